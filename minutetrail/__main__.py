@@ -1,0 +1,3 @@
+from minutetrail.cli import main
+
+main()

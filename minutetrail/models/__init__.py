@@ -1,0 +1,257 @@
+"""Typed models shared by every stage. Imports nothing else of the project."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, top-left origin
+
+
+class DocKind(StrEnum):
+    AGENDA = "agenda"
+    MINUTES = "minutes"
+    ACTION_LOG = "action_log"
+    ACTION_PLAN = "action_plan"
+    RECOMMENDATION_TRACKER = "recommendation_tracker"
+    REPORT = "report"
+    WORK_PROGRAMME = "work_programme"
+    PERFORMANCE = "performance"
+    OTHER = "other"
+
+
+class ActionStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    OVERDUE = "overdue"
+    AT_RISK = "at_risk"
+    CANCELLED = "cancelled"
+
+
+class Rag(StrEnum):
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+    BLUE = "blue"
+
+
+class Judgement(StrEnum):
+    AUTO = "auto"
+    REVIEW = "review"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class ResolutionKind(StrEnum):
+    RESOLVED = "resolved"
+    RECOMMENDATION = "recommendation"
+
+
+# ---------------------------------------------------------------- page data
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    bold: bool = False
+    size: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A visual line of text: words sharing a baseline, left to right."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A ruling line (a drawn line or a thin rectangle edge)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def vertical(self) -> bool:
+        return abs(self.x1 - self.x0) < abs(self.bottom - self.top)
+
+
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A filled rectangle: a shaded cell or a colour key."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rgb: tuple[float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class PageData:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    rules: tuple[Rule, ...] = ()
+    fills: tuple[Fill, ...] = ()
+
+
+# ---------------------------------------------------------------- extraction record
+
+
+@dataclass(frozen=True, slots=True)
+class Warning_:
+    page: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPart:
+    kind: DocKind
+    title: str | None
+    page_start: int
+    page_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    body: str | None = None
+    committee: str | None = None
+    date: str | None = None
+    time: str | None = None
+    venue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    number: str
+    title: str
+    description: str | None
+    page_ref: str | None
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    present: tuple[str, ...] = ()
+    apologies: tuple[str, ...] = ()
+    substitutes: tuple[str, ...] = ()
+    in_attendance: tuple[str, ...] = ()
+    officers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    letter: str | None
+    text: str
+    kind: ResolutionKind
+
+
+@dataclass(frozen=True, slots=True)
+class MinuteAction:
+    text: str
+    owner: str | None
+    due: str | None
+    page: int
+    bbox: BBox | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Votes:
+    for_: int
+    against: int
+    abstain: int
+
+
+@dataclass(frozen=True, slots=True)
+class MinuteItem:
+    number: str
+    title: str
+    page: int
+    resolutions: tuple[Resolution, ...] = ()
+    actions: tuple[MinuteAction, ...] = ()
+    votes: Votes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Minutes:
+    committee: str | None
+    meeting_date: str | None
+    page_start: int
+    attendance: Attendance
+    items: tuple[MinuteItem, ...]
+    time: str | None = None
+    venue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    letter: str | None
+    text: str
+    report_title: str | None
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    table: DocKind
+    number: str | None
+    meeting_date: str | None
+    text: str
+    owner: str | None
+    directorate: str | None
+    progress: str | None
+    due: str | None
+    due_text: str | None
+    status: ActionStatus | None
+    status_text: str | None
+    rag: Rag | None
+    page: int
+    bbox: BBox | None
+    area: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionRecord:
+    file: str
+    sha256: str
+    pages: int
+    documents: tuple[DocumentPart, ...] = ()
+    meeting: Meeting = field(default_factory=Meeting)
+    agenda_items: tuple[AgendaItem, ...] = ()
+    minutes: tuple[Minutes, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    actions: tuple[ActionRow, ...] = ()
+    warnings: tuple[Warning_, ...] = ()

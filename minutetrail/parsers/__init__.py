@@ -1,0 +1,1 @@
+"""Pure functions: page data in, model dataclasses out."""

@@ -1,0 +1,129 @@
+"""Table rows to action rows: one small helper per field."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutetrail.models import ActionRow, ActionStatus, DocKind, Rag, Warning_
+from minutetrail.parsers.dates import parse_date, parse_due
+from minutetrail.parsers.owners import parse_owner
+from minutetrail.parsers.status import parse_rag, rag_from_rgb, resolve_status
+from minutetrail.parsers.tables import REF, Table, TableRow
+from minutetrail.parsers.text import collapse, strip_marker
+
+KEY_ROW = re.compile(r"^\s*(key\b|total\b|note[s]?:)", re.I)
+MIN_TEXT_CHARS = 3
+
+
+def _parse_number(row: TableRow, table: Table) -> tuple[str | None, str | None]:
+    """The row's own reference, and the action text (with an embedded reference removed)."""
+    text = row.text("text")
+    if table.embedded_numbers and text:
+        head, _, rest = text.partition(" ")
+        if REF.match(head):
+            return head.rstrip(".)"), rest.strip() or None
+    number = row.text("number")
+    if number:
+        number = number.rstrip(".)")
+    return number, text
+
+
+def _parse_text(text: str | None) -> str | None:
+    if not text:
+        return None
+    return collapse(strip_marker(text)) or None
+
+
+def _parse_due(row: TableRow, year: int | None) -> tuple[str | None, str | None]:
+    due_text = row.text("due")
+    return parse_due(due_text, year), due_text
+
+
+def _parse_meeting_date(row: TableRow) -> str | None:
+    value = row.text("meeting_date")
+    due = parse_date(value)
+    return due if due and len(due) == 10 else None
+
+
+def _parse_rag(row: TableRow, table: Table) -> Rag | None:
+    if "rag" not in table.fields:
+        return None
+    printed = parse_rag(row.text("rag"))
+    if printed is not None:
+        return printed
+    return rag_from_rgb(row.fills.get("rag"))
+
+
+def _parse_status(row: TableRow, rag: Rag | None, progress: str | None) -> tuple[ActionStatus | None, str | None]:
+    status_text = row.text("status")
+    return resolve_status(status_text, rag, progress), status_text
+
+
+def table_kind(table: Table, part_kind: DocKind | None) -> DocKind:
+    """Which kind of action table this is, from the part it sits in and its headers."""
+    if part_kind in (DocKind.ACTION_PLAN, DocKind.RECOMMENDATION_TRACKER, DocKind.ACTION_LOG):
+        return part_kind
+    labels = " ".join(c.label.lower() for c in table.columns)
+    if "recommendation" in labels:
+        return DocKind.RECOMMENDATION_TRACKER
+    if {"area", "rag"} & table.fields or table.embedded_numbers or ("deadline" in labels and "meeting_date" not in table.fields):
+        return DocKind.ACTION_PLAN
+    return DocKind.ACTION_LOG
+
+
+def is_action_table(table: Table) -> bool:
+    fields = table.fields
+    return "text" in fields and len(fields & {"owner", "due", "status", "progress", "meeting_date", "number", "rag"}) >= 2
+
+
+def rows_to_actions(
+    table: Table, kind: DocKind, year: int | None = None
+) -> tuple[list[ActionRow], list[Warning_]]:
+    """Each logical row of an action table as an ActionRow; rejected rows become warnings."""
+    actions: list[ActionRow] = []
+    warnings: list[Warning_] = []
+    for row in table.rows:
+        number, raw_text = _parse_number(row, table)
+        text = _parse_text(raw_text)
+        if not text or len(text) < MIN_TEXT_CHARS or KEY_ROW.match(number or text):
+            warnings.append(Warning_(row.page, f"table row rejected (no action text): {collapse(' '.join(w.text for w in row.words))[:80]}"))
+            continue
+        progress = row.text("progress")
+        rag = _parse_rag(row, table)
+        status, status_text = _parse_status(row, rag, progress)
+        due, due_text = _parse_due(row, year)
+        actions.append(
+            ActionRow(
+                table=kind,
+                number=number,
+                meeting_date=_parse_meeting_date(row),
+                text=text,
+                owner=parse_owner(row.text("owner")),
+                directorate=row.text("directorate"),
+                progress=progress,
+                due=due,
+                due_text=due_text,
+                status=status,
+                status_text=status_text,
+                rag=rag,
+                page=row.page,
+                bbox=tuple(round(v, 2) for v in row.bbox),  # type: ignore[arg-type]
+                area=row.area,
+            )
+        )
+    return actions, warnings
+
+
+def tables_to_actions(
+    tables: Sequence[Table], kind_of_page: dict[int, DocKind], year: int | None
+) -> tuple[list[ActionRow], list[Warning_]]:
+    actions: list[ActionRow] = []
+    warnings: list[Warning_] = []
+    for table in tables:
+        if not is_action_table(table):
+            continue
+        kind = table_kind(table, kind_of_page.get(table.page_start))
+        rows, warns = rows_to_actions(table, kind, year)
+        actions.extend(rows)
+        warnings.extend(warns)
+    return actions, warnings

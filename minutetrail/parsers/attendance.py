@@ -1,0 +1,77 @@
+"""Attendance blocks of minutes: labels, name lists, roles removed."""
+from __future__ import annotations
+
+import re
+
+from minutetrail.models import Attendance
+from minutetrail.parsers.owners import clean_person
+
+LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^present\s*[:\-–]?\s*", re.I), "present"),
+    (re.compile(r"^(in attendance|also (in attendance|present)|attending)( virtually| remotely)?\s*[:\-–]?\s*", re.I), "in_attendance"),
+    (re.compile(r"^officers?( in attendance| present)?\s*[:\-–]?\s*", re.I), "officers"),
+    (re.compile(r"^(apologies( for absence)?( were)?( received)?( from)?)\s*[:\-–]?\s*", re.I), "apologies"),
+    (re.compile(r"^(named )?substitutes?\s*[:\-–]\s*", re.I), "substitutes"),
+    (re.compile(r"^(clerk|the clerk)\s*[:\-–]\s*", re.I), "officers"),
+)
+ROLE_WORDS = re.compile(
+    r"\b(member|director|officer|manager|head|cabinet|chair|chairman|chairperson|clerk|representative|"
+    r"co-optee|mentor|lead|executive|counsel|advisor|adviser|accountant|portfolio|services?|healthwatch|"
+    r"corporate|education|diocese|governor|deputy|strategic|partner|assistant|principal|secretary)\b",
+    re.I,
+)
+SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+&\s+")
+GROUP_PREFIX = re.compile(r"^(councillors?|cllrs?|members?|messrs)\s*:?\s*", re.I)
+POST_NOMINAL = re.compile(r"^(OBE|MBE|CBE|JP|DL|KC|QC)$")
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """(role, remainder) when a line opens an attendance block."""
+    for pattern, role in LABELS:
+        m = pattern.match(text)
+        if m and (m.group(0).strip().endswith((":", "-", "–")) or role == "present" or m.end() == len(text)):
+            return role, text[m.end():]
+    return None
+
+
+def split_names(text: str, keep_roles: bool = False) -> list[str]:
+    """A printed list of attendees to names: one per person, titles and bracketed roles removed."""
+    text = re.sub(r"\([^)]*\)", "", text)
+    text = GROUP_PREFIX.sub("", text.strip())
+    names: list[str] = []
+    for raw in SPLIT.split(text):
+        part = raw.strip(" .;:")
+        if not part:
+            continue
+        if POST_NOMINAL.match(part) and names:
+            names[-1] = f"{names[-1]}, {part}"
+            continue
+        if keep_roles:
+            names.append(re.sub(r"\s+", " ", part))
+            continue
+        part = GROUP_PREFIX.sub("", part)
+        name = clean_person(part)
+        if not name or (ROLE_WORDS.search(name) and not re.match(r"^[A-Z][a-z]+ [A-Z]", name)):
+            continue
+        if ROLE_WORDS.search(name):
+            name = re.split(r"\s+[-–]\s+|\s+-\s+", name)[0]
+            if ROLE_WORDS.search(name):
+                continue
+        names.append(name)
+    return names
+
+
+def blocks_to_attendance(blocks: dict[str, list[str]]) -> Attendance:
+    def names(role: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for text in blocks.get(role, []):
+            out.extend(split_names(text, keep_roles=(role == "officers")))
+        return tuple(dict.fromkeys(out))
+
+    return Attendance(
+        present=names("present"),
+        apologies=names("apologies"),
+        substitutes=names("substitutes"),
+        in_attendance=names("in_attendance"),
+        officers=names("officers"),
+    )

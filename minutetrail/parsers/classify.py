@@ -1,0 +1,99 @@
+"""Split a pack into its parts: classify each page's opening, then group pages."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from minutetrail.models import DocKind, DocumentPart, Line
+from minutetrail.parsers.text import join_lines
+
+OPENING_LINES = 6
+MINUTES_START = re.compile(r"^(minutes\b.*\b(meeting|held)\b|minutes of|minutes$|minutes:|(draft |unconfirmed )?minutes of)", re.I)
+AGENDA_START = re.compile(r"^(agenda\b|notice of (the )?meeting|agenda for)", re.I)
+REPORT_START = re.compile(r"^(title of report\s*:|report title\s*:|report to\b|report of\b|report by\s*:|title of report\b)", re.I)
+REPORT_META = re.compile(r"^(meeting|meeting date|title of report|report by|decision type|classification)\s*:", re.I)
+WORK_PROGRAMME = re.compile(r"\bwork\s*programme\b", re.I)
+APPENDIX = re.compile(r"^(appendix|annex|schedule)\s+[A-Z0-9]+\b", re.I)
+ACTION_LOG_TITLE = re.compile(r"\b(action (log|tracker|sheet)|actions? arising|recommendation(s)? tracker|tracking of recommendations)\b", re.I)
+ACTION_PLAN_TITLE = re.compile(r"\b(improvement plan|action plan)\b", re.I)
+MINUTES_BODY = re.compile(r"^(present\s*:|resolved\b|apologies\b)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class PageStart:
+    kind: DocKind
+    title: str | None
+
+
+def _title_after(line: Line, label: re.Pattern[str]) -> str | None:
+    text = label.sub("", line.text, count=1).strip(" :")
+    return text or None
+
+
+def classify_opening(lines: Sequence[Line], has_action_header: bool, plan_header: bool) -> PageStart | None:
+    """The kind of part that starts on a page, from its first lines, or None for a continuation."""
+    opening = list(lines[:OPENING_LINES])
+    for i, line in enumerate(opening):
+        text = line.text.strip()
+        if MINUTES_START.match(text):
+            block = [ln.text for ln in lines[i : i + 4]]
+            title = join_lines(block[:1] + [b for b in block[1:3] if not MINUTES_BODY.match(b)])
+            return PageStart(DocKind.MINUTES, title)
+        if re.match(r"^title of report\s*:", text, re.I):
+            return PageStart(DocKind.REPORT, _title_after(line, re.compile(r"^title of report\s*:", re.I)))
+        if i < 2 and AGENDA_START.match(text) and len(text) < 80:
+            return PageStart(DocKind.AGENDA, None)
+    first = opening[0].text.strip() if opening else ""
+    if first and WORK_PROGRAMME.search(first) and len(first) < 120:
+        return PageStart(DocKind.WORK_PROGRAMME, first)
+    if first and APPENDIX.match(first):
+        return PageStart(DocKind.OTHER, first)
+    if has_action_header:
+        return PageStart(DocKind.ACTION_PLAN if plan_header else DocKind.ACTION_LOG, None)
+    if sum(1 for ln in opening if REPORT_META.match(ln.text)) >= 2:
+        meta = next((ln for ln in opening if re.match(r"^title of report", ln.text, re.I)), None)
+        return PageStart(DocKind.REPORT, _title_after(meta, re.compile(r"^title of report\s*:?", re.I)) if meta else None)
+    if first and ACTION_PLAN_TITLE.search(first) and len(first) < 120:
+        return PageStart(DocKind.ACTION_PLAN, first)
+    return None
+
+
+def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
+    text = " ".join(ln.text for lines in lines_by_page[:3] for ln in lines[:40])
+    if re.search(r"\b(present|resolved|apologies)\b", text, re.I) and re.search(r"\bminutes?\b", text, re.I):
+        return DocKind.MINUTES
+    if re.search(r"\bagenda\b", text, re.I):
+        return DocKind.AGENDA
+    return DocKind.OTHER
+
+
+def segment(
+    lines_by_page: Sequence[Sequence[Line]],
+    action_header_pages: dict[int, bool],
+) -> list[DocumentPart]:
+    """Parts of the pack in page order. ``action_header_pages``: page -> is an action plan header."""
+    parts: list[DocumentPart] = []
+    current: PageStart | None = None
+    start = 1
+    for idx, lines in enumerate(lines_by_page):
+        page = idx + 1
+        header = page in action_header_pages
+        opening = classify_opening(lines, header, action_header_pages.get(page, False))
+        if opening is not None and current is not None and opening.kind == current.kind and opening.kind in (
+            DocKind.ACTION_LOG, DocKind.ACTION_PLAN
+        ) and header and (page - 1) in action_header_pages:
+            opening = None  # the same table carries on with its header repeated
+        if opening is None and current is None:
+            opening = PageStart(_fallback_kind(lines_by_page), None)
+        if opening is not None:
+            if current is not None:
+                parts.append(DocumentPart(current.kind, current.title, start, page - 1))
+            current, start = opening, page
+    if current is not None:
+        parts.append(DocumentPart(current.kind, current.title, start, len(lines_by_page)))
+    return parts
+
+
+def kind_by_page(parts: Sequence[DocumentPart]) -> dict[int, DocKind]:
+    return {p: part.kind for part in parts for p in range(part.page_start, part.page_end + 1)}

@@ -1,0 +1,241 @@
+"""Minutes: the meeting minuted, attendance, numbered items, decisions, actions, votes."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from minutetrail.models import Line, MinuteAction, MinuteItem, Minutes, Resolution, ResolutionKind, Votes
+from minutetrail.parsers.attendance import blocks_to_attendance, label_of
+from minutetrail.parsers.dates import parse_date, parse_time
+from minutetrail.parsers.meeting import smart_case
+from minutetrail.parsers.owners import parse_owner
+from minutetrail.parsers.text import join_lines, strip_marker
+
+HEADING = re.compile(
+    r"minutes of (?:a |the )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?)\s+(?:held|which took place)\b"
+    r"(?:\s+(?:at|in)\s+(?P<venue>.+?))?\s+on\s+(?P<when>.+)$",
+    re.I,
+)
+ITEM_HEAD = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|[A-Z]\d{4}-\d{1,4})[.:)]?\s+(?P<title>[A-Z\"'‘(].{0,160})$")
+ITEM_REF_LINE = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)
+RESOLUTION_REF = re.compile(r"\b(?:resolution\s+(?:no\.?\s*)?)?(?P<num>R\d{4}-\d{1,4})\b", re.I)
+TRIGGER = re.compile(
+    r"(?P<label>^(?:resolved|decision|recommendations?|agreed)\s*[:\-–]\s*)"
+    r"|(?P<phrase>\bRESOLVED\b|\bit was (?:\w+ )?resolved\b|\b(?:the )?(?:committee|council|cabinet|panel|board|councillors|members)(?: \w+)? (?:resolved|recommended)\b|\bresolved (?:to|that|not)\b)",
+    re.I,
+)
+RECOMMEND = re.compile(r"recommend", re.I)
+LETTERED = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z]|[ivx]{1,4}|\d{1,2})[).]\s+(?P<text>\S.*)$")
+ACTIONS_LABEL = re.compile(r"^actions?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
+ACTION_PROSE = re.compile(
+    r"^(?P<owner>(?:the )?(?:clerk|chair(?:man|person)?|vice[- ]chair\w*|councillors?|officers?|"
+    r"(?:cllr|councillor|mr|mrs|ms|dr) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?|[A-Z][a-z]+ [A-Z][a-z]+))\s+"
+    r"(?:to|will|would|agreed to)\s+(?P<verb>[a-z]+)\b"
+)
+VOTES = re.compile(r"\bfor\s*[:(\-–]?\s*(?P<for>\d+)\)?[,;]?\s+against\s*[:(\-–]?\s*(?P<against>\d+)\)?[,;]?\s+abstain(?:ed|ing|s|tions?)?\s*[:(\-–]?\s*(?P<abstain>\d+)", re.I)
+PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
+
+
+@dataclass(slots=True)
+class _Item:
+    number: str | None
+    title: str | None
+    page: int | None
+    lines: list[tuple[int, Line]] = field(default_factory=list)
+    pseudo: bool = False
+
+
+def _num_key(num: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", num))
+
+
+def _is_next_item(prev: str | None, num: str, title: str) -> bool:
+    if re.match(r"^[A-Z]\d{4}-", num):
+        return False
+    if len(title.split()) > 22 or title.rstrip().endswith(","):
+        return False
+    if prev is None:
+        return True
+    a, b = _num_key(prev), _num_key(num)
+    if len(a) != len(b):
+        return False
+    return a < b <= a[:-1] + (a[-1] + 12,)
+
+
+def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | None, str | None]:
+    """(committee, date, time, venue) of the meeting minuted, from the opening lines."""
+    for i, line in enumerate(lines[:8]):
+        if not re.search(r"\bminutes\b", line.text, re.I):
+            continue
+        text = join_lines([ln.text for ln in lines[i : i + 4] if not label_of(ln.text)])
+        m = HEADING.search(text)
+        if m:
+            when = m["when"]
+            return smart_case(m["committee"].strip()), parse_date(when), parse_time(when), (m["venue"] or None)
+        date = parse_date(text)
+        committee = None
+        for prev in reversed(lines[max(0, i - 3) : i]):
+            t = prev.text.strip()
+            if t and not re.search(r"\d", t) and "council" not in t.lower():
+                committee = smart_case(t)
+                break
+        if committee is None and i > 0:
+            committee = smart_case(lines[i - 1].text.strip())
+        return committee, date, parse_time(text), None
+    return None, None, None, None
+
+
+def _paragraphs(lines: Sequence[tuple[int, Line]]) -> list[tuple[int, list[str]]]:
+    paras: list[tuple[int, list[str]]] = []
+    prev: Line | None = None
+    for page, line in lines:
+        text = line.text.strip()
+        height = line.bottom - line.top or 10.0
+        new = prev is None or line.top - prev.bottom > PARA_GAP * height or line.top < prev.top
+        new = new or bool(LETTERED.match(text)) or bool(ACTIONS_LABEL.match(text)) or bool(TRIGGER.match(text))
+        if new:
+            paras.append((page, [text]))
+        else:
+            paras[-1][1].append(text)
+        prev = line
+    return paras
+
+
+def _kind(trigger_text: str) -> ResolutionKind:
+    return ResolutionKind.RECOMMENDATION if RECOMMEND.search(trigger_text) else ResolutionKind.RESOLVED
+
+
+def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
+    out: list[Resolution] = []
+    open_list: ResolutionKind | None = None
+    for _page, parts in paras:
+        text = join_lines(parts)
+        lettered = LETTERED.match(text)
+        if open_list is not None and lettered:
+            out.append(Resolution(lettered["letter"], strip_marker(lettered["text"]).strip(), open_list))
+            continue
+        m = TRIGGER.search(text)
+        open_list = None
+        if not m:
+            continue
+        kind = _kind(text[: m.end() + 20])
+        if text.rstrip().endswith(":") or re.search(r"\bthat\s*:?\s*$", text, re.I):
+            open_list = kind
+            continue
+        body = text[m.end():].strip() if m["label"] else text
+        if body:
+            out.append(Resolution(None, body, kind))
+    return out
+
+
+def _actions(paras: Sequence[tuple[int, list[str]]], lines: Sequence[tuple[int, Line]]) -> list[MinuteAction]:
+    out: list[MinuteAction] = []
+    in_list = False
+    for page, parts in paras:
+        text = join_lines(parts)
+        label = ACTIONS_LABEL.match(text)
+        if label:
+            in_list = True
+            rest = label["rest"].strip()
+            if rest:
+                out.append(_prose_action(strip_marker(rest), page, default_owner=True))
+            continue
+        if in_list and (LETTERED.match(text) or text.startswith(("•", "-", "–"))):
+            out.append(_prose_action(strip_marker(text), page, default_owner=True))
+            continue
+        in_list = False
+        for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text):
+            if ACTION_PROSE.match(sentence.strip()):
+                out.append(_prose_action(sentence.strip(), page, default_owner=False))
+    return out
+
+
+def _prose_action(text: str, page: int, default_owner: bool) -> MinuteAction:
+    m = ACTION_PROSE.match(text)
+    owner = parse_owner(m["owner"]) if m else None
+    due_match = re.search(r"\b(?:by|before)\s+(?P<due>(?:the\s+)?\d{1,2}\S*\s+\w+(?:\s+\d{4})?|\w+ \d{4}|the next meeting)", text)
+    return MinuteAction(text=text.rstrip(), owner=owner, due=due_match["due"] if due_match else None, page=page)
+
+
+def _votes(text: str) -> Votes | None:
+    m = VOTES.search(text)
+    if not m:
+        return None
+    return Votes(int(m["for"]), int(m["against"]), int(m["abstain"]))
+
+
+def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], default_committee: str | None = None) -> Minutes:
+    """One set of minutes from the (page, lines) of its part."""
+    all_lines = [(p, ln) for p, lines in pages for ln in lines]
+    committee, date, time, venue = parse_heading([ln for _p, ln in all_lines])
+    blocks: dict[str, list[str]] = {}
+    items: list[_Item] = [_Item(None, None, None, pseudo=True)]
+    label: str | None = None
+    prev_num: str | None = None
+    for page, line in all_lines:
+        text = line.text.strip()
+        m = ITEM_HEAD.match(text)
+        if m and _is_next_item(prev_num, m["num"], m["title"]):
+            items.append(_Item(m["num"], m["title"].strip(), page))
+            prev_num = m["num"]
+            label = None
+            continue
+        if ITEM_REF_LINE.match(text):
+            continue
+        found = label_of(text) if len(items) == 1 else None
+        if found:
+            label, rest = found
+            blocks.setdefault(label, []).append(rest)
+            continue
+        if label is not None and len(items) == 1:
+            if re.search(r"\bminutes\b", text, re.I) or text.isupper():
+                label = None
+            else:
+                blocks[label][-1] += " " + text
+                continue
+        items[-1].lines.append((page, line))
+    _attendance_from_items(items, blocks)
+    out_items: list[MinuteItem] = []
+    for item in items:
+        paras = _paragraphs(item.lines)
+        if item.pseudo:
+            paras = [p for p in paras if TRIGGER.search(join_lines(p[1])) or LETTERED.match(join_lines(p[1]))]
+        decisions = _decisions(paras)
+        actions = _actions(paras, item.lines)
+        if item.pseudo and not decisions and not actions:
+            continue
+        text = " ".join(ln.text for _p, ln in item.lines)
+        out_items.append(MinuteItem(item.number or "", item.title or "", item.page or 0, tuple(decisions), tuple(actions), _votes(text)))
+    return Minutes(
+        committee=committee or default_committee,
+        meeting_date=date,
+        page_start=pages[0][0] if pages else 1,
+        attendance=blocks_to_attendance(blocks),
+        items=tuple(out_items),
+        time=time,
+        venue=venue,
+    )
+
+
+APOLOGY_TEXT = re.compile(r"apologies(?: for absence)? (?:were|was) (?:received|submitted|given) (?:from|by|on behalf of)\s+(?P<names>.+?)(?:\.|$)", re.I)
+SUBSTITUTE_TEXT = re.compile(r"^(?P<name>.+?)\s+(?:[-–]\s*)?(?:standing in|substitut\w*|attend\w* as (?:a )?substitute) for\b", re.I)
+
+
+def _attendance_from_items(items: Sequence[_Item], blocks: dict[str, list[str]]) -> None:
+    """Apologies and substitutes recorded in their minute items when no label gave them."""
+    for item in items:
+        title = (item.title or "").lower()
+        text = join_lines([ln.text for _p, ln in item.lines])
+        if "apolog" in title and "apologies" not in blocks:
+            m = APOLOGY_TEXT.search(text)
+            if m:
+                blocks["apologies"] = [m["names"]]
+        if "substitut" in title and "substitutes" not in blocks:
+            names = []
+            for _p, ln in item.lines:
+                m = SUBSTITUTE_TEXT.match(ln.text.strip())
+                if m:
+                    names.append(m["name"])
+            if names:
+                blocks["substitutes"] = [", ".join(names)]

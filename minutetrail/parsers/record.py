@@ -1,0 +1,132 @@
+"""Page data of one file to its extraction record (the registry of part parsers lives here)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, replace
+from enum import Enum
+from typing import Any
+
+from minutetrail.models import (
+    ActionRow, AgendaItem, DocKind, DocumentPart, ExtractionRecord, Line, Meeting, Minutes,
+    PageData, Recommendation, Warning_,
+)
+from minutetrail.parsers.actions import is_action_table, table_kind, tables_to_actions
+from minutetrail.parsers.agenda import lines_to_agenda_items
+from minutetrail.parsers.classify import kind_by_page, segment
+from minutetrail.parsers.meeting import find_body, front_sheet_meeting
+from minutetrail.parsers.minutes import parse_minutes
+from minutetrail.parsers.reports import parse_recommendations
+from minutetrail.parsers.tables import pages_to_tables
+from minutetrail.parsers.text import content_lines
+
+PartPages = list[tuple[int, Sequence[Line]]]
+
+
+def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
+    acc["agenda_items"].extend(lines_to_agenda_items(pages))
+
+
+def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
+    acc["minutes"].append(parse_minutes(pages))
+
+
+def _report(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
+    acc["recommendations"].extend(parse_recommendations(pages, part.title))
+
+
+# One signature for every part parser: (part, its pages' lines, accumulator).
+PART_PARSERS: dict[DocKind, Callable[[DocumentPart, PartPages, dict[str, list[Any]]], None]] = {
+    DocKind.AGENDA: _agenda,
+    DocKind.MINUTES: _minutes,
+    DocKind.REPORT: _report,
+}
+
+
+def _meeting(parts: Sequence[DocumentPart], lines_by_page: Sequence[Sequence[Line]], minutes: Sequence[Minutes]) -> Meeting:
+    first = parts[0] if parts else None
+    front = [ln for lines in lines_by_page[:2] for ln in lines]
+    body = find_body(front)
+    if first is not None and first.kind == DocKind.MINUTES and minutes:
+        m = minutes[0]
+        return Meeting(body=body, committee=m.committee, date=m.meeting_date, time=m.time, venue=m.venue)
+    meeting = front_sheet_meeting(front)
+    if meeting.committee is None and minutes:
+        meeting = replace(meeting, committee=minutes[0].committee)
+    return replace(meeting, body=meeting.body or body)
+
+
+def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> ExtractionRecord:
+    """The whole extraction record of one file from its pages."""
+    lines_by_page = content_lines(pages)
+    tables = pages_to_tables(pages, lines_by_page)
+    header_pages: dict[int, bool] = {}
+    for t in tables:
+        if is_action_table(t):
+            header_pages[t.page_start] = table_kind(t, None) == DocKind.ACTION_PLAN
+    parts = segment(lines_by_page, header_pages)
+    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": []}
+    for part in parts:
+        parser = PART_PARSERS.get(part.kind)
+        if parser is None:
+            continue
+        part_pages = [(p, lines_by_page[p - 1]) for p in range(part.page_start, part.page_end + 1)]
+        parser(part, part_pages, acc)
+    minutes: list[Minutes] = acc["minutes"]
+    meeting = _meeting(parts, lines_by_page, minutes)
+    year = int(meeting.date[:4]) if meeting.date else None
+    actions, warnings = tables_to_actions(tables, kind_by_page(parts), year)
+    warnings = list(warnings)
+    for page in pages:
+        if not page.words:
+            warnings.append(Warning_(page.number, "page has no text layer"))
+    return ExtractionRecord(
+        file=file,
+        sha256=sha256,
+        pages=len(pages),
+        documents=tuple(parts),
+        meeting=meeting,
+        agenda_items=tuple(acc["agenda_items"]),
+        minutes=tuple(minutes),
+        recommendations=tuple(acc["recommendations"]),
+        actions=tuple(actions),
+        warnings=tuple(warnings),
+    )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k.rstrip("_"): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def record_to_dict(record: ExtractionRecord) -> dict[str, Any]:
+    """The record in the format of FORMAT.md."""
+    data = _plain(asdict(record))
+    out: dict[str, Any] = {
+        "source": {"file": data["file"], "sha256": data["sha256"], "pages": data["pages"]},
+        "documents": data["documents"],
+        "meeting": data["meeting"],
+        "agenda_items": data["agenda_items"],
+        "minutes": data["minutes"],
+        "recommendations": data["recommendations"],
+        "actions": data["actions"],
+        "warnings": data["warnings"],
+    }
+    for m in out["minutes"]:
+        for item in m["items"]:
+            for a in item["actions"]:
+                a.pop("bbox", None)
+                a.pop("page", None)
+    return out
+
+
+def action_key(row: ActionRow) -> str:
+    return re.sub(r"\W+", " ", row.text.lower()).strip()
+
+
+__all__ = ["parse_pages", "record_to_dict", "AgendaItem", "Recommendation"]

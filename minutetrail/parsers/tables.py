@@ -1,0 +1,476 @@
+"""Header-driven table reading: ruled or borderless, stitched across pages.
+
+A table is found by its header row (words matching the header vocabulary of
+``data/headers.json``); columns come from the header's words, snapped to vertical
+rules where the table is ruled; body lines are cut into cells by those columns and
+grouped into logical rows by an anchor column, so a wrapped cell is one row and a
+cell split by a page break is joined to the row above it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from statistics import median
+from collections.abc import Sequence
+
+from minutetrail.models import BBox, Fill, Line, PageData, Rule, Word
+from minutetrail.parsers.text import join_lines
+
+MIN_HEADER_FIELDS = 3
+MIN_KNOWN_SHARE = 0.6
+HEADER_STACK_GAP = 1.3  # lines of a two-line header are at most this many heights apart
+PHRASE_GAP = 0.55  # header words closer than this many font sizes belong to one phrase
+BOUNDARY_PAD = 2.0
+STRADDLE_TOLERANCE = 3.0
+END_GAP_HEIGHTS = 3.5  # a vertical gap this many line heights ends a borderless table
+FONT_TOLERANCE = 1.2
+RULE_SPAN_SHARE = 0.5
+REF = re.compile(r"^(?:[A-Z]{1,4}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
+AREA_BANNER = re.compile(r"^\d{1,2}\s*[:.]\s+\S")
+BANNER_LOOKBACK = 60.0
+
+
+@cache
+def header_vocabulary() -> dict[str, str]:
+    """Header phrase (lower case) -> canonical field."""
+    raw = json.loads(resources.files("minutetrail.parsers").joinpath("data/headers.json").read_text("utf-8"))
+    vocab: dict[str, str] = {}
+    for fld, phrases in raw.items():
+        if fld.startswith("_"):
+            continue
+        for phrase in phrases:
+            vocab.setdefault(_norm(phrase), fld)
+    return vocab
+
+
+@cache
+def _vocab_words() -> frozenset[str]:
+    return frozenset(w for phrase in header_vocabulary() for w in phrase.split())
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9#/() ]+", "", text.lower().replace("-", " ")).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    field: str | None
+    label: str
+    left: float  # boundary: a word whose x0 is at or right of this belongs here or further right
+    x0: float
+    x1: float
+
+
+@dataclass(slots=True)
+class TableRow:
+    page: int
+    cells: dict[str, list[str]] = field(default_factory=dict)
+    words: list[Word] = field(default_factory=list)
+    top: float = 0.0
+    bottom: float = 0.0
+    band_bottom: float = 0.0
+    fills: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    area: str | None = None
+
+    def text(self, fld: str) -> str | None:
+        parts = self.cells.get(fld)
+        if not parts:
+            return None
+        return join_lines(parts) or None
+
+    @property
+    def bbox(self) -> BBox:
+        return (min(w.x0 for w in self.words), self.top, max(w.x1 for w in self.words), self.bottom)
+
+
+@dataclass(slots=True)
+class Table:
+    columns: list[Column]
+    page_start: int
+    header_text: str
+    rows: list[TableRow] = field(default_factory=list)
+    embedded_numbers: bool = False
+    body_size: float = 0.0
+    page_end: int = 0
+
+    @property
+    def fields(self) -> set[str]:
+        return {c.field for c in self.columns if c.field}
+
+
+# ---------------------------------------------------------------- header
+
+
+def _phrases(tokens: list[tuple[str, float, float, float]]) -> list[tuple[str, float, float]]:
+    """Join header tokens separated by a word space into phrases."""
+    out: list[list[tuple[str, float, float, float]]] = []
+    for tok in tokens:
+        if out and tok[1] - out[-1][-1][2] < PHRASE_GAP * max(tok[3], 4.0):
+            out[-1].append(tok)
+        else:
+            out.append([tok])
+    return [(" ".join(t[0] for t in grp), grp[0][1], grp[-1][2]) for grp in out]
+
+
+def _split_phrase(text: str, x0: float, x1: float) -> list[tuple[str | None, str, float, float]]:
+    """A phrase to known fields: whole if known, else greedy longest known sub-phrases."""
+    vocab = header_vocabulary()
+    key = _norm(text)
+    if key in vocab:
+        return [(vocab[key], text, x0, x1)]
+    words = text.split()
+    width = (x1 - x0) / max(len(text), 1)
+    out: list[tuple[str | None, str, float, float]] = []
+    i = 0
+    pos = 0
+    while i < len(words):
+        for k in range(min(4, len(words) - i), 0, -1):
+            cand = " ".join(words[i : i + k])
+            if _norm(cand) in vocab or k == 1:
+                fld = vocab.get(_norm(cand))
+                start = x0 + pos * width
+                out.append((fld, cand, start, start + len(cand) * width))
+                pos += len(cand) + 1
+                i += k
+                break
+    return out
+
+
+def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, float]]:
+    """Header tokens of a one- or two-line header, lower words attached to the word above."""
+    tokens = [[w.text, w.x0, w.x1, w.size] for w in line.words]
+    height = line.bottom - line.top or 8.0
+    prev_bottom = line.bottom
+    for nxt in below[:2]:
+        if nxt.top - prev_bottom > HEADER_STACK_GAP * height:
+            break
+        if not all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words):
+            break
+        for w in nxt.words:
+            best = None
+            for tok in tokens:
+                overlap = min(tok[2], w.x1) - max(tok[1], w.x0)
+                if overlap > 0 and (best is None or overlap > best[0]):
+                    best = (overlap, tok)
+            if best is not None:
+                best[1][0] = f"{best[1][0]} {w.text}"
+                best[1][2] = max(best[1][2], w.x1)
+            else:
+                tokens.append([w.text, w.x0, w.x1, w.size])
+        prev_bottom = nxt.bottom
+    tokens.sort(key=lambda t: t[1])
+    return [(str(t[0]), float(t[1]), float(t[2]), float(t[3])) for t in tokens]
+
+
+def _vertical_rules_through(rules: Sequence[Rule], top: float, bottom: float) -> list[float]:
+    xs = sorted({round(r.x0, 1) for r in rules if r.vertical and r.top <= top + 1 and r.bottom >= bottom - 1})
+    merged: list[float] = []
+    for x in xs:
+        if not merged or x - merged[-1] > 2.0:
+            merged.append(x)
+    return merged
+
+
+def match_header(line: Line, below: Sequence[Line], rules: Sequence[Rule] = ()) -> list[Column] | None:
+    """Columns if the line (with up to two lines under it) is an action-table header."""
+    if len(line.words) < MIN_HEADER_FIELDS:
+        return None
+    own_known = sum(1 for w in line.words if _norm(w.text) in _vocab_words())
+    if own_known < MIN_KNOWN_SHARE * len(line.words):
+        return None
+    tokens = _stack(line, below)
+    # keep the line's own words together unless a vertical rule separates them
+    vrules = _vertical_rules_through(rules, line.top, line.bottom)
+    groups: list[list[tuple[str, float, float, float]]] = [[]]
+    for tok in tokens:
+        if groups[-1] and any(groups[-1][-1][2] <= x <= tok[1] + 0.5 for x in vrules):
+            groups.append([])
+        groups[-1].append(tok)
+    pieces: list[tuple[str | None, str, float, float]] = []
+    for grp in groups:
+        if vrules and len(groups) > 1:
+            text = " ".join(t[0] for t in grp)
+            pieces.extend(_split_phrase(text, grp[0][1], grp[-1][2]))
+        else:
+            for text, x0, x1 in _phrases(grp):
+                pieces.extend(_split_phrase(text, x0, x1))
+    known = [p for p in pieces if p[0]]
+    fields = {p[0] for p in known}
+    if len(fields) < MIN_HEADER_FIELDS or len(known) < MIN_KNOWN_SHARE * len(pieces):
+        return None
+    if "text" not in fields and not ({"owner", "due"} <= fields):
+        return None
+    columns: list[Column] = []
+    seen: set[str] = set()
+    for fld, label, x0, x1 in pieces:
+        left = x0 - BOUNDARY_PAD
+        near = [x for x in vrules if x <= x0 + BOUNDARY_PAD and (not columns or x >= columns[-1].x1 - 1)]
+        if near:
+            left = max(near)
+        if fld in seen:
+            fld = None  # a second column of the same field keeps its place but is not read
+        if fld:
+            seen.add(fld)
+        columns.append(Column(fld, label, left if columns else float("-inf"), x0, x1))
+    return columns
+
+
+# ---------------------------------------------------------------- body
+
+
+def _column_index(columns: Sequence[Column], x: float) -> int:
+    idx = 0
+    for i, col in enumerate(columns):
+        if x + 1.0 >= col.left:
+            idx = i
+    return idx
+
+
+def _straddles(line: Line, columns: Sequence[Column]) -> int:
+    count = 0
+    for w in line.words:
+        for col in columns[1:]:
+            if w.x0 < col.left - STRADDLE_TOLERANCE and w.x1 > col.left + STRADDLE_TOLERANCE:
+                count += 1
+    return count
+
+
+def _refine_boundaries(columns: list[Column], lines: Sequence[Line]) -> list[Column]:
+    """Move each borderless boundary left into the nearest gap no body word crosses."""
+    words = [w for line in lines for w in line.words]
+    out = [columns[0]]
+    for i, col in enumerate(columns[1:], start=1):
+        left = col.left
+        lower = out[-1].x1
+        for _ in range(40):
+            crossing = [w for w in words if w.x0 < left - 0.5 and w.x1 > left + 0.5]
+            if not crossing:
+                break
+            left = min(w.x0 for w in crossing) - 0.5
+            if left <= lower:
+                left = col.left
+                break
+        out.append(Column(col.field, col.label, left, col.x0, col.x1))
+    return out
+
+
+def _cells(line: Line, columns: Sequence[Column]) -> dict[int, list[Word]]:
+    cells: dict[int, list[Word]] = {}
+    for w in line.words:
+        cells.setdefault(_column_index(columns, w.x0), []).append(w)
+    return cells
+
+
+def _anchor(table: Table) -> int:
+    for fld in ("number", "meeting_date"):
+        for i, col in enumerate(table.columns):
+            if col.field == fld:
+                return i
+    for i, col in enumerate(table.columns):
+        if col.field == "text":
+            return i
+    return 0
+
+
+def _starts_row(table: Table, anchor: int, cells: dict[int, list[Word]]) -> bool:
+    words = cells.get(anchor)
+    if not words:
+        return False
+    first = words[0].text
+    fld = table.columns[anchor].field
+    if table.embedded_numbers:
+        return bool(REF.match(first)) and abs(words[0].x0 - table.columns[anchor].x0) < 6
+    if fld == "number":
+        return len(words) <= 3
+    if fld == "meeting_date":
+        return bool(re.match(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{1,2}$", first))
+    return True
+
+
+def _has_rule_between(rules: Sequence[Rule], y0: float, y1: float, x0: float, x1: float) -> bool:
+    span = (x1 - x0) * RULE_SPAN_SHARE
+    total = 0.0
+    for r in rules:
+        if not r.vertical and y0 - 0.5 <= r.top <= y1 + 0.5:
+            total += max(0.0, min(r.x1, x1) - max(r.x0, x0))
+    return total >= span
+
+
+def _add_line(row: TableRow, line: Line, cells: dict[int, list[Word]], columns: Sequence[Column]) -> None:
+    for idx, words in cells.items():
+        fld = columns[idx].field
+        if fld is None:
+            continue
+        row.cells.setdefault(fld, []).append(" ".join(w.text for w in words))
+    row.words.extend(line.words)
+    row.bottom = max(row.bottom, line.bottom)
+
+
+def _assign_fills(table: Table, fills: Sequence[Fill], rows: Sequence[TableRow], page_bottom: float) -> None:
+    for i, row in enumerate(rows):
+        band_bottom = rows[i + 1].top - 1 if i + 1 < len(rows) and rows[i + 1].page == row.page else row.band_bottom or page_bottom
+        for ci, col in enumerate(table.columns):
+            if col.field is None:
+                continue
+            right = table.columns[ci + 1].left if ci + 1 < len(table.columns) else float("inf")
+            best: tuple[float, Fill] | None = None
+            for f in fills:
+                cx = (f.x0 + f.x1) / 2
+                if not (col.left - 1 <= cx < right):
+                    continue
+                overlap = min(f.bottom, band_bottom) - max(f.top, row.top - 4)
+                if overlap <= 0 or overlap < 0.4 * min(f.bottom - f.top, band_bottom - row.top + 4):
+                    continue
+                if best is None or overlap > best[0]:
+                    best = (overlap, f)
+            if best is not None:
+                row.fills[col.field] = best[1].rgb
+
+
+def _line_height(lines: Sequence[Line]) -> float:
+    heights = [ln.bottom - ln.top for ln in lines if ln.words]
+    return median(heights) if heights else 10.0
+
+
+def _banner_above(lines: Sequence[Line], header_top: float) -> str | None:
+    above = [ln for ln in lines if ln.bottom <= header_top and header_top - ln.bottom < BANNER_LOOKBACK]
+    for i, ln in enumerate(above):
+        if AREA_BANNER.match(ln.text):
+            return join_lines([x.text for x in above[i:]])
+    return None
+
+
+def page_tables(
+    page: PageData, lines: Sequence[Line], open_table: Table | None
+) -> tuple[list[Table], Table | None]:
+    """Tables on one page. ``open_table`` is a table left running at the foot of the previous page.
+
+    Returns the tables started on this page and the table still open at its foot.
+    """
+    started: list[Table] = []
+    current = open_table
+    anchor = _anchor(current) if current else 0
+    prev_bottom: float | None = None
+    continuing = current is not None
+    carry = continuing  # the next body line may finish a cell split by the page break
+    height = _line_height(lines)
+    area = current.rows[-1].area if current and current.rows else None
+    page_rows: list[tuple[Table, TableRow]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        header = match_header(line, lines[i + 1 : i + 3], page.rules)
+        if header is not None:
+            skip = 1 + _header_extra_lines(line, lines[i + 1 : i + 3])
+            body = lines[i + skip :]
+            header = _refine_boundaries(header, body[:40]) if not _vertical_rules_through(page.rules, line.top, line.bottom) else header
+            same = current is not None and continuing and {c.field for c in header} == {c.field for c in current.columns}
+            if same and current is not None:
+                current.columns = header  # a repeated header: drop it, keep the table
+                carry = True
+            else:
+                carry = False
+                current = Table(header, page.number, line.text)
+                current.embedded_numbers = _embedded_numbers(current, body[:60])
+                started.append(current)
+                banner = _banner_above(lines[:i], line.top)
+                area = banner or area
+            anchor = _anchor(current)
+            prev_bottom = lines[i + skip - 1].bottom
+            continuing = False
+            i += skip
+            continue
+        if current is None:
+            i += 1
+            continue
+        cells = _cells(line, current.columns)
+        gap = line.top - prev_bottom if prev_bottom is not None else 0.0
+        straddle = _straddles(line, current.columns)
+        size = median(w.size for w in line.words) if line.words else 0.0
+        off_font = bool(current.body_size) and abs(size - current.body_size) > FONT_TOLERANCE
+        if off_font or (continuing and straddle):
+            current = None  # what follows the table on the new page is not table
+            i += 1
+            continue
+        if not continuing and prev_bottom is not None and gap > END_GAP_HEIGHTS * height:
+            current = None
+            i += 1
+            continue
+        if straddle >= 2 or (straddle and AREA_BANNER.match(line.text)):
+            if AREA_BANNER.match(line.text):
+                area = line.text
+                j = i + 1
+                while j < len(lines) and _straddles(lines[j], current.columns) and not AREA_BANNER.match(lines[j].text):
+                    area = f"{area} {lines[j].text}"
+                    j += 1
+                prev_bottom = lines[j - 1].bottom
+                i = j
+                continue
+            current = None
+            i += 1
+            continue
+        new_row = _starts_row(current, anchor, cells)
+        if not new_row and current.rows and page.rules and prev_bottom is not None and not carry:
+            left = min(w.x0 for w in line.words)
+            new_row = _has_rule_between(page.rules, prev_bottom, line.top, left, max(w.x1 for w in line.words)) and bool(cells.get(anchor))
+        if new_row or not current.rows:
+            row = TableRow(page=page.number, top=line.top, bottom=line.bottom, area=area)
+            current.rows.append(row)
+            page_rows.append((current, row))
+            if not current.body_size:
+                current.body_size = size
+        row = current.rows[-1]
+        _add_line(row, line, cells, current.columns)
+        current.page_end = page.number
+        prev_bottom = line.bottom
+        continuing = False
+        carry = False
+        i += 1
+    for table in {id(t): t for t, _ in page_rows}.values():
+        rows = [r for t, r in page_rows if t is table]
+        _assign_fills(table, page.fills, rows, page.height)
+    return started, current
+
+
+def _header_extra_lines(line: Line, below: Sequence[Line]) -> int:
+    extra = 0
+    height = line.bottom - line.top or 8.0
+    prev = line.bottom
+    for nxt in below[:2]:
+        if nxt.top - prev > HEADER_STACK_GAP * height:
+            break
+        if not all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words):
+            break
+        extra += 1
+        prev = nxt.bottom
+    return extra
+
+
+def _embedded_numbers(table: Table, body: Sequence[Line]) -> bool:
+    if "number" in table.fields or "text" not in table.fields:
+        return False
+    idx = next(i for i, c in enumerate(table.columns) if c.field == "text")
+    firsts = []
+    for line in body:
+        words = _cells(line, table.columns).get(idx)
+        if words and abs(words[0].x0 - table.columns[idx].x0) < 6:
+            firsts.append(words[0].text)
+    refs = sum(1 for t in firsts if REF.match(t))
+    return refs >= 1 and refs * 8 >= len(firsts)
+
+
+def pages_to_tables(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[Line]]) -> list[Table]:
+    """Every header-led table in the pages, stitched across consecutive pages."""
+    tables: list[Table] = []
+    open_table: Table | None = None
+    last_page = None
+    for page, lines in zip(pages, lines_by_page):
+        if last_page is not None and page.number != last_page + 1:
+            open_table = None
+        started, open_table = page_tables(page, lines, open_table)
+        tables.extend(started)
+        last_page = page.number
+    return [t for t in tables if t.rows]

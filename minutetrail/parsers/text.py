@@ -1,0 +1,109 @@
+"""Words to lines, text normalisation and page furniture."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from minutetrail.models import Line, PageData, Word
+
+LINE_OVERLAP = 0.5  # fraction of the smaller word height two words must share to be one line
+FURNITURE_PATTERNS = (
+    re.compile(r"^page\s+\d+(\s+of\s+\d+)?$", re.I),
+    re.compile(r"^\d{1,4}$"),
+    re.compile(r"^-\s*\d{1,4}\s*-$"),
+    re.compile(r"^agenda\s+item\s+\d+[a-z]?$", re.I),
+    re.compile(r"^this page is intentionally (left )?blank\.?$", re.I),
+    re.compile(r"^page intentionally left blank\.?$", re.I),
+)
+RUNNING_MIN_PAGES = 3
+RUNNING_SHARE = 0.5
+MARGIN_BAND = 0.12  # top/bottom fraction of a page where running heads and feet live
+LIST_MARKER = re.compile(r"^\s*(?:[-•▪●◦·*]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
+HTML_TAG = re.compile(r"<[^>]+>")
+HYPHEN_END = re.compile(r"(\w)-$")
+
+
+def words_to_lines(words: Iterable[Word]) -> list[Line]:
+    """Group words into visual lines, top to bottom, each left to right."""
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    rows: list[list[Word]] = []
+    for word in ordered:
+        placed = False
+        for row in reversed(rows[-3:]):
+            ref = row[0]
+            overlap = min(ref.bottom, word.bottom) - max(ref.top, word.top)
+            height = min(ref.bottom - ref.top, word.bottom - word.top) or 1.0
+            if overlap / height >= LINE_OVERLAP:
+                row.append(word)
+                placed = True
+                break
+        if not placed:
+            rows.append([word])
+    return [Line(tuple(sorted(r, key=lambda w: w.x0))) for r in rows]
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs to one space, HTML tags removed, trimmed."""
+    return re.sub(r"\s+", " ", HTML_TAG.sub("", text)).strip()
+
+
+def join_lines(parts: Sequence[str]) -> str:
+    """Join wrapped lines of one cell or paragraph, rejoining words hyphenated at a line end."""
+    out = ""
+    for raw in parts:
+        part = raw.strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif HYPHEN_END.search(out) and part[:1].islower():
+            out = out[:-1] + part
+        else:
+            out = out + " " + part
+    return collapse(out)
+
+
+def strip_marker(text: str) -> str:
+    return LIST_MARKER.sub("", text, count=1).strip()
+
+
+def is_furniture(text: str) -> bool:
+    t = text.strip()
+    return any(p.match(t) for p in FURNITURE_PATTERNS)
+
+
+def _margin_key(line: Line, page: PageData) -> str | None:
+    if line.top > page.height * MARGIN_BAND and line.bottom < page.height * (1 - MARGIN_BAND):
+        return None
+    return re.sub(r"\d+", "#", line.text.strip().lower())
+
+
+def running_lines(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[Line]]) -> set[str]:
+    """Header and footer texts repeated (digits aside) on many pages."""
+    if len(pages) < RUNNING_MIN_PAGES:
+        return set()
+    counts: Counter[str] = Counter()
+    for page, lines in zip(pages, lines_by_page):
+        keys = {k for k in (_margin_key(line, page) for line in lines) if k}
+        counts.update(keys)
+    threshold = max(RUNNING_MIN_PAGES, int(len(pages) * RUNNING_SHARE))
+    return {k for k, n in counts.items() if n >= threshold and len(k) > 3}
+
+
+def content_lines(pages: Sequence[PageData]) -> list[list[Line]]:
+    """Each page's lines with page stamps, blank-page notices and running heads removed."""
+    all_lines = [words_to_lines(p.words) for p in pages]
+    running = running_lines(pages, all_lines)
+    out = []
+    for page, lines in zip(pages, all_lines):
+        kept = []
+        for line in lines:
+            if is_furniture(line.text):
+                continue
+            key = _margin_key(line, page)
+            if key and key in running:
+                continue
+            kept.append(line)
+        out.append(kept)
+    return out
