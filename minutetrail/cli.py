@@ -1,0 +1,348 @@
+"""The command line: one click group of verbs. Thin: options in, pipeline/queries called, output out."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from minutetrail import __version__
+from minutetrail.config import DB_ENV, database_url
+from minutetrail.errors import ExtractionError, MinutetrailError
+from minutetrail.output import render
+
+FORMATS = ("table", "csv", "json")
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+DEMO_DB = "minutetrail-demo.db"
+
+
+def format_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--format table|csv|json and --json, shared by every command that prints records."""
+    fn = click.option("--json", "as_json", is_flag=True, help="Short for --format json.")(fn)
+    fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                      help="Output format.")(fn)
+
+    @wraps(fn)
+    def wrapper(*args: Any, fmt: str, as_json: bool, **kwargs: Any) -> Any:
+        return fn(*args, fmt="json" if as_json else fmt, **kwargs)
+
+    return wrapper
+
+
+def as_of_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                        help="Answer as it stood on this date (YYYY-MM-DD); default today.")(fn)
+
+
+def _db(ctx: click.Context):  # type: ignore[no-untyped-def]
+    from minutetrail.db.session import Database
+
+    try:
+        return Database(ctx.obj["db_url"])
+    except MinutetrailError as exc:
+        raise click.ClickException(f"{exc} (check --db or ${DB_ENV})") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_url", envvar=DB_ENV, default=None,
+              help=f"Database URL or SQLite file (env {DB_ENV}); default ./minutetrail.db. "
+                   "PostgreSQL: postgresql+psycopg://user@host/dbname")
+@click.version_option(__version__, prog_name="minutetrail")
+@click.pass_context
+def cli(ctx: click.Context, db_url: str | None) -> None:
+    """minutetrail: what councils decided, who was asked to do what, by when, and whether it happened."""
+    ctx.ensure_object(dict)
+    ctx.obj["db_url"] = database_url(db_url)
+
+
+def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int:
+    from minutetrail.pipeline import discover, ingest
+
+    db = _db(ctx)
+    files = discover(paths)
+    show_bar = sys.stderr.isatty() and len(files) > 1
+    try:
+        if show_bar:
+            with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
+                report = ingest(db, files, progress=lambda _n: bar.update(1), jobs=jobs)
+        else:
+            report = ingest(db, files, jobs=jobs)
+    except MinutetrailError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        db.close()
+    for failure in report.failed:
+        click.echo(f"error: {failure.message}", err=True)
+    s = report.stored
+    click.echo(f"documents: {len(report.inserted)} inserted, {len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    click.echo(f"stored: {s.meetings} meetings, {s.agenda_items} agenda items, {s.minutes} minutes "
+               f"({s.minute_items} items, {s.resolutions} decisions), {s.recommendations} recommendations, {s.actions} actions")
+    if report.links:
+        click.echo(f"linked: {report.links.get('threads', 0)} action threads, {report.links.get('review', 0)} links to review")
+    elif not report.inserted:
+        click.echo("nothing changed")
+    return 1 if report.failed else 0
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--jobs", type=int, default=None, help="Parallel parse workers (default: up to 2).")
+@click.pass_context
+def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> None:
+    """Ingest PDF files or folders of PDFs; files already ingested are skipped."""
+    ctx.exit(_ingest(ctx, paths, jobs))
+
+
+@cli.command("parse")
+@click.argument("file", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, default=True, help="Print the extraction record as JSON (the default).")
+def parse_cmd(file: str, as_json: bool) -> None:
+    """Print the extraction record of one PDF (FORMAT.md) without touching the database."""
+    from minutetrail.extraction import parse_file
+    from minutetrail.parsers.record import record_to_dict
+
+    try:
+        record = parse_file(file)
+    except MinutetrailError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(record_to_dict(record), indent=2, ensure_ascii=False))
+
+
+OVERDUE_COLUMNS = ["id", "owner_person", "owner", "committee", "raised_at", "due", "days_overdue",
+                   "meetings_carried", "printed_status", "source_file", "page", "text"]
+
+
+def _overdue_rows(ctx: click.Context, as_of: date, committee: str | None, owner: str | None) -> list[dict[str, Any]]:
+    from minutetrail.db.queries import overdue
+
+    db = _db(ctx)
+    try:
+        with db.session() as session:
+            return overdue(session, as_of, committee, owner)
+    finally:
+        db.close()
+
+
+@cli.command("overdue")
+@as_of_option
+@click.option("--committee", default=None, help="Only committees whose name contains this text.")
+@click.option("--owner", default=None, help="Only owners (person or role) containing this text.")
+@format_options
+@click.pass_context
+def overdue_cmd(ctx: click.Context, as_of: Any, committee: str | None, owner: str | None, fmt: str) -> None:
+    """Actions overdue as of a date, oldest first, with the evidence (file and page)."""
+    day = as_of.date() if as_of else date.today()
+    rows = _overdue_rows(ctx, day, committee, owner)
+    for r in rows:
+        r["owner_person"] = r["owner_person"] or ""
+    click.echo(render(rows, OVERDUE_COLUMNS, fmt))
+
+
+THREAD_COLUMNS = ["id", "committee", "owner_person", "owner", "status", "raised_at", "due", "meetings", "text"]
+
+
+@cli.command("actions")
+@click.option("--committee", default=None, help="Only committees whose name contains this text.")
+@click.option("--status", default=None, type=click.Choice(["not_started", "open", "in_progress", "completed", "overdue", "at_risk", "cancelled"]),
+              help="Only threads whose latest status is this.")
+@format_options
+@click.pass_context
+def actions_cmd(ctx: click.Context, committee: str | None, status: str | None, fmt: str) -> None:
+    """Action threads: each action followed across meetings."""
+    from minutetrail.db.queries import action_threads
+
+    db = _db(ctx)
+    try:
+        with db.session() as session:
+            threads = action_threads(session, committee, status)
+    finally:
+        db.close()
+    click.echo(render(threads, THREAD_COLUMNS, fmt))
+
+
+HISTORY_COLUMNS = ["observation_id", "meeting_date", "number", "status", "status_text", "due", "owner", "progress", "source_file", "page", "text"]
+
+
+@cli.command("history")
+@click.argument("action_id", type=int)
+@format_options
+@click.pass_context
+def history_cmd(ctx: click.Context, action_id: int, fmt: str) -> None:
+    """The timeline of one action thread across meetings."""
+    from minutetrail.db.queries import thread_history
+
+    db = _db(ctx)
+    try:
+        with db.session() as session:
+            thread = thread_history(session, action_id)
+    finally:
+        db.close()
+    if thread is None:
+        raise click.ClickException(f"no action thread {action_id} (list them with `minutetrail actions`)")
+    if fmt == "table":
+        click.echo(f"action {thread['id']} · {thread['committee']} · owner {thread['owner_person'] or thread['owner'] or '-'} · status {thread['status'] or '-'}")
+    click.echo(render(thread["observations"], HISTORY_COLUMNS, fmt, payload=thread))
+
+
+@cli.command("review")
+@format_options
+@click.pass_context
+def review_cmd(ctx: click.Context, fmt: str) -> None:
+    """Links the matcher was unsure of, both texts side by side, for `link confirm/reject`."""
+    from minutetrail.db.queries import review_queue
+
+    db = _db(ctx)
+    try:
+        with db.session() as session:
+            rows = review_queue(session)
+    finally:
+        db.close()
+    click.echo(render(rows, ["left_id", "right_id", "score", "left_text", "right_text"], fmt))
+
+
+@cli.group("link")
+def link_group() -> None:
+    """Record human judgements on links; they win over automatic ones and survive re-ingest."""
+
+
+def _judge(ctx: click.Context, a: int, b: int, verdict: str, who: str) -> None:
+    from minutetrail.db.linking import judge, relink
+    from minutetrail.models import Judgement
+
+    db = _db(ctx)
+    try:
+        with db.session() as session:
+            judge(session, a, b, Judgement(verdict), who)
+            relink(session)
+    except MinutetrailError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        db.close()
+    click.echo(f"{verdict}: observations {a} and {b}")
+
+
+@link_group.command("confirm")
+@click.argument("a", type=int)
+@click.argument("b", type=int)
+@click.option("--by", "who", default="reviewer", show_default=True, help="Who decided.")
+@click.pass_context
+def link_confirm(ctx: click.Context, a: int, b: int, who: str) -> None:
+    """Observations A and B are the same action."""
+    _judge(ctx.find_root(), a, b, "confirmed", who)
+
+
+@link_group.command("reject")
+@click.argument("a", type=int)
+@click.argument("b", type=int)
+@click.option("--by", "who", default="reviewer", show_default=True, help="Who decided.")
+@click.pass_context
+def link_reject(ctx: click.Context, a: int, b: int, who: str) -> None:
+    """Observations A and B are different actions."""
+    _judge(ctx.find_root(), a, b, "rejected", who)
+
+
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--verbose", "-v", is_flag=True, help="List each file's misses, spurious items and field errors.")
+@click.option("--min-f1", type=float, default=None, help="Exit 1 if any category's F1 is below this.")
+@format_options
+def eval_cmd(gold: tuple[str, ...], verbose: bool, min_f1: float | None, fmt: str) -> None:
+    """Score `parse` against gold records: P/R/F1 per category, accuracy per action field."""
+    from minutetrail.evaluate import evaluate_files, totals
+    from minutetrail.extraction import parse_file
+    from minutetrail.parsers.record import record_to_dict
+
+    results = evaluate_files([Path(g) for g in gold], lambda p: record_to_dict(parse_file(p)))
+    scores, fields, meeting = totals(results)
+    rows = [{"category": c, "tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 3),
+             "recall": round(s.recall, 3), "f1": round(s.f1, 3)} for c, s in scores.items()]
+    field_rows = [{"field": f, "correct": a, "total": b, "accuracy": round(a / b, 3) if b else None} for f, (a, b) in fields.items()]
+    field_rows += [{"field": f"meeting {k}", "correct": a, "total": b, "accuracy": round(a / b, 3) if b else None} for k, (a, b) in meeting.items()]
+    if fmt == "json":
+        payload = {"files": len(results), "categories": rows, "fields": field_rows,
+                   "per_file": [{"gold": r.gold_path, "error": r.error, "misses": r.misses, "spurious": r.spurious,
+                                 "field_errors": r.field_errors, "meeting": r.meeting_ok} for r in results] if verbose else None}
+        click.echo(json.dumps(payload, indent=2))
+    else:
+        click.echo(f"{len(results)} gold files")
+        click.echo(render(rows, ["category", "tp", "fp", "fn", "precision", "recall", "f1"], fmt))
+        click.echo("")
+        click.echo(render(field_rows, ["field", "correct", "total", "accuracy"], fmt))
+        if verbose:
+            for r in results:
+                click.echo(f"\n== {r.gold_path}" + (f"  ERROR {r.error}" if r.error else ""))
+                for m in r.misses:
+                    click.echo(f"  miss      {m}")
+                for m in r.spurious:
+                    click.echo(f"  spurious  {m}")
+                for m in r.field_errors:
+                    click.echo(f"  field     {m}")
+    if min_f1 is not None:
+        low = [r["category"] for r in rows if (r["tp"] + r["fp"] + r["fn"]) and r["f1"] < min_f1]
+        if low:
+            click.echo(f"below --min-f1 {min_f1}: {', '.join(low)}", err=True)
+            sys.exit(1)
+
+
+@cli.command("people")
+@format_options
+@click.pass_context
+def people_cmd(ctx: click.Context, fmt: str) -> None:
+    """People found as action owners, with the printed forms (aliases) of each."""
+    from minutetrail.db.people import list_people
+
+    db = _db(ctx)
+    try:
+        with db.session() as session:
+            rows = list_people(session)
+    finally:
+        db.close()
+    click.echo(render(rows, ["id", "name", "aliases", "actions"], fmt))
+
+
+@cli.command("demo")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Overdue as of this date (default: the day after the last sample meeting).")
+@click.pass_context
+def demo_cmd(ctx: click.Context, as_of: Any) -> None:
+    """Ingest samples/ into a fresh database and print the overdue report and the action threads."""
+    root = ctx.find_root()
+    explicit = root.params.get("db_url")
+    if not explicit:
+        path = Path(DEMO_DB)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        root.obj["db_url"] = database_url(str(path))
+    if not SAMPLES.is_dir():
+        raise click.ClickException(f"samples folder not found at {SAMPLES}")
+    click.echo(f"database: {root.obj['db_url']}")
+    click.echo(f"ingesting {SAMPLES}")
+    _ingest(root, (str(SAMPLES),), None)
+    from minutetrail.db.queries import action_threads
+    db = _db(root)
+    try:
+        with db.session() as session:
+            threads = action_threads(session)
+            last = max((o["meeting_date"] for t in threads for o in t["observations"] if o["meeting_date"]), default=None)
+    finally:
+        db.close()
+    day = as_of.date() if as_of else (date.fromisoformat(last) if last else date.today())
+    width = shutil.get_terminal_size((120, 20)).columns
+    click.echo("\n" + f" Overdue as of {day.isoformat()} ".center(min(width, 100), "="))
+    click.echo(render(_overdue_rows(root, day, None, None), OVERDUE_COLUMNS, "table"))
+    click.echo("\n" + " Action threads ".center(min(width, 100), "="))
+    click.echo(render(threads, THREAD_COLUMNS, "table"))
+
+
+def main() -> None:
+    try:
+        cli(obj={})
+    except ExtractionError as exc:  # pragma: no cover - commands translate their own errors
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,142 @@
+"""Run the link stage over stored observations and keep its decisions."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, timezone
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from minutetrail.config import LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS
+from minutetrail.db import schema as S
+from minutetrail.errors import LinkError
+from minutetrail.link.people import display_name, person_key, resolve_aliases
+from minutetrail.link.threads import Obs, link_observations
+from minutetrail.models import Judgement
+
+HUMAN = (Judgement.CONFIRMED.value, Judgement.REJECTED.value)
+SOURCE_RANK = {"minutes": 0}
+
+
+def obs_key(sha256: str, seq: int) -> str:
+    return f"{sha256}:{seq}"
+
+
+def resolve_people(session: Session) -> int:
+    """Give every observation whose owner is a person's name its person; returns people count."""
+    rows = session.execute(select(S.ActionObservation.id, S.ActionObservation.owner)).all()
+    keys = {rid: person_key(owner) for rid, owner in rows}
+    canon = resolve_aliases(k for k in keys.values() if k)
+    printed: dict[str, set[str]] = defaultdict(set)
+    for rid, owner in rows:
+        k = keys[rid]
+        if k and owner:
+            printed[canon[k]].add(owner)
+    people: dict[str, S.Person] = {p.key: p for p in session.scalars(select(S.Person))}
+    for key, forms in printed.items():
+        person = people.get(key)
+        if person is None:
+            person = S.Person(key=key, name=display_name(key, forms))
+            session.add(person)
+            people[key] = person
+        session.flush()
+        known = {a.alias for a in person.aliases}
+        for form in sorted(forms):
+            if form not in known:
+                taken = session.scalar(select(S.PersonAlias).where(S.PersonAlias.alias == form))
+                if taken is None:
+                    session.add(S.PersonAlias(person_id=person.id, alias=form))
+    session.flush()
+    for obs in session.scalars(select(S.ActionObservation)):
+        k = keys.get(obs.id)
+        obs.owner_person_id = people[canon[k]].id if k else None
+    return len(people)
+
+
+def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict[str, int]:
+    """Rebuild the threads of the given committees (all if None); human judgements win."""
+    resolve_people(session)
+    q = (
+        select(S.ActionObservation, S.Document.sha256, S.Meeting.date, S.Meeting.committee_id)
+        .join(S.Document, S.ActionObservation.document_id == S.Document.id)
+        .join(S.Meeting, S.ActionObservation.meeting_id == S.Meeting.id)
+    )
+    if committee_ids is not None:
+        q = q.where(S.Meeting.committee_id.in_(list(committee_ids)))
+    rows = session.execute(q).all()
+    human = {
+        (j.left_key, j.right_key): Judgement(j.judgement)
+        for j in session.scalars(select(S.LinkJudgement).where(S.LinkJudgement.judgement.in_(HUMAN)))
+    }
+    observations: list[Obs] = []
+    by_key: dict[str, S.ActionObservation] = {}
+    committees: set[int] = set()
+    for obs, sha, day, committee_id in rows:
+        key = obs_key(sha, obs.seq)
+        by_key[key] = obs
+        committees.add(committee_id)
+        owner = obs.owner_person.key if obs.owner_person else (obs.owner or None)
+        observations.append(Obs(
+            key=key, committee=committee_id, meeting_date=day or date.min,
+            order=(day or date.min, SOURCE_RANK.get(obs.source, 1), obs.document_id, obs.seq),
+            source=obs.source, number=obs.number, raised=obs.raised_date, text=obs.text, owner=owner,
+            due=obs.due_date, status=obs.status,
+        ))
+    assignment, decisions = link_observations(observations, human, LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS)
+    existing = {t.key: t for t in session.scalars(select(S.ActionThread).where(S.ActionThread.committee_id.in_(committees)))}
+    wanted = set(assignment.values())
+    for key in wanted - existing.keys():
+        committee_id = next(o.committee for o in observations if o.key == key)
+        thread = S.ActionThread(key=key[:120], committee_id=committee_id)
+        session.add(thread)
+        existing[key] = thread
+    session.flush()
+    for key, thread_key in assignment.items():
+        by_key[key].thread_id = existing[thread_key].id
+    session.flush()
+    for key, thread in list(existing.items()):
+        if key not in wanted:
+            session.delete(thread)
+    touched = set(by_key)
+    session.execute(delete(S.LinkJudgement).where(
+        S.LinkJudgement.judgement.in_([Judgement.AUTO.value, Judgement.REVIEW.value]),
+        S.LinkJudgement.right_key.in_(touched),
+    ))
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    for d in decisions:
+        if d.judgement.value in HUMAN:
+            continue
+        session.add(S.LinkJudgement(left_key=d.left, right_key=d.right, method=d.method, score=d.score,
+                                    signals=d.signals, judgement=d.judgement.value, decided_by="minutetrail", decided_at=now))
+    session.flush()
+    return {"threads": len(wanted), "links": sum(1 for d in decisions if d.judgement != Judgement.REVIEW),
+            "review": sum(1 for d in decisions if d.judgement == Judgement.REVIEW)}
+
+
+def judge(session: Session, left_id: int, right_id: int, judgement: Judgement, who: str) -> None:
+    """Record a human judgement between two observations (ids as shown by `history`)."""
+    if judgement not in (Judgement.CONFIRMED, Judgement.REJECTED):
+        raise LinkError("a human judgement is confirmed or rejected")
+    pair = []
+    for oid in (left_id, right_id):
+        row = session.execute(
+            select(S.ActionObservation, S.Document.sha256, S.Meeting.date)
+            .join(S.Document, S.ActionObservation.document_id == S.Document.id)
+            .join(S.Meeting, S.ActionObservation.meeting_id == S.Meeting.id)
+            .where(S.ActionObservation.id == oid)
+        ).first()
+        if row is None:
+            raise LinkError(f"no action observation with id {oid}")
+        pair.append((row[2] or date.min, row[0].seq, obs_key(row[1], row[0].seq)))
+    pair.sort()
+    left, right = pair[0][2], pair[1][2]
+    j = session.scalar(select(S.LinkJudgement).where(S.LinkJudgement.left_key == left, S.LinkJudgement.right_key == right))
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    if j is None:
+        j = S.LinkJudgement(left_key=left, right_key=right, method="human", score=1.0 if judgement == Judgement.CONFIRMED else 0.0,
+                            signals={}, judgement=judgement.value, decided_by=who, decided_at=now)
+        session.add(j)
+    else:
+        j.judgement, j.decided_by, j.decided_at, j.method = judgement.value, who, now, "human"
+    session.flush()

@@ -1,0 +1,180 @@
+"""The questions: overdue as of a date, action threads, one thread's history, the review queue."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from minutetrail.db import schema as S
+from minutetrail.parsers.status import progress_says_complete
+
+CLOSED = ("completed", "cancelled")
+
+
+@dataclass(frozen=True, slots=True)
+class ObsView:
+    id: int
+    thread_id: int
+    committee: str
+    meeting_date: date | None
+    source_file: str
+    sha256: str
+    page: int
+    bbox: tuple[float, float, float, float] | None
+    source: str
+    number: str | None
+    raised: date | None
+    text: str
+    owner: str | None
+    owner_person: str | None
+    progress: str | None
+    due: str | None
+    due_date: date | None
+    due_text: str | None
+    status: str | None
+    status_text: str | None
+    rag: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "observation_id": self.id, "meeting_date": _iso(self.meeting_date), "source_file": self.source_file,
+            "sha256": self.sha256, "page": self.page, "bbox": list(self.bbox) if self.bbox else None,
+            "table": self.source, "number": self.number, "raised_at": _iso(self.raised), "text": self.text,
+            "owner": self.owner, "owner_person": self.owner_person, "progress": self.progress, "status": self.status,
+            "status_text": self.status_text, "due": self.due, "due_text": self.due_text, "rag": self.rag,
+        }
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def effective_status(o: ObsView) -> str | None:
+    """Printed status; else a completion phrase in the progress text."""
+    if o.status:
+        return o.status
+    if progress_says_complete(o.progress):
+        return "completed"
+    return None
+
+
+def observations(session: Session, committee: str | None = None, thread_id: int | None = None) -> dict[int, list[ObsView]]:
+    """Observations grouped by thread, each thread in date order."""
+    q = (
+        select(S.ActionObservation)
+        .options(joinedload(S.ActionObservation.document), joinedload(S.ActionObservation.meeting).joinedload(S.Meeting.committee),
+                 joinedload(S.ActionObservation.owner_person))
+        .where(S.ActionObservation.thread_id.is_not(None))
+    )
+    if thread_id is not None:
+        q = q.where(S.ActionObservation.thread_id == thread_id)
+    out: dict[int, list[ObsView]] = defaultdict(list)
+    for o in session.scalars(q):
+        cname = o.meeting.committee.name
+        if committee and committee.lower() not in cname.lower():
+            continue
+        bbox = (o.x0, o.top, o.x1, o.bottom) if o.x0 is not None else None
+        out[o.thread_id].append(ObsView(  # type: ignore[index]
+            o.id, o.thread_id, cname, o.meeting.date, o.document.path, o.document.sha256, o.page, bbox,  # type: ignore[arg-type]
+            o.source, o.number, o.raised_date, o.text, o.owner, o.owner_person.name if o.owner_person else None,
+            o.progress, o.due, o.due_date, o.due_text, o.status, o.status_text, o.rag,
+        ))
+    for views in out.values():
+        views.sort(key=lambda v: (v.meeting_date or date.min, v.source != "minutes", v.id))
+    return out
+
+
+def _thread_summary(tid: int, views: list[ObsView]) -> dict[str, Any]:
+    latest = views[-1]
+    people = [v.owner_person for v in views if v.owner_person]
+    return {
+        "id": tid, "committee": latest.committee, "owner_person": people[-1] if people else None,
+        "owner": latest.owner, "status": effective_status(latest), "text": latest.text,
+        "raised_at": _iso(next((v.raised for v in views if v.raised), None) or views[0].meeting_date),
+        "due": latest.due, "meetings": len({v.meeting_date for v in views}),
+        "observations": [v.as_dict() for v in views],
+    }
+
+
+def action_threads(session: Session, committee: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    threads = []
+    for tid, views in sorted(observations(session, committee).items()):
+        summary = _thread_summary(tid, views)
+        if status and summary["status"] != status:
+            continue
+        threads.append(summary)
+    return threads
+
+
+def thread_history(session: Session, thread_id: int) -> dict[str, Any] | None:
+    views = observations(session, thread_id=thread_id).get(thread_id)
+    return _thread_summary(thread_id, views) if views else None
+
+
+def overdue(session: Session, as_of: date, committee: str | None = None, owner: str | None = None) -> list[dict[str, Any]]:
+    """Threads overdue as of a date, by the latest observation published on or before it."""
+    out = []
+    for tid, views in observations(session, committee).items():
+        seen = [v for v in views if v.meeting_date is not None and v.meeting_date <= as_of]
+        if not seen:
+            continue
+        latest = seen[-1]
+        status = effective_status(latest)
+        if latest.due_date is None or latest.due_date >= as_of or status in CLOSED:
+            continue
+        people = [v.owner_person for v in seen if v.owner_person]
+        owner_person = latest.owner_person or (people[-1] if people else None)
+        who = owner_person or latest.owner
+        if owner and not (who and owner.lower() in who.lower()) and not (latest.owner and owner.lower() in latest.owner.lower()):
+            continue
+        printed = latest.status_text
+        dues = [v.due_date for v in seen if v.due_date]
+        out.append({
+            "id": tid, "owner_person": owner_person, "owner": latest.owner, "committee": latest.committee,
+            "text": latest.text, "number": latest.number,
+            "raised_at": _iso(next((v.raised for v in seen if v.raised), None) or seen[0].meeting_date),
+            "due": latest.due_date.isoformat(), "due_text": latest.due_text,
+            "days_overdue": (as_of - latest.due_date).days,
+            "meetings_carried": len({v.meeting_date for v in seen}),
+            "times_slipped": sum(1 for a, b in zip(dues, dues[1:]) if b > a),
+            "printed_status": printed,
+            "status_disagrees": status is not None and status != "overdue",
+            "source_file": latest.source_file, "page": latest.page,
+            "bbox": list(latest.bbox) if latest.bbox else None, "sha256": latest.sha256,
+            "as_of": as_of.isoformat(),
+        })
+    out.sort(key=lambda r: (-r["days_overdue"], r["committee"], r["id"]))
+    return out
+
+
+def review_queue(session: Session) -> list[dict[str, Any]]:
+    """Links scored between the review floor and the auto threshold, both texts side by side."""
+    rows = session.scalars(select(S.LinkJudgement).where(S.LinkJudgement.judgement == "review")).all()
+    if not rows:
+        return []
+    obs = {}
+    for o, sha in session.execute(select(S.ActionObservation, S.Document.sha256).join(S.Document)).all():
+        obs[f"{sha}:{o.seq}"] = o
+    out = []
+    for j in rows:
+        a, b = obs.get(j.left_key), obs.get(j.right_key)
+        if a is None or b is None:
+            continue
+        out.append({"left_id": a.id, "right_id": b.id, "score": j.score, "left_text": a.text, "right_text": b.text,
+                    "left_thread": a.thread_id, "right_thread": b.thread_id, "signals": j.signals})
+    out.sort(key=lambda r: -r["score"])
+    return out
+
+
+def counts(session: Session) -> dict[str, int]:
+    from sqlalchemy import func
+
+    def n(model: Any) -> int:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+    return {"documents": n(S.Document), "meetings": n(S.Meeting), "agenda_items": n(S.AgendaItem),
+            "minutes": n(S.MinutesRecord), "actions": n(S.ActionObservation), "threads": n(S.ActionThread)}

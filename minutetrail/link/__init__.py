@@ -1,0 +1,1 @@
+"""Cross-meeting linking: candidate blocking, scorers, stored judgements, owner resolution."""

@@ -1,0 +1,54 @@
+"""Owners to people: names with their printed variants as aliases; role titles stay roles."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from minutetrail.parsers.owners import clean_person
+
+ROLE = re.compile(
+    r"\b(clerk|director|officer|manager|head|chair\w*|team|service|services|lead|executive|board|"
+    r"committee|council|partnership|group|member|members|cabinet|monitoring|democratic|scrutineer|"
+    r"commissioner|worker|corporate|all|hscp|clt|legal|finance|governance)\b",
+    re.I,
+)
+NAME = re.compile(r"^[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){1,3}$")
+INITIALS_NAME = re.compile(r"^(?P<init>(?:[A-Z]\.?\s*){1,3})\s+(?P<surname>[A-Z][A-Za-z'’\-]+)$")
+REVERSED = re.compile(r"^(?P<surname>[A-Z][A-Za-z'’\-]+),\s*(?P<first>[A-Z][A-Za-z'’\-]+)$")
+
+
+def person_key(owner: str | None) -> str | None:
+    """A normalised full name for an owner that is a person's name; None for roles and blanks."""
+    if not owner:
+        return None
+    name = clean_person(owner)
+    m = REVERSED.match(name)
+    if m:
+        name = f"{m['first']} {m['surname']}"
+    if ROLE.search(name) or "/" in name or "&" in name:
+        return None
+    if NAME.match(name) or INITIALS_NAME.match(name):
+        return " ".join(name.lower().replace(".", "").split())
+    return None
+
+
+def resolve_aliases(keys: Iterable[str]) -> dict[str, str]:
+    """Map each key to its canonical key: "c ward" -> "claire ward" when exactly one full name fits."""
+    keys = set(keys)
+    full = [k for k in keys if len(k.split()[0]) > 1]
+    out = {k: k for k in keys}
+    for k in keys:
+        parts = k.split()
+        if all(len(p) == 1 for p in parts[:-1]):
+            initial, surname = parts[0], parts[-1]
+            fits = [f for f in full if f.split()[-1] == surname and f.split()[0][0] == initial]
+            if len(fits) == 1:
+                out[k] = fits[0]
+    return out
+
+
+def display_name(key: str, printed: Iterable[str]) -> str:
+    """The longest printed form of a person, as the display name."""
+    forms = [clean_person(p) for p in printed]
+    forms = [f for f in forms if f]
+    return max(forms, key=len) if forms else key.title()
