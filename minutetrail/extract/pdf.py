@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,10 +52,20 @@ def _check_header(path: str) -> None:
         raise ExtractionError(path, "not a PDF (no %PDF header)", "check the file type")
 
 
+CID = re.compile(r"\(cid:\d+\)")
+
+
+def _clean_text(text: str) -> str:
+    """Glyphs without a Unicode mapping come out as "(cid:N)": alone they are bullets, inside a word noise."""
+    if CID.fullmatch(text):
+        return "•"
+    return CID.sub("", text)
+
+
 def _word(raw: dict) -> Word:
     font = str(raw.get("fontname", ""))
     return Word(
-        text=raw["text"],
+        text=_clean_text(raw["text"]),
         x0=float(raw["x0"]),
         top=float(raw["top"]),
         x1=float(raw["x1"]),
@@ -87,11 +98,12 @@ def _fills(page: pdfplumber.page.Page) -> tuple[Fill, ...]:
 
 def _page_data(page: pdfplumber.page.Page) -> PageData:
     raw_words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    words = tuple(w for w in (_word(r) for r in raw_words) if w.text)
     return PageData(
         number=page.page_number,
         width=float(page.width),
         height=float(page.height),
-        words=tuple(_word(w) for w in raw_words),
+        words=words,
         rules=_rules(page),
         fills=_fills(page),
     )

@@ -48,7 +48,15 @@ def resolve_aliases(keys: Iterable[str]) -> dict[str, str]:
 
 
 def display_name(key: str, printed: Iterable[str]) -> str:
-    """The longest printed form of a person, as the display name."""
-    forms = [clean_person(p) for p in printed]
-    forms = [f for f in forms if f]
-    return max(forms, key=len) if forms else key.title()
+    """The fullest printed form written first-name-first ("Claire Ward", not "Ward, Claire")."""
+    forms = []
+    for p in printed:
+        name = clean_person(p)
+        m = REVERSED.match(name)
+        if m:
+            name = f"{m['first']} {m['surname']}"
+        if name:
+            forms.append(name)
+    full = [f for f in forms if len(f.split()[0].rstrip(".")) > 1]
+    pool = full or forms
+    return max(pool, key=lambda f: (len(f), f)) if pool else key.title()

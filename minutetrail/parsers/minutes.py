@@ -29,11 +29,12 @@ RECOMMEND = re.compile(r"recommend", re.I)
 LETTERED = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z]|[ivx]{1,4}|\d{1,2})[).]\s+(?P<text>\S.*)$")
 ACTIONS_LABEL = re.compile(r"^actions?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 ACTION_PROSE = re.compile(
-    r"^(?P<owner>(?:the )?(?:clerk|chair(?:man|person)?|vice[- ]chair\w*|councillors?|officers?|"
-    r"(?:cllr|councillor|mr|mrs|ms|dr) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?|[A-Z][a-z]+ [A-Z][a-z]+))\s+"
-    r"(?:to|will|would|agreed to)\s+(?P<verb>[a-z]+)\b"
+    r"^(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|and|for|&|[A-Z][\w'’.-]*|\([^)]*\)))*)\s+"
+    r"(?:to|will|would|agreed to)\s+(?!be\s+(?:noted|received|approved)\b)(?P<verb>[a-z]+)\b"
 )
+NOT_OWNER = re.compile(r"^(it|this|that|there|they|we|he|she|the (committee|council|meeting|report|chair's)|committee|council|resolved|agreed|recommended)$", re.I)
 VOTES = re.compile(r"\bfor\s*[:(\-–]?\s*(?P<for>\d+)\)?[,;]?\s+against\s*[:(\-–]?\s*(?P<against>\d+)\)?[,;]?\s+abstain(?:ed|ing|s|tions?)?\s*[:(\-–]?\s*(?P<abstain>\d+)", re.I)
+BULLET = re.compile(r"^[•▪●◦·*\-–]\s+")
 PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
 
 
@@ -61,6 +62,14 @@ def _is_next_item(prev: str | None, num: str, title: str) -> bool:
     if len(a) != len(b):
         return False
     return a < b <= a[:-1] + (a[-1] + 12,)
+
+
+NEW_ENTRY = re.compile(r"^(councillors?|cllrs?|mr|mrs|ms|miss|dr|sir|dame)\b\.?", re.I)
+
+
+def _starts_new_entry(previous: str, text: str) -> bool:
+    """Whether a continuation line of an attendance block starts a new name, not the rest of one."""
+    return bool(NEW_ENTRY.match(text)) or previous.rstrip().endswith((")", ",")) and not text[:1].islower()
 
 
 def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | None, str | None]:
@@ -93,7 +102,7 @@ def _paragraphs(lines: Sequence[tuple[int, Line]]) -> list[tuple[int, list[str]]
         text = line.text.strip()
         height = line.bottom - line.top or 10.0
         new = prev is None or line.top - prev.bottom > PARA_GAP * height or line.top < prev.top
-        new = new or bool(LETTERED.match(text)) or bool(ACTIONS_LABEL.match(text)) or bool(TRIGGER.match(text))
+        new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or TRIGGER.match(text) or BULLET.match(text))
         if new:
             paras.append((page, [text]))
         else:
@@ -141,12 +150,13 @@ def _actions(paras: Sequence[tuple[int, list[str]]], lines: Sequence[tuple[int, 
             if rest:
                 out.append(_prose_action(strip_marker(rest), page, default_owner=True))
             continue
-        if in_list and (LETTERED.match(text) or text.startswith(("•", "-", "–"))):
+        if in_list and (LETTERED.match(text) or BULLET.match(text)):
             out.append(_prose_action(strip_marker(text), page, default_owner=True))
             continue
         in_list = False
         for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text):
-            if ACTION_PROSE.match(sentence.strip()):
+            m = ACTION_PROSE.match(sentence.strip())
+            if m and not NOT_OWNER.match(m["owner"]) and len(m["owner"].split()) <= 8:
                 out.append(_prose_action(sentence.strip(), page, default_owner=False))
     return out
 
@@ -192,7 +202,8 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], default_committee
             if re.search(r"\bminutes\b", text, re.I) or text.isupper():
                 label = None
             else:
-                blocks[label][-1] += " " + text
+                sep = ", " if _starts_new_entry(blocks[label][-1], text) else " "
+                blocks[label][-1] += sep + text
                 continue
         items[-1].lines.append((page, line))
     _attendance_from_items(items, blocks)

@@ -412,6 +412,11 @@ def page_tables(
             current = None
             i += 1
             continue
+        if _is_banner(line, cells, current):
+            area = join_lines([line.text])
+            prev_bottom = line.bottom
+            i += 1
+            continue
         new_row = _starts_row(current, anchor, cells)
         if not new_row and current.rows and page.rules and prev_bottom is not None and not carry:
             left = min(w.x0 for w in line.words)
@@ -433,6 +438,14 @@ def page_tables(
         rows = [r for t, r in page_rows if t is table]
         _assign_fills(table, page.fills, rows, page.height)
     return started, current
+
+
+def _is_banner(line: Line, cells: dict[int, list[Word]], table: Table) -> bool:
+    """A section banner inside a table ("2: Voids and lettings"): sets the area, is not a row."""
+    if not AREA_BANNER.match(line.text) or not line.bold:
+        return False
+    detail = {i for i, c in enumerate(table.columns) if c.field in ("owner", "due", "status", "progress", "meeting_date")}
+    return not (set(cells) & detail)
 
 
 def _header_extra_lines(line: Line, below: Sequence[Line]) -> int:
