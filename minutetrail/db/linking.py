@@ -1,6 +1,7 @@
 """Run the link stage over stored observations and keep its decisions."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
@@ -17,6 +18,13 @@ from minutetrail.models import Judgement
 
 HUMAN = (Judgement.CONFIRMED.value, Judgement.REJECTED.value)
 SOURCE_RANK = {"minutes": 0}
+
+
+def action_core(text: str, owner: str | None) -> str:
+    """A minutes action without its owner prefix ("Tom Elliott to provide ..." -> "provide ...")."""
+    if owner and text.lower().startswith(owner.lower()):
+        return re.sub(r"^\s*(to|will|would|agreed to)\s+", "", text[len(owner):], flags=re.I) or text
+    return text
 
 
 def obs_key(sha256: str, seq: int) -> str:
@@ -80,7 +88,8 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
         observations.append(Obs(
             key=key, committee=committee_id, meeting_date=day or date.min,
             order=(day or date.min, SOURCE_RANK.get(obs.source, 1), obs.document_id, obs.seq),
-            source=obs.source, number=obs.number, raised=obs.raised_date, text=obs.text, owner=owner,
+            source=obs.source, number=None if obs.source == "minutes" else obs.number, raised=obs.raised_date,
+            text=action_core(obs.text, obs.owner), owner=owner,
             due=obs.due_date, status=obs.status,
         ))
     assignment, decisions = link_observations(observations, human, LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
@@ -120,6 +121,11 @@ def read_pdf(path: str | Path, *, require_text: bool = True) -> OpenedPdf:
                 raise ExtractionError(path, "PDF has no pages", "check the file is complete")
             pages = tuple(_page_data(p) for p in pdf.pages)
             has_images = any(p.images for p in pdf.pages[:5])
+    except PdfminerException as exc:
+        inner = exc.args[0] if exc.args else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ExtractionError(path, "encrypted PDF", "ask the publisher for an unprotected copy or decrypt it with qpdf") from exc
+        raise ExtractionError(path, f"corrupt PDF ({inner.__class__.__name__}: {inner})", "download it again or repair it with qpdf") from exc
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ExtractionError(path, "encrypted PDF", "ask the publisher for an unprotected copy or decrypt it with qpdf") from exc
     except (PDFSyntaxError, PSException) as exc:

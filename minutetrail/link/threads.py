@@ -92,8 +92,8 @@ def link_observations(
             prev = thread.latest
             if thread.committee != obs.committee:
                 continue
-            if any(m.order[2] == obs.order[2] for m in thread.members):
-                continue  # one printing per document in a thread
+            if any(m.order[2] == obs.order[2] and m.source == obs.source for m in thread.members):
+                continue  # one printing per table (or minutes) of a document in a thread
             same_meeting = prev.meeting_date == obs.meeting_date
             carried = prev.source == "minutes" != obs.source  # minutes ACTION -> log row in the same pack
             reprinted = prev.source == obs.source and prev.order[2] != obs.order[2]  # the same papers published twice

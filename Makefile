@@ -1,0 +1,31 @@
+# Quick start: `make demo` runs the main job on samples/, `make test` runs the whole test suite.
+# Both create the virtual environment .venv on first use (Python 3.11, packages from PyPI).
+PYTHON ?= python3
+VENV ?= .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test eval samples bench clean
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -e '.[dev,postgres]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/minutetrail demo
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest
+
+eval: $(STAMP)
+	$(VENV)/bin/minutetrail eval ../shared/corpus/gold/seed/*.json ../shared/corpus/gold/real/*/*.json samples/gold/*.json
+
+samples: $(STAMP)
+	$(VENV)/bin/python samples/generate.py
+
+bench: $(STAMP)
+	$(VENV)/bin/python bench/parse_speed.py
+
+clean:
+	rm -rf $(VENV) *.egg-info minutetrail-demo.db*
