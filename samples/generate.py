@@ -215,6 +215,7 @@ def draw_table(pack: Pack, headers: list[str], widths: list[float], rows: list[l
 def agenda(pack: Pack, k: int, items: list[tuple[str, str, str | None]]) -> None:
     meeting = S.MEETINGS[k]
     pack.new_page()
+    pack.text(S.BODY, 11, gap=8)
     pack.text("Agenda", 20, bold=True)
     pack.text(S.COMMITTEE, 14, bold=True, gap=10)
     pack.text(f"Date: {long_date(meeting)}")
@@ -300,8 +301,7 @@ def minutes(pack: Pack, k: int) -> None:
         pack.text("ACTIONS:", bold=True, gap=3)
         for a in raised:
             pack.text(f"• {a['minutes_text']}", indent=18, gap=3)
-            due = a["minutes_text"].split(" by ")[-1].rstrip(".") if " by " in a["minutes_text"] else None
-            topic_item["actions"].append({"text": a["minutes_text"].rstrip(), "owner": a["minutes_owner"], "due": due})
+            topic_item["actions"].append({"text": a["minutes_text"].rstrip(), "owner": a["minutes_owner"], "due": a.get("minutes_due")})
         pack.space(6)
     pack.text(f"{number}. DATE OF NEXT MEETING", bold=True, gap=4)
     pack.text(f"The next meeting will be held on {long_date(S.MEETINGS[m + 1])}.", gap=6)

@@ -56,6 +56,7 @@ ACTIONS: list[dict] = [
     {
         "id": "A1", "raised": 1, "minutes_owner": "Priya Shah",
         "minutes_text": "Priya Shah to circulate the tenant satisfaction survey results to members by 11 February 2025.",
+        "minutes_due": "11 February 2025",
         "states": {
             2: ("Circulate the tenant satisfaction survey results to members", "Priya Shah", "Results being checked by the survey contractor", "11/02/25", "IN PROGRESS"),
             3: ("Circulate the tenant satisfaction survey results to all members of the committee", "Priya Shah", "Completed - results sent on 3 March", "11/02/25", ""),

@@ -1,0 +1,101 @@
+"""The command line, run as a user runs it (click's runner, real files, real databases)."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import click
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from minutetrail.cli import cli
+from tests.conftest import CORPUS, SAMPLES
+
+SCHEMA = json.loads(resources.files("minutetrail").joinpath("schema/extraction-record.schema.json").read_text())
+
+
+def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    out = []
+    for name, cmd in group.commands.items():
+        out.append((prefix + name, cmd))
+        if isinstance(cmd, click.Group):
+            out.extend(_commands(cmd, prefix + name + " "))
+    return out
+
+
+def test_every_command_has_help_text():
+    runner = CliRunner()
+    for name, cmd in _commands(cli):
+        assert cmd.help and len(cmd.help.strip()) > 10, name
+        result = runner.invoke(cli, [*name.split(), "--help"])
+        assert result.exit_code == 0 and "Usage" in result.output, name
+
+
+@pytest.mark.parametrize("pdf", [*sorted(SAMPLES.glob("*.pdf"))[:2], CORPUS / "seed-pdfs" / "001-cyp-scrutiny-2022-04-26.pdf",
+                                 CORPUS / "real" / "kent-county-council" / "cabinet-2025-01-30-printed-minutes.pdf"],
+                         ids=lambda p: p.name)
+def test_parse_json_matches_the_schema(pdf: Path):
+    result = CliRunner().invoke(cli, ["parse", str(pdf), "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    jsonschema.validate(record, SCHEMA)
+    assert record["source"]["pages"] >= 1
+
+
+def test_parse_bad_file_is_one_clear_line(bad_files):
+    result = CliRunner().invoke(cli, ["parse", str(bad_files["encrypted"])])
+    assert result.exit_code == 1
+    assert "encrypted.pdf" in result.output and "encrypted" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_ingest_reports_counts_and_exit_status(db_url, bad_files, tmp_path):
+    runner = CliRunner()
+    first = runner.invoke(cli, ["--db", db_url, "ingest", str(SAMPLES), str(bad_files["not_pdf"])])
+    assert first.exit_code == 1  # one file failed; the rest went in
+    assert "6 inserted, 0 unchanged, 1 failed" in first.output
+    assert "minutes.pdf" in first.output
+    second = runner.invoke(cli, ["--db", db_url, "ingest", str(SAMPLES)])
+    assert second.exit_code == 0
+    assert "0 inserted, 6 unchanged, 0 failed" in second.output and "nothing changed" in second.output
+
+
+def test_overdue_and_actions_json(db_url):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db_url, "ingest", str(SAMPLES)]).exit_code == 0
+    out = runner.invoke(cli, ["--db", db_url, "overdue", "--as-of", "2025-06-10", "--json"])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    assert {"id", "owner_person", "committee", "due", "days_overdue"} <= set(rows[0])
+    threads = json.loads(runner.invoke(cli, ["--db", db_url, "actions", "--format", "json"]).output)
+    assert {t["id"] for t in threads} >= {r["id"] for r in rows}
+    obs = threads[0]["observations"][0]
+    assert {"meeting_date", "source_file", "page", "number", "text", "owner", "owner_person", "status", "due"} <= set(obs)
+    csv_out = runner.invoke(cli, ["--db", db_url, "overdue", "--as-of", "2025-06-10", "--format", "csv", "--owner", "ward"])
+    lines = csv_out.output.strip().splitlines()
+    assert lines[0].startswith("id,") and len(lines) == 2 and "Claire Ward" in lines[1]
+    hist = runner.invoke(cli, ["--db", db_url, "history", str(rows[0]["id"])])
+    assert hist.exit_code == 0 and "meeting_date" in hist.output
+    missing = runner.invoke(cli, ["--db", db_url, "history", "999999"])
+    assert missing.exit_code == 1 and "no action thread" in missing.output
+
+
+def test_demo_prints_the_overdue_report(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "minutetrail-demo.db").exists()
+    report = result.output.split("Overdue as of 2025-06-10")[1].split("Action threads")[0]
+    assert "Tom Elliott" in report and "Claire Ward" in report
+    assert "equality impact" not in report  # printed OVERDUE, revised date ahead
+
+
+def test_eval_prints_the_table_and_honours_min_f1():
+    gold = sorted(str(p) for p in (SAMPLES / "gold").glob("*.json"))
+    ok = CliRunner().invoke(cli, ["eval", *gold, "--min-f1", "0.9"])
+    assert ok.exit_code == 0, ok.output
+    assert "actions" in ok.output and "meeting_date" in ok.output
+    strict = CliRunner().invoke(cli, ["eval", str(CORPUS / "gold" / "real" / "kent-county-council" / "cabinet-2025-01-30-printed-minutes.json"), "--min-f1", "1.01"])
+    assert strict.exit_code == 1
