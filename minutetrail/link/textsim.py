@@ -12,6 +12,7 @@ STOPWORDS = frozenset(
     "a an the to of and or for in on at by with be is are was were that this these those from as it its "
     "into all any will would should can could committee members member".split()
 )
+SWAP_PENALTY = 0.1
 LEADING = re.compile(r"^(that|action\s*:|to)\s+", re.I)
 
 
@@ -47,5 +48,9 @@ def text_similarity(a: str, b: str) -> tuple[float, dict[str, float]]:
     tsort = fuzz.token_sort_ratio(na, nb) / 100
     ca, cb = content_words(na), content_words(nb)
     jacc = len(ca & cb) / len(ca | cb) if ca | cb else 0.0
-    score = 0.35 * tset + 0.30 * tsort + 0.35 * jacc
-    return score, {"token_set": round(tset, 3), "token_sort": round(tsort, 3), "content_jaccard": round(jacc, 3)}
+    # A reworded action mostly adds or drops words; a different action swaps them ("risk" for
+    # "procurement waivers"): words unique to both sides count against the pair.
+    swapped = min(len(ca - cb), len(cb - ca))
+    score = 0.35 * tset + 0.30 * tsort + 0.35 * jacc - SWAP_PENALTY * min(swapped, 3)
+    return max(0.0, score), {"token_set": round(tset, 3), "token_sort": round(tsort, 3),
+                             "content_jaccard": round(jacc, 3), "swapped_words": swapped}

@@ -56,7 +56,7 @@ def score_pair(prev: Obs, obs: Obs) -> tuple[float, dict[str, float | bool]]:
     same_owner = bool(prev.owner and obs.owner and prev.owner.lower() == obs.owner.lower())
     due_ok = prev.due is None or obs.due is None or obs.due >= prev.due
     score = 0.70 * text + 0.12 * same_raised + 0.10 * same_owner + 0.08 * due_ok
-    if same_raised and same_number and text >= 0.5:
+    if same_raised and same_number and text >= 0.5 and signals.get("content_jaccard", 0.0) >= 0.5 and not signals.get("swapped_words"):
         score = max(score, 0.9)
     if prev.raised and obs.raised and prev.raised != obs.raised:
         score -= 0.25  # raised at a different meeting: a different action
