@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from minutetrail.models import Line, MinuteAction, MinuteItem, Minutes, Resolution, ResolutionKind, Votes
 from minutetrail.parsers.attendance import blocks_to_attendance, label_of
 from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.meeting import smart_case
+from minutetrail.parsers.nlp import assignee, due_phrase
 from minutetrail.parsers.owners import parse_owner
 from minutetrail.parsers.text import join_lines, strip_marker
 
@@ -138,7 +140,7 @@ def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
     return out
 
 
-def _actions(paras: Sequence[tuple[int, list[str]]], lines: Sequence[tuple[int, Line]]) -> list[MinuteAction]:
+def _actions(paras: Sequence[tuple[int, list[str]]], nlp: Any = None) -> list[MinuteAction]:
     out: list[MinuteAction] = []
     in_list = False
     for page, parts in paras:
@@ -148,24 +150,33 @@ def _actions(paras: Sequence[tuple[int, list[str]]], lines: Sequence[tuple[int, 
             in_list = True
             rest = label["rest"].strip()
             if rest:
-                out.append(_prose_action(strip_marker(rest), page, default_owner=True))
+                out.append(_prose_action(strip_marker(rest), page, nlp))
             continue
         if in_list and (LETTERED.match(text) or BULLET.match(text)):
-            out.append(_prose_action(strip_marker(text), page, default_owner=True))
+            out.append(_prose_action(strip_marker(text), page, nlp))
             continue
         in_list = False
         for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text):
             m = ACTION_PROSE.match(sentence.strip())
             if m and not NOT_OWNER.match(m["owner"]) and len(m["owner"].split()) <= 8:
-                out.append(_prose_action(sentence.strip(), page, default_owner=False))
+                out.append(_prose_action(sentence.strip(), page, nlp))
     return out
 
 
-def _prose_action(text: str, page: int, default_owner: bool) -> MinuteAction:
+DUE_TEXT = re.compile(r"\b(?:by|before)\s+(?P<due>(?:the\s+)?\d{1,2}\S*\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+ \d{4}|the next meeting)")
+
+
+def _prose_action(text: str, page: int, nlp: Any = None) -> MinuteAction:
+    """An assignment: owner from the EntityRuler (person or role) where it finds one, else the lead phrase."""
     m = ACTION_PROSE.match(text)
-    owner = parse_owner(m["owner"]) if m else None
-    due_match = re.search(r"\b(?:by|before)\s+(?P<due>(?:the\s+)?\d{1,2}\S*\s+\w+(?:\s+\d{4})?|\w+ \d{4}|the next meeting)", text)
-    return MinuteAction(text=text.rstrip(), owner=owner, due=due_match["due"] if due_match else None, page=page)
+    owner = assignee(nlp, text) if nlp is not None else None
+    if owner is None and m and not NOT_OWNER.match(m["owner"]):
+        owner = m["owner"]
+    due = due_phrase(nlp, text) if nlp is not None else None
+    if due is None:
+        dm = DUE_TEXT.search(text)
+        due = dm["due"] if dm else None
+    return MinuteAction(text=text.rstrip(), owner=parse_owner(owner), due=due, page=page)
 
 
 def _votes(text: str) -> Votes | None:
@@ -175,8 +186,8 @@ def _votes(text: str) -> Votes | None:
     return Votes(int(m["for"]), int(m["against"]), int(m["abstain"]))
 
 
-def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], default_committee: str | None = None) -> Minutes:
-    """One set of minutes from the (page, lines) of its part."""
+def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, default_committee: str | None = None) -> Minutes:
+    """One set of minutes from the (page, lines) of its part; ``nlp`` from parsers.nlp.get_nlp()."""
     all_lines = [(p, ln) for p, lines in pages for ln in lines]
     committee, date, time, venue = parse_heading([ln for _p, ln in all_lines])
     blocks: dict[str, list[str]] = {}
@@ -213,7 +224,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], default_committee
         if item.pseudo:
             paras = [p for p in paras if TRIGGER.search(join_lines(p[1])) or LETTERED.match(join_lines(p[1]))]
         decisions = _decisions(paras)
-        actions = _actions(paras, item.lines)
+        actions = _actions(paras, nlp)
         if item.pseudo and not decisions and not actions:
             continue
         text = " ".join(ln.text for _p, ln in item.lines)

@@ -16,6 +16,7 @@ from minutetrail.parsers.agenda import lines_to_agenda_items
 from minutetrail.parsers.classify import kind_by_page, segment
 from minutetrail.parsers.meeting import find_body, front_sheet_meeting
 from minutetrail.parsers.minutes import parse_minutes
+from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.text import content_lines
@@ -28,7 +29,7 @@ def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> 
 
 
 def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
-    acc["minutes"].append(parse_minutes(pages))
+    acc["minutes"].append(parse_minutes(pages, nlp=get_nlp()))
 
 
 def _report(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
