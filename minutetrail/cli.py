@@ -139,9 +139,24 @@ def overdue_cmd(ctx: click.Context, as_of: Any, committee: str | None, owner: st
     """Actions overdue as of a date, oldest first, with the evidence (file and page)."""
     day = as_of.date() if as_of else date.today()
     rows = _overdue_rows(ctx, day, committee, owner)
-    for r in rows:
-        r["owner_person"] = r["owner_person"] or ""
     click.echo(render(rows, OVERDUE_COLUMNS, fmt))
+    if fmt == "table":
+        _echo_disagreements(ctx, day, committee)
+
+
+def _echo_disagreements(ctx: click.Context, day: date, committee: str | None) -> None:
+    """Where the council's printed OVERDUE is not borne out by the due date printed beside it."""
+    from minutetrail.db.queries import printed_overdue_not_due
+
+    db = _db(ctx)
+    try:
+        with db.session() as session:
+            rows = printed_overdue_not_due(session, day, committee)
+    finally:
+        db.close()
+    if rows:
+        click.echo(f"\nprinted OVERDUE but not yet due as of {day.isoformat()} ({len(rows)}):")
+        click.echo(render(rows, ["id", "committee", "due_text", "printed_status", "source_file", "page", "text"], "table"))
 
 
 THREAD_COLUMNS = ["id", "committee", "owner_person", "owner", "status", "raised_at", "due", "meetings", "text"]
@@ -336,6 +351,7 @@ def demo_cmd(ctx: click.Context, as_of: Any) -> None:
     width = shutil.get_terminal_size((120, 20)).columns
     click.echo("\n" + f" Overdue as of {day.isoformat()} ".center(min(width, 100), "="))
     click.echo(render(_overdue_rows(root, day, None, None), OVERDUE_COLUMNS, "table"))
+    _echo_disagreements(root, day, None)
     click.echo("\n" + " Action threads ".center(min(width, 100), "="))
     click.echo(render(threads, THREAD_COLUMNS, "table"))
 

@@ -95,7 +95,8 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
     assignment, decisions = link_observations(observations, human, LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS)
     existing = {t.key: t for t in session.scalars(select(S.ActionThread).where(S.ActionThread.committee_id.in_(committees)))}
     wanted = set(assignment.values())
-    for key in wanted - existing.keys():
+    first_order = {o.key: o.order for o in observations}
+    for key in sorted(wanted - existing.keys(), key=lambda k: first_order[k]):  # ids in order of first sight
         committee_id = next(o.committee for o in observations if o.key == key)
         thread = S.ActionThread(key=key[:120], committee_id=committee_id)
         session.add(thread)

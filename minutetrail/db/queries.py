@@ -151,6 +151,22 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
     return out
 
 
+def printed_overdue_not_due(session: Session, as_of: date, committee: str | None = None) -> list[dict[str, Any]]:
+    """Threads the council printed as OVERDUE whose effective due date has not passed (e.g. revised)."""
+    out = []
+    for tid, views in observations(session, committee).items():
+        seen = [v for v in views if v.meeting_date is not None and v.meeting_date <= as_of]
+        if not seen:
+            continue
+        latest = seen[-1]
+        if latest.status != "overdue" or (latest.due_date is not None and latest.due_date < as_of):
+            continue
+        out.append({"id": tid, "committee": latest.committee, "text": latest.text, "due": _iso(latest.due_date),
+                    "due_text": latest.due_text, "printed_status": latest.status_text,
+                    "source_file": latest.source_file, "page": latest.page})
+    return sorted(out, key=lambda r: r["id"])
+
+
 def review_queue(session: Session) -> list[dict[str, Any]]:
     """Links scored between the review floor and the auto threshold, both texts side by side."""
     rows = session.scalars(select(S.LinkJudgement).where(S.LinkJudgement.judgement == "review")).all()
