@@ -87,9 +87,10 @@ def test_demo_prints_the_overdue_report(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["demo"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "minutetrail-demo.db").exists()
-    report = result.output.split("Overdue as of 2025-06-10")[1].split("Action threads")[0]
+    section = result.output.split("Overdue as of 2025-06-10")[1].split("Action threads")[0]
+    report, disputed = section.split("printed OVERDUE but not yet due")
     assert "Tom Elliott" in report and "Claire Ward" in report
-    assert "equality impact" not in report  # printed OVERDUE, revised date ahead
+    assert "equality impact" not in report and "equality impact" in disputed  # printed OVERDUE, revised date ahead
 
 
 def test_eval_prints_the_table_and_honours_min_f1():

@@ -1,26 +1,39 @@
-"""Open a PDF safely and turn each page into PageData (words, rules, fills) with boxes."""
+"""Open a PDF safely and turn each page into PageData (words, rules, fills) with boxes.
+
+PDFium (pypdfium2) reads the text of every page; pdfplumber's geometry (ruling lines and
+filled cells) is read only for pages that hold a table, which is where its cost is worth it.
+"""
 from __future__ import annotations
 
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from minutetrail.errors import ExtractionError
 from minutetrail.extract.colour import to_rgb
-from minutetrail.models import Fill, PageData, Rule, Word
+from minutetrail.extract.pdfium_text import object_counts, page_words
+from minutetrail.models import Fill, PageData, Rule, Warning_, Word
+from minutetrail.parsers.tables import match_header
+from minutetrail.parsers.text import words_to_lines
 
 PDF_MAGIC = b"%PDF"
 MAGIC_WINDOW = 1024
 MIN_FILL_SIDE = 2.0  # points; thinner filled rects are ruling lines
 WHITE_LEVEL = 0.97
+CID = re.compile(r"\(cid:\d+\)")
+ENCRYPTED_HINT = "ask the publisher for an unprotected copy, or decrypt it with qpdf --decrypt"
+CORRUPT_HINT = "download it again, or repair it with qpdf"
+SCANNED_HINT = "run OCR on it (e.g. ocrmypdf) and ingest the result"
 
 for _noisy in ("pdfminer", "pdfplumber"):
     logging.getLogger(_noisy).setLevel(logging.ERROR)
@@ -31,6 +44,7 @@ class OpenedPdf:
     path: str
     sha256: str
     pages: tuple[PageData, ...]
+    warnings: tuple[Warning_, ...] = ()
 
 
 def file_sha256(path: str | Path) -> str:
@@ -53,7 +67,7 @@ def _check_header(path: str) -> None:
         raise ExtractionError(path, "not a PDF (no %PDF header)", "check the file type")
 
 
-CID = re.compile(r"\(cid:\d+\)")
+# ---------------------------------------------------------------- pdfplumber geometry
 
 
 def _clean_text(text: str) -> str:
@@ -63,32 +77,20 @@ def _clean_text(text: str) -> str:
     return CID.sub("", text)
 
 
-def _word(raw: dict) -> Word:
-    font = str(raw.get("fontname", ""))
-    return Word(
-        text=_clean_text(raw["text"]),
-        x0=float(raw["x0"]),
-        top=float(raw["top"]),
-        x1=float(raw["x1"]),
-        bottom=float(raw["bottom"]),
-        bold="bold" in font.lower() or "black" in font.lower(),
-        size=float(raw.get("size", 0.0)),
-    )
+def _plumber_word(raw: dict) -> Word:
+    font = str(raw.get("fontname", "")).lower()
+    return Word(_clean_text(raw["text"]), float(raw["x0"]), float(raw["top"]), float(raw["x1"]), float(raw["bottom"]),
+                bold="bold" in font or "black" in font, size=float(raw.get("size", 0.0)))
 
 
 def _rules(page: pdfplumber.page.Page) -> tuple[Rule, ...]:
-    rules = []
-    for edge in page.edges:
-        rules.append(Rule(float(edge["x0"]), float(edge["top"]), float(edge["x1"]), float(edge["bottom"])))
-    return tuple(rules)
+    return tuple(Rule(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"])) for e in page.edges)
 
 
 def _fills(page: pdfplumber.page.Page) -> tuple[Fill, ...]:
     fills = []
     for rect in page.rects:
-        if not rect.get("fill"):
-            continue
-        if rect["width"] < MIN_FILL_SIDE or rect["height"] < MIN_FILL_SIDE:
+        if not rect.get("fill") or rect["width"] < MIN_FILL_SIDE or rect["height"] < MIN_FILL_SIDE:
             continue
         rgb = to_rgb(rect.get("non_stroking_color"))
         if rgb is None or min(rgb) >= WHITE_LEVEL:
@@ -97,17 +99,40 @@ def _fills(page: pdfplumber.page.Page) -> tuple[Fill, ...]:
     return tuple(fills)
 
 
-def _page_data(page: pdfplumber.page.Page) -> PageData:
-    raw_words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
-    words = tuple(w for w in (_word(r) for r in raw_words) if w.text)
-    return PageData(
-        number=page.page_number,
-        width=float(page.width),
-        height=float(page.height),
-        words=words,
-        rules=_rules(page),
-        fills=_fills(page),
-    )
+def _has_table_header(words: Sequence[Word]) -> bool:
+    lines = words_to_lines(words)
+    return any(match_header(line, lines[i + 1 : i + 3]) is not None for i, line in enumerate(lines))
+
+
+def _geometry(path: str, pages: list[PageData], wanted: set[int], rotated: set[int]) -> list[Warning_]:
+    """Fill in rules and fills (and, for rotated pages, words) from pdfplumber, in place."""
+    if not wanted and not rotated:
+        return []
+    try:
+        with pdfplumber.open(path) as pdf:
+            for number in sorted(wanted | rotated):
+                page = pdf.pages[number - 1]
+                data = pages[number - 1]
+                if number in rotated:
+                    words = tuple(w for w in (_plumber_word(r) for r in page.extract_words(extra_attrs=["fontname", "size"])) if w.text)
+                    data = replace(data, words=words, width=float(page.width), height=float(page.height))
+                pages[number - 1] = replace(data, rules=_rules(page), fills=_fills(page))
+    except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
+        return [Warning_(None, f"table geometry unavailable ({exc.__class__.__name__}); tables read without rules or cell colours")]
+    return []
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _open(path: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        text = str(exc).lower()
+        if "password" in text or "security" in text:
+            raise ExtractionError(path, "encrypted PDF", ENCRYPTED_HINT) from exc
+        raise ExtractionError(path, f"corrupt PDF ({exc})", CORRUPT_HINT) from exc
 
 
 def read_pdf(path: str | Path, *, require_text: bool = True) -> OpenedPdf:
@@ -115,26 +140,43 @@ def read_pdf(path: str | Path, *, require_text: bool = True) -> OpenedPdf:
     path = str(path)
     _check_header(path)
     sha = file_sha256(path)
+    doc = _open(path)
     try:
-        with pdfplumber.open(path) as pdf:
-            if not pdf.pages:
-                raise ExtractionError(path, "PDF has no pages", "check the file is complete")
-            pages = tuple(_page_data(p) for p in pdf.pages)
-            has_images = any(p.images for p in pdf.pages[:5])
-    except PdfminerException as exc:
-        inner = exc.args[0] if exc.args else exc
-        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise ExtractionError(path, "encrypted PDF", "ask the publisher for an unprotected copy or decrypt it with qpdf") from exc
-        raise ExtractionError(path, f"corrupt PDF ({inner.__class__.__name__}: {inner})", "download it again or repair it with qpdf") from exc
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ExtractionError(path, "encrypted PDF", "ask the publisher for an unprotected copy or decrypt it with qpdf") from exc
-    except (PDFSyntaxError, PSException) as exc:
-        raise ExtractionError(path, f"corrupt PDF ({exc.__class__.__name__})", "download it again or repair it with qpdf") from exc
-    except ExtractionError:
-        raise
-    except (ValueError, KeyError, TypeError, AssertionError) as exc:  # pdfminer's failures on damaged files
-        raise ExtractionError(path, f"unreadable PDF ({exc.__class__.__name__}: {exc})", "repair it with qpdf") from exc
+        if len(doc) == 0:
+            raise ExtractionError(path, "PDF has no pages", "check the file is complete")
+        pages: list[PageData] = []
+        wanted: set[int] = set()
+        rotated: set[int] = set()
+        images = 0
+        prev_table = False
+        for index in range(len(doc)):
+            page = doc[index]
+            try:
+                number = index + 1
+                width, height = page.get_size()
+                if page.get_rotation() % 360:
+                    rotated.add(number)
+                    words: list[Word] = []
+                else:
+                    words = page_words(page)
+                paths, imgs = object_counts(page)
+                images += imgs
+                table = bool(words) and _has_table_header(words)
+                if table or (prev_table and paths):
+                    wanted.add(number)
+                prev_table = table or (prev_table and bool(paths))
+                pages.append(PageData(number, float(width), float(height), tuple(words)))
+            finally:
+                page.close()
+    except pdfium.PdfiumError as exc:
+        raise ExtractionError(path, f"corrupt PDF ({exc})", CORRUPT_HINT) from exc
+    finally:
+        doc.close()
+    warnings = _geometry(path, pages, wanted, rotated)
     if require_text and not any(p.words for p in pages):
-        reason = "no text layer: scanned pages" if has_images else "no text on any page"
-        raise ExtractionError(path, reason, "run OCR on it (e.g. ocrmypdf) and ingest the result")
-    return OpenedPdf(path=path, sha256=sha, pages=pages)
+        reason = "no text layer: scanned pages" if images else "no text on any page"
+        raise ExtractionError(path, reason, SCANNED_HINT)
+    return OpenedPdf(path=path, sha256=sha, pages=tuple(pages), warnings=tuple(warnings))
+
+
+__all__ = ["OpenedPdf", "read_pdf", "file_sha256", "PDFEncryptionError", "PDFPasswordIncorrect"]

@@ -390,6 +390,11 @@ def page_tables(
         gap = line.top - prev_bottom if prev_bottom is not None else 0.0
         straddle = _straddles(line, current.columns)
         size = median(w.size for w in line.words) if line.words else 0.0
+        if _is_banner(line, cells, current) and (prev_bottom is None or gap <= END_GAP_HEIGHTS * height):
+            area = join_lines([line.text])
+            prev_bottom = line.bottom
+            i += 1
+            continue
         off_font = bool(current.body_size) and abs(size - current.body_size) > FONT_TOLERANCE
         if off_font or (continuing and straddle):
             current = None  # what follows the table on the new page is not table
@@ -410,11 +415,6 @@ def page_tables(
                 i = j
                 continue
             current = None
-            i += 1
-            continue
-        if _is_banner(line, cells, current):
-            area = join_lines([line.text])
-            prev_bottom = line.bottom
             i += 1
             continue
         new_row = _starts_row(current, anchor, cells)
