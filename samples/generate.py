@@ -116,7 +116,7 @@ class Pack:
 
 def draw_table(pack: Pack, headers: list[str], widths: list[float], rows: list[list[str]], ruled: bool,
                repeat_header: bool, fills: list[dict[int, tuple[float, float, float]]] | None = None,
-               banners: dict[int, str] | None = None) -> list[int]:
+               banners: dict[int, str] | None = None, underline: bool = True) -> list[int]:
     """Draw a table that may run over pages; a row split by the break continues on the next page.
 
     Returns the page on which each row starts.
@@ -143,7 +143,7 @@ def draw_table(pack: Pack, headers: list[str], widths: list[float], rows: list[l
             x += w
         if ruled:
             _grid(top, h)
-        else:
+        elif underline:
             c.setLineWidth(0.8)
             c.line(x0, pack.height - top - h, x0 + sum(widths), pack.height - top - h)
         pack.y = top + h

@@ -35,6 +35,7 @@ def _parse_text(text: str | None) -> str | None:
 
 
 def _parse_due(row: TableRow, year: int | None) -> tuple[str | None, str | None]:
+    """The effective due of a row; a day and month without a year take ``year``."""
     due_text = row.text("due")
     return parse_due(due_text, year), due_text
 
@@ -60,12 +61,13 @@ def _parse_status(row: TableRow, rag: Rag | None, progress: str | None) -> tuple
 
 
 def table_kind(table: Table, part_kind: DocKind | None) -> DocKind:
-    """Which kind of action table this is, from the part it sits in and its headers."""
-    if part_kind in (DocKind.ACTION_PLAN, DocKind.RECOMMENDATION_TRACKER, DocKind.ACTION_LOG):
+    """Which kind of action table this is: its headers first, then the part it sits in."""
+    text_label = next((c.label.lower() for c in table.columns if c.field == "text"), "")
+    if "recommendation" in text_label:
+        return DocKind.RECOMMENDATION_TRACKER
+    if part_kind in (DocKind.ACTION_PLAN, DocKind.RECOMMENDATION_TRACKER):
         return part_kind
     labels = " ".join(c.label.lower() for c in table.columns)
-    if "recommendation" in labels:
-        return DocKind.RECOMMENDATION_TRACKER
     if {"area", "rag"} & table.fields or table.embedded_numbers or ("deadline" in labels and "meeting_date" not in table.fields):
         return DocKind.ACTION_PLAN
     return DocKind.ACTION_LOG
@@ -82,6 +84,7 @@ def rows_to_actions(
     """Each logical row of an action table as an ActionRow; rejected rows become warnings."""
     actions: list[ActionRow] = []
     warnings: list[Warning_] = []
+    last_year: int | None = None  # a yearless "21 st June" takes the year of the row above
     for row in table.rows:
         number, raw_text = _parse_number(row, table)
         text = _parse_text(raw_text)
@@ -91,7 +94,9 @@ def rows_to_actions(
         progress = row.text("progress")
         rag = _parse_rag(row, table)
         status, status_text = _parse_status(row, rag, progress)
-        due, due_text = _parse_due(row, year)
+        due, due_text = _parse_due(row, last_year or year)
+        if due:
+            last_year = int(due[:4])
         actions.append(
             ActionRow(
                 table=kind,
@@ -108,7 +113,7 @@ def rows_to_actions(
                 rag=rag,
                 page=row.page,
                 bbox=tuple(round(v, 2) for v in row.bbox),  # type: ignore[arg-type]
-                area=row.area,
+                area=row.text("area") or row.area,
             )
         )
     return actions, warnings

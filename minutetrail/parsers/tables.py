@@ -17,7 +17,7 @@ from statistics import median
 from collections.abc import Sequence
 
 from minutetrail.models import BBox, Fill, Line, PageData, Rule, Word
-from minutetrail.parsers.text import join_lines
+from minutetrail.parsers.text import join_lines, strip_marker
 
 MIN_HEADER_FIELDS = 3
 MIN_KNOWN_SHARE = 0.6
@@ -76,10 +76,11 @@ class TableRow:
     area: str | None = None
 
     def text(self, fld: str) -> str | None:
+        """A cell's text: wrapped lines joined, list markers at line starts dropped."""
         parts = self.cells.get(fld)
         if not parts:
             return None
-        return join_lines(parts) or None
+        return join_lines([strip_marker(p) for p in parts]) or None
 
     @property
     def bbox(self) -> BBox:
@@ -475,6 +476,29 @@ def _embedded_numbers(table: Table, body: Sequence[Line]) -> bool:
     return refs >= 1 and refs * 8 >= len(firsts)
 
 
+MERGED_FIELDS = ("area", "para", "meeting_date", "directorate")
+
+
+def inherit_merged_cells(table: Table) -> None:
+    """Rows under a merged (spanning) cell inherit its value: blank cells take the value above.
+
+    Only for the columns councils merge (area, paragraph, meeting date, directorate), and only
+    when the column is filled in some row of the table.
+    """
+    for fld in MERGED_FIELDS:
+        if fld not in table.fields:
+            continue
+        filled = [i for i, r in enumerate(table.rows) if r.cells.get(fld)]
+        if not filled or len(filled) == len(table.rows):
+            continue
+        last: list[str] | None = table.rows[filled[0]].cells[fld] if fld == "area" else None
+        for row in table.rows:
+            if row.cells.get(fld):
+                last = row.cells[fld]
+            elif last is not None:
+                row.cells[fld] = list(last)
+
+
 def pages_to_tables(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[Line]]) -> list[Table]:
     """Every header-led table in the pages, stitched across consecutive pages."""
     tables: list[Table] = []
@@ -486,4 +510,8 @@ def pages_to_tables(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[
         started, open_table = page_tables(page, lines, open_table)
         tables.extend(started)
         last_page = page.number
-    return [t for t in tables if t.rows]
+    tables = [t for t in tables if t.rows]
+    for t in tables:
+        if t.rows and any(w.text for w in t.rows[0].words):
+            inherit_merged_cells(t)
+    return tables

@@ -18,7 +18,9 @@ FURNITURE_PATTERNS = (
 )
 RUNNING_MIN_PAGES = 3
 RUNNING_SHARE = 0.5
-MARGIN_BAND = 0.12  # top/bottom fraction of a page where running heads and feet live
+MARGIN_BAND = 0.12
+RUNNING_MAX_WORDS = 12  # table rows at the foot of pages are not running feet
+RUNNING_SLOT = 4.0  # points: a running line sits at the same height on every page  # top/bottom fraction of a page where running heads and feet live
 LIST_MARKER = re.compile(r"^\s*(?:[-•▪●◦·*]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
 HTML_TAG = re.compile(r"<[^>]+>")
 HYPHEN_END = re.compile(r"(\w)-$")
@@ -74,9 +76,12 @@ def is_furniture(text: str) -> bool:
 
 
 def _margin_key(line: Line, page: PageData) -> str | None:
+    """A running head or foot candidate: short, in the top or bottom band, keyed by text and place."""
     if line.top > page.height * MARGIN_BAND and line.bottom < page.height * (1 - MARGIN_BAND):
         return None
-    return re.sub(r"\d+", "#", line.text.strip().lower())
+    if len(line.words) > RUNNING_MAX_WORDS:
+        return None
+    return f"{round(line.top / RUNNING_SLOT)}|" + re.sub(r"\d+", "#", line.text.strip().lower())
 
 
 def running_lines(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[Line]]) -> set[str]:
