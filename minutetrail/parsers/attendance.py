@@ -8,6 +8,7 @@ from minutetrail.parsers.owners import clean_person
 
 LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^present\s*[:\-–]?\s*", re.I), "present"),
+    (re.compile(r"^(attendance|attendees)\s*:\s*", re.I), "present"),
     (re.compile(r"^(in attendance|also (in attendance|present)|attending)( virtually| remotely)?\s*[:\-–]?\s*", re.I), "in_attendance"),
     (re.compile(r"^officers?( in attendance| present)?\s*[:\-–]?\s*", re.I), "officers"),
     (re.compile(r"^(apologies( for absence)?( were)?( received)?( from)?)\s*[:\-–]?\s*", re.I), "apologies"),
@@ -34,9 +35,15 @@ def label_of(text: str) -> tuple[str, str] | None:
     return None
 
 
+NAME_CODE = re.compile(r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s+[–-]\s+[A-Z]{2,}\b")
+
+
 def split_names(text: str, keep_roles: bool = False) -> list[str]:
     """A printed list of attendees to names: one per person, titles and bracketed roles removed."""
     text = re.sub(r"\([^)]*\)", "", text)
+    coded = NAME_CODE.findall(text)
+    if len(coded) >= 2:  # "Harry Rayner – MEM   James Graham – KCC": names with organisation codes
+        return [clean_person(n) for n in coded]
     text = GROUP_PREFIX.sub("", text.strip())
     names: list[str] = []
     for raw in SPLIT.split(text):

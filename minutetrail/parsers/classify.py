@@ -17,6 +17,7 @@ WORK_PROGRAMME = re.compile(r"\bwork\s*programme\b", re.I)
 APPENDIX = re.compile(r"^(appendix|annex|schedule)\s+[A-Z0-9]+\b", re.I)
 ACTION_LOG_TITLE = re.compile(r"\b(action (log|tracker|sheet)|actions? arising|recommendation(s)? tracker|tracking of recommendations)\b", re.I)
 ACTION_PLAN_TITLE = re.compile(r"\b(improvement plan|action plan)\b", re.I)
+ATTENDANCE_LABEL = re.compile(r"^(present|attendance|attendees|in attendance)\s*:", re.I)
 MINUTES_BODY = re.compile(r"^(present\s*:|resolved\b|apologies\b)", re.I)
 
 
@@ -43,6 +44,8 @@ def classify_opening(lines: Sequence[Line], has_action_header: bool, plan_header
         if re.match(r"^title of report\s*:", text, re.I):
             return PageStart(DocKind.REPORT, _title_after(line, re.compile(r"^title of report\s*:", re.I)))
         if i < 2 and AGENDA_START.match(text) and len(text) < 80:
+            if any(ATTENDANCE_LABEL.match(ln.text) for ln in lines):
+                return PageStart(DocKind.MINUTES, None)  # a meeting note: its agenda, then who attended
             return PageStart(DocKind.AGENDA, None)
     first = opening[0].text.strip() if opening else ""
     if first and WORK_PROGRAMME.search(first) and len(first) < 120:

@@ -81,11 +81,14 @@ def parse_date(text: str | None, default_year: int | None = None) -> str | None:
 
 
 def parse_due(text: str | None, default_year: int | None = None) -> str | None:
-    """A due cell's effective due: the last date printed in it ("02/11/21 revised 31/05/22")."""
+    """A due cell's effective due: the last date printed in it ("02/11/21 revised 31/05/22").
+
+    A season ("Spring 2023") names no month, so it gives no due date (the cell is kept as due_text).
+    """
     if not text or NO_DATE.match(text):
         return None
-    dates = find_dates(text, default_year)
-    return dates[-1][1] if dates else None
+    dates = [iso for pos, iso in find_dates(text, default_year) if not SEASON_YEAR.match(text, pos)]
+    return dates[-1] if dates else None
 
 
 def due_to_date(due: str | None) -> date | None:

@@ -23,7 +23,7 @@ NOT_COMMITTEE = re.compile(r"\d|@|www\.|https?:|^(tel|email|ask for|date|time|pl
 
 def smart_case(text: str) -> str:
     """ALL-CAPS headings to title case; mixed case left as printed."""
-    if text.isupper():
+    if text.isupper() and not (len(text.split()) == 1 and len(text) <= 4):  # "TMG" is an acronym
         small = {"and", "of", "the", "for", "in", "on", "to"}
         words = text.lower().split()
         return " ".join(w if (i and w in small) else w.capitalize() for i, w in enumerate(words))

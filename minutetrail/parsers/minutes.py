@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from minutetrail.models import Line, MinuteAction, MinuteItem, Minutes, Resolution, ResolutionKind, Votes
+from minutetrail.models import ActionRow, Line, MinuteAction, MinuteItem, Minutes, Resolution, ResolutionKind, Votes
 from minutetrail.parsers.attendance import blocks_to_attendance, label_of
 from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.meeting import smart_case
@@ -74,6 +74,15 @@ def _starts_new_entry(previous: str, text: str) -> bool:
     return bool(NEW_ENTRY.match(text)) or previous.rstrip().endswith((")", ",")) and not text[:1].islower()
 
 
+def _is_prose(text: str) -> bool:
+    """A sentence, not a continuation of a list of names."""
+    words = text.split()
+    return len(words) > 8 and text.rstrip().endswith(".") and text.count(",") < 2
+
+
+NOTE_HEADING = re.compile(r"^(?P<committee>[A-Z][\w&'’ ]{1,80}?)\s+(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})$")
+
+
 def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | None, str | None]:
     """(committee, date, time, venue) of the meeting minuted, from the opening lines."""
     for i, line in enumerate(lines[:8]):
@@ -94,6 +103,10 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
         if committee is None and i > 0:
             committee = smart_case(lines[i - 1].text.strip())
         return committee, date, parse_time(text), None
+    for line in lines[:3]:  # a meeting note: "TMG 14 November 2024"
+        m = NOTE_HEADING.match(line.text.strip())
+        if m:
+            return smart_case(m["committee"].strip()), parse_date(m["date"]), None, None
     return None, None, None, None
 
 
@@ -204,13 +217,15 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
             continue
         if ITEM_REF_LINE.match(text):
             continue
-        found = label_of(text) if len(items) == 1 else None
+        found = label_of(text)
+        if found and len(items) > 1 and (found[0] in blocks or not text.split(":")[0].strip().isalpha() or ":" not in text):
+            found = None  # after the items start, only a fresh "Label:" line opens an attendance block
         if found:
             label, rest = found
             blocks.setdefault(label, []).append(rest)
             continue
-        if label is not None and len(items) == 1:
-            if re.search(r"\bminutes\b", text, re.I) or text.isupper():
+        if label is not None:
+            if re.search(r"\bminutes\b", text, re.I) or text.isupper() or line.bold or _is_prose(text):
                 label = None
             else:
                 sep = ", " if _starts_new_entry(blocks[label][-1], text) else " "
@@ -261,3 +276,21 @@ def _attendance_from_items(items: Sequence[_Item], blocks: dict[str, list[str]])
                     names.append(m["name"])
             if names:
                 blocks["substitutes"] = [", ".join(names)]
+
+
+def attach_actions(minutes: Minutes, rows: Sequence[ActionRow]) -> Minutes:
+    """An action table printed inside minutes: its rows become the actions of the item they sit under."""
+    if not rows:
+        return minutes
+    items = list(minutes.items)
+    for row in rows:
+        action = MinuteAction(text=row.text, owner=row.owner, due=row.due_text, page=row.page, bbox=row.bbox)
+        idx = max((i for i, it in enumerate(items) if it.number and it.page and it.page <= row.page), default=None)
+        if idx is None:
+            holder = next((i for i, it in enumerate(items) if not it.number), None)
+            if holder is None:
+                items.append(MinuteItem("", "", 0))
+                holder = len(items) - 1
+            idx = holder
+        items[idx] = replace(items[idx], actions=items[idx].actions + (action,))
+    return replace(minutes, items=tuple(items))

@@ -13,9 +13,9 @@ from minutetrail.models import (
 )
 from minutetrail.parsers.actions import is_action_table, table_kind, tables_to_actions
 from minutetrail.parsers.agenda import lines_to_agenda_items
-from minutetrail.parsers.classify import kind_by_page, segment
-from minutetrail.parsers.meeting import find_body, front_sheet_meeting
-from minutetrail.parsers.minutes import parse_minutes
+from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
+from minutetrail.parsers.meeting import AGENDA_HEAD, find_body, front_sheet_meeting
+from minutetrail.parsers.minutes import attach_actions, parse_minutes
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
 from minutetrail.parsers.tables import pages_to_tables
@@ -30,6 +30,9 @@ def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> 
 
 def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
     acc["minutes"].append(parse_minutes(pages, nlp=get_nlp()))
+    agenda_at = next((i for i, ln in enumerate(pages[0][1][:OPENING_LINES]) if AGENDA_HEAD.match(ln.text.strip())), None)
+    if agenda_at is not None:  # a meeting note that lists its agenda before the notes
+        acc["agenda_items"].extend(lines_to_agenda_items([(pages[0][0], pages[0][1][agenda_at + 1 :])]))
 
 
 def _report(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
@@ -57,13 +60,18 @@ def _meeting(parts: Sequence[DocumentPart], lines_by_page: Sequence[Sequence[Lin
     return replace(meeting, body=meeting.body or body)
 
 
+def _within(page: int, minutes: Minutes, parts: Sequence[DocumentPart]) -> bool:
+    part = next((p for p in parts if p.page_start <= minutes.page_start <= p.page_end), None)
+    return part is not None and part.page_start <= page <= part.page_end
+
+
 def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> ExtractionRecord:
     """The whole extraction record of one file from its pages."""
     lines_by_page = content_lines(pages)
     tables = pages_to_tables(pages, lines_by_page)
     header_pages: dict[int, bool] = {}
     for t in tables:
-        if is_action_table(t):
+        if is_action_table(t) and t.header_line < OPENING_LINES:  # a table that opens its page may open a part
             header_pages[t.page_start] = table_kind(t, None) == DocKind.ACTION_PLAN
     parts = segment(lines_by_page, header_pages)
     acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": []}
@@ -76,8 +84,12 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     minutes: list[Minutes] = acc["minutes"]
     meeting = _meeting(parts, lines_by_page, minutes)
     year = int(meeting.date[:4]) if meeting.date else None
-    actions, warnings = tables_to_actions(tables, kind_by_page(parts), year)
-    warnings = list(warnings)
+    page_kinds = kind_by_page(parts)
+    in_minutes = [t for t in tables if page_kinds.get(t.page_start) == DocKind.MINUTES]
+    actions, warnings = tables_to_actions([t for t in tables if t not in in_minutes], page_kinds, year)
+    minute_rows, minute_warnings = tables_to_actions(in_minutes, page_kinds, year)
+    minutes = [attach_actions(m, [r for r in minute_rows if _within(r.page, m, parts)]) for m in minutes]
+    warnings = list(warnings) + list(minute_warnings)
     for page in pages:
         if not page.words:
             warnings.append(Warning_(page.number, "page has no text layer"))

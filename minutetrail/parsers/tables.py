@@ -96,6 +96,7 @@ class Table:
     embedded_numbers: bool = False
     body_size: float = 0.0
     page_end: int = 0
+    header_line: int = 0  # index of the header among its page's content lines
 
     @property
     def fields(self) -> set[str]:
@@ -374,7 +375,7 @@ def page_tables(
                 carry = True
             else:
                 carry = False
-                current = Table(header, page.number, line.text)
+                current = Table(header, page.number, line.text, header_line=i)
                 current.embedded_numbers = _embedded_numbers(current, body[:60])
                 started.append(current)
                 banner = _banner_above(lines[:i], line.top)

@@ -29,6 +29,7 @@ def test_parse_date(text, expected):
     ("N/A", None),
     ("  ", None),
     ("September 2022", "2022-09"),
+    ("Spring 2023", None),
     ("21 st June", "2022-06-21"),
 ])
 def test_parse_due_takes_the_last_date(text, expected):
