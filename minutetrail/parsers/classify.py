@@ -10,7 +10,8 @@ from minutetrail.parsers.text import join_lines
 
 OPENING_LINES = 6
 MINUTES_START = re.compile(r"^(minutes\b.*\b(meeting|held)\b|minutes of|minutes$|minutes:|(draft |unconfirmed )?minutes of)", re.I)
-AGENDA_START = re.compile(r"^(agenda\b|notice of (the )?meeting|agenda for)", re.I)
+AGENDA_START = re.compile(r"^\W*(agenda\b|notice of (the )?meeting|agenda for)", re.I)
+AGENDA_LOOKAHEAD = 10
 REPORT_START = re.compile(r"^(title of report\s*:|report title\s*:|report to\b|report of\b|report by\s*:|title of report\b)", re.I)
 REPORT_META = re.compile(r"^(meeting|meeting date|title of report|report by|decision type|classification)\s*:", re.I)
 WORK_PROGRAMME = re.compile(r"\bwork\s*programme\b", re.I)
@@ -18,6 +19,7 @@ APPENDIX = re.compile(r"^(appendix|annex|schedule)\s+[A-Z0-9]+\b", re.I)
 ACTION_LOG_TITLE = re.compile(r"\b(action (log|tracker|sheet)|actions? arising|recommendation(s)? tracker|tracking of recommendations)\b", re.I)
 ACTION_PLAN_TITLE = re.compile(r"\b(improvement plan|action plan)\b", re.I)
 ATTENDANCE_LABEL = re.compile(r"^(present|attendance|attendees|in attendance)\s*:", re.I)
+PERFORMANCE = re.compile(r"\b(measures that matter|performance (report|scorecard|dashboard|indicators)|key performance indicators|kpi (report|dashboard))\b", re.I)
 MINUTES_BODY = re.compile(r"^(present\s*:|resolved\b|apologies\b)", re.I)
 
 
@@ -35,7 +37,9 @@ def _title_after(line: Line, label: re.Pattern[str]) -> str | None:
 def classify_opening(lines: Sequence[Line], has_action_header: bool, plan_header: bool) -> PageStart | None:
     """The kind of part that starts on a page, from its first lines, or None for a continuation."""
     opening = list(lines[:OPENING_LINES])
-    for i, line in enumerate(opening):
+    for i, line in enumerate(lines[:AGENDA_LOOKAHEAD]):
+        if i >= OPENING_LINES and not re.fullmatch(r"\W*agenda\W*", line.text.strip(), re.I):
+            continue
         text = line.text.strip()
         if MINUTES_START.match(text):
             block = [ln.text for ln in lines[i : i + 4]]
@@ -43,13 +47,15 @@ def classify_opening(lines: Sequence[Line], has_action_header: bool, plan_header
             return PageStart(DocKind.MINUTES, title)
         if re.match(r"^title of report\s*:", text, re.I):
             return PageStart(DocKind.REPORT, _title_after(line, re.compile(r"^title of report\s*:", re.I)))
-        if i < 2 and AGENDA_START.match(text) and len(text) < 80:
+        if (i < 2 and AGENDA_START.match(text) and len(text) < 80) or re.fullmatch(r"\W*agenda\W*", text, re.I):
             if any(ATTENDANCE_LABEL.match(ln.text) for ln in lines):
                 return PageStart(DocKind.MINUTES, None)  # a meeting note: its agenda, then who attended
             return PageStart(DocKind.AGENDA, None)
     first = opening[0].text.strip() if opening else ""
     if first and WORK_PROGRAMME.search(first) and len(first) < 120:
         return PageStart(DocKind.WORK_PROGRAMME, first)
+    if first and PERFORMANCE.search(first) and len(first) < 120:
+        return PageStart(DocKind.PERFORMANCE, first)
     if first and APPENDIX.match(first):
         return PageStart(DocKind.OTHER, first)
     if has_action_header:
