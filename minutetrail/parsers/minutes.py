@@ -19,8 +19,12 @@ HEADING = re.compile(
     r"(?:\s+(?:at|in)\s+(?P<venue>.+?))?\s+on\s+(?P<when>.+)$",
     re.I,
 )
-ITEM_HEAD = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|[A-Z]\d{4}-\d{1,4})[.:)]?\s+(?P<title>[A-Z\"'‘(].{0,160})$")
-ITEM_REF_LINE = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)
+ITEM_HEAD = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2})[.:)]?\s+(?P<title>[A-Z0-9\"'‘(].{0,160})$")
+ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
+RES_NUMBER = re.compile(r"^(?P<num>R\d{4}-\d{1,4})\b")
+MOTION_END = re.compile(r"\s*\b(carried|defeated|lost)\b\.?\s*$", re.I)
+HEADING_MAX_WORDS = 18
+FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a heading
 RESOLUTION_REF = re.compile(r"\b(?:resolution\s+(?:no\.?\s*)?)?(?P<num>R\d{4}-\d{1,4})\b", re.I)
 TRIGGER = re.compile(
     r"(?P<label>^(?:resolved|decision|recommendations?|agreed)\s*[:\-–]\s*)"
@@ -28,7 +32,7 @@ TRIGGER = re.compile(
     re.I,
 )
 RECOMMEND = re.compile(r"recommend", re.I)
-LETTERED = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z]|[ivx]{1,4}|\d{1,2})[).]\s+(?P<text>\S.*)$")
+LETTERED = re.compile(r"^[-–•]?\s*(?:\((?P<pl>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|(?P<letter>[a-z]|[ivx]{1,4}|\d{1,2})[).])\s+(?P<text>\S.*)$")
 ACTIONS_LABEL = re.compile(r"^actions?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 ACTION_PROSE = re.compile(
     r"^(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|and|for|&|[A-Z][\w'’.-]*|\([^)]*\)))*)\s+"
@@ -37,7 +41,8 @@ ACTION_PROSE = re.compile(
 NOT_OWNER = re.compile(r"^(it|this|that|there|they|we|he|she|the (committee|council|meeting|report|chair's)|committee|council|resolved|agreed|recommended)$", re.I)
 VOTES = re.compile(r"\bfor\s*[:(\-–]?\s*(?P<for>\d+)\)?[,;]?\s+against\s*[:(\-–]?\s*(?P<against>\d+)\)?[,;]?\s+abstain(?:ed|ing|s|tions?)?\s*[:(\-–]?\s*(?P<abstain>\d+)", re.I)
 BULLET = re.compile(r"^[•▪●◦·*\-–]\s+")
-PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
+PARA_GAP = 0.55
+SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph  # extra space, in line heights, that opens a new paragraph
 
 
 @dataclass(slots=True)
@@ -111,13 +116,19 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
 
 
 def _paragraphs(lines: Sequence[tuple[int, Line]]) -> list[tuple[int, list[str]]]:
+    """Lines to paragraphs: a gap, a list marker, a decision label, or a short last line ends one."""
     paras: list[tuple[int, list[str]]] = []
     prev: Line | None = None
+    right = max((ln.x1 for _p, ln in lines), default=0.0)
     for page, line in lines:
         text = line.text.strip()
         height = line.bottom - line.top or 10.0
         new = prev is None or line.top - prev.bottom > PARA_GAP * height or line.top < prev.top
-        new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or TRIGGER.match(text) or BULLET.match(text))
+        label = TRIGGER.match(text)
+        new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or BULLET.match(text))
+        new = new or bool(label and (label["label"] or text[:8].isupper()))
+        new = new or (prev is not None and prev.x1 < SHORT_LINE * right and text[:1].isupper()
+                      and not prev.text.rstrip().endswith((",", ":", "-", "–", "&", "and")))
         if new:
             paras.append((page, [text]))
         else:
@@ -130,6 +141,12 @@ def _kind(trigger_text: str) -> ResolutionKind:
     return ResolutionKind.RECOMMENDATION if RECOMMEND.search(trigger_text) else ResolutionKind.RESOLVED
 
 
+def _through_sentence(text: str, upto: int) -> str:
+    """The paragraph up to the end of the sentence holding position ``upto``."""
+    end = re.search(r"[.;](?=\s+[A-Z]|\s*$)", text[max(0, upto):])
+    return text[: max(0, upto) + end.end()].strip() if end else text.strip()
+
+
 def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
     out: list[Resolution] = []
     open_list: ResolutionKind | None = None
@@ -137,7 +154,8 @@ def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
         text = join_lines(parts)
         lettered = LETTERED.match(text)
         if open_list is not None and lettered:
-            out.append(Resolution(lettered["letter"], strip_marker(lettered["text"]).strip(), open_list))
+            letter = (lettered["pl"] or lettered["letter"]).lower()
+            out.append(Resolution(letter, strip_marker(lettered["text"]).strip(), open_list))
             continue
         m = TRIGGER.search(text)
         open_list = None
@@ -147,7 +165,10 @@ def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
         if text.rstrip().endswith(":") or re.search(r"\bthat\s*:?\s*$", text, re.I):
             open_list = kind
             continue
-        body = text[m.end():].strip() if m["label"] else text
+        if m["label"]:
+            body = text[m.end():].strip()
+        else:
+            body = _through_sentence(re.sub(r"^\d{1,2}\.\s+", "", text), m.end() - (len(text) - len(re.sub(r"^\d{1,2}\.\s+", "", text))))
         if body:
             out.append(Resolution(None, body, kind))
     return out
@@ -199,6 +220,60 @@ def _votes(text: str) -> Votes | None:
     return Votes(int(m["for"]), int(m["against"]), int(m["abstain"]))
 
 
+def _motion(item: _Item) -> list[Resolution]:
+    """A numbered resolution ("R2024-214 D. Yemm, S. Foote:" then the motion, "Carried.")."""
+    body: list[str] = []
+    for _page, line in item.lines:
+        body.append(line.text.strip())
+        if MOTION_END.search(line.text):
+            break
+    text = MOTION_END.sub("", join_lines(body)).strip()
+    return [Resolution(None, text, ResolutionKind.RESOLVED)] if text else []
+
+
+def _heading_like(line: Line, title: str, right: float, next_text: str) -> bool:
+    if line.bold:
+        return True
+    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";")):
+        return False
+    return line.x1 < FULL_LINE * right or not next_text[:1].islower()
+
+
+def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, str, set[int]]]:
+    """Line index -> (number, title, lines used) of each minute item heading.
+
+    A heading is a numbered line that reads as a heading (bold, or short and not running on),
+    in rising order; or any line followed by "(Item N)", as ModernGov prints; or a resolution
+    number ("R2024-214").
+    """
+    heads: dict[int, tuple[str, str, set[int]]] = {}
+    right = max((ln.x1 for _p, ln in all_lines), default=0.0)
+    texts = [ln.text.strip() for _p, ln in all_lines]
+    prev_num: str | None = None
+    for idx, (_page, line) in enumerate(all_lines):
+        text = texts[idx]
+        nxt = texts[idx + 1] if idx + 1 < len(texts) else ""
+        after = texts[idx + 2] if idx + 2 < len(texts) else ""
+        ref = ITEM_REF_LINE.match(nxt) or None
+        two_line = None if ref else ITEM_REF_LINE.match(after)
+        r = RES_NUMBER.match(text)
+        if r:
+            heads[idx] = (r["num"], "", set())
+            continue
+        m = ITEM_HEAD.match(text)
+        if m and _is_next_item(prev_num, m["num"], m["title"]) and (ref or two_line or _heading_like(line, m["title"], right, nxt)):
+            title = m["title"].strip()
+            used: set[int] = set()
+            if two_line:
+                title, used = f"{title} {nxt}", {idx + 1}
+            heads[idx] = (m["num"], title, used)
+            prev_num = m["num"]
+        elif (ref or two_line) and not ITEM_REF_LINE.match(text) and len(text.split()) <= HEADING_MAX_WORDS + 4:
+            num = (ref or two_line)["num"]  # type: ignore[index]
+            heads[idx] = (num, f"{text} {nxt}" if two_line else text, {idx + 1} if two_line else set())
+    return heads
+
+
 def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, default_committee: str | None = None) -> Minutes:
     """One set of minutes from the (page, lines) of its part; ``nlp`` from parsers.nlp.get_nlp()."""
     all_lines = [(p, ln) for p, lines in pages for ln in lines]
@@ -206,13 +281,16 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     blocks: dict[str, list[str]] = {}
     items: list[_Item] = [_Item(None, None, None, pseudo=True)]
     label: str | None = None
-    prev_num: str | None = None
-    for page, line in all_lines:
+    heads = _item_headings(all_lines)
+    skip: set[int] = set()
+    for idx, (page, line) in enumerate(all_lines):
         text = line.text.strip()
-        m = ITEM_HEAD.match(text)
-        if m and _is_next_item(prev_num, m["num"], m["title"]):
-            items.append(_Item(m["num"], m["title"].strip(), page))
-            prev_num = m["num"]
+        if idx in skip:
+            continue
+        if idx in heads:
+            num, title, used = heads[idx]
+            items.append(_Item(num, title, page, pseudo=num.startswith("R")))
+            skip.update(used)
             label = None
             continue
         if ITEM_REF_LINE.match(text):
@@ -238,12 +316,13 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
         paras = _paragraphs(item.lines)
         if item.pseudo:
             paras = [p for p in paras if TRIGGER.search(join_lines(p[1])) or LETTERED.match(join_lines(p[1]))]
-        decisions = _decisions(paras)
+        decisions = _motion(item) if item.number and RES_NUMBER.match(item.number) else _decisions(paras)
         actions = _actions(paras, nlp)
         if item.pseudo and not decisions and not actions:
             continue
         text = " ".join(ln.text for _p, ln in item.lines)
         out_items.append(MinuteItem(item.number or "", item.title or "", item.page or 0, tuple(decisions), tuple(actions), _votes(text)))
+
     return Minutes(
         committee=committee or default_committee,
         meeting_date=date,
