@@ -19,6 +19,7 @@ APPENDIX = re.compile(r"^(appendix|annex|schedule)\s+[A-Z0-9]+\b", re.I)
 ACTION_LOG_TITLE = re.compile(r"\b(action (log|tracker|sheet)|actions? arising|recommendation(s)? tracker|tracking of recommendations)\b", re.I)
 ACTION_PLAN_TITLE = re.compile(r"\b(improvement plan|action plan)\b", re.I)
 ATTENDANCE_LABEL = re.compile(r"^(present|attendance|attendees|in attendance)\s*:", re.I)
+ITEM_REF = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)
 PERFORMANCE = re.compile(r"\b(measures that matter|performance (report|scorecard|dashboard|indicators)|key performance indicators|kpi (report|dashboard))\b", re.I)
 MINUTES_BODY = re.compile(r"^(present\s*:|resolved\b|apologies\b)", re.I)
 
@@ -51,6 +52,8 @@ def classify_opening(lines: Sequence[Line], has_action_header: bool, plan_header
             if any(ATTENDANCE_LABEL.match(ln.text) for ln in lines):
                 return PageStart(DocKind.MINUTES, None)  # a meeting note: its agenda, then who attended
             return PageStart(DocKind.AGENDA, None)
+    if any(ITEM_REF.match(ln.text.strip()) for ln in opening[:3]):
+        return None  # "(Item 8)" under the first line: a minute item heading, not a new part
     first = opening[0].text.strip() if opening else ""
     if first and WORK_PROGRAMME.search(first) and len(first) < 120:
         return PageStart(DocKind.WORK_PROGRAMME, first)

@@ -85,6 +85,7 @@ def _is_prose(text: str) -> bool:
     return len(words) > 8 and text.rstrip().endswith(".") and text.count(",") < 2
 
 
+DATED_NAME = re.compile(r"^(?P<name>[A-Za-z&'’ ]{3,80}?)\s*[–—-]\s*(?P<date>.*\d{4})$")
 NOTE_HEADING = re.compile(r"^(?P<committee>[A-Z][\w&'’ ]{1,80}?)\s+(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})$")
 
 
@@ -102,6 +103,10 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
         committee = None
         for prev in reversed(lines[max(0, i - 3) : i]):
             t = prev.text.strip()
+            dated = DATED_NAME.match(t)  # "CORPORATE PARENTING PANEL – 29 October 2024"
+            if dated and parse_date(dated["date"]):
+                committee, date = smart_case(dated["name"].strip()), date or parse_date(dated["date"])
+                break
             if t and not re.search(r"\d", t) and "council" not in t.lower():
                 committee = smart_case(t)
                 break
@@ -234,9 +239,16 @@ def _motion(item: _Item) -> list[Resolution]:
 def _heading_like(line: Line, title: str, right: float, next_text: str) -> bool:
     if line.bold:
         return True
-    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";")):
+    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";")) or TRIGGER.match(title):
         return False
-    return line.x1 < FULL_LINE * right or not next_text[:1].islower()
+    return line.x1 < FULL_LINE * right
+
+
+def _gap_above(all_lines: Sequence[tuple[int, Line]], idx: int) -> bool:
+    if idx == 0 or all_lines[idx - 1][0] != all_lines[idx][0]:
+        return True
+    above, line = all_lines[idx - 1][1], all_lines[idx][1]
+    return line.top - above.bottom > PARA_GAP * (line.bottom - line.top or 10.0)
 
 
 def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, str, set[int]]]:
@@ -255,7 +267,9 @@ def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str
         nxt = texts[idx + 1] if idx + 1 < len(texts) else ""
         after = texts[idx + 2] if idx + 2 < len(texts) else ""
         ref = ITEM_REF_LINE.match(nxt) or None
-        two_line = None if ref else ITEM_REF_LINE.match(after)
+        two_line = None if ref or ITEM_HEAD.match(nxt) else ITEM_REF_LINE.match(after)
+        if two_line and not _gap_above(all_lines, idx):
+            two_line = None  # the line under this one is the heading; this one ends the paragraph above
         r = RES_NUMBER.match(text)
         if r:
             heads[idx] = (r["num"], "", set())
