@@ -35,6 +35,11 @@ def _title_after(line: Line, label: re.Pattern[str]) -> str | None:
     return text or None
 
 
+def _title_like(text: str) -> bool:
+    """A title, not a sentence carried over from the page before."""
+    return len(text) < 100 and text[:1].isupper() and ". " not in text and not text.rstrip().endswith((",", ";"))
+
+
 def classify_opening(lines: Sequence[Line], has_action_header: bool, plan_header: bool) -> PageStart | None:
     """The kind of part that starts on a page, from its first lines, or None for a continuation."""
     opening = list(lines[:OPENING_LINES])
@@ -66,7 +71,7 @@ def classify_opening(lines: Sequence[Line], has_action_header: bool, plan_header
     if sum(1 for ln in opening if REPORT_META.match(ln.text)) >= 2:
         meta = next((ln for ln in opening if re.match(r"^title of report", ln.text, re.I)), None)
         return PageStart(DocKind.REPORT, _title_after(meta, re.compile(r"^title of report\s*:?", re.I)) if meta else None)
-    if first and ACTION_PLAN_TITLE.search(first) and len(first) < 120:
+    if first and ACTION_PLAN_TITLE.search(first) and _title_like(first):
         return PageStart(DocKind.ACTION_PLAN, first)
     return None
 

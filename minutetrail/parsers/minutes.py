@@ -32,7 +32,7 @@ TRIGGER = re.compile(
     re.I,
 )
 RECOMMEND = re.compile(r"recommend", re.I)
-LETTERED = re.compile(r"^[-–•]?\s*(?:\((?P<pl>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|(?P<letter>[a-z]|[ivx]{1,4}|\d{1,2})[).])\s+(?P<text>\S.*)$")
+LETTERED = re.compile(r"^[-–•]?\s*(?:\((?P<pl>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|(?P<letter>[a-z]|[A-Z](?=\))|[ivx]{1,4}|\d{1,2})[).])\s+(?P<text>\S.*)$")
 ACTIONS_LABEL = re.compile(r"^actions?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 ACTION_PROSE = re.compile(
     r"^(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|and|for|&|[A-Z][\w'’.-]*|\([^)]*\)))*)\s+"
@@ -159,7 +159,7 @@ def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
         text = join_lines(parts)
         lettered = LETTERED.match(text)
         if open_list is not None and lettered:
-            letter = (lettered["pl"] or lettered["letter"]).lower()
+            letter = lettered["pl"] or lettered["letter"]
             out.append(Resolution(letter, strip_marker(lettered["text"]).strip(), open_list))
             continue
         m = TRIGGER.search(text)
