@@ -9,7 +9,7 @@ from minutetrail.parsers.owners import clean_person
 LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^present\s*[:\-–]?\s*", re.I), "present"),
     (re.compile(r"^(attendance|attendees)\s*:\s*", re.I), "present"),
-    (re.compile(r"^(in attendance|also (in attendance|present)|attending)( virtually| remotely)?\s*[:\-–]?\s*", re.I), "in_attendance"),
+    (re.compile(r"^(in attendance|also (in attendance|present)|attending)( virtually| remotely)?\s*[:\-–]?\s*(?=[A-Z(]|$)", re.I), "in_attendance"),
     (re.compile(r"^officers?( in attendance| present)?\s*[:\-–]?\s*", re.I), "officers"),
     (re.compile(r"^(apologies( for absence)?( were)?( received)?( from)?)\s*[:\-–]?\s*", re.I), "apologies"),
     (re.compile(r"^(named )?substitutes?\s*[:\-–]\s*", re.I), "substitutes"),
@@ -18,11 +18,13 @@ LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
 ROLE_WORDS = re.compile(
     r"\b(member|director|officer|manager|head|cabinet|chair|chairman|chairperson|clerk|representative|"
     r"co-optee|mentor|lead|executive|counsel|advisor|adviser|accountant|portfolio|services?|healthwatch|"
-    r"corporate|education|diocese|governor|deputy|strategic|partner|assistant|principal|secretary)\b",
+    r"corporate|education|diocese|governor|deputy|strategic|partner|assistant|principal|secretary|people|"
+    r"children'?s?|families|young)\b",
     re.I,
 )
 SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+&\s+")
 GROUP_PREFIX = re.compile(r"^(councillors?|cllrs?|members?|messrs)\s*:?\s*", re.I)
+HONORIFIC_START = re.compile(r"^(mr|mrs|ms|miss|mx|dr|sir|dame|cllr|councillor|prof)\.?\s+\S", re.I)
 POST_NOMINAL = re.compile(r"^(OBE|MBE|CBE|JP|DL|KC|QC)$")
 
 
@@ -30,7 +32,7 @@ def label_of(text: str) -> tuple[str, str] | None:
     """(role, remainder) when a line opens an attendance block."""
     for pattern, role in LABELS:
         m = pattern.match(text)
-        if m and (m.group(0).strip().endswith((":", "-", "–")) or role == "present" or m.end() == len(text)):
+        if m and (m.group(0).strip().endswith((":", "-", "–")) or role in ("present", "in_attendance") or m.end() == len(text)):
             return role, text[m.end():]
     return None
 
@@ -38,8 +40,10 @@ def label_of(text: str) -> tuple[str, str] | None:
 NAME_CODE = re.compile(r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s+[–-]\s+[A-Z]{2,}\b")
 
 
-def split_names(text: str, keep_roles: bool = False) -> list[str]:
+def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -> list[str]:
     """A printed list of attendees to names: one per person, titles and bracketed roles removed."""
+    if keep_roles:
+        return split_roles(text)
     text = re.sub(r"\([^)]*\)", "", text)
     coded = NAME_CODE.findall(text)
     if len(coded) >= 2:  # "Harry Rayner – MEM   James Graham – KCC": names with organisation codes
@@ -57,15 +61,53 @@ def split_names(text: str, keep_roles: bool = False) -> list[str]:
             names.append(re.sub(r"\s+", " ", part))
             continue
         part = GROUP_PREFIX.sub("", part)
+        honorific = bool(HONORIFIC_START.match(part))
         name = clean_person(part)
-        if not name or (ROLE_WORDS.search(name) and not re.match(r"^[A-Z][a-z]+ [A-Z]", name)):
+        if not name:
             continue
-        if ROLE_WORDS.search(name):
-            name = re.split(r"\s+[-–]\s+|\s+-\s+", name)[0]
-            if ROLE_WORDS.search(name):
-                continue
-        names.append(name)
+        if honorific:
+            names.append(name)  # "Mrs C Head": a name, even when it reads like a role
+            continue
+        name = re.split(r"\s+[-–]\s+", name)[0]
+        tokens = name.split()
+        lead = []
+        for tok in tokens:  # "Jane Ellis Healthwatch" -> "Jane Ellis"
+            if ROLE_WORDS.fullmatch(tok.strip("'’")):
+                break
+            lead.append(tok)
+        if len(lead) >= 2 and all(t[:1].isupper() for t in lead) or (len(lead) == 1 and len(tokens) == 1 and keep_single):
+            names.append(" ".join(lead))
     return names
+
+
+ROLE_START = re.compile(
+    r"^(head|director|service|interim|chief|democratic|corporate|assistant|deputy|community|senior|principal|"
+    r"strategic|monitoring|acting|programme|executive|cabinet|clerk|solicitor|lead|manager|officer|"
+    r"[A-Z][a-z]+ [A-Z][a-z]+ \()",
+    re.I,
+)
+
+
+ROLE_END = re.compile(r"\b(manager|officers?|director|clerk|lead|executive|counsel|accountant|adviser|advisor|secretary|treasurer|solicitor|engineer|planner|coordinator)$", re.I)
+
+
+def split_roles(text: str) -> list[str]:
+    """An officers list: split on commas and "and" only where a new role title starts."""
+    parts = re.split(r"(,\s*|\s+and\s+)", text.strip(" .;"))
+    out: list[str] = []
+    pending_sep = ""
+    for i, chunk in enumerate(parts):
+        if i % 2 == 1:
+            pending_sep = chunk
+            continue
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        if out and not ROLE_START.match(chunk) and not ROLE_END.search(out[-1]):
+            out[-1] = f"{out[-1]}{pending_sep}{chunk}"
+        else:
+            out.append(chunk)
+    return [re.sub(r"\s+", " ", o).strip() for o in out]
 
 
 def blocks_to_attendance(blocks: dict[str, list[str]]) -> Attendance:

@@ -348,7 +348,11 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     )
 
 
-APOLOGY_TEXT = re.compile(r"apologies(?: for absence)? (?:were|was) (?:received|submitted|given) (?:from|by|on behalf of)\s+(?P<names>.+?)(?:\.|$)", re.I)
+APOLOGY_TEXT = re.compile(
+    r"apologies(?: for absence)?(?: (?:were|was|had been))?(?: (?:received|submitted|given|tendered|reported))?"
+    r"\s+(?:from|by|on behalf of)\s+(?P<names>.+?)(?:\.(?:\s|$)|$)",
+    re.I,
+)
 SUBSTITUTE_TEXT = re.compile(r"^(?P<name>.+?)\s+(?:[-–]\s*)?(?:standing in|substitut\w*|attend\w* as (?:a )?substitute) for\b", re.I)
 
 
