@@ -10,10 +10,10 @@ LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^present\s*[:\-–]?\s*", re.I), "present"),
     (re.compile(r"^(attendance|attendees)\s*:\s*", re.I), "present"),
     (re.compile(r"^(in attendance|also (in attendance|present)|attending)( virtually| remotely)?\s*[:\-–]?\s*(?=[A-Z(]|$)", re.I), "in_attendance"),
-    (re.compile(r"^officers?( in attendance| present)?\s*[:\-–]?\s*", re.I), "officers"),
+    (re.compile(r"^officers?( in attendance| present)?\s*:\s*", re.I), "officers"),
     (re.compile(r"^(apologies( for absence)?( were)?( received)?( from)?)\s*[:\-–]?\s*", re.I), "apologies"),
     (re.compile(r"^(named )?substitutes?\s*[:\-–]\s*", re.I), "substitutes"),
-    (re.compile(r"^(clerk|the clerk)\s*[:\-–]\s*", re.I), "officers"),
+    (re.compile(r"^(clerk|the clerk)\s*:\s*", re.I), "officers"),
 )
 ROLE_WORDS = re.compile(
     r"\b(member|director|officer|manager|head|cabinet|chair|chairman|chairperson|clerk|representative|"
@@ -25,6 +25,7 @@ ROLE_WORDS = re.compile(
 SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+&\s+")
 GROUP_PREFIX = re.compile(r"^(councillors?|cllrs?|members?|messrs)\s*:?\s*", re.I)
 HONORIFIC_START = re.compile(r"^(mr|mrs|ms|miss|mx|dr|sir|dame|cllr|councillor|prof)\.?\s+\S", re.I)
+PARTICLE = re.compile(r"^(?:[a-z]{1,3}['’][A-Z]|van|von|de|da|del|der|le|la)\b")  # l'Anson, van der Berg
 POST_NOMINAL = re.compile(r"^(OBE|MBE|CBE|JP|DL|KC|QC)$")
 
 
@@ -75,7 +76,7 @@ def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -
             if ROLE_WORDS.fullmatch(tok.strip("'’")):
                 break
             lead.append(tok)
-        if len(lead) >= 2 and all(t[:1].isupper() for t in lead) or (len(lead) == 1 and len(tokens) == 1 and keep_single):
+        if len(lead) >= 2 and all(t[:1].isupper() or PARTICLE.match(t) for t in lead) or (len(lead) == 1 and len(tokens) == 1 and keep_single):
             names.append(" ".join(lead))
     return names
 

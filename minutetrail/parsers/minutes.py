@@ -297,10 +297,13 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     label: str | None = None
     heads = _item_headings(all_lines)
     skip: set[int] = set()
+    right_edge = max((ln.x1 for _p, ln in all_lines), default=0.0)
+    prev_line: Line | None = None
     for idx, (page, line) in enumerate(all_lines):
         text = line.text.strip()
         if idx in skip:
             continue
+        prev_line, this_prev = line, prev_line
         if idx in heads:
             num, title, used = heads[idx]
             items.append(_Item(num, title, page, pseudo=num.startswith("R")))
@@ -320,7 +323,8 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
             if re.search(r"\bminutes\b", text, re.I) or text.isupper() or line.bold or _is_prose(text):
                 label = None
             else:
-                sep = ", " if _starts_new_entry(blocks[label][-1], text) else " "
+                short_prev = this_prev is not None and this_prev.x1 < SHORT_LINE * right_edge
+                sep = ", " if short_prev or _starts_new_entry(blocks[label][-1], text) else " "
                 blocks[label][-1] += sep + text
                 continue
         items[-1].lines.append((page, line))
