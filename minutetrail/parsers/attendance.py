@@ -7,6 +7,9 @@ from minutetrail.models import Attendance
 from minutetrail.parsers.owners import clean_person
 
 LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(others|also|staff|guests)\s+present\s*:\s*", re.I), "in_attendance"),
+    (re.compile(r"^(commissioners|members|councillors|board members|trustees)\s+(absent|not present)\s*:\s*", re.I), "apologies"),
+    (re.compile(r"^(commissioners|members|councillors|board members|trustees)\s+present\s*:\s*", re.I), "present"),
     (re.compile(r"^present\s*[:\-–]?\s*", re.I), "present"),
     (re.compile(r"^(attendance|attendees)\s*:\s*", re.I), "present"),
     (re.compile(r"^(in attendance|also (in attendance|present)|attending)( virtually| remotely)?\s*[:\-–]?\s*(?=[A-Z(]|$)", re.I), "in_attendance"),
@@ -29,8 +32,12 @@ PARTICLE = re.compile(r"^(?:[a-z]{1,3}['’][A-Z]|van|von|de|da|del|der|le|la)\b
 POST_NOMINAL = re.compile(r"^(OBE|MBE|CBE|JP|DL|KC|QC)$")
 
 
+LIST_MARK = re.compile(r"^(?:[o•▪◦·\-–*]|\uf0b7)\s+")
+
+
 def label_of(text: str) -> tuple[str, str] | None:
-    """(role, remainder) when a line opens an attendance block."""
+    """(role, remainder) when a line opens an attendance block ("Present:", "o Others Present:")."""
+    text = LIST_MARK.sub("", text)
     for pattern, role in LABELS:
         m = pattern.match(text)
         if m and (m.group(0).strip().endswith((":", "-", "–")) or role in ("present", "in_attendance") or m.end() == len(text)):

@@ -32,6 +32,9 @@ TRIGGER = re.compile(
     re.I,
 )
 RECOMMEND = re.compile(r"recommend", re.I)
+# "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), T. Feinberg (second)"
+MOTION_LINE = re.compile(r"^(?:[o•▪◦·\-–*]\s+)?(?P<text>.+?)\s+[–-]\s+[A-Z]\.?\s*[A-Z][\w'’-]+\s*\(motion\)", re.I)
+APPROVED_LABEL = re.compile(r"^(?:[o•▪◦·\-–*]\s+)?(?P<text>APPROVED\s*[–-]\s*.+?)(?:\s+[–-]\s+[A-Z]\.?\s*[A-Z][\w'’-]+\s*\(motion\).*)?$")
 LETTERED = re.compile(r"^[-–•]?\s*(?:\((?P<pl>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|(?P<letter>[a-z]|[A-Z](?=\))|[ivx]{1,4}|\d{1,2})[).])\s+(?P<text>\S.*)$")
 ACTIONS_LABEL = re.compile(r"^actions?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 ACTION_PROSE = re.compile(
@@ -40,7 +43,7 @@ ACTION_PROSE = re.compile(
 )
 NOT_OWNER = re.compile(r"^(it|this|that|there|they|we|he|she|the (committee|council|meeting|report|chair's)|committee|council|resolved|agreed|recommended)$", re.I)
 VOTES = re.compile(r"\bfor\s*[:(\-–]?\s*(?P<for>\d+)\)?[,;]?\s+against\s*[:(\-–]?\s*(?P<against>\d+)\)?[,;]?\s+abstain(?:ed|ing|s|tions?)?\s*[:(\-–]?\s*(?P<abstain>\d+)", re.I)
-BULLET = re.compile(r"^[•▪●◦·*\-–]\s+")
+BULLET = re.compile(r"^(?:[•▪●◦·*\-–]|o(?=\s+[A-Z]))\s+")
 PARA_GAP = 0.55
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph  # extra space, in line heights, that opens a new paragraph
 
@@ -157,6 +160,11 @@ def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
     open_list: ResolutionKind | None = None
     for _page, parts in paras:
         text = join_lines(parts)
+        moved = MOTION_LINE.match(text) or APPROVED_LABEL.match(text)
+        if moved:
+            out.append(Resolution(None, moved["text"].strip(), ResolutionKind.RESOLVED))
+            open_list = None
+            continue
         lettered = LETTERED.match(text)
         if open_list is not None and lettered:
             letter = lettered["pl"] or lettered["letter"]
@@ -320,7 +328,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
             blocks.setdefault(label, []).append(rest)
             continue
         if label is not None:
-            if re.search(r"\bminutes\b", text, re.I) or text.isupper() or line.bold or _is_prose(text):
+            if re.search(r"\bminutes\b", text, re.I) or text.isupper() or line.bold or _is_prose(text) or BULLET.match(text):
                 label = None
             else:
                 short_prev = this_prev is not None and this_prev.x1 < SHORT_LINE * right_edge
@@ -333,7 +341,8 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     for item in items:
         paras = _paragraphs(item.lines)
         if item.pseudo:
-            paras = [p for p in paras if TRIGGER.search(join_lines(p[1])) or LETTERED.match(join_lines(p[1]))]
+            paras = [p for p in paras if TRIGGER.search(join_lines(p[1])) or LETTERED.match(join_lines(p[1]))
+                     or MOTION_LINE.match(join_lines(p[1])) or APPROVED_LABEL.match(join_lines(p[1]))]
         decisions = _motion(item) if item.number and RES_NUMBER.match(item.number) else _decisions(paras)
         actions = _actions(paras, nlp)
         if item.pseudo and not decisions and not actions:
