@@ -60,6 +60,31 @@ def _committee(lines: Sequence[Line]) -> str | None:
     return None
 
 
+COMMITTEE_WORD = re.compile(r"\b(council|committee|board|commission|panel|cabinet|forum|sub-committee|executive)\b", re.I)
+HELD_BY = re.compile(r"meeting of the (?P<body>[A-Z][\w ]+?) (?P<committee>Council|Committee|Board|Commission|Panel|Cabinet) (?:was )?held", re.I)
+
+
+def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
+    """A committee named on its own short line ("City Council"), before "AGENDA", or in "meeting of ... was held"."""
+    for line in lines[:8]:
+        text = line.text.strip()
+        if re.search(r"\bagenda\b", text, re.I):
+            text = re.split(r"\bagenda\b", text, flags=re.I)[0].strip(" *-–:")
+        if text and len(text) < 60 and not re.search(r"\d|@", text) and COMMITTEE_WORD.search(text):
+            name = smart_case(text)
+            if body is None or name.lower() != body.lower() or re.search(r"\b(parish|town)\b", name, re.I):
+                return name
+    joined = " ".join(ln.text for ln in lines[:12])
+    m = HELD_BY.search(joined)
+    if m:
+        return smart_case(m["committee"])
+    if body and re.search(r"\b(parish|town) council\b", body, re.I):
+        return body  # a parish council is its own committee
+    if body and re.match(r"^(township|city|town|village|county|borough) of\b", body, re.I) and re.search(r"\bcouncil\b", joined, re.I):
+        return "Council"
+    return None
+
+
 def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
     """Committee, date, time, venue and body from a front sheet's first lines."""
     date = time = venue = None
@@ -82,4 +107,5 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
                 date = found
                 time = time or parse_time(joined)
                 break
-    return Meeting(body=find_body(lines), committee=_committee(lines), date=date, time=time, venue=venue)
+    body = find_body(lines)
+    return Meeting(body=body, committee=_committee(lines) or committee_fallback(lines, body), date=date, time=time, venue=venue)

@@ -9,7 +9,7 @@ from typing import Any
 from minutetrail.models import ActionRow, Line, MinuteAction, MinuteItem, Minutes, Resolution, ResolutionKind, Votes
 from minutetrail.parsers.attendance import blocks_to_attendance, label_of
 from minutetrail.parsers.dates import parse_date, parse_time
-from minutetrail.parsers.meeting import smart_case
+from minutetrail.parsers.meeting import committee_fallback, find_body, smart_case
 from minutetrail.parsers.nlp import assignee, due_phrase
 from minutetrail.parsers.owners import parse_owner
 from minutetrail.parsers.text import join_lines, strip_marker
@@ -115,11 +115,14 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
                 break
         if committee is None and i > 0:
             committee = smart_case(lines[i - 1].text.strip())
+        if committee is None:
+            committee = committee_fallback(lines, find_body(lines))
         return committee, date, parse_time(text), None
-    for line in lines[:3]:  # a meeting note: "TMG 14 November 2024"
-        m = NOTE_HEADING.match(line.text.strip())
-        if m:
-            return smart_case(m["committee"].strip()), parse_date(m["date"]), None, None
+    for line in lines[:3]:  # a meeting note: "TMG 14 November 2024", "Milburn Parish Council - 6th November 2018"
+        m = NOTE_HEADING.match(line.text.strip()) or DATED_NAME.match(line.text.strip())
+        if m and parse_date(m.groupdict().get("date") or ""):
+            name = m.groupdict().get("committee") or m.groupdict().get("name") or ""
+            return smart_case(name.strip()), parse_date(m["date"]), None, None
     return None, None, None, None
 
 
@@ -276,7 +279,8 @@ def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str
         after = texts[idx + 2] if idx + 2 < len(texts) else ""
         ref = ITEM_REF_LINE.match(nxt) or None
         two_line = None if ref or ITEM_HEAD.match(nxt) else ITEM_REF_LINE.match(after)
-        if two_line and not _gap_above(all_lines, idx):
+        if two_line and (not _gap_above(all_lines, idx) or _gap_above(all_lines, idx + 1)
+                         or text.rstrip().endswith(".") or TRIGGER.search(text)):
             two_line = None  # the line under this one is the heading; this one ends the paragraph above
         r = RES_NUMBER.match(text)
         if r:
@@ -290,7 +294,8 @@ def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str
                 title, used = f"{title} {nxt}", {idx + 1}
             heads[idx] = (m["num"], title, used)
             prev_num = m["num"]
-        elif (ref or two_line) and not ITEM_REF_LINE.match(text) and len(text.split()) <= HEADING_MAX_WORDS + 4:
+        elif (ref or two_line) and not ITEM_REF_LINE.match(text) and len(text.split()) <= HEADING_MAX_WORDS + 4 \
+                and not text.rstrip().endswith((".", ":", ",")):
             num = (ref or two_line)["num"]  # type: ignore[index]
             heads[idx] = (num, f"{text} {nxt}" if two_line else text, {idx + 1} if two_line else set())
     return heads
