@@ -49,6 +49,18 @@ def _db(ctx: click.Context):  # type: ignore[no-untyped-def]
         raise click.ClickException(f"{exc} (check --db or ${DB_ENV})") from exc
 
 
+def _with_session(ctx: click.Context, work: Callable[[Any], Any]) -> Any:
+    """Run ``work(session)`` in one transaction on the command's database; library errors become CLI errors."""
+    db = _db(ctx)
+    try:
+        with db.session() as session:
+            return work(session)
+    except MinutetrailError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        db.close()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_url", envvar=DB_ENV, default=None,
               help=f"Database URL or SQLite file (env {DB_ENV}); default ./minutetrail.db. "
@@ -148,12 +160,7 @@ def _echo_disagreements(ctx: click.Context, day: date, committee: str | None) ->
     """Where the council's printed OVERDUE is not borne out by the due date printed beside it."""
     from minutetrail.db.queries import printed_overdue_not_due
 
-    db = _db(ctx)
-    try:
-        with db.session() as session:
-            rows = printed_overdue_not_due(session, day, committee)
-    finally:
-        db.close()
+    rows = _with_session(ctx, lambda session: printed_overdue_not_due(session, day, committee))
     if rows:
         click.echo(f"\nprinted OVERDUE but not yet due as of {day.isoformat()} ({len(rows)}):")
         click.echo(render(rows, ["id", "committee", "due_text", "printed_status", "source_file", "page", "text"], "table"))
@@ -172,12 +179,7 @@ def actions_cmd(ctx: click.Context, committee: str | None, status: str | None, f
     """Action threads: each action followed across meetings."""
     from minutetrail.db.queries import action_threads
 
-    db = _db(ctx)
-    try:
-        with db.session() as session:
-            threads = action_threads(session, committee, status)
-    finally:
-        db.close()
+    threads = _with_session(ctx, lambda session: action_threads(session, committee, status))
     click.echo(render(threads, THREAD_COLUMNS, fmt))
 
 
@@ -192,12 +194,7 @@ def history_cmd(ctx: click.Context, action_id: int, fmt: str) -> None:
     """The timeline of one action thread across meetings."""
     from minutetrail.db.queries import thread_history
 
-    db = _db(ctx)
-    try:
-        with db.session() as session:
-            thread = thread_history(session, action_id)
-    finally:
-        db.close()
+    thread = _with_session(ctx, lambda session: thread_history(session, action_id))
     if thread is None:
         raise click.ClickException(f"no action thread {action_id} (list them with `minutetrail actions`)")
     if fmt == "table":
@@ -212,12 +209,7 @@ def review_cmd(ctx: click.Context, fmt: str) -> None:
     """Links the matcher was unsure of, both texts side by side, for `link confirm/reject`."""
     from minutetrail.db.queries import review_queue
 
-    db = _db(ctx)
-    try:
-        with db.session() as session:
-            rows = review_queue(session)
-    finally:
-        db.close()
+    rows = _with_session(ctx, lambda session: review_queue(session))
     click.echo(render(rows, ["left_id", "right_id", "score", "left_text", "right_text"], fmt))
 
 
@@ -230,15 +222,11 @@ def _judge(ctx: click.Context, a: int, b: int, verdict: str, who: str) -> None:
     from minutetrail.db.linking import judge, relink
     from minutetrail.models import Judgement
 
-    db = _db(ctx)
-    try:
-        with db.session() as session:
-            judge(session, a, b, Judgement(verdict), who)
-            relink(session)
-    except MinutetrailError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        db.close()
+    def work(session: Any) -> None:
+        judge(session, a, b, Judgement(verdict), who)
+        relink(session)
+
+    _with_session(ctx, work)
     click.echo(f"{verdict}: observations {a} and {b}")
 
 
@@ -312,12 +300,7 @@ def people_cmd(ctx: click.Context, fmt: str) -> None:
     """People found as action owners, with the printed forms (aliases) of each."""
     from minutetrail.db.people import list_people
 
-    db = _db(ctx)
-    try:
-        with db.session() as session:
-            rows = list_people(session)
-    finally:
-        db.close()
+    rows = _with_session(ctx, lambda session: list_people(session))
     click.echo(render(rows, ["id", "name", "aliases", "actions"], fmt))
 
 
@@ -340,13 +323,8 @@ def demo_cmd(ctx: click.Context, as_of: Any) -> None:
     click.echo(f"ingesting {SAMPLES}")
     _ingest(root, (str(SAMPLES),), None)
     from minutetrail.db.queries import action_threads
-    db = _db(root)
-    try:
-        with db.session() as session:
-            threads = action_threads(session)
-            last = max((o["meeting_date"] for t in threads for o in t["observations"] if o["meeting_date"]), default=None)
-    finally:
-        db.close()
+    threads = _with_session(root, action_threads)
+    last = max((o["meeting_date"] for t in threads for o in t["observations"] if o["meeting_date"]), default=None)
     day = as_of.date() if as_of else (date.fromisoformat(last) if last else date.today())
     width = shutil.get_terminal_size((120, 20)).columns
     click.echo("\n" + f" Overdue as of {day.isoformat()} ".center(min(width, 100), "="))

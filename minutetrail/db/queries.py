@@ -115,13 +115,20 @@ def thread_history(session: Session, thread_id: int) -> dict[str, Any] | None:
     return _thread_summary(thread_id, views) if views else None
 
 
-def overdue(session: Session, as_of: date, committee: str | None = None, owner: str | None = None) -> list[dict[str, Any]]:
-    """Threads overdue as of a date, by the latest observation published on or before it."""
+def seen_as_of(session: Session, as_of: date, committee: str | None = None) -> list[tuple[int, list[ObsView]]]:
+    """Each thread's observations published on or before a date (threads with none left out)."""
     out = []
     for tid, views in observations(session, committee).items():
         seen = [v for v in views if v.meeting_date is not None and v.meeting_date <= as_of]
-        if not seen:
-            continue
+        if seen:
+            out.append((tid, seen))
+    return out
+
+
+def overdue(session: Session, as_of: date, committee: str | None = None, owner: str | None = None) -> list[dict[str, Any]]:
+    """Threads overdue as of a date, by the latest observation published on or before it."""
+    out = []
+    for tid, seen in seen_as_of(session, as_of, committee):
         latest = seen[-1]
         status = effective_status(latest)
         if latest.due_date is None or latest.due_date >= as_of or status in CLOSED:
@@ -154,10 +161,7 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
 def printed_overdue_not_due(session: Session, as_of: date, committee: str | None = None) -> list[dict[str, Any]]:
     """Threads the council printed as OVERDUE whose effective due date has not passed (e.g. revised)."""
     out = []
-    for tid, views in observations(session, committee).items():
-        seen = [v for v in views if v.meeting_date is not None and v.meeting_date <= as_of]
-        if not seen:
-            continue
+    for tid, seen in seen_as_of(session, as_of, committee):
         latest = seen[-1]
         if latest.status != "overdue" or (latest.due_date is not None and latest.due_date < as_of):
             continue
