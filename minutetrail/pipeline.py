@@ -13,7 +13,12 @@ from minutetrail.config import PARSER_VERSION
 from minutetrail.db import schema as S
 from minutetrail.db.linking import relink
 from minutetrail.db.session import Database
-from minutetrail.db.store import StoreCounts, find_document, record_failure, store_record
+from minutetrail.db.store import (
+    StoreCounts,
+    find_document,
+    record_failure,
+    store_record,
+)
 from minutetrail.errors import ExtractionError, MinutetrailError
 from minutetrail.extract import file_sha256
 from minutetrail.extraction import parse_file

@@ -6,7 +6,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from minutetrail.models import ActionRow, Line, MinuteAction, MinuteItem, Minutes, Resolution, ResolutionKind, Votes
+from minutetrail.models import (
+    ActionRow,
+    Line,
+    MinuteAction,
+    MinuteItem,
+    Minutes,
+    Resolution,
+    ResolutionKind,
+    Votes,
+)
 from minutetrail.parsers.attendance import blocks_to_attendance, label_of
 from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.meeting import committee_fallback, find_body, smart_case

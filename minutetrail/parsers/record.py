@@ -8,8 +8,17 @@ from enum import Enum
 from typing import Any
 
 from minutetrail.models import (
-    ActionRow, AgendaItem, DocKind, DocumentPart, ExtractionRecord, Line, Meeting, Minutes,
-    PageData, Recommendation, Warning_,
+    ActionRow,
+    AgendaItem,
+    DocKind,
+    DocumentPart,
+    ExtractionRecord,
+    Line,
+    Meeting,
+    Minutes,
+    PageData,
+    Recommendation,
+    Warning_,
 )
 from minutetrail.parsers.actions import is_action_table, table_kind, tables_to_actions
 from minutetrail.parsers.agenda import lines_to_agenda_items

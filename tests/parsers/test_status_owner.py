@@ -2,7 +2,12 @@ import pytest
 
 from minutetrail.models import ActionStatus, Rag
 from minutetrail.parsers.owners import clean_person, parse_owner
-from minutetrail.parsers.status import parse_status, progress_says_complete, rag_from_rgb, resolve_status
+from minutetrail.parsers.status import (
+    parse_status,
+    progress_says_complete,
+    rag_from_rgb,
+    resolve_status,
+)
 
 
 @pytest.mark.parametrize("text, expected", [

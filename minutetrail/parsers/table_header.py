@@ -1,0 +1,180 @@
+"""Table headers: words matched to canonical fields by vocabulary (``data/headers.json``), as columns.
+
+A header may run over two lines ("Action" over "Number"); words a word space apart form one
+phrase ("Progress Update"); vertical rules, where the table is ruled, separate the cells.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from minutetrail.models import Line, Rule
+
+MIN_HEADER_FIELDS = 3
+MIN_KNOWN_SHARE = 0.6
+HEADER_STACK_GAP = 1.3  # lines of a two-line header are at most this many heights apart
+PHRASE_GAP = 0.55  # header words closer than this many font sizes belong to one phrase
+BOUNDARY_PAD = 2.0
+
+
+@cache
+def header_vocabulary() -> dict[str, str]:
+    """Header phrase (lower case) -> canonical field."""
+    raw = json.loads(resources.files("minutetrail.parsers").joinpath("data/headers.json").read_text("utf-8"))
+    vocab: dict[str, str] = {}
+    for fld, phrases in raw.items():
+        if fld.startswith("_"):
+            continue
+        for phrase in phrases:
+            vocab.setdefault(_norm(phrase), fld)
+    return vocab
+
+
+@cache
+def _vocab_words() -> frozenset[str]:
+    return frozenset(w for phrase in header_vocabulary() for w in phrase.split())
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9#/() ]+", "", text.lower().replace("-", " ")).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    field: str | None
+    label: str
+    left: float  # boundary: a word whose x0 is at or right of this belongs here or further right
+    x0: float
+    x1: float
+
+
+def _phrases(tokens: list[tuple[str, float, float, float]]) -> list[tuple[str, float, float]]:
+    """Join header tokens separated by a word space into phrases."""
+    out: list[list[tuple[str, float, float, float]]] = []
+    for tok in tokens:
+        if out and tok[1] - out[-1][-1][2] < PHRASE_GAP * max(tok[3], 4.0):
+            out[-1].append(tok)
+        else:
+            out.append([tok])
+    return [(" ".join(t[0] for t in grp), grp[0][1], grp[-1][2]) for grp in out]
+
+
+def _split_phrase(text: str, x0: float, x1: float) -> list[tuple[str | None, str, float, float]]:
+    """A phrase to known fields: whole if known, else greedy longest known sub-phrases."""
+    vocab = header_vocabulary()
+    key = _norm(text)
+    if key in vocab:
+        return [(vocab[key], text, x0, x1)]
+    words = text.split()
+    width = (x1 - x0) / max(len(text), 1)
+    out: list[tuple[str | None, str, float, float]] = []
+    i = 0
+    pos = 0
+    while i < len(words):
+        for k in range(min(4, len(words) - i), 0, -1):
+            cand = " ".join(words[i : i + k])
+            if _norm(cand) in vocab or k == 1:
+                fld = vocab.get(_norm(cand))
+                start = x0 + pos * width
+                out.append((fld, cand, start, start + len(cand) * width))
+                pos += len(cand) + 1
+                i += k
+                break
+    return out
+
+
+def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, float]]:
+    """Header tokens of a one- or two-line header, lower words attached to the word above."""
+    tokens = [[w.text, w.x0, w.x1, w.size] for w in line.words]
+    height = line.bottom - line.top or 8.0
+    prev_bottom = line.bottom
+    for nxt in below[:2]:
+        if nxt.top - prev_bottom > HEADER_STACK_GAP * height:
+            break
+        if not all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words):
+            break
+        for w in nxt.words:
+            best = None
+            for tok in tokens:
+                overlap = min(tok[2], w.x1) - max(tok[1], w.x0)
+                if overlap > 0 and (best is None or overlap > best[0]):
+                    best = (overlap, tok)
+            if best is not None:
+                best[1][0] = f"{best[1][0]} {w.text}"
+                best[1][2] = max(best[1][2], w.x1)
+            else:
+                tokens.append([w.text, w.x0, w.x1, w.size])
+        prev_bottom = nxt.bottom
+    tokens.sort(key=lambda t: t[1])
+    return [(str(t[0]), float(t[1]), float(t[2]), float(t[3])) for t in tokens]
+
+
+def vertical_rules_through(rules: Sequence[Rule], top: float, bottom: float) -> list[float]:
+    xs = sorted({round(r.x0, 1) for r in rules if r.vertical and r.top <= top + 1 and r.bottom >= bottom - 1})
+    merged: list[float] = []
+    for x in xs:
+        if not merged or x - merged[-1] > 2.0:
+            merged.append(x)
+    return merged
+
+
+def match_header(line: Line, below: Sequence[Line], rules: Sequence[Rule] = ()) -> list[Column] | None:
+    """Columns if the line (with up to two lines under it) is an action-table header."""
+    if len(line.words) < MIN_HEADER_FIELDS:
+        return None
+    own_known = sum(1 for w in line.words if _norm(w.text) in _vocab_words())
+    if own_known < MIN_KNOWN_SHARE * len(line.words):
+        return None
+    tokens = _stack(line, below)
+    # keep the line's own words together unless a vertical rule separates them
+    vrules = vertical_rules_through(rules, line.top, line.bottom)
+    groups: list[list[tuple[str, float, float, float]]] = [[]]
+    for tok in tokens:
+        if groups[-1] and any(groups[-1][-1][2] <= x <= tok[1] + 0.5 for x in vrules):
+            groups.append([])
+        groups[-1].append(tok)
+    pieces: list[tuple[str | None, str, float, float]] = []
+    for grp in groups:
+        if vrules and len(groups) > 1:
+            text = " ".join(t[0] for t in grp)
+            pieces.extend(_split_phrase(text, grp[0][1], grp[-1][2]))
+        else:
+            for text, x0, x1 in _phrases(grp):
+                pieces.extend(_split_phrase(text, x0, x1))
+    known = [p for p in pieces if p[0]]
+    fields = {p[0] for p in known}
+    if len(fields) < MIN_HEADER_FIELDS or len(known) < MIN_KNOWN_SHARE * len(pieces):
+        return None
+    if "text" not in fields and not ({"owner", "due"} <= fields):
+        return None
+    columns: list[Column] = []
+    seen: set[str] = set()
+    for fld, label, x0, x1 in pieces:
+        left = x0 - BOUNDARY_PAD
+        near = [x for x in vrules if x <= x0 + BOUNDARY_PAD and (not columns or x >= columns[-1].x1 - 1)]
+        if near:
+            left = max(near)
+        if fld in seen:
+            fld = None  # a second column of the same field keeps its place but is not read
+        if fld:
+            seen.add(fld)
+        columns.append(Column(fld, label, left if columns else float("-inf"), x0, x1))
+    return columns
+
+
+def header_extra_lines(line: Line, below: Sequence[Line]) -> int:
+    extra = 0
+    height = line.bottom - line.top or 8.0
+    prev = line.bottom
+    for nxt in below[:2]:
+        if nxt.top - prev > HEADER_STACK_GAP * height:
+            break
+        if not all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words):
+            break
+        extra += 1
+        prev = nxt.bottom
+    return extra
