@@ -263,7 +263,7 @@ def eval_cmd(gold: tuple[str, ...], verbose: bool, min_f1: float | None, fmt: st
 
     results = evaluate_files([Path(g) for g in gold], lambda p: record_to_dict(parse_file(p)))
     scores, fields, meeting = totals(results)
-    rows = [{"category": c, "tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 3),
+    rows: list[dict[str, Any]] = [{"category": c, "tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 3),
              "recall": round(s.recall, 3), "f1": round(s.f1, 3)} for c, s in scores.items()]
     field_rows = [{"field": f, "correct": a, "total": b, "accuracy": round(a / b, 3) if b else None} for f, (a, b) in fields.items()]
     field_rows += [{"field": f"meeting {k}", "correct": a, "total": b, "accuracy": round(a / b, 3) if b else None} for k, (a, b) in meeting.items()]

@@ -109,6 +109,10 @@ def _score(result: FileResult, cat: str, matched: list, missed: list, extra: lis
     result.spurious.extend(f"{cat}: {show(p)}" for p in extra)
 
 
+def _labelled(role: str) -> Callable[[Any], str]:
+    return lambda name: f"{role}: {name}"
+
+
 def _minute_items(minutes: dict) -> list[dict]:
     return [i for i in minutes.get("items", []) if not i.get("_pseudo")]
 
@@ -140,7 +144,7 @@ def compare(gold: dict, pred: dict, gold_path: str = "") -> FileResult:
             g_names = [norm_name(n) for n in gm.get("attendance", {}).get(role, [])]
             p_names = [norm_name(n) for n in pm.get("attendance", {}).get(role, [])]
             m, miss, extra = _match(g_names, p_names, lambda a, b: 100.0 if a == b else 0.0, 100.0)
-            _score(result, "attendance", m, miss, extra, lambda n, role=role: f"{role}: {n}")
+            _score(result, "attendance", m, miss, extra, _labelled(role))
     for gm in miss_min:
         _score(result, "minute_items", [], _minute_items(gm) if gm.get("items_scored", True) else [], [], lambda i: f"{i.get('number')} {i.get('title')}")
     for pm in extra_min:

@@ -115,6 +115,10 @@ def thread_history(session: Session, thread_id: int) -> dict[str, Any] | None:
     return _thread_summary(thread_id, views) if views else None
 
 
+def _oldest_first(row: dict[str, Any]) -> tuple[int, str, int]:
+    return (-row["days_overdue"], row["committee"], row["id"])
+
+
 def seen_as_of(session: Session, as_of: date, committee: str | None = None) -> list[tuple[int, list[ObsView]]]:
     """Each thread's observations published on or before a date (threads with none left out)."""
     out = []
@@ -154,7 +158,7 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
             "bbox": list(latest.bbox) if latest.bbox else None, "sha256": latest.sha256,
             "as_of": as_of.isoformat(),
         })
-    out.sort(key=lambda r: (-r["days_overdue"], r["committee"], r["id"]))
+    out.sort(key=_oldest_first)
     return out
 
 
@@ -179,7 +183,7 @@ def review_queue(session: Session) -> list[dict[str, Any]]:
     obs = {}
     for o, sha in session.execute(select(S.ActionObservation, S.Document.sha256).join(S.Document)).all():
         obs[f"{sha}:{o.seq}"] = o
-    out = []
+    out: list[dict[str, Any]] = []
     for j in rows:
         a, b = obs.get(j.left_key), obs.get(j.right_key)
         if a is None or b is None:

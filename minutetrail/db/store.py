@@ -108,9 +108,10 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
     for part in record.documents:
         session.add(S.DocumentPart(document_id=doc.id, kind=part.kind.value, title=part.title,
                                    page_start=part.page_start, page_end=part.page_end))
-    for seq, item in enumerate(record.agenda_items):
-        session.add(S.AgendaItem(document_id=doc.id, meeting_id=meeting.id, seq=seq, number=item.number,
-                                 title=item.title, description=item.description, page_ref=item.page_ref, page=item.page))
+    for seq, agenda_item in enumerate(record.agenda_items):
+        session.add(S.AgendaItem(document_id=doc.id, meeting_id=meeting.id, seq=seq, number=agenda_item.number,
+                                 title=agenda_item.title, description=agenda_item.description,
+                                 page_ref=agenda_item.page_ref, page=agenda_item.page))
         counts.agenda_items += 1
     obs_seq = 0
     for minutes in record.minutes:

@@ -28,7 +28,7 @@ def get_nlp() -> Any:
     import spacy
 
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler: Any = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     raw = resources.files("minutetrail.parsers").joinpath("data/entity_patterns.jsonl").read_text("utf-8")
     ruler.add_patterns([json.loads(line) for line in raw.splitlines() if line.strip()])
     return nlp

@@ -88,7 +88,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
         parser = PART_PARSERS.get(part.kind)
         if parser is None:
             continue
-        part_pages = [(p, lines_by_page[p - 1]) for p in range(part.page_start, part.page_end + 1)]
+        part_pages: PartPages = [(p, lines_by_page[p - 1]) for p in range(part.page_start, part.page_end + 1)]
         parser(part, part_pages, acc)
     minutes: list[Minutes] = acc["minutes"]
     meeting = _meeting(parts, lines_by_page, minutes)

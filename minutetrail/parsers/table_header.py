@@ -87,9 +87,17 @@ def _split_phrase(text: str, x0: float, x1: float) -> list[tuple[str | None, str
     return out
 
 
+@dataclass(slots=True)
+class _Token:
+    text: str
+    x0: float
+    x1: float
+    size: float
+
+
 def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, float]]:
     """Header tokens of a one- or two-line header, lower words attached to the word above."""
-    tokens = [[w.text, w.x0, w.x1, w.size] for w in line.words]
+    tokens = [_Token(w.text, w.x0, w.x1, w.size) for w in line.words]
     height = line.bottom - line.top or 8.0
     prev_bottom = line.bottom
     for nxt in below[:2]:
@@ -98,19 +106,19 @@ def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, f
         if not all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words):
             break
         for w in nxt.words:
-            best = None
+            best: tuple[float, _Token] | None = None
             for tok in tokens:
-                overlap = min(tok[2], w.x1) - max(tok[1], w.x0)
+                overlap = min(tok.x1, w.x1) - max(tok.x0, w.x0)
                 if overlap > 0 and (best is None or overlap > best[0]):
                     best = (overlap, tok)
             if best is not None:
-                best[1][0] = f"{best[1][0]} {w.text}"
-                best[1][2] = max(best[1][2], w.x1)
+                best[1].text = f"{best[1].text} {w.text}"
+                best[1].x1 = max(best[1].x1, w.x1)
             else:
-                tokens.append([w.text, w.x0, w.x1, w.size])
+                tokens.append(_Token(w.text, w.x0, w.x1, w.size))
         prev_bottom = nxt.bottom
-    tokens.sort(key=lambda t: t[1])
-    return [(str(t[0]), float(t[1]), float(t[2]), float(t[3])) for t in tokens]
+    tokens.sort(key=lambda t: t.x0)
+    return [(t.text, t.x0, t.x1, t.size) for t in tokens]
 
 
 def vertical_rules_through(rules: Sequence[Rule], top: float, bottom: float) -> list[float]:
