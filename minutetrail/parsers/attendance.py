@@ -6,6 +6,7 @@ import re
 from minutetrail.models import Attendance
 from minutetrail.parsers.owners import clean_person
 
+CLERK_LABEL = re.compile(r"^(clerk|the clerk)\s*:?\s*(?=[A-Z]\w*\s+[A-Z])", re.I)
 LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(others|also|staff|guests)\s+present\s*:\s*", re.I), "in_attendance"),
     (re.compile(r"^(commissioners|members|councillors|board members|trustees)\s+(absent|not present)\s*:\s*", re.I), "apologies"),
@@ -16,7 +17,9 @@ LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^officers?( in attendance| present)?\s*:\s*", re.I), "officers"),
     (re.compile(r"^(apologies( for absence)?( were)?( received)?( from)?)\s*[:\-–]?\s*", re.I), "apologies"),
     (re.compile(r"^(named )?substitutes?\s*[:\-–]\s*", re.I), "substitutes"),
-    (re.compile(r"^(clerk|the clerk)\s*:\s*", re.I), "officers"),
+    (CLERK_LABEL, "officers"),
+    (re.compile(r"^staff\s*:\s*", re.I), "staff"),
+    (re.compile(r"^members of the public\b\s*[:\-–]?\s*", re.I), "public"),
 )
 ROLE_WORDS = re.compile(
     r"\b(member|director|officer|manager|head|cabinet|chair|chairman|chairperson|clerk|representative|"
@@ -26,9 +29,10 @@ ROLE_WORDS = re.compile(
     re.I,
 )
 SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+&\s+")
-GROUP_PREFIX = re.compile(r"^(councillors?|cllrs?|members?|messrs)\s*:?\s*", re.I)
+GROUP_PREFIX = re.compile(r"^(councillors?|cllrs?|members?|messrs|councilmembers?|(deputy |vice )?mayor|reeve|alderm[ae]n)\s*:?\s*", re.I)
 HONORIFIC_START = re.compile(r"^(mr|mrs|ms|miss|mx|dr|sir|dame|cllr|councillor|prof)\.?\s+\S", re.I)
-PARTICLE = re.compile(r"^(?:[a-z]{1,3}['’][A-Z]|van|von|de|da|del|der|le|la)\b")  # l'Anson, van der Berg
+PARTICLE = re.compile(r"^(?:[a-z]{1,3}['’][A-Z]|(?:van|von|de|da|del|der|le|la)\b)")  # l'Anson, van der Berg
+ROLE_SUFFIX = re.compile(r"\s+[-–—]\s+")
 POST_NOMINAL = re.compile(r"^(OBE|MBE|CBE|JP|DL|KC|QC)$")
 
 
@@ -40,7 +44,8 @@ def label_of(text: str) -> tuple[str, str] | None:
     text = LIST_MARK.sub("", text)
     for pattern, role in LABELS:
         m = pattern.match(text)
-        if m and (m.group(0).strip().endswith((":", "-", "–")) or role in ("present", "in_attendance") or m.end() == len(text)):
+        bare_ok = role in ("present", "in_attendance") or pattern is CLERK_LABEL
+        if m and (m.group(0).strip().endswith((":", "-", "–")) or bare_ok or m.end() == len(text)):
             return role, text[m.end():]
     return None
 
@@ -52,13 +57,14 @@ def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -
     """A printed list of attendees to names: one per person, titles and bracketed roles removed."""
     if keep_roles:
         return split_roles(text)
-    text = re.sub(r"\([^)]*\)", "", text)
-    coded = NAME_CODE.findall(text)
+    coded = NAME_CODE.findall(re.sub(r"\([^)]*\)", "", text))
     if len(coded) >= 2:  # "Harry Rayner – MEM   James Graham – KCC": names with organisation codes
         return [clean_person(n) for n in coded]
+    text = re.sub(r"\s*\([^)]*\)\s*", ", ", text)  # a bracketed role ends the name before it
     text = GROUP_PREFIX.sub("", text.strip())
+    chunks = [ROLE_SUFFIX.split(c)[0] for c in re.split(r"[,;]", text)]  # "Ruth Whittingham - Head of Law ..."
     names: list[str] = []
-    for raw in SPLIT.split(text):
+    for raw in (p for c in chunks for p in SPLIT.split(c)):
         part = raw.strip(" .;:")
         if not part:
             continue
@@ -79,8 +85,8 @@ def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -
         name = re.split(r"\s+[-–]\s+", name)[0]
         tokens = name.split()
         lead = []
-        for tok in tokens:  # "Jane Ellis Healthwatch" -> "Jane Ellis"
-            if ROLE_WORDS.fullmatch(tok.strip("'’")):
+        for tok in tokens:  # "Jane Ellis Healthwatch" -> "Jane Ellis"; "A Armstrong EDC" -> "A Armstrong"
+            if ROLE_WORDS.fullmatch(tok.strip("'’")) or (len(lead) >= 2 and tok.isupper() and len(tok) >= 2):
                 break
             lead.append(tok)
         if len(lead) >= 2 and all(t[:1].isupper() or PARTICLE.match(t) for t in lead) or (len(lead) == 1 and len(tokens) == 1 and keep_single):
@@ -96,6 +102,7 @@ ROLE_START = re.compile(
 )
 
 
+ROLE_TAIL = re.compile(r"(clerk|treasurer|superintendent|intern|manager|officer|administrator|director)$", re.I)
 ROLE_END = re.compile(r"\b(manager|officers?|director|clerk|lead|executive|counsel|accountant|adviser|advisor|secretary|treasurer|solicitor|engineer|planner|coordinator)$", re.I)
 
 
@@ -125,10 +132,19 @@ def blocks_to_attendance(blocks: dict[str, list[str]]) -> Attendance:
             out.extend(split_names(text, keep_roles=(role == "officers")))
         return tuple(dict.fromkeys(out))
 
+    staff: list[str] = []
+    for text in blocks.get("staff", []):  # "Staff: Operations Superintendent Dan MacInnis, ...": the names
+        for chunk in re.split(r",|\s+and\s+", text):
+            words = [w for w in re.sub(r"[^\w'’\- ]", " ", chunk).split()]
+            tail = [w for w in words[-3:] if w[:1].isupper()]
+            while tail and ROLE_WORDS.fullmatch(tail[0]):
+                tail = tail[1:]
+            if len(tail) >= 2:
+                staff.append(" ".join(tail[-2:] if len(tail) == 3 and ROLE_TAIL.search(" ".join(words[:-2])) else tail))
     return Attendance(
         present=names("present"),
         apologies=names("apologies"),
         substitutes=names("substitutes"),
         in_attendance=names("in_attendance"),
-        officers=names("officers"),
+        officers=names("officers") + tuple(dict.fromkeys(staff)),
     )

@@ -87,8 +87,30 @@ NEW_ENTRY = re.compile(r"^(councillors?|cllrs?|mr|mrs|ms|miss|dr|sir|dame)\b\.?"
 
 
 def _starts_new_entry(previous: str, text: str) -> bool:
-    """Whether a continuation line of an attendance block starts a new name, not the rest of one."""
-    return bool(NEW_ENTRY.match(text)) or previous.rstrip().endswith((")", ",")) and not text[:1].islower()
+    """Whether a continuation line of an attendance block starts a new name, not the rest of one.
+
+    A line goes on the one before when it starts in lower case or a bracket, when a bracket is
+    open, or when the line before ends mid-list ("... and David" / "Summers").
+    """
+    if NEW_ENTRY.match(text):
+        return True
+    prev = previous.rstrip()
+    if not text[:1].isupper() or prev.count("(") > prev.count(")"):
+        return False
+    if re.search(r"\b(mr|mrs|ms|miss|dr|cllr|councillor|sir)\.?(\s+[A-Z]\.?)*$|\s[A-Z]\.?$", prev, re.I):
+        return False  # "Dr M" / "Gogarty": a name broken after its initial
+    if re.match(r"^[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", text):
+        return True  # a whole name starts the line
+    return not re.search(r"(\band|&|-|,)\s*(?:[A-Z][\w'’-]*)?$", prev)
+
+
+LIST_WORDS = frozenset({"and", "of", "the", "for", "in", "to", "de", "van", "von", "der", "le", "la"})
+
+
+def _has_verbs(text: str) -> bool:
+    """Two or more lower-case words outside brackets: a sentence, not a list of names and roles."""
+    bare = re.sub(r"\([^)]*\)?", "", text)
+    return sum(1 for w in re.findall(r"\b[a-z][a-z'’]+\b", bare) if w not in LIST_WORDS) >= 2
 
 
 def _is_prose(text: str) -> bool:
@@ -342,11 +364,12 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
             blocks.setdefault(label, []).append(rest)
             continue
         if label is not None:
-            if re.search(r"\bminutes\b", text, re.I) or text.isupper() or line.bold or _is_prose(text) or BULLET.match(text):
+            if re.search(r"\bminutes\b", text, re.I) or text.isupper() or line.bold or _is_prose(text) or BULLET.match(text) \
+                    or _has_verbs(text):
                 label = None
             else:
                 short_prev = this_prev is not None and this_prev.x1 < SHORT_LINE * right_edge
-                sep = ", " if short_prev or _starts_new_entry(blocks[label][-1], text) else " "
+                sep = ", " if label != "officers" and (short_prev or _starts_new_entry(blocks[label][-1], text)) else " "
                 blocks[label][-1] += sep + text
                 continue
         items[-1].lines.append((page, line))
@@ -390,8 +413,11 @@ def _attendance_from_items(items: Sequence[_Item], blocks: dict[str, list[str]])
         text = join_lines([ln.text for _p, ln in item.lines])
         if "apolog" in title and "apologies" not in blocks:
             m = APOLOGY_TEXT.search(text)
+            first = item.lines[0][1].text.strip() if item.lines else ""
             if m:
                 blocks["apologies"] = [m["names"]]
+            elif first and not _has_verbs(first) and not re.match(r"^(none|nil|no apologies)\b", first, re.I):
+                blocks["apologies"] = [first]  # the item is just the names: "A Armstrong EDC and M Armstrong"
         if "substitut" in title and "substitutes" not in blocks:
             names = []
             for _p, ln in item.lines:
