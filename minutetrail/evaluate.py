@@ -17,6 +17,7 @@ TEXT_MATCH = 85.0
 TITLE_MATCH = 80.0
 CATEGORIES = ("agenda_items", "minute_items", "attendance", "resolutions", "recommendations", "actions")
 ACTION_FIELDS = ("owner", "due", "status", "meeting_date")
+ITEM_FIELDS = ("votes",)  # scored on matched minute items whose gold prints a vote
 ATTENDANCE_ROLES = ("present", "apologies", "substitutes", "in_attendance", "officers")
 
 
@@ -59,7 +60,7 @@ class Score:
 class FileResult:
     gold_path: str
     scores: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CATEGORIES})
-    fields: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in ACTION_FIELDS})
+    fields: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in ACTION_FIELDS + ITEM_FIELDS})
     meeting_ok: dict[str, bool] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
@@ -139,6 +140,13 @@ def compare(gold: dict, pred: dict, gold_path: str = "") -> FileResult:
         if gm.get("items_scored", True):
             m, miss, extra = _match(_minute_items(gm), [i for i in pm.get("items", []) if i.get("number")], lambda g, p: _numbered_sim(g, p, "title"), TITLE_MATCH)
             _score(result, "minute_items", m, miss, extra, lambda i: f"{i.get('number')} {i.get('title')}")
+            for g_item, p_item in m:
+                if g_item.get("votes"):
+                    result.fields["votes"][1] += 1
+                    if g_item["votes"] == p_item.get("votes"):
+                        result.fields["votes"][0] += 1
+                    else:
+                        result.field_errors.append(f"votes of item {g_item.get('number')}: gold {g_item['votes']}, got {p_item.get('votes')}")
         roles = gm.get("attendance_labelled") or list(ATTENDANCE_ROLES)
         for role in roles:
             g_names = [norm_name(n) for n in gm.get("attendance", {}).get(role, [])]
@@ -202,12 +210,12 @@ def evaluate_files(gold_paths: Sequence[Path], parse: Callable[[Path], dict]) ->
 
 def totals(results: Sequence[FileResult]) -> tuple[dict[str, Score], dict[str, list[int]], dict[str, list[int]]]:
     scores = {c: Score() for c in CATEGORIES}
-    fields = {f: [0, 0] for f in ACTION_FIELDS}
+    fields = {f: [0, 0] for f in ACTION_FIELDS + ITEM_FIELDS}
     meeting = {"committee": [0, 0], "date": [0, 0]}
     for r in results:
         for c in CATEGORIES:
             scores[c].add(r.scores[c])
-        for f in ACTION_FIELDS:
+        for f in ACTION_FIELDS + ITEM_FIELDS:
             fields[f][0] += r.fields[f][0]
             fields[f][1] += r.fields[f][1]
         for k, ok in r.meeting_ok.items():

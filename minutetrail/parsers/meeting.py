@@ -9,6 +9,7 @@ from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.text import collapse
 
 FRONT_LINES = 30
+GENERIC_FIRST = frozenset({"council", "county", "city", "town", "parish", "district", "borough", "the", "full", "this", "each", "every"})
 BODY = re.compile(
     r"\b((?:[A-Z][a-z]+(?:shire)?\s){1,3}(?:County|Borough|City|District|Parish|Town|Metropolitan|Combined)?\s?Council)\b"
     r"|\b((?:The\s)?(?:Township|City|Town|Village|County|Borough) of [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
@@ -37,7 +38,7 @@ def find_body(lines: Sequence[Line]) -> str | None:
         if m:
             found = (m.group(1) or m.group(2)).strip()
             found = re.sub(r"^The\s+", "", found)
-            if found.lower() not in {"council", "county council", "the council"}:
+            if found.split()[0].lower() not in GENERIC_FIRST:  # "City Council" names no place
                 return found
     return None
 

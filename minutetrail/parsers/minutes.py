@@ -51,7 +51,11 @@ ACTION_PROSE = re.compile(
     r"(?:to|will|would|agreed to)\s+(?!be\s+(?:noted|received|approved)\b)(?P<verb>[a-z]+)\b"
 )
 NOT_OWNER = re.compile(r"^(it|this|that|there|they|we|he|she|the (committee|council|meeting|report|chair's)|committee|council|resolved|agreed|recommended)$", re.I)
-VOTES = re.compile(r"\bfor\s*[:(\-–]?\s*(?P<for>\d+)\)?[,;]?\s+against\s*[:(\-–]?\s*(?P<against>\d+)\)?[,;]?\s+abstain(?:ed|ing|s|tions?)?\s*[:(\-–]?\s*(?P<abstain>\d+)", re.I)
+VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For (39) <names> Against (19) <names> Abstain (1)"
+    r"\bFor\s*[:(\-–]?\s*(?P<for>\d+)\)?(?:(?!\bFor\s*[:(]\s*\d).)*?\bAgainst\s*[:(\-–]?\s*(?P<against>\d+)\)?"
+    r"(?:(?:(?!\bFor\s*[:(]\s*\d).)*?\bAbstain\w*\s*[:(\-–]?\s*(?P<abstain>\d+)\)?)?",
+    re.I | re.S,
+)
 BULLET = re.compile(r"^(?:[•▪●◦·*\-–]|o(?=\s+[A-Z]))\s+")
 PARA_GAP = 0.55
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph  # extra space, in line heights, that opens a new paragraph
@@ -261,10 +265,12 @@ def _prose_action(text: str, page: int, nlp: Any = None) -> MinuteAction:
 
 
 def _votes(text: str) -> Votes | None:
-    m = VOTES.search(text)
-    if not m:
+    """The last recorded vote of an item: amendments come first, the substantive motion last."""
+    found = list(VOTES.finditer(text))
+    if not found:
         return None
-    return Votes(int(m["for"]), int(m["against"]), int(m["abstain"]))
+    m = found[-1]
+    return Votes(int(m["for"]), int(m["against"]), int(m["abstain"] or 0))
 
 
 def _motion(item: _Item) -> list[Resolution]:

@@ -39,3 +39,14 @@ def test_owner_kept_as_printed():
     assert parse_owner("TBC") is None
     assert clean_person("Councillor Diana Toynbee (Cabinet Member)") == "Diana Toynbee"
     assert clean_person("Mr Sam Pratley") == "Sam Pratley"
+
+
+def test_recorded_votes_take_the_last_vote_of_the_item():
+    from minutetrail.parsers.minutes import _votes
+
+    text = ("the voting was as follows: For (14) Mr Baldock, Mr Brady Against (45) Mr Baker Abstain (4) Mrs Bruneau "
+            "Amendment lost. The Chairman put the substantive motion: For (39) Mr Baker Against (19) Mr Brady Abstain (1) Mr Webb")
+    v = _votes(text)
+    assert (v.for_, v.against, v.abstain) == (39, 19, 1)
+    assert _votes("For: 57, Against: 0, Abstain: 2").for_ == 57
+    assert _votes("The motion was carried.") is None
