@@ -95,9 +95,9 @@ class _Token:
     size: float
 
 
-def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, float]]:
-    """Header tokens of a one- or two-line header, lower words attached to the word above."""
-    tokens = [_Token(w.text, w.x0, w.x1, w.size) for w in line.words]
+def header_lines_below(line: Line, below: Sequence[Line]) -> list[Line]:
+    """The lines under a header line that belong to it ("Number Date date complete" under "Action ...")."""
+    out: list[Line] = []
     height = line.bottom - line.top or 8.0
     prev_bottom = line.bottom
     for nxt in below[:2]:
@@ -105,6 +105,15 @@ def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, f
             break
         if not all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words):
             break
+        out.append(nxt)
+        prev_bottom = nxt.bottom
+    return out
+
+
+def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, float]]:
+    """Header tokens of a one- or two-line header, lower words attached to the word above."""
+    tokens = [_Token(w.text, w.x0, w.x1, w.size) for w in line.words]
+    for nxt in header_lines_below(line, below):
         for w in nxt.words:
             best: tuple[float, _Token] | None = None
             for tok in tokens:
@@ -116,7 +125,6 @@ def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, f
                 best[1].x1 = max(best[1].x1, w.x1)
             else:
                 tokens.append(_Token(w.text, w.x0, w.x1, w.size))
-        prev_bottom = nxt.bottom
     tokens.sort(key=lambda t: t.x0)
     return [(t.text, t.x0, t.x1, t.size) for t in tokens]
 
@@ -175,14 +183,4 @@ def match_header(line: Line, below: Sequence[Line], rules: Sequence[Rule] = ()) 
 
 
 def header_extra_lines(line: Line, below: Sequence[Line]) -> int:
-    extra = 0
-    height = line.bottom - line.top or 8.0
-    prev = line.bottom
-    for nxt in below[:2]:
-        if nxt.top - prev > HEADER_STACK_GAP * height:
-            break
-        if not all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words):
-            break
-        extra += 1
-        prev = nxt.bottom
-    return extra
+    return len(header_lines_below(line, below))
