@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval samples bench clean
+.PHONY: demo test eval samples bench lint clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ samples: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/parse_speed.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check minutetrail tests samples bench --select F,E9
+	$(VENV)/bin/mypy minutetrail --ignore-missing-imports
 
 clean:
 	rm -rf $(VENV) *.egg-info minutetrail-demo.db*

@@ -84,7 +84,7 @@ def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -
             continue
         name = re.split(r"\s+[-–]\s+", name)[0]
         tokens = name.split()
-        lead = []
+        lead: list[str] = []
         for tok in tokens:  # "Jane Ellis Healthwatch" -> "Jane Ellis"; "A Armstrong EDC" -> "A Armstrong"
             if ROLE_WORDS.fullmatch(tok.strip("'’")) or (len(lead) >= 2 and tok.isupper() and len(tok) >= 2):
                 break
