@@ -71,6 +71,9 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
         text = line.text.strip()
         if re.search(r"\bagenda\b", text, re.I):
             text = re.split(r"\bagenda\b", text, flags=re.I)[0].strip(" *-–:")
+        text = re.sub(r"\s*\b(meeting\s+)?(minutes|notes?)\b.*$", "", text, flags=re.I).strip()
+        if COMMITTEE_WORD.fullmatch(text):
+            continue  # "Commission Meeting Minutes": which commission is said elsewhere
         if text and len(text) < 60 and not re.search(r"\d|@", text) and COMMITTEE_WORD.search(text):
             name = smart_case(text)
             if body is None or name.lower() != body.lower() or re.search(r"\b(parish|town)\b", name, re.I):
@@ -84,6 +87,30 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
     if body and re.match(r"^(township|city|town|village|county|borough) of\b", body, re.I) and re.search(r"\bcouncil\b", joined, re.I):
         return "Council"
     return None
+
+
+MENTION = re.compile(r"\b((?:[A-Z][A-Za-z&]*\s){0,3}(?:Commission|Committee|Cabinet|Board|Panel|Sub-Committee))\b")
+MENTION_STOP = frozenset({"The", "This", "That", "A", "An", "Each", "Every", "Our", "Its"})
+
+
+def committee_by_mentions(lines: Sequence[Line]) -> str | None:
+    """The committee the text names most often ("SSA Commission", "Cabinet"), for papers that never title it."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        for m in MENTION.finditer(line.text):
+            words = m.group(1).split()
+            while words and words[0] in MENTION_STOP:
+                words = words[1:]
+            if words:
+                name = " ".join(words)
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))
+    qualified = [kv for kv in counts.items() if len(kv[0].split()) > 1 and kv[0].endswith(best[0])]
+    if len(best[0].split()) == 1 and qualified:  # "the Commission" is the "SSA Commission" named elsewhere
+        best = max(qualified, key=lambda kv: (kv[1], len(kv[0])))
+    return best[0] if best[1] >= 2 else None
 
 
 def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:

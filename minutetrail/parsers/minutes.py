@@ -18,7 +18,7 @@ from minutetrail.models import (
 )
 from minutetrail.parsers.attendance import blocks_to_attendance, label_of
 from minutetrail.parsers.dates import parse_date, parse_time
-from minutetrail.parsers.meeting import committee_fallback, find_body, smart_case
+from minutetrail.parsers.meeting import committee_by_mentions, committee_fallback, find_body, smart_case
 from minutetrail.parsers.nlp import assignee, due_phrase
 from minutetrail.parsers.owners import parse_owner
 from minutetrail.parsers.text import join_lines, strip_marker
@@ -148,10 +148,8 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
             if t and not re.search(r"\d", t) and "council" not in t.lower():
                 committee = smart_case(t)
                 break
-        if committee is None and i > 0:
-            committee = smart_case(lines[i - 1].text.strip())
         if committee is None:
-            committee = committee_fallback(lines, find_body(lines))
+            committee = committee_fallback(lines, find_body(lines)) or committee_by_mentions(lines)
         return committee, date, parse_time(text), None
     for line in lines[:3]:  # a meeting note: "TMG 14 November 2024", "Milburn Parish Council - 6th November 2018"
         m = NOTE_HEADING.match(line.text.strip()) or DATED_NAME.match(line.text.strip())

@@ -23,7 +23,7 @@ from minutetrail.models import (
 from minutetrail.parsers.actions import is_action_table, table_kind, tables_to_actions
 from minutetrail.parsers.agenda import lines_to_agenda_items
 from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
-from minutetrail.parsers.meeting import AGENDA_HEAD, find_body, front_sheet_meeting
+from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find_body, front_sheet_meeting
 from minutetrail.parsers.minutes import attach_actions, parse_minutes
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
@@ -66,6 +66,8 @@ def _meeting(parts: Sequence[DocumentPart], lines_by_page: Sequence[Sequence[Lin
     meeting = front_sheet_meeting(front)
     if meeting.committee is None and minutes:
         meeting = replace(meeting, committee=minutes[0].committee)
+    if meeting.committee is None:
+        meeting = replace(meeting, committee=committee_by_mentions([ln for lines in lines_by_page for ln in lines]))
     return replace(meeting, body=meeting.body or body)
 
 
