@@ -312,7 +312,8 @@ def minutes(pack: Pack, k: int) -> None:
         "committee": S.COMMITTEE, "meeting_date": meeting.isoformat(), "page_start": start,
         "time": S.TIME, "venue": S.VENUE,
         "attendance": {"present": present, "apologies": apologies, "substitutes": subs,
-                       "in_attendance": S.IN_ATTENDANCE, "officers": S.OFFICERS},
+                       "in_attendance": S.IN_ATTENDANCE, "officers": S.OFFICERS,
+                       "chair": S.MEMBERS["chair"], "vice_chair": S.MEMBERS["vice"]},
         "items": items,
     })
     pack.record["documents"].append({"kind": "minutes", "title": heading, "page_start": start, "page_end": pack.page})
@@ -428,7 +429,9 @@ def build_pack(k: int, out: Path) -> dict:
     record = {
         "source": {"file": pack.path.name, "sha256": hashlib.sha256(data).hexdigest(), "pages": pack.page},
         "documents": pack.record["documents"],
-        "meeting": {"body": S.BODY, "committee": S.COMMITTEE, "date": meeting.isoformat(), "time": S.TIME, "venue": S.VENUE},
+        "meeting": {"body": S.BODY, "committee": S.COMMITTEE, "date": meeting.isoformat(), "time": S.TIME, "venue": S.VENUE,
+                    "membership": {"chair": S.MEMBERS["chair"], "vice_chair": S.MEMBERS["vice"],
+                                   "members": [S.MEMBERS["chair"], S.MEMBERS["vice"], *S.MEMBERS["members"]], "co_optees": []}},
         "agenda_items": pack.record["agenda_items"],
         "minutes": pack.record["minutes"],
         "recommendations": pack.record["recommendations"],

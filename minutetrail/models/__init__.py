@@ -146,12 +146,23 @@ class DocumentPart:
 
 
 @dataclass(frozen=True, slots=True)
+class Membership:
+    """A committee's membership as its front sheet lists it."""
+
+    chair: str | None = None
+    vice_chair: str | None = None
+    members: tuple[str, ...] = ()
+    co_optees: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
     body: str | None = None
     committee: str | None = None
     date: str | None = None
     time: str | None = None
     venue: str | None = None
+    membership: Membership | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +181,8 @@ class Attendance:
     substitutes: tuple[str, ...] = ()
     in_attendance: tuple[str, ...] = ()
     officers: tuple[str, ...] = ()
+    chair: str | None = None  # who of those present is marked "(Chair)", "(Chairperson)", "(Chairman)"
+    vice_chair: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

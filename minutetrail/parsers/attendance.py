@@ -141,10 +141,27 @@ def blocks_to_attendance(blocks: dict[str, list[str]]) -> Attendance:
                 tail = tail[1:]
             if len(tail) >= 2:
                 staff.append(" ".join(tail[-2:] if len(tail) == 3 and ROLE_TAIL.search(" ".join(words[:-2])) else tail))
+    present_text = " ".join(blocks.get("present", []))
     return Attendance(
         present=names("present"),
         apologies=names("apologies"),
         substitutes=names("substitutes"),
         in_attendance=names("in_attendance"),
         officers=names("officers") + tuple(dict.fromkeys(staff)),
+        chair=_marked(present_text, CHAIR_MARK),
+        vice_chair=_marked(present_text, VICE_MARK),
     )
+
+
+CHAIR_MARK = re.compile(r"\((?:the\s+)?(?:chair|chairman|chairperson|chairwoman|mayor|presiding)\)", re.I)
+VICE_MARK = re.compile(r"\((?:the\s+)?vice[- ]?(?:chair|chairman|chairperson|chairwoman)\)", re.I)
+
+
+def _marked(text: str, mark: re.Pattern[str]) -> str | None:
+    """The name printed just before a "(Chair)" or "(Vice-Chair)" marker."""
+    m = mark.search(text)
+    if not m:
+        return None
+    before = re.split(r"[,;]|\s+and\s+|\)", text[: m.start()])[-1]
+    names = split_names(before)
+    return names[-1] if names else None

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from minutetrail.models import Line, Meeting
+from minutetrail.models import Line, Meeting, Membership
 from minutetrail.parsers.dates import parse_date, parse_time
+from minutetrail.parsers.owners import clean_person
 from minutetrail.parsers.text import collapse
 
 FRONT_LINES = 30
@@ -136,4 +137,56 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
                 time = time or parse_time(joined)
                 break
     body = find_body(lines)
-    return Meeting(body=body, committee=_committee(lines) or committee_fallback(lines, body), date=date, time=time, venue=venue)
+    return Meeting(body=body, committee=_committee(lines) or committee_fallback(lines, body), date=date, time=time,
+                   venue=venue, membership=parse_membership(lines))
+
+
+MEMBERSHIP_HEAD = re.compile(r"^membership\b", re.I)
+MEMBERSHIP_END = re.compile(r"^(agenda|pages|\d{1,2}\.\s)", re.I)
+CHAIR_LINE = re.compile(r"^(chair(?:man|person|woman)?)\s+(?P<name>.+)$", re.I)
+VICE_LINE = re.compile(r"^(vice[- ]?chair(?:man|person|woman)?)\s+(?P<name>.+)$", re.I)
+COOPTEE_LINE = re.compile(r"^(co-?optees?|non-voting member|independent member|parent governor)\s+(?P<name>.+)$", re.I)
+MEMBER_LINE = re.compile(r"^(councillor|cllr|mr|mrs|ms|miss|dr)\b", re.I)
+
+
+def parse_membership(lines: Sequence[Line]) -> Membership | None:
+    """The "Membership" block of a front sheet: chair, vice-chair, members, co-optees."""
+    start = next((i for i, ln in enumerate(lines[:40]) if MEMBERSHIP_HEAD.match(ln.text.strip())), None)
+    if start is None:
+        return None
+    chair = vice = None
+    members: list[str] = []
+    co_optees: list[str] = []
+    in_co_optees = False
+    for line in lines[start + 1 : start + 40]:
+        text = line.text.strip()
+        if MEMBERSHIP_END.match(text):
+            break
+        if m := VICE_LINE.match(text):
+            vice = clean_person(m["name"])
+            members.append(vice)
+        elif m := CHAIR_LINE.match(text):
+            chair = clean_person(m["name"])
+            members.append(chair)
+        elif m := COOPTEE_LINE.match(text):
+            in_co_optees = m.group(1).lower().startswith("co")
+            (co_optees if in_co_optees else members).append(_person_part(m["name"]))
+        elif MEMBER_LINE.match(text) and not in_co_optees:
+            members.append(clean_person(text))
+        elif in_co_optees and text[:1].isupper():
+            co_optees.append(_person_part(text))
+    if not (chair or members):
+        return None
+    return Membership(chair, vice, tuple(dict.fromkeys(members)), tuple(dict.fromkeys(c for c in co_optees if c)))
+
+
+def _person_part(text: str) -> str:
+    """"Wiktor Daron Archdiocese of Cardiff" -> "Wiktor Daron": the leading two or three capitalised words."""
+    name = clean_person(text)
+    words = name.split()
+    lead = []
+    for w in words:
+        if not w[:1].isupper() or w.lower() in {"archdiocese", "diocese", "representative", "parent", "governor", "hereford"}:
+            break
+        lead.append(w)
+    return " ".join(lead[:3]) if len(lead) >= 2 else name

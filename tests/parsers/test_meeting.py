@@ -39,3 +39,22 @@ def test_committee_by_mentions_prefers_the_qualified_name():
 def test_smart_case_keeps_acronyms():
     assert smart_case("CABINET") == "Cabinet" and smart_case("TMG") == "TMG"
     assert smart_case("HOUSING AND COMMUNITIES COMMITTEE") == "Housing and Communities Committee"
+
+
+def test_membership_block():
+    from minutetrail.parsers.meeting import parse_membership
+
+    m = parse_membership(_lines("Membership", "Chairperson Councillor Phillip Howells", "Vice-chairperson Councillor Jennie Hewitt",
+                                "Councillor Graham Andrews", "Non-Voting Member Councillor Jim Kenyon",
+                                "Co-optee Wiktor Daron Archdiocese of Cardiff", "Andy James Parent Governor Representative", "Agenda"))
+    assert m is not None and (m.chair, m.vice_chair) == ("Phillip Howells", "Jennie Hewitt")
+    assert m.members == ("Phillip Howells", "Jennie Hewitt", "Graham Andrews", "Jim Kenyon")
+    assert m.co_optees == ("Wiktor Daron", "Andy James")
+
+
+def test_chair_marked_in_attendance():
+    from minutetrail.parsers.attendance import blocks_to_attendance
+
+    a = blocks_to_attendance({"present": ["Mr R W Gough (Chairman), Mr N Baker, Mrs S Chandler (Vice-Chair) and Mr D Jeffrey"]})
+    assert (a.chair, a.vice_chair) == ("R W Gough", "S Chandler")
+    assert a.present == ("R W Gough", "N Baker", "S Chandler", "D Jeffrey")
