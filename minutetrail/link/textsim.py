@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 STOPWORDS = frozenset(
     "a an the to of and or for in on at by with be is are was were that this these those from as it its "
@@ -14,6 +16,7 @@ STOPWORDS = frozenset(
 )
 SWAP_PENALTY = 0.1
 LEADING = re.compile(r"^(that|action\s*:|to)\s+", re.I)
+WEIGHTS = (0.35, 0.30, 0.35)  # token_set, token_sort, content-word Jaccard
 
 
 @cache
@@ -31,26 +34,35 @@ def normalise(text: str) -> str:
     return " ".join(abbr.get(w, w) for w in words)
 
 
-def content_words(normalised: str) -> set[str]:
-    return {w.rstrip("s") for w in normalised.split() if w not in STOPWORDS and len(w) > 2}
+def content_words(normalised: str) -> frozenset[str]:
+    return frozenset(w.rstrip("s") for w in normalised.split() if w not in STOPWORDS and len(w) > 2)
+
+
+def combine(tset: float, tsort: float, ca: frozenset[str], cb: frozenset[str]) -> tuple[float, dict[str, float]]:
+    """The text score from its parts.
+
+    token_set_ratio alone scores "review the risk register" vs "review the procurement waivers
+    register" near 90; the content-word overlap and a penalty for words swapped (unique to both
+    sides, where a rewording mostly adds or drops words) pull such pairs down.
+    """
+    union = ca | cb
+    jacc = len(ca & cb) / len(union) if union else 0.0
+    swapped = min(len(ca - cb), len(cb - ca))
+    score = WEIGHTS[0] * tset + WEIGHTS[1] * tsort + WEIGHTS[2] * jacc - SWAP_PENALTY * min(swapped, 3)
+    return max(0.0, score), {"token_set": round(tset, 3), "token_sort": round(tsort, 3),
+                             "content_jaccard": round(jacc, 3), "swapped_words": swapped}
 
 
 def text_similarity(a: str, b: str) -> tuple[float, dict[str, float]]:
-    """Similarity in 0..1 from several scorers, and the scorer values.
-
-    token_set_ratio alone scores "review the risk register" vs "review the procurement waivers
-    register" near 90; the content-word overlap and the plain ratio pull such pairs down.
-    """
+    """Similarity in 0..1 of two action texts, and the scorer values behind it."""
     na, nb = normalise(a), normalise(b)
     if not na or not nb:
         return 0.0, {}
-    tset = fuzz.token_set_ratio(na, nb) / 100
-    tsort = fuzz.token_sort_ratio(na, nb) / 100
-    ca, cb = content_words(na), content_words(nb)
-    jacc = len(ca & cb) / len(ca | cb) if ca | cb else 0.0
-    # A reworded action mostly adds or drops words; a different action swaps them ("risk" for
-    # "procurement waivers"): words unique to both sides count against the pair.
-    swapped = min(len(ca - cb), len(cb - ca))
-    score = 0.35 * tset + 0.30 * tsort + 0.35 * jacc - SWAP_PENALTY * min(swapped, 3)
-    return max(0.0, score), {"token_set": round(tset, 3), "token_sort": round(tsort, 3),
-                             "content_jaccard": round(jacc, 3), "swapped_words": swapped}
+    return combine(fuzz.token_set_ratio(na, nb) / 100, fuzz.token_sort_ratio(na, nb) / 100, content_words(na), content_words(nb))
+
+
+def similarity_matrices(left: Sequence[str], right: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """token_set and token_sort ratios (0..1) of every normalised left text against every right one."""
+    tset = process.cdist(left, right, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=-1) / 100
+    tsort = process.cdist(left, right, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=-1) / 100
+    return tset, tsort

@@ -1,15 +1,20 @@
 """Join action observations into threads, one thread per real action, in meeting order."""
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
 
-from minutetrail.link.textsim import text_similarity
+import numpy as np
+
+from minutetrail.link.textsim import combine, content_words, normalise, similarity_matrices, text_similarity
 from minutetrail.models import Judgement
 
 CLOSED = frozenset({"completed", "cancelled"})
 COMPLETED_REOPEN_TEXT = 0.92
+PREFILTER = 0.45  # pairs below this on both token scores are not scored further
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +53,8 @@ class _Thread:
         return self.members[-1]
 
 
-def score_pair(prev: Obs, obs: Obs) -> tuple[float, dict[str, float | bool]]:
-    """How likely ``obs`` continues the thread whose latest observation is ``prev``."""
-    text, signals = text_similarity(prev.text, obs.text)
+def _signals(prev: Obs, obs: Obs, text: float, signals: dict[str, float]) -> tuple[float, dict[str, float | bool]]:
+    """The pair score: text similarity plus the signals of the two printings."""
     same_raised = prev.raised is not None and prev.raised == obs.raised
     same_number = bool(prev.number and obs.number and prev.number == obs.number)
     same_owner = bool(prev.owner and obs.owner and prev.owner.lower() == obs.owner.lower())
@@ -62,9 +66,36 @@ def score_pair(prev: Obs, obs: Obs) -> tuple[float, dict[str, float | bool]]:
         score -= 0.25  # raised at a different meeting: a different action
     if prev.status in CLOSED and not (same_number and same_raised) and text < COMPLETED_REOPEN_TEXT:
         score -= 0.2  # a completed thread is not reopened by a merely similar row
-    signals.update({"text": round(text, 3), "same_raised": same_raised, "same_number": same_number,
-                    "same_owner": same_owner, "due_continuous": due_ok})
-    return max(0.0, min(1.0, score)), signals
+    out: dict[str, float | bool] = dict(signals)
+    out.update({"text": round(text, 3), "same_raised": same_raised, "same_number": same_number,
+                "same_owner": same_owner, "due_continuous": due_ok})
+    return max(0.0, min(1.0, score)), out
+
+
+def score_pair(prev: Obs, obs: Obs) -> tuple[float, dict[str, float | bool]]:
+    """How likely ``obs`` continues the thread whose latest observation is ``prev``."""
+    text, signals = text_similarity(prev.text, obs.text)
+    return _signals(prev, obs, text, signals)
+
+
+@dataclass(slots=True)
+class _Prepared:
+    obs: Obs
+    norm: str
+    words: frozenset[str]
+
+
+def _eligible(thread: _Thread, head: Obs, rank: int, ranks: dict[tuple[int, date], int], window: int) -> bool:
+    """Whether a document's rows (``head`` is one of them) may continue this thread."""
+    prev = thread.latest
+    if any(m.order[2] == head.order[2] and m.source == head.source for m in thread.members):
+        return False  # one printing per table (or minutes) of a document in a thread
+    same_meeting = prev.meeting_date == head.meeting_date
+    carried = prev.source == "minutes" != head.source  # minutes ACTION -> log row in the same pack
+    reprinted = prev.source == head.source and prev.order[2] != head.order[2]  # the same papers published twice
+    if prev.meeting_date > head.meeting_date or (same_meeting and not (carried or reprinted)):
+        return False
+    return rank - ranks[(prev.committee, prev.meeting_date)] <= window
 
 
 def link_observations(
@@ -76,48 +107,80 @@ def link_observations(
 ) -> tuple[dict[str, str], list[Decision]]:
     """Thread key of each observation, and every match decision taken.
 
+    Observations are taken a document (one table, or one set of minutes) at a time, in meeting
+    order. Each document's rows are scored against the latest printing of every thread of the
+    committee still in the window, all at once (``rapidfuzz.process.cdist``); pairs are then
+    joined best first, each row to one thread and each thread to one row of the document.
     ``human`` holds confirmed/rejected judgements keyed by (earlier key, later key); they win.
     """
-    threads: list[_Thread] = []
+    threads_of: dict[int, list[_Thread]] = defaultdict(list)
     assignment: dict[str, str] = {}
     decisions: list[Decision] = []
-    meeting_rank: dict[tuple[int, date], int] = {}
-    for obs in sorted(observations, key=lambda o: o.order):
-        rank_key = (obs.committee, obs.meeting_date)
-        if rank_key not in meeting_rank:
-            meeting_rank[rank_key] = sum(1 for k in meeting_rank if k[0] == obs.committee)
-        rank = meeting_rank[rank_key]
-        best: tuple[float, _Thread, dict[str, float | bool], Judgement | None] | None = None
-        for thread in threads:
-            prev = thread.latest
-            if thread.committee != obs.committee:
+    ranks: dict[tuple[int, date], int] = {}
+    per_committee: dict[int, int] = defaultdict(int)
+    prepared: dict[str, _Prepared] = {}
+    rejected = {pair for pair, j in human.items() if j == Judgement.REJECTED}
+    confirmed = {pair for pair, j in human.items() if j == Judgement.CONFIRMED}
+
+    def prep(o: Obs) -> _Prepared:
+        p = prepared.get(o.key)
+        if p is None:
+            norm = normalise(o.text)
+            p = prepared[o.key] = _Prepared(o, norm, content_words(norm))
+        return p
+
+    ordered = sorted(observations, key=lambda o: o.order)
+    for (committee, day, _src, _doc), group_iter in groupby(ordered, key=lambda o: (o.committee, o.meeting_date, o.order[1], o.order[2])):
+        group = list(group_iter)
+        if (committee, day) not in ranks:
+            ranks[(committee, day)] = per_committee[committee]
+            per_committee[committee] += 1
+        rank = ranks[(committee, day)]
+        candidates = [t for t in threads_of[committee] if _eligible(t, group[0], rank, ranks, window)]
+        pairs: list[tuple[float, int, int, dict[str, float | bool], Judgement | None]] = []
+        if candidates:
+            rows = [prep(o) for o in group]
+            heads = [prep(t.latest) for t in candidates]
+            tset, tsort = similarity_matrices([r.norm for r in rows], [h.norm for h in heads])
+            for oi, ti in zip(*np.nonzero((tset >= PREFILTER) | (tsort >= PREFILTER))):
+                obs, thread = group[oi], candidates[ti]
+                verdicts = {(m.key, obs.key) for m in thread.members}
+                if verdicts & rejected:
+                    continue
+                text, parts = combine(float(tset[oi, ti]), float(tsort[oi, ti]), rows[oi].words, heads[ti].words)
+                score, signals = _signals(thread.latest, obs, text, parts)
+                verdict = Judgement.CONFIRMED if verdicts & confirmed else None
+                if verdict:
+                    score = 1.0
+                if score >= review or verdict:
+                    pairs.append((score, int(oi), int(ti), signals, verdict))
+            for oi, obs in enumerate(group):  # confirmations the text prefilter may have missed
+                for ti, thread in enumerate(candidates):
+                    if {(m.key, obs.key) for m in thread.members} & confirmed and not any(p[1] == oi and p[2] == ti for p in pairs):
+                        pairs.append((1.0, oi, ti, {}, Judgement.CONFIRMED))
+        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+        joined: dict[int, int] = {}  # row -> candidate thread
+        used: set[int] = set()
+        best_review: dict[int, tuple[float, int, dict[str, float | bool]]] = {}
+        for score, oi, ti, signals, verdict in pairs:
+            if oi in joined or ti in used:
                 continue
-            if any(m.order[2] == obs.order[2] and m.source == obs.source for m in thread.members):
-                continue  # one printing per table (or minutes) of a document in a thread
-            same_meeting = prev.meeting_date == obs.meeting_date
-            carried = prev.source == "minutes" != obs.source  # minutes ACTION -> log row in the same pack
-            reprinted = prev.source == obs.source and prev.order[2] != obs.order[2]  # the same papers published twice
-            if prev.meeting_date > obs.meeting_date or (same_meeting and not (carried or reprinted)):
+            if score >= auto or verdict == Judgement.CONFIRMED:
+                decisions.append(Decision(candidates[ti].latest.key, group[oi].key, round(score, 4), signals, verdict or Judgement.AUTO))
+                joined[oi] = ti
+                used.add(ti)
+            elif oi not in best_review:
+                best_review[oi] = (score, ti, signals)
+        for oi, obs in enumerate(group):
+            if oi in joined:
+                thread = candidates[joined[oi]]
+                thread.members.append(obs)
+                assignment[obs.key] = thread.key
                 continue
-            if rank - meeting_rank[(prev.committee, prev.meeting_date)] > window:
-                continue
-            verdict = next((human[(m.key, obs.key)] for m in thread.members if (m.key, obs.key) in human), None)
-            if verdict == Judgement.REJECTED:
-                continue
-            score, signals = score_pair(prev, obs)
-            if verdict == Judgement.CONFIRMED:
-                score = 1.0
-            if best is None or score > best[0]:
-                best = (score, thread, signals, verdict)
-        if best is not None and (best[0] >= auto or best[3] == Judgement.CONFIRMED):
-            score, thread, signals, verdict = best
-            decisions.append(Decision(thread.latest.key, obs.key, round(score, 4), signals, verdict or Judgement.AUTO))
-            thread.members.append(obs)
+            if oi in best_review:
+                score, ti, signals = best_review[oi]
+                decisions.append(Decision(candidates[ti].latest.key, obs.key, round(score, 4), signals, Judgement.REVIEW))
+            thread = _Thread(obs.key, committee, [obs])
+            threads_of[committee].append(thread)
             assignment[obs.key] = thread.key
-            continue
-        if best is not None and best[0] >= review:
-            decisions.append(Decision(best[1].latest.key, obs.key, round(best[0], 4), best[2], Judgement.REVIEW))
-        thread = _Thread(obs.key, obs.committee, [obs])
-        threads.append(thread)
-        assignment[obs.key] = thread.key
     return assignment, decisions
