@@ -14,8 +14,11 @@ STOPWORDS = frozenset(
     "a an the to of and or for in on at by with be is are was were that this these those from as it its "
     "into all any will would should can could committee members member".split()
 )
-SWAP_PENALTY = 0.1
+SWAP_PENALTY = 0.15
+NUMBER_PENALTY = 0.3
 LEADING = re.compile(r"^(that|action\s*:|to)\s+", re.I)
+# "The Deputy Monitoring Officer to provide ...", "Darryl Freeman will ...": the owner, printed in the text
+OWNER_LEAD = re.compile(r"^(?:The\s+)?(?:(?:[A-Z][\w'’.-]*|of|for|and|&)\s+){1,8}?(?:to|will|would)\s+(?=[a-z])")
 WEIGHTS = (0.35, 0.30, 0.35)  # token_set, token_sort, content-word Jaccard
 
 
@@ -26,16 +29,26 @@ def abbreviations() -> dict[str, str]:
 
 
 def normalise(text: str) -> str:
-    """Lower case, punctuation dropped, leading "That" removed, abbreviations expanded."""
-    t = LEADING.sub("", text.strip().lower())
+    """Lower case, punctuation dropped, leading "That" or "<Owner> to" removed, abbreviations expanded."""
+    t = OWNER_LEAD.sub("", text.strip())
+    t = LEADING.sub("", t.lower())
     t = t.replace("'", "").replace("’", "")
     words = re.findall(r"[a-z0-9]+", t)
     abbr = abbreviations()
     return " ".join(abbr.get(w, w) for w in words)
 
 
+def stem(word: str) -> str:
+    """A light stemmer: "circulated", "circulates", "circulate" -> "circulat"."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def content_words(normalised: str) -> frozenset[str]:
-    return frozenset(w.rstrip("s") for w in normalised.split() if w not in STOPWORDS and len(w) > 2)
+    """Words that carry meaning, stemmed; numbers count ("quarter 3" is not "quarter 4")."""
+    return frozenset(stem(w) for w in normalised.split() if w not in STOPWORDS and (len(w) > 2 or w.isdigit()))
 
 
 def combine(tset: float, tsort: float, ca: frozenset[str], cb: frozenset[str]) -> tuple[float, dict[str, float]]:
@@ -48,7 +61,9 @@ def combine(tset: float, tsort: float, ca: frozenset[str], cb: frozenset[str]) -
     union = ca | cb
     jacc = len(ca & cb) / len(union) if union else 0.0
     swapped = min(len(ca - cb), len(cb - ca))
-    score = WEIGHTS[0] * tset + WEIGHTS[1] * tsort + WEIGHTS[2] * jacc - SWAP_PENALTY * min(swapped, 3)
+    numbers = min(sum(w.isdigit() for w in ca - cb), sum(w.isdigit() for w in cb - ca))  # "quarter 3" / "quarter 4"
+    score = (WEIGHTS[0] * tset + WEIGHTS[1] * tsort + WEIGHTS[2] * jacc
+             - SWAP_PENALTY * min(swapped, 3) - NUMBER_PENALTY * numbers)
     return max(0.0, score), {"token_set": round(tset, 3), "token_sort": round(tsort, 3),
                              "content_jaccard": round(jacc, 3), "swapped_words": swapped}
 
