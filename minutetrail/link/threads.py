@@ -9,12 +9,13 @@ from itertools import groupby
 
 import numpy as np
 
-from minutetrail.link.textsim import combine, content_words, normalise, similarity_matrices, text_similarity
+from minutetrail.link.textsim import (
+    NUMBER_PENALTY, SWAP_PENALTY, WEIGHTS, content_words, normalise, similarity_matrices, text_similarity,
+)
 from minutetrail.models import Judgement
 
 CLOSED = frozenset({"completed", "cancelled"})
 COMPLETED_REOPEN_TEXT = 0.92
-PREFILTER = 0.45  # pairs below this on both token scores are not scored further
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,68 @@ def _eligible(thread: _Thread, head: Obs, rank: int, ranks: dict[tuple[int, date
     return rank - ranks[(prev.committee, prev.meeting_date)] <= window
 
 
+def _ids(values: Sequence[object], table: dict[object, int]) -> np.ndarray:
+    """Small integer ids for hashable values; -1 for None."""
+    return np.array([-1 if v is None else table.setdefault(v, len(table)) for v in values], dtype=np.int64)
+
+
+def _ordinal(values: Sequence[date | None]) -> np.ndarray:
+    return np.array([-1 if v is None else v.toordinal() for v in values], dtype=np.int64)
+
+
+def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """score_pair for every (row, thread head) at once: the same formula, computed on arrays."""
+    tset, tsort = similarity_matrices([r.norm for r in rows], [h.norm for h in heads])
+    vocab: dict[str, int] = {}
+    for p in (*rows, *heads):
+        for w in p.words:
+            vocab.setdefault(w, len(vocab))
+    width = max(len(vocab), 1)
+    r_bits = np.zeros((len(rows), width), dtype=np.float32)
+    h_bits = np.zeros((len(heads), width), dtype=np.float32)
+    for i, p in enumerate(rows):
+        r_bits[i, [vocab[w] for w in p.words]] = 1.0
+    for j, p in enumerate(heads):
+        h_bits[j, [vocab[w] for w in p.words]] = 1.0
+    digit = np.array([w.isdigit() for w in vocab] or [False])
+    inter = r_bits @ h_bits.T
+    r_n, h_n = r_bits.sum(1)[:, None], h_bits.sum(1)[None, :]
+    union = r_n + h_n - inter
+    jacc = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    swapped = np.minimum(r_n - inter, h_n - inter)
+    rd, hd = r_bits[:, digit], h_bits[:, digit]
+    d_inter = rd @ hd.T
+    numbers = np.minimum(rd.sum(1)[:, None] - d_inter, hd.sum(1)[None, :] - d_inter)
+    text = np.maximum(0.0, WEIGHTS[0] * tset + WEIGHTS[1] * tsort + WEIGHTS[2] * jacc
+                      - SWAP_PENALTY * np.minimum(swapped, 3) - NUMBER_PENALTY * numbers)
+    rs, hs = [p.obs for p in rows], [p.obs for p in heads]
+    raised_r, raised_h = _ordinal([o.raised for o in rs])[:, None], _ordinal([o.raised for o in hs])[None, :]
+    numbers_table: dict[object, int] = {}
+    num_r, num_h = _ids([o.number or None for o in rs], numbers_table)[:, None], _ids([o.number or None for o in hs], numbers_table)[None, :]
+    owners_table: dict[object, int] = {}
+    own_r = _ids([o.owner.lower() if o.owner else None for o in rs], owners_table)[:, None]
+    own_h = _ids([o.owner.lower() if o.owner else None for o in hs], owners_table)[None, :]
+    due_r, due_h = _ordinal([o.due for o in rs])[:, None], _ordinal([o.due for o in hs])[None, :]
+    closed = np.array([o.status in CLOSED for o in hs])[None, :]
+    same_raised = (raised_h >= 0) & (raised_r == raised_h)
+    same_number = (num_h >= 0) & (num_r == num_h)
+    same_owner = (own_h >= 0) & (own_r == own_h)
+    due_ok = (due_h < 0) | (due_r < 0) | (due_r >= due_h)
+    score = 0.70 * text + 0.12 * same_raised + 0.10 * same_owner + 0.08 * due_ok
+    override = same_raised & same_number & (text >= 0.5) & (jacc >= 0.5) & (swapped == 0)
+    score = np.where(override, np.maximum(score, 0.9), score)
+    score = score - 0.25 * ((raised_r >= 0) & (raised_h >= 0) & (raised_r != raised_h))
+    score = score - 0.2 * (closed & ~(same_number & same_raised) & (text < COMPLETED_REOPEN_TEXT))
+    named = {"token_set": tset, "token_sort": tsort, "content_jaccard": jacc, "swapped_words": swapped, "text": text,
+             "same_raised": same_raised, "same_number": same_number, "same_owner": same_owner, "due_continuous": due_ok}
+    return np.clip(score, 0.0, 1.0), {k: np.broadcast_to(v, score.shape) for k, v in named.items()}
+
+
+def _signals_at(parts: dict[str, np.ndarray], i: int, j: int) -> dict[str, float | bool]:
+    """The signals of one pair, as stored with its link judgement."""
+    return {name: bool(arr[i, j]) if arr.dtype == bool else round(float(arr[i, j]), 3) for name, arr in parts.items()}
+
+
 def link_observations(
     observations: Sequence[Obs],
     human: Mapping[tuple[str, str], Judgement],
@@ -109,9 +172,10 @@ def link_observations(
 
     Observations are taken a document (one table, or one set of minutes) at a time, in meeting
     order. Each document's rows are scored against the latest printing of every thread of the
-    committee still in the window, all at once (``rapidfuzz.process.cdist``); pairs are then
-    joined best first, each row to one thread and each thread to one row of the document.
-    ``human`` holds confirmed/rejected judgements keyed by (earlier key, later key); they win.
+    committee still in the window, all at once (``rapidfuzz.process.cdist`` and array
+    arithmetic, see ``score_matrix``); pairs are then joined best first, each row to one thread
+    and each thread to one row of the document. ``human`` holds confirmed/rejected judgements
+    keyed by (earlier key, later key); they win.
     """
     threads_of: dict[int, list[_Thread]] = defaultdict(list)
     assignment: dict[str, str] = {}
@@ -129,6 +193,9 @@ def link_observations(
             p = prepared[o.key] = _Prepared(o, norm, content_words(norm))
         return p
 
+    def verdict(thread: _Thread, obs: Obs, judged: set[tuple[str, str]]) -> bool:
+        return bool(judged) and any((m.key, obs.key) in judged for m in thread.members)
+
     ordered = sorted(observations, key=lambda o: o.order)
     for (committee, day, _src, _doc), group_iter in groupby(ordered, key=lambda o: (o.committee, o.meeting_date, o.order[1], o.order[2])):
         group = list(group_iter)
@@ -137,40 +204,32 @@ def link_observations(
             per_committee[committee] += 1
         rank = ranks[(committee, day)]
         candidates = [t for t in threads_of[committee] if _eligible(t, group[0], rank, ranks, window)]
-        pairs: list[tuple[float, int, int, dict[str, float | bool], Judgement | None]] = []
+        pairs: list[tuple[float, int, int, Judgement | None]] = []
+        parts: dict[str, np.ndarray] = {}
         if candidates:
-            rows = [prep(o) for o in group]
-            heads = [prep(t.latest) for t in candidates]
-            tset, tsort = similarity_matrices([r.norm for r in rows], [h.norm for h in heads])
-            for oi, ti in zip(*np.nonzero((tset >= PREFILTER) | (tsort >= PREFILTER))):
-                obs, thread = group[oi], candidates[ti]
-                verdicts = {(m.key, obs.key) for m in thread.members}
-                if verdicts & rejected:
-                    continue
-                text, parts = combine(float(tset[oi, ti]), float(tsort[oi, ti]), rows[oi].words, heads[ti].words)
-                score, signals = _signals(thread.latest, obs, text, parts)
-                verdict = Judgement.CONFIRMED if verdicts & confirmed else None
-                if verdict:
-                    score = 1.0
-                if score >= review or verdict:
-                    pairs.append((score, int(oi), int(ti), signals, verdict))
-            for oi, obs in enumerate(group):  # confirmations the text prefilter may have missed
-                for ti, thread in enumerate(candidates):
-                    if {(m.key, obs.key) for m in thread.members} & confirmed and not any(p[1] == oi and p[2] == ti for p in pairs):
-                        pairs.append((1.0, oi, ti, {}, Judgement.CONFIRMED))
-        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+            scores, parts = score_matrix([prep(o) for o in group], [prep(t.latest) for t in candidates])
+            for oi, ti in zip(*np.nonzero(scores >= review)):
+                if not verdict(candidates[ti], group[oi], rejected):
+                    pairs.append((float(scores[oi, ti]), int(oi), int(ti), None))
+            if confirmed:
+                for oi, obs in enumerate(group):
+                    for ti, thread in enumerate(candidates):
+                        if verdict(thread, obs, confirmed):
+                            pairs.append((1.0, oi, ti, Judgement.CONFIRMED))
+        pairs.sort(key=lambda p: (-p[0], p[3] is None, p[1], p[2]))
         joined: dict[int, int] = {}  # row -> candidate thread
         used: set[int] = set()
-        best_review: dict[int, tuple[float, int, dict[str, float | bool]]] = {}
-        for score, oi, ti, signals, verdict in pairs:
+        best_review: dict[int, tuple[float, int]] = {}
+        for score, oi, ti, judged in pairs:
             if oi in joined or ti in used:
                 continue
-            if score >= auto or verdict == Judgement.CONFIRMED:
-                decisions.append(Decision(candidates[ti].latest.key, group[oi].key, round(score, 4), signals, verdict or Judgement.AUTO))
+            if score >= auto or judged == Judgement.CONFIRMED:
+                decisions.append(Decision(candidates[ti].latest.key, group[oi].key, round(score, 4),
+                                          _signals_at(parts, oi, ti), judged or Judgement.AUTO))
                 joined[oi] = ti
                 used.add(ti)
             elif oi not in best_review:
-                best_review[oi] = (score, ti, signals)
+                best_review[oi] = (score, ti)
         for oi, obs in enumerate(group):
             if oi in joined:
                 thread = candidates[joined[oi]]
@@ -178,8 +237,8 @@ def link_observations(
                 assignment[obs.key] = thread.key
                 continue
             if oi in best_review:
-                score, ti, signals = best_review[oi]
-                decisions.append(Decision(candidates[ti].latest.key, obs.key, round(score, 4), signals, Judgement.REVIEW))
+                score, ti = best_review[oi]
+                decisions.append(Decision(candidates[ti].latest.key, obs.key, round(score, 4), _signals_at(parts, oi, ti), Judgement.REVIEW))
             thread = _Thread(obs.key, committee, [obs])
             threads_of[committee].append(thread)
             assignment[obs.key] = thread.key

@@ -78,3 +78,23 @@ def test_people_aliases():
     assert person_key("Clerk to the committee") is None
     two = resolve_aliases(["c ward", "claire ward", "colin ward"])
     assert two["c ward"] == "c ward"  # ambiguous initial: not guessed
+
+
+def test_the_array_scorer_agrees_with_the_pair_scorer():
+    from minutetrail.link.threads import _Prepared, score_matrix, score_pair
+
+    texts = ["Circulate the KPIs of the contracts", "Review the risk register", "Circulate the quarter 3 report",
+             "Circulate the quarter 4 report", "Provide a breakdown of voids by ward", "The Clerk to provide the breakdown of voids by ward"]
+    rows = [_obs(f"r:{i}", M2, t, str(i % 3), M1 if i % 2 else None, "clerk" if i % 3 else None) for i, t in enumerate(texts)]
+    heads = [_obs(f"h:{i}", M1, t, str(i % 2), M1, "clerk", status="completed" if i == 2 else None) for i, t in enumerate(reversed(texts))]
+
+    def prep(o):
+        from minutetrail.link.textsim import content_words, normalise
+        return _Prepared(o, normalise(o.text), content_words(normalise(o.text)))
+
+    matrix, parts = score_matrix([prep(o) for o in rows], [prep(o) for o in heads])
+    for i, r in enumerate(rows):
+        for j, h in enumerate(heads):
+            expected, signals = score_pair(h, r)
+            assert abs(matrix[i, j] - expected) < 1e-4, (r.text, h.text)
+            assert bool(parts["same_raised"][i, j]) == signals["same_raised"]
