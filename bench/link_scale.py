@@ -44,7 +44,7 @@ def generate(committees: int, meetings: int, seed: int = 7) -> tuple[list[Obs], 
                     a["text"] = f"{a['text']} {rng.choice(['as agreed', 'in detail', 'to all members'])}"
                 if rng.random() < 0.2:  # slipped
                     a["due"] = a["due"] + timedelta(days=28)
-            for _ in range(12):
+            for _ in range(14):
                 serial += 1
                 open_actions.append({
                     "id": f"c{c}-a{serial}", "raised": day,
