@@ -257,6 +257,16 @@ class ActionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleMention:
+    """A paper saying a person holds a post ("Mr B Watts (General Counsel)")."""
+
+    name: str
+    role: str
+    page: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionRecord:
     file: str
     sha256: str
@@ -268,3 +278,4 @@ class ExtractionRecord:
     recommendations: tuple[Recommendation, ...] = ()
     actions: tuple[ActionRow, ...] = ()
     warnings: tuple[Warning_, ...] = ()
+    roles: tuple[RoleMention, ...] = ()

@@ -27,6 +27,7 @@ from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find
 from minutetrail.parsers.minutes import attach_actions, parse_minutes
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
+from minutetrail.parsers.roles import find_role_mentions
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.text import content_lines
 
@@ -104,6 +105,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     for page in pages:
         if not page.words:
             warnings.append(Warning_(page.number, "page has no text layer"))
+    roles = find_role_mentions([(p.number, lines) for p, lines in zip(pages, lines_by_page)])
     return ExtractionRecord(
         file=file,
         sha256=sha256,
@@ -115,6 +117,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
         recommendations=tuple(acc["recommendations"]),
         actions=tuple(actions),
         warnings=tuple(warnings),
+        roles=tuple(roles),
     )
 
 
@@ -140,6 +143,7 @@ def record_to_dict(record: ExtractionRecord) -> dict[str, Any]:
         "recommendations": data["recommendations"],
         "actions": data["actions"],
         "warnings": data["warnings"],
+        "roles": data["roles"],  # extra key: who holds which post, as the papers say
     }
     for m in out["minutes"]:
         for item in m["items"]:

@@ -1,0 +1,77 @@
+"""Who holds which post, as the papers say it: "Mr B Watts (General Counsel)", "Darryl Freeman,
+Director of Children's Services", "Ruth Whittingham - Head of Law", "X was appointed as the
+permanent corporate director". Each mention is evidence for a tenure; nothing here guesses."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutetrail.models import Line, RoleMention
+from minutetrail.parsers.attendance import ROLE_WORDS
+from minutetrail.parsers.owners import clean_person
+
+ROLE_HEAD = (
+    r"(?:(?:interim|acting|deputy|assistant|executive|corporate|service|strategic|senior|principal|chief|joint)\s+)*"
+    r"(?:director|head|manager|officer|clerk|lead|executive|counsel|solicitor|accountant|treasurer|secretary|"
+    r"commissioner|adviser|advisor|engineer|planner|co-?ordinator|superintendent|administrator|chief executive)"
+)
+ROLE = rf"(?P<role>(?i:{ROLE_HEAD})\b[^()\n;]{{0,70}}?)"
+NAME = r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir)\.?\s+)?(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.?|[a-z]{1,3}['’][A-Z][a-z]+)){1,3})"
+BRACKETED = re.compile(rf"{NAME}\s*\({ROLE}\)")
+DASHED = re.compile(rf"{NAME}\s+[-–]\s+{ROLE}(?=$|[,.;]|\s+and\b)")
+APPOSED = re.compile(rf"{NAME},\s+(?:the\s+)?{ROLE}(?=$|[,.;]|\s+(?:and|who|was|had|said|introduced|presented)\b)")
+APPOINTED = re.compile(rf"{NAME}\s+(?:was|has been|had been)\s+appointed\s+(?:as\s+)?(?:the\s+)?(?:permanent\s+|new\s+)?{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
+LINE_PATTERNS = (DASHED, APPOSED)  # read within one line
+JOINED_PATTERNS = (BRACKETED, APPOINTED)  # may run on to the next line
+NOT_A_NAME = re.compile(r"^(the|a|an|this|that|it|he|she|they|report|cabinet|council|committee|members?)\b", re.I)
+TRAILING = re.compile(r"\s+(?:for|of|and|to|in|on|at|with|the)$", re.I)
+
+
+def role_key(role: str) -> str:
+    """A role title for comparison: lower case, "interim"/"acting"/"permanent" and punctuation dropped."""
+    t = re.sub(r"\b(interim|acting|permanent|temporary|new)\b", " ", role.lower())
+    t = t.replace("&", " and ")
+    return " ".join(re.findall(r"[a-z]+", t))
+
+
+def _clean_role(role: str) -> str:
+    role = re.sub(r"\s+", " ", role).strip(" ,.;:-–")
+    while TRAILING.search(role):
+        role = TRAILING.sub("", role)
+    return role
+
+
+LABEL_WORDS = frozenset({"role", "name", "author", "by", "contact", "report", "lead", "owner", "and", "approved"})
+
+
+def _trim_name(name: str) -> str:
+    """"Role Darryl Freeman" (from "Author Name and Role Darryl Freeman") -> "Darryl Freeman"."""
+    words = name.split()
+    while words and words[0].lower() in LABEL_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def find_role_mentions(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[RoleMention]:
+    """Every "person holds post" statement in the pages, with page and the words that said it."""
+    out: list[RoleMention] = []
+    seen: set[tuple[str, str]] = set()
+    for page, lines in pages:
+        texts = [ln.text for ln in lines]
+        for i, text in enumerate(texts):
+            joined = text if i + 1 >= len(texts) else f"{text} {texts[i + 1]}"
+            found = [m for p in JOINED_PATTERNS for m in p.finditer(joined)] + [m for p in LINE_PATTERNS for m in p.finditer(text)]
+            for m in found:
+                if True:
+                    if m.start() >= len(text):
+                        continue  # found on the next line: it is reported there
+                    name = _trim_name(clean_person(m["name"]))
+                    role = _clean_role(m["role"])
+                    if not name or NOT_A_NAME.match(name) or len(name.split()) < 2 or any(ROLE_WORDS.fullmatch(w) for w in name.split()):
+                        continue
+                    key = (name.lower(), role_key(role))
+                    if key in seen or not key[1]:
+                        continue
+                    seen.add(key)
+                    out.append(RoleMention(name=name, role=role, page=page, text=m.group(0).strip()))
+    return out
