@@ -297,11 +297,11 @@ def eval_cmd(gold: tuple[str, ...], verbose: bool, min_f1: float | None, fmt: st
 @format_options
 @click.pass_context
 def people_cmd(ctx: click.Context, fmt: str) -> None:
-    """People found as action owners, with the printed forms (aliases) of each."""
+    """People: printed forms (aliases), posts held with dates, and the evidence for each (--json)."""
     from minutetrail.db.people import list_people
 
     rows = _with_session(ctx, lambda session: list_people(session))
-    click.echo(render(rows, ["id", "name", "aliases", "actions"], fmt))
+    click.echo(render(rows, ["id", "name", "aliases", "roles", "actions"], fmt))
 
 
 @cli.command("demo")

@@ -52,6 +52,18 @@ def parse_due(text: str) -> str | None:
     return f"{year}-{months.index(month) + 1:02d}"
 
 
+PEOPLE = {"T Elliott": "Tom Elliott", "C Ward": "Claire Ward", "Ward, Claire": "Claire Ward"}
+
+
+def owner_person(owner: str, k: int) -> str | None:
+    """The scenario's truth: the person an owner cell means in pack k (a post: its holder then)."""
+    for m in range(k - 1, -1, -1):  # the latest minutes printed on or before pack k
+        for name, post in S.OFFICERS[m]:
+            if post.replace("Interim ", "") == owner:
+                return name
+    return PEOPLE.get(owner, owner)
+
+
 def status_of(status_text: str, progress: str) -> str | None:
     words = {"COMPLETED": "completed", "IN PROGRESS": "in_progress", "OVERDUE": "overdue", "NOT STARTED": "not_started"}
     if status_text:
@@ -257,7 +269,7 @@ def minutes(pack: Pack, k: int) -> None:
     pack.text(f"Councillor {S.MEMBERS['vice']} (Vice-chairperson)", indent=50, gap=1)
     pack.text(f"Councillors: {names_list(members + S.SUBSTITUTES[m])}", indent=50, gap=6)
     pack.text(f"In attendance: Councillor {S.IN_ATTENDANCE[0]} (Cabinet Member for Housing)", gap=6)
-    pack.text(f"Officers: {', '.join(S.OFFICERS)}", gap=12)
+    pack.text("Officers: " + ", ".join(f"{name} ({post})" for name, post in S.OFFICERS[m]), gap=12)
     number = S.FIRST_MINUTE_NUMBER + 6 * m
     items = []
 
@@ -312,7 +324,7 @@ def minutes(pack: Pack, k: int) -> None:
         "committee": S.COMMITTEE, "meeting_date": meeting.isoformat(), "page_start": start,
         "time": S.TIME, "venue": S.VENUE,
         "attendance": {"present": present, "apologies": apologies, "substitutes": subs,
-                       "in_attendance": S.IN_ATTENDANCE, "officers": S.OFFICERS,
+                       "in_attendance": S.IN_ATTENDANCE, "officers": [name for name, _post in S.OFFICERS[m]],
                        "chair": S.MEMBERS["chair"], "vice_chair": S.MEMBERS["vice"]},
         "items": items,
     })
@@ -332,7 +344,7 @@ def action_log(pack: Pack, k: int) -> None:
         rows.append([str(number), short(raised), text, owner, progress, due_text, status_text])
         expected.append({
             "table": "action_log", "number": str(number), "meeting_date": raised.isoformat(), "text": text,
-            "owner": owner, "directorate": None, "progress": progress or None, "due": parse_due(due_text),
+            "owner": owner, "owner_person": owner_person(owner, k), "directorate": None, "progress": progress or None, "due": parse_due(due_text),
             "due_text": due_text or None, "status": status_of(status_text, progress), "status_text": status_text or None,
             "rag": None, "page": None, "bbox": None, "thread": a["id"],
         })
@@ -365,6 +377,7 @@ def improvement_plan(pack: Pack, k: int) -> None:
             fills.append({4: S.RAG_FILL[rag]})
             expected.append({
                 "table": "action_plan", "number": num, "meeting_date": None, "text": text, "owner": lead,
+                "owner_person": owner_person(lead, k),
                 "directorate": None, "progress": progress, "due": parse_due(deadline), "due_text": deadline,
                 "status": S.RAG_STATUS[rag], "status_text": None, "rag": rag, "page": None, "bbox": None,
                 "thread": f"P{num}", "area": banner,

@@ -29,7 +29,12 @@ MEMBERS = {
 APOLOGIES = {0: ["Neil Parr"], 1: ["Fiona Grant"], 2: [], 3: ["Hamid Iqbal"], 4: ["Neil Parr"], 5: ["Jo Lister"]}
 SUBSTITUTES = {0: ["Rosa Quinn"], 1: [], 2: [], 3: ["Sam Turner"], 4: ["Rosa Quinn"], 5: []}
 IN_ATTENDANCE = ["Kay Moss"]
-OFFICERS = ["Head of Housing Services", "Democratic Services Officer", "Housing Strategy Manager"]
+# Officers attending each minuted meeting, as (name, post). The Head of Housing Services changes
+# in May 2025: role-titled owners resolve to whoever held the post on the meeting date.
+OFFICERS = {m: [("Tom Elliott", "Head of Housing Services"), ("Sara Lin", "Democratic Services Officer"),
+                ("Priya Shah", "Housing Strategy Manager")] for m in range(5)}
+OFFICERS[5] = [("Grace Obi", "Interim Head of Housing Services"), ("Sara Lin", "Democratic Services Officer"),
+               ("Priya Shah", "Housing Strategy Manager")]
 
 # Log layouts per pack: ruled or borderless, and which header vocabulary it prints.
 HEADERS_A = ["Action Number", "Meeting Date", "Action", "Owner", "Progress Update", "Due date", "Reported complete"]

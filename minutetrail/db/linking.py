@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 from minutetrail.config import LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS
 from minutetrail.db import schema as S
 from minutetrail.errors import LinkError
-from minutetrail.link.people import display_name, person_key, resolve_aliases
+from minutetrail.link.people import display_name, holder_on, person_key, resolve_aliases
 from minutetrail.link.threads import Obs, link_observations
 from minutetrail.models import Judgement
+from minutetrail.parsers.roles import role_key
 
 HUMAN = (Judgement.CONFIRMED.value, Judgement.REJECTED.value)
 SOURCE_RANK = {"minutes": 0}
@@ -32,15 +33,25 @@ def obs_key(sha256: str, seq: int) -> str:
 
 
 def resolve_people(session: Session) -> int:
-    """Give every observation whose owner is a person's name its person; returns people count."""
-    rows = session.execute(select(S.ActionObservation.id, S.ActionObservation.owner)).all()
-    keys = {rid: person_key(owner) for rid, owner in rows}
-    canon = resolve_aliases(k for k in keys.values() if k)
+    """Give every observation its person: by name (aliases merged), or by the post's holder on the
+    meeting date, from the role mentions the papers printed. Returns the number of people."""
+    rows = session.execute(
+        select(S.ActionObservation.id, S.ActionObservation.owner, S.Meeting.date)
+        .join(S.Meeting, S.ActionObservation.meeting_id == S.Meeting.id)
+    ).all()
+    mentions = session.execute(
+        select(S.RoleMention.person_key, S.RoleMention.name, S.RoleMention.role_key, S.Meeting.date)
+        .join(S.Meeting, S.RoleMention.meeting_id == S.Meeting.id)
+    ).all()
+    keys = {rid: person_key(owner) for rid, owner, _day in rows}
+    canon = resolve_aliases([k for k in keys.values() if k] + [m.person_key for m in mentions])
     printed: dict[str, set[str]] = defaultdict(set)
-    for rid, owner in rows:
+    for rid, owner, _day in rows:
         k = keys[rid]
         if k and owner:
             printed[canon[k]].add(owner)
+    for m in mentions:
+        printed[canon[m.person_key]].add(m.name)
     people: dict[str, S.Person] = {p.key: p for p in session.scalars(select(S.Person))}
     for key, forms in printed.items():
         person = people.get(key)
@@ -51,14 +62,23 @@ def resolve_people(session: Session) -> int:
         session.flush()
         known = {a.alias for a in person.aliases}
         for form in sorted(forms):
-            if form not in known:
-                taken = session.scalar(select(S.PersonAlias).where(S.PersonAlias.alias == form))
-                if taken is None:
-                    session.add(S.PersonAlias(person_id=person.id, alias=form))
+            if form not in known and session.scalar(select(S.PersonAlias).where(S.PersonAlias.alias == form)) is None:
+                session.add(S.PersonAlias(person_id=person.id, alias=form))
     session.flush()
+    tenures = [(m.role_key, m.date, canon[m.person_key]) for m in mentions if m.date]
+    day_of = {rid: day for rid, _owner, day in rows}
     for obs in session.scalars(select(S.ActionObservation)):
         k = keys.get(obs.id)
-        obs.owner_person_id = people[canon[k]].id if k else None
+        if k:
+            obs.owner_person_id = people[canon[k]].id
+            continue
+        holder = None
+        day = day_of.get(obs.id)
+        if obs.owner and day:
+            parts = [role_key(p) for p in re.split(r"\s*/\s*|\s+&\s+", obs.owner)]
+            if len(parts) == 1:  # a joint owner ("Head A / Head B") is left as printed
+                holder = holder_on(parts[0], day, tenures)
+        obs.owner_person_id = people[holder].id if holder else None
     return len(people)
 
 
@@ -90,7 +110,7 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
             order=(day or date.min, SOURCE_RANK.get(obs.source, 1), obs.document_id, obs.seq),
             source=obs.source, number=None if obs.source == "minutes" else obs.number, raised=obs.raised_date,
             text=action_core(obs.text, obs.owner), owner=owner,
-            due=obs.due_date, status=obs.status,
+            due=obs.due_date, status=obs.status, owner_text=obs.owner,
         ))
     assignment, decisions = link_observations(observations, human, LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS)
     existing = {t.key: t for t in session.scalars(select(S.ActionThread).where(S.ActionThread.committee_id.in_(committees)))}

@@ -234,3 +234,21 @@ class LinkJudgement(Base):
     judgement: Mapped[str] = mapped_column(String(20))  # auto | review | confirmed | rejected
     decided_by: Mapped[str] = mapped_column(String(100))
     decided_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RoleMention(Base):
+    """A paper saying a person holds a post, dated by the meeting whose papers printed it."""
+
+    __tablename__ = "role_mentions"
+    __table_args__ = (UniqueConstraint("document_id", "person_key", "role_key"), Index("ix_role_key", "role_key"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"))
+    name: Mapped[str] = mapped_column(String(300))
+    person_key: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(Text)
+    role_key: Mapped[str] = mapped_column(String(300))
+    page: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    document: Mapped[Document] = relationship()
+    meeting: Mapped[Meeting] = relationship()

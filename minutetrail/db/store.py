@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session
 
 from minutetrail.config import EXTRACTOR_VERSION, PARSER_VERSION
 from minutetrail.db import schema as S
+from minutetrail.link.people import person_key
 from minutetrail.models import ExtractionRecord
+from minutetrail.parsers.roles import role_key
 from minutetrail.parsers.dates import due_to_date
 
 UNKNOWN_BODY = "(unknown body)"
@@ -105,6 +107,15 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
     )
     session.add(doc)
     session.flush()
+    seen_roles: set[tuple[str, str]] = set()
+    for mention in record.roles:
+        pkey = person_key(mention.name)
+        rkey = role_key(mention.role)
+        if not pkey or not rkey or (pkey, rkey) in seen_roles:
+            continue
+        seen_roles.add((pkey, rkey))
+        session.add(S.RoleMention(document_id=doc.id, meeting_id=meeting.id, name=mention.name, person_key=pkey,
+                                  role=mention.role, role_key=rkey, page=mention.page, text=mention.text))
     for part in record.documents:
         session.add(S.DocumentPart(document_id=doc.id, kind=part.kind.value, title=part.title,
                                    page_start=part.page_start, page_end=part.page_end))

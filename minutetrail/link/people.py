@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from minutetrail.parsers.owners import clean_person
 
@@ -60,3 +61,22 @@ def display_name(key: str, printed: Iterable[str]) -> str:
     full = [f for f in forms if len(f.split()[0].rstrip(".")) > 1]
     pool = full or forms
     return max(pool, key=lambda f: (len(f), f)) if pool else key.title()
+
+
+MAX_TENURE_GAP_DAYS = 730  # a post last evidenced longer ago than this is not assumed still held
+
+
+def holder_on(role: str, day: date, mentions: Iterable[tuple[str, date, str]]) -> str | None:
+    """Who held a post on a day: the person the latest mention on or before it names.
+
+    ``mentions`` are (role key, date, person key). None when no mention precedes the day, when
+    the latest is too old, or when the latest date names two people: the owner then stays the role.
+    """
+    before = [(d, p) for r, d, p in mentions if r == role and d <= day]
+    if not before:
+        return None
+    latest = max(d for d, _ in before)
+    if (day - latest).days > MAX_TENURE_GAP_DAYS:
+        return None
+    people = {p for d, p in before if d == latest}
+    return people.pop() if len(people) == 1 else None

@@ -31,6 +31,7 @@ class Obs:
     owner: str | None  # person key, or the role as printed
     due: date | None
     status: str | None
+    owner_text: str | None = None  # the owner cell as printed ("Head of Housing Services")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,8 @@ def _signals(prev: Obs, obs: Obs, text: float, signals: dict[str, float]) -> tup
     """The pair score: text similarity plus the signals of the two printings."""
     same_raised = prev.raised is not None and prev.raised == obs.raised
     same_number = bool(prev.number and obs.number and prev.number == obs.number)
-    same_owner = bool(prev.owner and obs.owner and prev.owner.lower() == obs.owner.lower())
+    same_owner = bool(prev.owner and obs.owner and prev.owner.lower() == obs.owner.lower()) or bool(
+        prev.owner_text and obs.owner_text and prev.owner_text.lower() == obs.owner_text.lower())  # the post, whoever holds it
     due_ok = prev.due is None or obs.due is None or obs.due >= prev.due
     score = 0.70 * text + 0.12 * same_raised + 0.10 * same_owner + 0.08 * due_ok
     if same_raised and same_number and text >= 0.5 and signals.get("content_jaccard", 0.0) >= 0.5 and not signals.get("swapped_words"):
@@ -144,7 +146,10 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
     closed = np.array([o.status in CLOSED for o in hs])[None, :]
     same_raised = (raised_h >= 0) & (raised_r == raised_h)
     same_number = (num_h >= 0) & (num_r == num_h)
-    same_owner = (own_h >= 0) & (own_r == own_h)
+    text_table: dict[object, int] = {}
+    txt_r = _ids([o.owner_text.lower() if o.owner_text else None for o in rs], text_table)[:, None]
+    txt_h = _ids([o.owner_text.lower() if o.owner_text else None for o in hs], text_table)[None, :]
+    same_owner = ((own_h >= 0) & (own_r == own_h)) | ((txt_h >= 0) & (txt_r == txt_h))
     due_ok = (due_h < 0) | (due_r < 0) | (due_r >= due_h)
     score = 0.70 * text + 0.12 * same_raised + 0.10 * same_owner + 0.08 * due_ok
     override = same_raised & same_number & (text >= 0.5) & (jacc >= 0.5) & (swapped == 0)

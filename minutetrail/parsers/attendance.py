@@ -106,6 +106,9 @@ ROLE_TAIL = re.compile(r"(clerk|treasurer|superintendent|intern|manager|officer|
 ROLE_END = re.compile(r"\b(manager|officers?|director|clerk|lead|executive|counsel|accountant|adviser|advisor|secretary|treasurer|solicitor|engineer|planner|coordinator)$", re.I)
 
 
+NAMED_OFFICER = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*\([^)]*\)$")
+
+
 def split_roles(text: str) -> list[str]:
     """An officers list: split on commas and "and" only where a new role title starts."""
     parts = re.split(r"(,\s*|\s+and\s+)", text.strip(" .;"))
@@ -118,11 +121,15 @@ def split_roles(text: str) -> list[str]:
         chunk = chunk.strip()
         if not chunk:
             continue
-        if out and not ROLE_START.match(chunk) and not ROLE_END.search(out[-1]):
+        if out and not ROLE_START.match(chunk) and not ROLE_END.search(out[-1]) and not out[-1].endswith(")"):
             out[-1] = f"{out[-1]}{pending_sep}{chunk}"
         else:
             out.append(chunk)
-    return [re.sub(r"\s+", " ", o).strip() for o in out]
+    named = []
+    for o in out:  # "Tom Elliott (Head of Housing Services)": the officer's name, the role is evidence elsewhere
+        m = NAMED_OFFICER.match(o.strip())
+        named.append(clean_person(m["name"]) if m else re.sub(r"\s+", " ", o).strip())
+    return named
 
 
 def blocks_to_attendance(blocks: dict[str, list[str]]) -> Attendance:

@@ -15,7 +15,7 @@ ROLE_HEAD = (
     r"(?:director|head|manager|officer|clerk|lead|executive|counsel|solicitor|accountant|treasurer|secretary|"
     r"commissioner|adviser|advisor|engineer|planner|co-?ordinator|superintendent|administrator|chief executive)"
 )
-ROLE = rf"(?P<role>(?i:{ROLE_HEAD})\b[^()\n;]{{0,70}}?)"
+ROLE = rf"(?P<role>(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{ROLE_HEAD})\b[^()\n;]{{0,70}}?)"  # "Housing Strategy Manager"
 NAME = r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir)\.?\s+)?(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.?|[a-z]{1,3}['’][A-Z][a-z]+)){1,3})"
 BRACKETED = re.compile(rf"{NAME}\s*\({ROLE}\)")
 DASHED = re.compile(rf"{NAME}\s+[-–]\s+{ROLE}(?=$|[,.;]|\s+and\b)")
