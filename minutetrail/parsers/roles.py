@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from minutetrail.models import Line, RoleMention
-from minutetrail.parsers.attendance import ROLE_WORDS
+from minutetrail.parsers.attendance import HONORIFIC_START, ROLE_WORDS
 from minutetrail.parsers.owners import clean_person
 
 ROLE_HEAD = (
@@ -34,8 +34,11 @@ def role_key(role: str) -> str:
     return " ".join(re.findall(r"[a-z]+", t))
 
 
+ROLE_TAIL_NOISE = re.compile(r"\s+(?:on|date|tel|telephone|email|e-mail|ext|who|was|is)\b.*$|\s*\d.*$", re.I)
+
+
 def _clean_role(role: str) -> str:
-    role = re.sub(r"\s+", " ", role).strip(" ,.;:-–")
+    role = ROLE_TAIL_NOISE.sub("", re.sub(r"\s+", " ", role)).strip(" ,.;:-–")
     while TRAILING.search(role):
         role = TRAILING.sub("", role)
     return role
@@ -67,7 +70,9 @@ def find_role_mentions(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Role
                         continue  # found on the next line: it is reported there
                     name = _trim_name(clean_person(m["name"]))
                     role = _clean_role(m["role"])
-                    if not name or NOT_A_NAME.match(name) or len(name.split()) < 2 or any(ROLE_WORDS.fullmatch(w) for w in name.split()):
+                    titled = bool(HONORIFIC_START.match(m["name"]))  # "Mrs C Head": a name, whatever it reads like
+                    if not name or NOT_A_NAME.match(name) or len(name.split()) < 2 or (
+                            not titled and any(ROLE_WORDS.fullmatch(w) for w in name.split())):
                         continue
                     key = (name.lower(), role_key(role))
                     if key in seen or not key[1]:

@@ -1,0 +1,37 @@
+from minutetrail.models import Line, Word
+from minutetrail.parsers.roles import find_role_mentions, role_key
+
+
+def _page(*texts: str) -> list[tuple[int, list[Line]]]:
+    lines = []
+    for i, text in enumerate(texts):
+        words, x = [], 50.0
+        for tok in text.split():
+            words.append(Word(tok, x, 50 + i * 14, x + len(tok) * 5, 60 + i * 14, size=10))
+            x += len(tok) * 5 + 3
+        lines.append(Line(tuple(words)))
+    return [(3, lines)]
+
+
+def test_mentions_in_the_forms_papers_use():
+    found = find_role_mentions(_page(
+        "IN ATTENDANCE: Mr B Watts (General Counsel), Mrs C Head (Head of Finance Operations)",
+        "Author Name and Role Darryl Freeman, Director of Children's Services",
+        "Ruth Whittingham - Head of Law",
+        "It was confirmed that Tina Russell was appointed as the permanent corporate director this week.",
+        "please call Simon Cann, Democratic Services Officer on 01432 260667",
+    ))
+    got = {(m.name, m.role) for m in found}
+    assert got == {("B Watts", "General Counsel"), ("C Head", "Head of Finance Operations"),
+                   ("Darryl Freeman", "Director of Children's Services"), ("Ruth Whittingham", "Head of Law"),
+                   ("Tina Russell", "corporate director"), ("Simon Cann", "Democratic Services Officer")}
+    assert all(m.page == 3 and m.text for m in found)
+
+
+def test_role_key_ignores_interim_and_punctuation():
+    assert role_key("Interim Head of Housing Services") == role_key("Head of Housing Services")
+    assert role_key("Director of Public Health") != role_key("Director of Public Health & Wellbeing")
+
+
+def test_no_role_no_mention():
+    assert find_role_mentions(_page("Councillors Toni Fagan and Helen l'Anson attended remotely.")) == []
