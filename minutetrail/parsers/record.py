@@ -27,7 +27,7 @@ from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find
 from minutetrail.parsers.minutes import attach_actions, parse_minutes
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
-from minutetrail.parsers.roles import find_role_mentions
+from minutetrail.parsers.roles import find_role_mentions, report_author_mentions
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.text import content_lines
 
@@ -47,6 +47,7 @@ def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) ->
 
 def _report(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
     acc["recommendations"].extend(parse_recommendations(pages, part.title))
+    acc["roles"].extend(report_author_mentions(pages))
 
 
 # One signature for every part parser: (part, its pages' lines, accumulator).
@@ -86,7 +87,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
         if is_action_table(t) and t.header_line < OPENING_LINES:  # a table that opens its page may open a part
             header_pages[t.page_start] = table_kind(t, None) == DocKind.ACTION_PLAN
     parts = segment(lines_by_page, header_pages)
-    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": []}
+    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": []}
     for part in parts:
         parser = PART_PARSERS.get(part.kind)
         if parser is None:
@@ -105,7 +106,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     for page in pages:
         if not page.words:
             warnings.append(Warning_(page.number, "page has no text layer"))
-    roles = find_role_mentions([(p.number, lines) for p, lines in zip(pages, lines_by_page)])
+    roles = find_role_mentions([(p.number, lines) for p, lines in zip(pages, lines_by_page)]) + acc["roles"]
     return ExtractionRecord(
         file=file,
         sha256=sha256,

@@ -80,3 +80,27 @@ def find_role_mentions(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Role
                     seen.add(key)
                     out.append(RoleMention(name=name, role=role, page=page, text=m.group(0).strip()))
     return out
+
+
+REPORT_BY = re.compile(r"^report\s+by\s*:\s*(?P<role>.+)$", re.I)
+APPROVED_BY = re.compile(r"^(?i:(?:report\s+)?(?:approved|signed off|cleared)\s+by)\s*:?\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:\s+(?i:date)\b.*)?$")
+
+
+def report_author_mentions(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[RoleMention]:
+    """In one report: "Report by: Corporate Director, Children and Young People" and, in its sign-off,
+    "Approved by Darryl Freeman" — the approver holds the reporting post."""
+    role: tuple[int, str] | None = None
+    name: tuple[int, str, str] | None = None
+    for page, lines in pages:
+        for line in lines:
+            text = line.text.strip()
+            if (m := REPORT_BY.match(text)) and role is None:
+                role = (page, _clean_role(m["role"]))
+            elif (a := APPROVED_BY.match(text)) and name is None:
+                name = (page, clean_person(a["name"]), text)
+    if role is None or name is None or not role_key(role[1]) or not ROLE_HEAD_RE.search(role[1]):
+        return []
+    return [RoleMention(name=name[1], role=role[1], page=name[0], text=f"Report by: {role[1]} / {name[2]}")]
+
+
+ROLE_HEAD_RE = re.compile(rf"\b(?i:{ROLE_HEAD})\b")

@@ -35,3 +35,13 @@ def test_role_key_ignores_interim_and_punctuation():
 
 def test_no_role_no_mention():
     assert find_role_mentions(_page("Councillors Toni Fagan and Helen l'Anson attended remotely.")) == []
+
+
+def test_report_by_and_approved_by_in_one_report():
+    from minutetrail.parsers.roles import report_author_mentions
+
+    pages = _page("Title of report: Investment in Children's Transformation", "Report by: Corporate Director, Children and Young People",
+                  "Recommendation(s)", "Approved by Darryl Freeman Date 11/04/2022")
+    (m,) = report_author_mentions(pages)
+    assert (m.name, m.role) == ("Darryl Freeman", "Corporate Director, Children and Young People")
+    assert report_author_mentions(_page("Report by: Corporate Director", "Recommendation(s)")) == []
