@@ -13,7 +13,12 @@ MAX_CELL = 60
 def _cell(value: Any, limit: int | None) -> str:
     if value is None:
         return ""
-    text = value if isinstance(value, str) else json.dumps(value) if isinstance(value, (list, dict)) else str(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        text = "; ".join(value)
+    elif isinstance(value, (list, dict)):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = value if isinstance(value, str) else str(value)
     text = " ".join(text.split())
     if limit and len(text) > limit:
         text = text[: limit - 1] + "…"
