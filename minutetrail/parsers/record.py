@@ -27,7 +27,7 @@ from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find
 from minutetrail.parsers.minutes import attach_actions, parse_minutes
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
-from minutetrail.parsers.roles import find_role_mentions, report_author_mentions
+from minutetrail.parsers.roles import find_role_mentions, glossary_mentions, report_author_mentions
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.text import content_lines
 
@@ -106,7 +106,8 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     for page in pages:
         if not page.words:
             warnings.append(Warning_(page.number, "page has no text layer"))
-    roles = find_role_mentions([(p.number, lines) for p, lines in zip(pages, lines_by_page)]) + acc["roles"]
+    numbered = [(p.number, lines) for p, lines in zip(pages, lines_by_page)]
+    roles = find_role_mentions(numbered) + glossary_mentions(numbered) + acc["roles"]
     return ExtractionRecord(
         file=file,
         sha256=sha256,

@@ -104,3 +104,49 @@ def report_author_mentions(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[
 
 
 ROLE_HEAD_RE = re.compile(rf"\b(?i:{ROLE_HEAD})\b")
+
+
+GLOSSARY_NAME = re.compile(r"^(name|officer|contact|post holder|postholder)$", re.I)
+GLOSSARY_ROLE = re.compile(r"^(role|title|job title|post|position|responsibility)$", re.I)
+GLOSSARY_GAP = 12.0  # points between the two header words at least
+
+
+def glossary_mentions(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[RoleMention]:
+    """Two-column tables of names and posts ("Name | Role", "Post | Postholder"), header first."""
+    out: list[RoleMention] = []
+    for page, lines in pages:
+        split: tuple[float, bool] | None = None  # boundary x, and whether the name is the left column
+        for line in lines:
+            words = line.words
+            text = line.text.strip()
+            header = _glossary_header(line)
+            if header is not None:
+                split = header
+                continue
+            if split is None:
+                continue
+            left = " ".join(w.text for w in words if w.x0 < split[0])
+            right = " ".join(w.text for w in words if w.x0 >= split[0])
+            if not left or not right:
+                split = None if not text else split
+                continue
+            name, role = (left, right) if split[1] else (right, left)
+            name = clean_person(name)
+            if len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()) and role_key(role):
+                out.append(RoleMention(name=name, role=_clean_role(role), page=page, text=f"{left} | {right}"))
+    return out
+
+
+def _glossary_header(line: Line) -> tuple[float, bool] | None:
+    words = line.words
+    if not 2 <= len(words) <= 4:
+        return None
+    for i in range(1, len(words)):
+        a, b = " ".join(w.text for w in words[:i]), " ".join(w.text for w in words[i:])
+        if words[i].x0 - words[i - 1].x1 < GLOSSARY_GAP:
+            continue
+        if GLOSSARY_NAME.match(a) and GLOSSARY_ROLE.match(b):
+            return words[i].x0 - 2, True
+        if GLOSSARY_ROLE.match(a) and GLOSSARY_NAME.match(b):
+            return words[i].x0 - 2, False
+    return None

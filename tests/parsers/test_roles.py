@@ -45,3 +45,27 @@ def test_report_by_and_approved_by_in_one_report():
     (m,) = report_author_mentions(pages)
     assert (m.name, m.role) == ("Darryl Freeman", "Corporate Director, Children and Young People")
     assert report_author_mentions(_page("Report by: Corporate Director", "Recommendation(s)")) == []
+
+
+def test_glossary_table_of_names_and_posts(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    from minutetrail.extraction import parse_file
+
+    pdf = tmp_path / "glossary.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 760, "Who is who")
+    c.drawString(50, 730, "Role")
+    c.drawString(300, 730, "Name")
+    c.setFont("Helvetica", 10)
+    for i, (role, name) in enumerate([("Director of Children's Services", "Darryl Freeman"),
+                                      ("Head of Service (Early Help)", "Jade Rowe"),
+                                      ("Principal Social Worker", "Omar Haddad")]):
+        c.drawString(50, 710 - i * 16, role)
+        c.drawString(300, 710 - i * 16, name)
+    c.drawString(50, 600, "This plan is reviewed every quarter by the improvement board.")
+    c.save()
+    got = {(m.name, m.role) for m in parse_file(pdf).roles}
+    assert got == {("Darryl Freeman", "Director of Children's Services"), ("Jade Rowe", "Head of Service (Early Help)"),
+                   ("Omar Haddad", "Principal Social Worker")}
