@@ -127,7 +127,7 @@ def parse_cmd(file: str, as_json: bool) -> None:
 
 
 OVERDUE_COLUMNS = ["id", "owner_person", "owner", "committee", "raised_at", "due", "days_overdue",
-                   "meetings_carried", "printed_status", "source_file", "page", "text"]
+                   "meetings_carried", "times_slipped", "slipped_days", "printed_status", "source_file", "page", "text"]
 
 
 def _overdue_rows(ctx: click.Context, as_of: date, committee: str | None, owner: str | None) -> list[dict[str, Any]]:
@@ -145,13 +145,30 @@ def _overdue_rows(ctx: click.Context, as_of: date, committee: str | None, owner:
 @as_of_option
 @click.option("--committee", default=None, help="Only committees whose name contains this text.")
 @click.option("--owner", default=None, help="Only owners (person or role) containing this text.")
+@click.option("--group", "group_by", type=click.Choice(["owner", "committee"]), default=None,
+              help="Group by owner (person, or post where unresolved) or by committee.")
 @format_options
 @click.pass_context
-def overdue_cmd(ctx: click.Context, as_of: Any, committee: str | None, owner: str | None, fmt: str) -> None:
+def overdue_cmd(ctx: click.Context, as_of: Any, committee: str | None, owner: str | None, group_by: str | None, fmt: str) -> None:
     """Actions overdue as of a date, oldest first, with the evidence (file and page)."""
+    from minutetrail.db.queries import group_overdue
+
     day = as_of.date() if as_of else date.today()
     rows = _overdue_rows(ctx, day, committee, owner)
-    click.echo(render(rows, OVERDUE_COLUMNS, fmt))
+    if group_by:
+        groups = group_overdue(rows, group_by)
+        if fmt == "json":
+            click.echo(render([], [], "json", payload=groups))
+            return
+        if fmt == "csv":
+            flat = [{"group": g["group"], **r} for g in groups for r in g["items"]]
+            click.echo(render(flat, ["group", *OVERDUE_COLUMNS], "csv"))
+            return
+        for g in groups:
+            click.echo(f"\n{g['group']} — {g['count']} overdue, oldest {g['oldest_days_overdue']} days")
+            click.echo(render(g["items"], [c for c in OVERDUE_COLUMNS if c not in ("owner_person", "owner")], "table"))
+    else:
+        click.echo(render(rows, OVERDUE_COLUMNS, fmt))
     if fmt == "table":
         _echo_disagreements(ctx, day, committee)
 

@@ -90,9 +90,8 @@ def observations(session: Session, committee: str | None = None, thread_id: int 
 
 def _thread_summary(tid: int, views: list[ObsView]) -> dict[str, Any]:
     latest = views[-1]
-    people = [v.owner_person for v in views if v.owner_person]
     return {
-        "id": tid, "committee": latest.committee, "owner_person": people[-1] if people else None,
+        "id": tid, "committee": latest.committee, "owner_person": latest.owner_person,
         "owner": latest.owner, "status": effective_status(latest), "text": latest.text,
         "raised_at": _iso(next((v.raised for v in views if v.raised), None) or views[0].meeting_date),
         "due": latest.due, "meetings": len({v.meeting_date for v in views}),
@@ -137,8 +136,7 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
         status = effective_status(latest)
         if latest.due_date is None or latest.due_date >= as_of or status in CLOSED:
             continue
-        people = [v.owner_person for v in seen if v.owner_person]
-        owner_person = latest.owner_person or (people[-1] if people else None)
+        owner_person = latest.owner_person  # a post nobody is recorded holding stays the post
         who = owner_person or latest.owner
         if owner and not (who and owner.lower() in who.lower()) and not (latest.owner and owner.lower() in latest.owner.lower()):
             continue
@@ -152,6 +150,8 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
             "days_overdue": (as_of - latest.due_date).days,
             "meetings_carried": len({v.meeting_date for v in seen}),
             "times_slipped": sum(1 for a, b in zip(dues, dues[1:]) if b > a),
+            "slipped_days": (dues[-1] - dues[0]).days if dues else 0,
+            "first_due": dues[0].isoformat() if dues else None,
             "printed_status": printed,
             "status_disagrees": status is not None and status != "overdue",
             "source_file": latest.source_file, "page": latest.page,
@@ -202,3 +202,16 @@ def counts(session: Session) -> dict[str, int]:
 
     return {"documents": n(S.Document), "meetings": n(S.Meeting), "agenda_items": n(S.AgendaItem),
             "minutes": n(S.MinutesRecord), "actions": n(S.ActionObservation), "threads": n(S.ActionThread)}
+
+
+def group_overdue(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    """Overdue rows grouped by owner (the person, or the post where unresolved) or by committee,
+    groups with the oldest item first."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        key = (r["owner_person"] or r["owner"] or "(no owner)") if by == "owner" else r["committee"]
+        groups[key].append(r)
+    out = [{"group": k, "by": by, "count": len(v), "oldest_days_overdue": max(x["days_overdue"] for x in v),
+            "items": v} for k, v in groups.items()]
+    out.sort(key=lambda g: (-g["oldest_days_overdue"], g["group"]))
+    return out
