@@ -219,6 +219,28 @@ def history_cmd(ctx: click.Context, action_id: int, fmt: str) -> None:
     click.echo(render(thread["observations"], HISTORY_COLUMNS, fmt, payload=thread))
 
 
+@cli.command("recurring")
+@click.option("--kind", type=click.Choice(["topics", "actions", "recommendations"]), default="topics", show_default=True,
+              help="Agenda topics that come back, actions carried forward, or recommendations made again.")
+@click.option("--min-meetings", type=int, default=None, help="At least this many meetings (default 2; actions 3).")
+@click.option("--committee", default=None, help="Only committees whose name contains this text.")
+@format_options
+@click.pass_context
+def recurring_cmd(ctx: click.Context, kind: str, min_meetings: int | None, committee: str | None, fmt: str) -> None:
+    """What comes back: recurring agenda topics (standing items apart), long-carried actions, repeated recommendations."""
+    from minutetrail.db.recurring import carried_actions, recurring_topics, repeated_recommendations
+
+    if kind == "topics":
+        rows = _with_session(ctx, lambda s: recurring_topics(s, committee, min_meetings or 2))
+        click.echo(render(rows, ["kind", "meetings", "first", "last", "committee", "title"], fmt))
+    elif kind == "actions":
+        rows = _with_session(ctx, lambda s: carried_actions(s, committee, min_meetings or 3))
+        click.echo(render(rows, ["id", "meetings", "status", "owner_person", "owner", "committee", "text"], fmt))
+    else:
+        rows = _with_session(ctx, lambda s: repeated_recommendations(s, committee, min_meetings or 2))
+        click.echo(render(rows, ["meetings", "first", "last", "committee", "text"], fmt))
+
+
 @cli.command("review")
 @format_options
 @click.pass_context

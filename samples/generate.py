@@ -429,8 +429,10 @@ def build_pack(k: int, out: Path) -> dict:
         ("3", "DECLARATIONS OF INTEREST", "To receive declarations of interest from members of the committee."),
         ("4", "MINUTES AND ACTION LOG (Pages 2 - 4)", f"To approve the minutes of the meeting held on {long_date(S.MEETINGS[k - 1])} and review the action log."),
         ("5", report_title, "To consider the report."),
-        ("6", "DATE OF NEXT MEETING", None),
     ]
+    if k in S.QUARTERLY_ITEM:
+        items.append(("6", S.QUARTERLY_ITEM[k], "To receive a verbal update on repairs performance."))
+    items.append((str(len(items) + 1), "DATE OF NEXT MEETING", None))
     agenda(pack, k, items)
     minutes(pack, k)
     action_log(pack, k)

@@ -153,7 +153,8 @@ TOPICS = {
     4: ("MILLBROOK REGENERATION SCHEME", "Members reported on the site visit of 3 April.",
         [("a", "The committee's thanks be passed to the contractor for hosting the visit")]),
     5: ("TEMPORARY ACCOMMODATION", "The Housing Strategy Manager introduced the report on temporary accommodation.",
-        [("a", "Cabinet be asked to review the budget for temporary accommodation"), ("b", "A briefing on homelessness prevention be held for all councillors")]),
+        [("a", "Cabinet be asked to review the budget for temporary accommodation"), ("b", "A briefing on homelessness prevention be held for all councillors"),
+         ("c", "Tenants be told how to report damp through the online form")]),  # made again (see meeting 3)
 }
 
 # Report in each pack, with its recommendations.
@@ -189,3 +190,6 @@ PLAN = [
 ]
 RAG_FILL = {"red": (0.90, 0.25, 0.25), "amber": (1.0, 0.75, 0.1), "green": (0.30, 0.70, 0.30), "blue": (0.25, 0.45, 0.85)}
 RAG_STATUS = {"blue": "completed", "green": "in_progress", "amber": "at_risk", "red": "at_risk"}
+
+# A substantive topic that comes back every other meeting (a recurring agenda topic).
+QUARTERLY_ITEM = {1: "HOUSING REPAIRS PERFORMANCE - QUARTER 3", 3: "HOUSING REPAIRS PERFORMANCE", 5: "HOUSING REPAIRS PERFORMANCE - QUARTER 4"}
