@@ -99,6 +99,11 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int
         click.echo(f"linked: {report.links.get('threads', 0)} action threads, {report.links.get('review', 0)} links to review")
     elif not report.inserted:
         click.echo("nothing changed")
+    for change in report.changes:
+        since = f"since {change['previous']}" if change["previous"] else "(first meeting with actions)"
+        parts = [f"{len(change[k])} {label}" for k, label in (("new", "new"), ("completed", "completed"),
+                                                              ("became_overdue", "became overdue"), ("slipped", "slipped"))]
+        click.echo(f"{change['committee']} {change['meeting_date']} {since}: {', '.join(parts)}")
     return 1 if report.failed else 0
 
 

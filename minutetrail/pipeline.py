@@ -5,6 +5,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from minutetrail.config import PARSER_VERSION
 from minutetrail.db import schema as S
 from minutetrail.db.linking import relink
+from minutetrail.db.queries import changes_at
 from minutetrail.db.session import Database
 from minutetrail.db.store import (
     StoreCounts,
@@ -40,6 +42,7 @@ class IngestReport:
     failed: list[Failure] = field(default_factory=list)
     stored: StoreCounts = field(default_factory=StoreCounts)
     links: dict[str, int] = field(default_factory=dict)
+    changes: list[dict] = field(default_factory=list)  # per committee meeting ingested: what changed since the last one
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
@@ -103,6 +106,7 @@ def ingest(
         todo.append(name)
     workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     touched: set[int] = set()
+    new_meetings: set[tuple[str, date]] = set()
     for name, record, error in _parsed(todo, workers):
         if record is None:
             message = error or f"{name}: unreadable"
@@ -116,6 +120,11 @@ def ingest(
                     meeting_ids = [m for m in session.scalars(
                         select(S.ActionObservation.meeting_id).join(S.Document).where(S.Document.sha256 == record.sha256))]
                     touched.update(session.scalars(select(S.Meeting.committee_id).where(S.Meeting.id.in_(meeting_ids))))
+                    new_meetings.update(
+                        (name, day) for name, day in session.execute(
+                            select(S.Committee.name, S.Meeting.date).join(S.Meeting, S.Meeting.committee_id == S.Committee.id)
+                            .join(S.Document, S.Document.meeting_id == S.Meeting.id).where(S.Document.sha256 == record.sha256)
+                        ) if day is not None)
                 _add_counts(report.stored, counts)
                 report.inserted.append(name)
             except MinutetrailError as exc:
@@ -126,6 +135,10 @@ def ingest(
         unthreaded = session.scalar(select(S.ActionObservation.id).where(S.ActionObservation.thread_id.is_(None)).limit(1))
         if touched or unthreaded is not None:
             report.links = relink(session)
+        for committee, day in sorted(new_meetings):
+            change = changes_at(session, committee, day)
+            if change is not None:
+                report.changes.append(change)
     return report
 
 

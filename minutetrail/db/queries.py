@@ -215,3 +215,37 @@ def group_overdue(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
             "items": v} for k, v in groups.items()]
     out.sort(key=lambda g: (-g["oldest_days_overdue"], g["group"]))
     return out
+
+
+def changes_at(session: Session, committee: str, day: date) -> dict[str, Any] | None:
+    """What changed at a committee's meeting on ``day`` since its previous meeting with actions:
+    new actions, actions completed, actions that became overdue, due dates slipped."""
+    threads = {tid: views for tid, views in observations(session).items() if views[0].committee == committee}
+    dates = sorted({v.meeting_date for views in threads.values() for v in views if v.meeting_date and v.meeting_date < day})
+    if not any(v.meeting_date == day for views in threads.values() for v in views):
+        return None
+    prev = dates[-1] if dates else None
+
+    def state(views: list[ObsView], when: date | None) -> ObsView | None:
+        seen = [v for v in views if when is not None and v.meeting_date is not None and v.meeting_date <= when]
+        return seen[-1] if seen else None
+
+    new, completed, slipped = [], [], []
+    for tid, views in threads.items():
+        now, before = state(views, day), state(views, prev)
+        if now is None:
+            continue
+        if before is None and views[0].meeting_date == day:
+            new.append(tid)
+            continue
+        if before is None:
+            continue
+        if effective_status(now) == "completed" and effective_status(before) != "completed":
+            completed.append(tid)
+        if now.due_date and before.due_date and now.due_date > before.due_date:
+            slipped.append(tid)
+    overdue_now = {r["id"] for r in overdue(session, day, committee)}
+    overdue_before = {r["id"] for r in overdue(session, prev, committee)} if prev else set()
+    return {"committee": committee, "meeting_date": day.isoformat(), "previous": prev.isoformat() if prev else None,
+            "new": sorted(new), "completed": sorted(completed), "became_overdue": sorted(overdue_now - overdue_before),
+            "slipped": sorted(slipped)}

@@ -158,3 +158,13 @@ def test_history_lists_every_appearance_in_date_order(db):
     assert dates == sorted(dates) and len(dates) == 4
     assert {o["owner"] for o in h["observations"]} >= {"Claire Ward", "C Ward", "Ward, Claire"}
     assert {o["owner_person"] for o in h["observations"] if o["table"] != "minutes"} == {"Claire Ward"}
+
+
+def test_ingest_reports_what_changed_since_the_previous_pack(db):
+    report = ingest(db, [SAMPLES], jobs=1)
+    counts = {c["meeting_date"]: (len(c["new"]), len(c["completed"]), len(c["became_overdue"]), len(c["slipped"]))
+              for c in report.changes}
+    assert counts == {"2025-01-14": (1, 0, 0, 0), "2025-02-11": (4, 0, 0, 0), "2025-03-11": (2, 2, 0, 1),
+                      "2025-04-08": (5, 1, 0, 1), "2025-05-13": (1, 1, 1, 0), "2025-06-10": (1, 2, 1, 0)}
+    again = ingest(db, [SAMPLES], jobs=1)
+    assert again.changes == []  # nothing new ingested, nothing to report
