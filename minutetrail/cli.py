@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -244,6 +245,51 @@ def recurring_cmd(ctx: click.Context, kind: str, min_meetings: int | None, commi
     else:
         rows = _with_session(ctx, lambda s: repeated_recommendations(s, committee, min_meetings or 2))
         click.echo(render(rows, ["meetings", "first", "last", "committee", "text"], fmt))
+
+
+EXPORT_QUERIES = ("overdue", "actions", "people", "review")
+
+
+@cli.command("export")
+@click.argument("what")
+@click.option("--out", "out", type=click.Path(), default=None,
+              help="File to write (default: standard output); for `meetings`, a folder for one JSON per meeting.")
+@as_of_option
+@format_options
+@click.pass_context
+def export_cmd(ctx: click.Context, what: str, out: str | None, as_of: Any, fmt: str) -> None:
+    """Export a table (documents, action_observations, ...), a query (overdue, actions, people, review) as CSV or
+    JSON, or `records`: the whole database as one extraction record per meeting, in a folder."""
+    from minutetrail.db.export import TABLES, meeting_records, table_rows
+    from minutetrail.db.people import list_people
+    from minutetrail.db.queries import action_threads, overdue, review_queue
+
+    if what == "records":
+        records = _with_session(ctx, meeting_records)
+        folder = Path(out or "records")
+        folder.mkdir(parents=True, exist_ok=True)
+        for rec in records:
+            m = rec["meeting"]
+            name = f"{m['date'] or 'undated'}-{re.sub(r'[^a-z0-9]+', '-', (m['committee'] or 'unknown').lower()).strip('-')}.json"
+            (folder / name).write_text(json.dumps(rec, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        click.echo(f"{len(records)} meeting records written to {folder}")
+        return
+    day = as_of.date() if as_of else date.today()
+    queries: dict[str, Callable[[Any], list[dict[str, Any]]]] = {
+        "overdue": lambda s: overdue(s, day), "actions": action_threads, "people": list_people, "review": review_queue}
+    if what in queries:
+        rows = _with_session(ctx, queries[what])
+    elif what in TABLES:
+        rows = _with_session(ctx, lambda s: table_rows(s, what))
+    else:
+        raise click.ClickException(f"nothing called {what!r} to export: try records, {', '.join(EXPORT_QUERIES)} or a table: {', '.join(sorted(TABLES))}")
+    columns = list(rows[0]) if rows else []
+    text = render(rows, columns, "json" if fmt == "table" else fmt)
+    if out:
+        Path(out).write_text(text + "\n", "utf-8")
+        click.echo(f"{len(rows)} rows written to {out}")
+    else:
+        click.echo(text)
 
 
 @cli.command("review")

@@ -100,3 +100,27 @@ def test_eval_prints_the_table_and_honours_min_f1():
     assert "actions" in ok.output and "meeting_date" in ok.output
     strict = CliRunner().invoke(cli, ["eval", str(CORPUS / "gold" / "real" / "kent-county-council" / "cabinet-2025-01-30-printed-minutes.json"), "--min-f1", "1.01"])
     assert strict.exit_code == 1
+
+
+def test_export_tables_queries_and_records(db_url, tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db_url, "ingest", str(SAMPLES)]).exit_code == 0
+    out = runner.invoke(cli, ["--db", db_url, "export", "action_observations", "--format", "csv"])
+    lines = out.output.strip().splitlines()
+    assert out.exit_code == 0 and lines[0].startswith("id,document_id,meeting_id,thread_id") and len(lines) == 45
+    overdue_json = json.loads(runner.invoke(cli, ["--db", db_url, "export", "overdue", "--as-of", "2025-06-10", "--json"]).output)
+    assert len(overdue_json) == 2
+    folder = tmp_path / "records"
+    done = runner.invoke(cli, ["--db", db_url, "export", "records", "--out", str(folder)])
+    assert done.exit_code == 0 and "7 meeting records" in done.output
+    files = sorted(folder.glob("*.json"))
+    assert len(files) == 7
+    for f in files:
+        record = json.loads(f.read_text())
+        jsonschema.validate(record, SCHEMA)
+    june = json.loads((folder / "2025-06-10-housing-and-communities-scrutiny-committee.json").read_text())
+    gold = json.loads((SAMPLES / "gold" / "2025-06-10-housing-scrutiny-pack.json").read_text())
+    assert [a["text"] for a in june["actions"]] == [a["text"] for a in gold["actions"]]
+    assert june["agenda_items"] == gold["agenda_items"]
+    bad = runner.invoke(cli, ["--db", db_url, "export", "nonsense"])
+    assert bad.exit_code == 1 and "try records" in bad.output

@@ -1,0 +1,93 @@
+"""Export: any table as rows, and the whole database as one extraction record per meeting."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from minutetrail.db import schema as S
+
+TABLES = {m.__tablename__: m for m in (
+    S.Body, S.Committee, S.Meeting, S.Document, S.DocumentPart, S.AgendaItem, S.MinutesRecord, S.MinuteItem,
+    S.Attendance, S.Resolution, S.Recommendation, S.Person, S.PersonAlias, S.ActionThread, S.ActionObservation,
+    S.LinkJudgement, S.RoleMention,
+)}
+ROLES = ("present", "apologies", "substitutes", "in_attendance", "officers")
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
+
+
+def table_rows(session: Session, name: str) -> list[dict[str, Any]]:
+    """Every row of one table, columns as stored."""
+    model = TABLES[name]
+    columns = [c.key for c in sa_inspect(model).column_attrs]
+    return [{c: _plain(getattr(row, c)) for c in columns} for row in session.scalars(select(model).order_by(model.id))]
+
+
+def meeting_records(session: Session) -> list[dict[str, Any]]:
+    """One record per meeting in the extraction-record format (FORMAT.md), from every document published for it."""
+    meetings = session.execute(
+        select(S.Meeting, S.Committee.name, S.Body.name).join(S.Committee, S.Meeting.committee_id == S.Committee.id)
+        .join(S.Body, S.Committee.body_id == S.Body.id).order_by(S.Meeting.date, S.Meeting.id)
+    ).all()
+    docs = defaultdict(list)
+    for d in session.scalars(select(S.Document).where(S.Document.status == "ingested").order_by(S.Document.id)):
+        docs[d.meeting_id].append(d)
+    out = []
+    for meeting, committee, body in meetings:
+        minutes = list(session.scalars(select(S.MinutesRecord).where(S.MinutesRecord.meeting_id == meeting.id)))
+        papers = docs.get(meeting.id, [])
+        doc_ids = [d.id for d in papers]
+        if not papers:  # a meeting known only from the minutes printed in a later pack
+            papers = [session.get(S.Document, m.document_id) for m in minutes]  # type: ignore[misc]
+        record: dict[str, Any] = {
+            "source": ({"file": papers[0].path, "sha256": papers[0].sha256, "pages": papers[0].pages} if papers else None),
+            "sources": [{"file": d.path, "sha256": d.sha256, "pages": d.pages} for d in papers],
+            "documents": [{"kind": p.kind, "title": p.title, "page_start": p.page_start, "page_end": p.page_end}
+                          for p in session.scalars(select(S.DocumentPart).where(S.DocumentPart.document_id.in_(doc_ids)).order_by(S.DocumentPart.id))],
+            "meeting": {"body": None if body.startswith("(") else body, "committee": None if committee.startswith("(") else committee,
+                        "date": _plain(meeting.date), "time": meeting.time, "venue": meeting.venue},
+            "agenda_items": [{"number": a.number, "title": a.title, "description": a.description, "page_ref": a.page_ref, "page": a.page}
+                             for a in session.scalars(select(S.AgendaItem).where(S.AgendaItem.meeting_id == meeting.id).order_by(S.AgendaItem.id))],
+            "minutes": [_minutes(session, m) for m in minutes],
+            "recommendations": [{"letter": r.letter, "text": r.text, "report_title": r.report_title, "page": r.page}
+                                for r in session.scalars(select(S.Recommendation).where(S.Recommendation.meeting_id == meeting.id).order_by(S.Recommendation.id))],
+            "actions": [_action(o) for o in session.scalars(
+                select(S.ActionObservation).where(S.ActionObservation.meeting_id == meeting.id, S.ActionObservation.source != "minutes")
+                .order_by(S.ActionObservation.document_id, S.ActionObservation.seq))],
+            "warnings": [w for d in docs.get(meeting.id, []) for w in (d.warnings or [])],
+        }
+        if papers or record["minutes"]:
+            out.append(record)
+    return out
+
+
+def _minutes(session: Session, m: S.MinutesRecord) -> dict[str, Any]:
+    meeting = session.get(S.Meeting, m.meeting_id) if m.meeting_id else None
+    committee = session.get(S.Committee, meeting.committee_id) if meeting else None
+    attendance: dict[str, list[str]] = {r: [] for r in ROLES}
+    for a in session.scalars(select(S.Attendance).where(S.Attendance.minutes_id == m.id).order_by(S.Attendance.id)):
+        attendance.setdefault(a.role, []).append(a.name)
+    items = []
+    for it in session.scalars(select(S.MinuteItem).where(S.MinuteItem.minutes_id == m.id).order_by(S.MinuteItem.seq)):
+        votes = ({"for": it.votes_for, "against": it.votes_against, "abstain": it.votes_abstain}
+                 if it.votes_for is not None else None)
+        items.append({"number": it.number, "title": it.title, "page": it.page, "votes": votes,
+                      "resolutions": [{"letter": r.letter, "text": r.text, "kind": r.kind}
+                                      for r in session.scalars(select(S.Resolution).where(S.Resolution.minute_item_id == it.id).order_by(S.Resolution.seq))],
+                      "actions": []})
+    return {"committee": committee.name if committee else None, "meeting_date": _plain(meeting.date) if meeting else None,
+            "page_start": m.page_start, "attendance": attendance, "items": items}
+
+
+def _action(o: S.ActionObservation) -> dict[str, Any]:
+    return {"table": o.source, "number": o.number, "meeting_date": _plain(o.raised_date), "text": o.text, "owner": o.owner,
+            "directorate": o.directorate, "progress": o.progress, "due": o.due, "due_text": o.due_text, "status": o.status,
+            "status_text": o.status_text, "rag": o.rag, "page": o.page,
+            "bbox": [o.x0, o.top, o.x1, o.bottom] if o.x0 is not None else None, "thread_id": o.thread_id}
