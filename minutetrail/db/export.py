@@ -5,13 +5,12 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from minutetrail.db import schema as S
 
-TABLES = {m.__tablename__: m for m in (
+TABLES: dict[str, Any] = {m.__tablename__: m for m in (
     S.Body, S.Committee, S.Meeting, S.Document, S.DocumentPart, S.AgendaItem, S.MinutesRecord, S.MinuteItem,
     S.Attendance, S.Resolution, S.Recommendation, S.Person, S.PersonAlias, S.ActionThread, S.ActionObservation,
     S.LinkJudgement, S.RoleMention,
@@ -26,7 +25,7 @@ def _plain(value: Any) -> Any:
 def table_rows(session: Session, name: str) -> list[dict[str, Any]]:
     """Every row of one table, columns as stored."""
     model = TABLES[name]
-    columns = [c.key for c in sa_inspect(model).column_attrs]
+    columns = [c.key for c in model.__table__.columns]
     return [{c: _plain(getattr(row, c)) for c in columns} for row in session.scalars(select(model).order_by(model.id))]
 
 
