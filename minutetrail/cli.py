@@ -292,6 +292,26 @@ def export_cmd(ctx: click.Context, what: str, out: str | None, as_of: Any, fmt: 
         click.echo(text)
 
 
+@cli.command("search")
+@click.argument("query")
+@click.option("--committee", default=None, help="Only committees whose name contains this text.")
+@click.option("--from", "date_from", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Meetings on or after this date.")
+@click.option("--to", "date_to", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Meetings on or before this date.")
+@click.option("--kind", type=click.Choice(["agenda_item", "minute_item", "decision", "recommendation", "action"]), default=None,
+              help="Only this kind of entry.")
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many results.")
+@format_options
+@click.pass_context
+def search_cmd(ctx: click.Context, query: str, committee: str | None, date_from: Any, date_to: Any, kind: str | None,
+               limit: int, fmt: str) -> None:
+    """Full-text search over agenda items, minutes, decisions, recommendations and actions, best first."""
+    from minutetrail.db.search import search
+
+    rows = _with_session(ctx, lambda s: search(s, query, committee, date_from.date() if date_from else None,
+                                              date_to.date() if date_to else None, kind, limit))
+    click.echo(render(rows, ["score", "kind", "meeting_date", "committee", "source_file", "page", "text"], fmt))
+
+
 @cli.command("review")
 @format_options
 @click.pass_context

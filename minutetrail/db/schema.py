@@ -252,3 +252,21 @@ class RoleMention(Base):
     text: Mapped[str] = mapped_column(Text)
     document: Mapped[Document] = relationship()
     meeting: Mapped[Meeting] = relationship()
+
+
+class SearchEntry(Base):
+    """One searchable text (agenda item, minute item, decision, recommendation, action) with where it is printed.
+
+    The full-text index over ``text`` is dialect-specific and lives in migration 0003 and
+    ``db/search.py``: an FTS5 table on SQLite, a generated tsvector column with a GIN index on PostgreSQL.
+    """
+
+    __tablename__ = "search_entries"
+    __table_args__ = (Index("ix_search_doc", "document_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))
+    committee: Mapped[str | None] = mapped_column(String(300))
+    meeting_date: Mapped[date | None] = mapped_column(Date)
+    page: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)

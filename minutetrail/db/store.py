@@ -174,5 +174,27 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
         ))
         obs_seq += 1
         counts.actions += 1
+    _index_for_search(session, doc, record, committee.name, meeting.date)
     session.flush()
     return counts
+
+
+def _index_for_search(session: Session, doc: S.Document, record: ExtractionRecord, committee: str, day: date | None) -> None:
+    """One search entry per agenda item, minute item, decision, recommendation and action, with its page."""
+    def add(kind: str, text: str | None, page: int | None) -> None:
+        if text and text.strip():
+            session.add(S.SearchEntry(document_id=doc.id, kind=kind, committee=committee, meeting_date=day, page=page, text=text))
+
+    for a in record.agenda_items:
+        add("agenda_item", " ".join(t for t in (a.title, a.description) if t), a.page)
+    for m in record.minutes:
+        for item in m.items:
+            add("minute_item", item.title, item.page)
+            for r in item.resolutions:
+                add("decision", r.text, item.page)
+            for act in item.actions:
+                add("action", act.text, act.page)
+    for rec in record.recommendations:
+        add("recommendation", rec.text, rec.page)
+    for row in record.actions:
+        add("action", " ".join(t for t in (row.text, row.progress) if t), row.page)

@@ -12,7 +12,9 @@ def test_migrations_match_the_models(db):
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"render_as_batch": db.dialect == "sqlite"})
         diff = compare_metadata(ctx, Base.metadata)
-    assert diff == []
+    # the full-text index is dialect-specific by design (migration 0003, db/search.py): not in the models
+    dialect_only = [d for d in diff if _is_search_index(d)]
+    assert [d for d in diff if d not in dialect_only] == []
     tables = set(inspect(db.engine).get_table_names())
     assert {"documents", "meetings", "action_observations", "action_threads", "link_judgements", "people",
             "person_aliases", "attendance", "resolutions", "recommendations", "agenda_items", "minute_items"} <= tables
@@ -25,3 +27,9 @@ def test_natural_keys_are_unique_constraints(db):
     assert ("committee_id", "date") in uniques["meetings"]
     assert ("document_id", "seq") in uniques["action_observations"]
     assert ("left_key", "right_key") in uniques["link_judgements"]
+
+
+def _is_search_index(change) -> bool:
+    """FTS5 tables (search_fts and its shadow tables) and the PostgreSQL tsvector column and index."""
+    text = repr(change)
+    return "search_fts" in text or "'tsv'" in text or "ix_search_tsv" in text
