@@ -24,7 +24,8 @@ def search(session: Session, q: str, committee: str | None = None, date_from: da
     if not re.search(r"\w", q):
         return []
     dialect = session.get_bind().dialect.name
-    filters, params = [], {"limit": limit}
+    filters: list[str] = []
+    params: dict[str, Any] = {"limit": limit}
     if committee:
         filters.append("lower(e.committee) LIKE :committee")
         params["committee"] = f"%{committee.lower()}%"
