@@ -196,13 +196,15 @@ THREAD_COLUMNS = ["id", "committee", "owner_person", "owner", "status", "raised_
 @click.option("--committee", default=None, help="Only committees whose name contains this text.")
 @click.option("--status", default=None, type=click.Choice(["not_started", "open", "in_progress", "completed", "overdue", "at_risk", "cancelled"]),
               help="Only threads whose latest status is this.")
+@click.option("--kind", type=click.Choice(["action", "recommendation", "all"]), default="action", show_default=True,
+              help="Actions, recommendations (minutes recommendations followed into trackers), or both.")
 @format_options
 @click.pass_context
-def actions_cmd(ctx: click.Context, committee: str | None, status: str | None, fmt: str) -> None:
+def actions_cmd(ctx: click.Context, committee: str | None, status: str | None, kind: str, fmt: str) -> None:
     """Action threads: each action followed across meetings."""
     from minutetrail.db.queries import action_threads
 
-    threads = _with_session(ctx, lambda session: action_threads(session, committee, status))
+    threads = _with_session(ctx, lambda session: action_threads(session, committee, status, None if kind == "all" else kind))
     click.echo(render(threads, THREAD_COLUMNS, fmt))
 
 

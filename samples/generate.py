@@ -65,7 +65,7 @@ def owner_person(owner: str, k: int) -> str | None:
 
 
 def status_of(status_text: str, progress: str) -> str | None:
-    words = {"COMPLETED": "completed", "IN PROGRESS": "in_progress", "OVERDUE": "overdue", "NOT STARTED": "not_started"}
+    words = {"COMPLETED": "completed", "IN PROGRESS": "in_progress", "OVERDUE": "overdue", "NOT STARTED": "not_started", "OPEN": "open"}
     if status_text:
         return words[status_text]
     if progress.lower().startswith(("completed", "done")):
@@ -392,6 +392,27 @@ def improvement_plan(pack: Pack, k: int) -> None:
     pack.record["documents"].append({"kind": "action_plan", "title": title, "page_start": start, "page_end": pack.page})
 
 
+def recommendation_tracker(pack: Pack, k: int) -> None:
+    pack.new_page(land=True)
+    start = pack.page
+    pack.text(f"{S.COMMITTEE} - recommendation tracker", 12, bold=True, gap=8)
+    rows, expected = [], []
+    for ref, text, made, response, lead, status, thread in S.TRACKER[k]:
+        rows.append([ref, text, short(S.MEETINGS[made]), response, lead, status])
+        expected.append({
+            "table": "recommendation_tracker", "number": ref, "meeting_date": S.MEETINGS[made].isoformat(), "text": text,
+            "owner": lead, "owner_person": owner_person(lead, k), "directorate": None, "progress": response, "due": None,
+            "due_text": None, "status": status_of(status, response), "status_text": status, "rag": None, "page": None,
+            "bbox": None, "thread": thread,
+        })
+    pages = draw_table(pack, ["Ref", "Recommendation", "Date made", "Response", "Lead", "Status"],
+                       [45, 260, 65, 190, 130, 72], rows, ruled=True, repeat_header=True)
+    for row, page in zip(expected, pages):
+        row["page"] = page
+    pack.record["actions"].extend(expected)
+    pack.record["documents"].append({"kind": "recommendation_tracker", "title": None, "page_start": start, "page_end": pack.page})
+
+
 def report(pack: Pack, k: int) -> None:
     title, author, recs = S.REPORTS[k]
     pack.new_page()
@@ -436,6 +457,8 @@ def build_pack(k: int, out: Path) -> dict:
     agenda(pack, k, items)
     minutes(pack, k)
     action_log(pack, k)
+    if k in S.TRACKER:
+        recommendation_tracker(pack, k)
     if k in (4, 6):
         improvement_plan(pack, k)
     report(pack, k)

@@ -193,3 +193,11 @@ RAG_STATUS = {"blue": "completed", "green": "in_progress", "amber": "at_risk", "
 
 # A substantive topic that comes back every other meeting (a recurring agenda topic).
 QUARTERLY_ITEM = {1: "HOUSING REPAIRS PERFORMANCE - QUARTER 3", 3: "HOUSING REPAIRS PERFORMANCE", 5: "HOUSING REPAIRS PERFORMANCE - QUARTER 4"}
+
+# A recommendation tracker in pack 6: recommendations made in minutes, followed up (reworded).
+TRACKER = {6: [
+    ("R1", "Quarterly reporting on damp and mould cases to continue until March 2026", 3, "Accepted; first report due in July",
+     "Housing Strategy Manager", "OPEN", "D3a"),
+    ("R2", "Cabinet be asked to review the temporary accommodation budget", 5, "Referred to Cabinet on 19 June",
+     "Head of Housing Services", "IN PROGRESS", "D5a"),
+]}

@@ -58,7 +58,8 @@ def meeting_records(session: Session) -> list[dict[str, Any]]:
             "recommendations": [{"letter": r.letter, "text": r.text, "report_title": r.report_title, "page": r.page}
                                 for r in session.scalars(select(S.Recommendation).where(S.Recommendation.meeting_id == meeting.id).order_by(S.Recommendation.id))],
             "actions": [_action(o) for o in session.scalars(
-                select(S.ActionObservation).where(S.ActionObservation.meeting_id == meeting.id, S.ActionObservation.source != "minutes")
+                select(S.ActionObservation).where(S.ActionObservation.meeting_id == meeting.id,
+                                                  S.ActionObservation.source.not_in(["minutes", "minutes_recommendation"]))
                 .order_by(S.ActionObservation.document_id, S.ActionObservation.seq))],
             "warnings": [w for d in docs.get(meeting.id, []) for w in (d.warnings or [])],
         }

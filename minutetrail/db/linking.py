@@ -18,7 +18,7 @@ from minutetrail.models import Judgement
 from minutetrail.parsers.roles import role_key
 
 HUMAN = (Judgement.CONFIRMED.value, Judgement.REJECTED.value)
-SOURCE_RANK = {"minutes": 0}
+SOURCE_RANK = {"minutes": 0, "minutes_recommendation": 0}
 
 
 def action_core(text: str, owner: str | None) -> str:
@@ -108,7 +108,7 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
         observations.append(Obs(
             key=key, committee=committee_id, meeting_date=day or date.min,
             order=(day or date.min, SOURCE_RANK.get(obs.source, 1), obs.document_id, obs.seq),
-            source=obs.source, number=None if obs.source == "minutes" else obs.number, raised=obs.raised_date,
+            source=obs.source, number=None if obs.source.startswith("minutes") else obs.number, raised=obs.raised_date,
             text=action_core(obs.text, obs.owner), owner=owner,
             due=obs.due_date, status=obs.status, owner_text=obs.owner,
         ))

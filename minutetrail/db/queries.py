@@ -88,10 +88,17 @@ def observations(session: Session, committee: str | None = None, thread_id: int 
     return out
 
 
+RECOMMENDATION_SOURCES = ("minutes_recommendation", "recommendation_tracker")
+
+
+def thread_kind(views: list[ObsView]) -> str:
+    return "recommendation" if views[0].source in RECOMMENDATION_SOURCES else "action"
+
+
 def _thread_summary(tid: int, views: list[ObsView]) -> dict[str, Any]:
     latest = views[-1]
     return {
-        "id": tid, "committee": latest.committee, "owner_person": latest.owner_person,
+        "id": tid, "kind": thread_kind(views), "committee": latest.committee, "owner_person": latest.owner_person,
         "owner": latest.owner, "status": effective_status(latest), "text": latest.text,
         "raised_at": _iso(next((v.raised for v in views if v.raised), None) or views[0].meeting_date),
         "due": latest.due, "meetings": len({v.meeting_date for v in views}),
@@ -99,9 +106,13 @@ def _thread_summary(tid: int, views: list[ObsView]) -> dict[str, Any]:
     }
 
 
-def action_threads(session: Session, committee: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+def action_threads(session: Session, committee: str | None = None, status: str | None = None,
+                   kind: str | None = "action") -> list[dict[str, Any]]:
+    """Threads in id order; ``kind`` "action" (the default), "recommendation", or None for both."""
     threads = []
     for tid, views in sorted(observations(session, committee).items()):
+        if kind and thread_kind(views) != kind:
+            continue
         summary = _thread_summary(tid, views)
         if status and summary["status"] != status:
             continue
@@ -220,7 +231,8 @@ def group_overdue(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
 def changes_at(session: Session, committee: str, day: date) -> dict[str, Any] | None:
     """What changed at a committee's meeting on ``day`` since its previous meeting with actions:
     new actions, actions completed, actions that became overdue, due dates slipped."""
-    threads = {tid: views for tid, views in observations(session).items() if views[0].committee == committee}
+    threads = {tid: views for tid, views in observations(session).items()
+               if views[0].committee == committee and thread_kind(views) == "action"}
     dates = sorted({v.meeting_date for views in threads.values() for v in views if v.meeting_date and v.meeting_date < day})
     if not any(v.meeting_date == day for views in threads.values() for v in views):
         return None

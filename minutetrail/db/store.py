@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 from minutetrail.config import EXTRACTOR_VERSION, PARSER_VERSION
 from minutetrail.db import schema as S
 from minutetrail.link.people import person_key
-from minutetrail.models import ExtractionRecord
+from minutetrail.models import ExtractionRecord, ResolutionKind
 from minutetrail.parsers.roles import role_key
 from minutetrail.parsers.dates import due_to_date
 
 UNKNOWN_BODY = "(unknown body)"
+MINUTES_RECOMMENDATION = "minutes_recommendation"
 UNKNOWN_COMMITTEE = "(unknown committee)"
 
 
@@ -149,6 +150,14 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
             for rseq, res in enumerate(item.resolutions):
                 session.add(S.Resolution(minute_item_id=mi.id, seq=rseq, letter=res.letter, text=res.text, kind=res.kind.value))
                 counts.resolutions += 1
+                if res.kind == ResolutionKind.RECOMMENDATION:  # followed like an action, into recommendation trackers
+                    session.add(S.ActionObservation(
+                        document_id=doc.id, meeting_id=meeting.id, seq=obs_seq, source=MINUTES_RECOMMENDATION,
+                        number=item.number or None, raised_date=minuted.date, text=res.text, owner=None,
+                        due=None, due_date=None, due_text=None, status=None, page=item.page or 1,
+                        extractor_version=EXTRACTOR_VERSION,
+                    ))
+                    obs_seq += 1
             for act in item.actions:
                 session.add(S.ActionObservation(
                     document_id=doc.id, meeting_id=meeting.id, seq=obs_seq, source="minutes",

@@ -15,6 +15,8 @@ from minutetrail.link.textsim import (
 from minutetrail.models import Judgement
 
 CLOSED = frozenset({"completed", "cancelled"})
+MINUTES_SOURCES = frozenset({"minutes", "minutes_recommendation"})
+RECOMMENDATION_SOURCES = frozenset({"minutes_recommendation", "recommendation_tracker"})
 COMPLETED_REOPEN_TEXT = 0.92
 
 
@@ -93,8 +95,10 @@ def _eligible(thread: _Thread, head: Obs, rank: int, ranks: dict[tuple[int, date
     prev = thread.latest
     if any(m.order[2] == head.order[2] and m.source == head.source for m in thread.members):
         return False  # one printing per table (or minutes) of a document in a thread
+    if (prev.source in RECOMMENDATION_SOURCES) != (head.source in RECOMMENDATION_SOURCES):
+        return False  # recommendations thread with recommendation trackers, actions with action logs
     same_meeting = prev.meeting_date == head.meeting_date
-    carried = prev.source == "minutes" != head.source  # minutes ACTION -> log row in the same pack
+    carried = prev.source in MINUTES_SOURCES and head.source not in MINUTES_SOURCES  # minutes -> a table in the same pack
     reprinted = prev.source == head.source and prev.order[2] != head.order[2]  # the same papers published twice
     if prev.meeting_date > head.meeting_date or (same_meeting and not (carried or reprinted)):
         return False
@@ -201,8 +205,10 @@ def link_observations(
     def verdict(thread: _Thread, obs: Obs, judged: set[tuple[str, str]]) -> bool:
         return bool(judged) and any((m.key, obs.key) in judged for m in thread.members)
 
-    ordered = sorted(observations, key=lambda o: o.order)
-    for (committee, day, _src, _doc), group_iter in groupby(ordered, key=lambda o: (o.committee, o.meeting_date, o.order[1], o.order[2])):
+    # one group = one table (or one set of minutes) of one document
+    ordered = sorted(observations, key=lambda o: (o.order[0], o.order[1], o.order[2], o.source, o.order[3]))
+    for (committee, day, _rank, _doc, _source), group_iter in groupby(
+            ordered, key=lambda o: (o.committee, o.meeting_date, o.order[1], o.order[2], o.source)):
         group = list(group_iter)
         if (committee, day) not in ranks:
             ranks[(committee, day)] = per_committee[committee]

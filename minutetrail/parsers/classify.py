@@ -40,7 +40,7 @@ def _title_like(text: str) -> bool:
     return len(text) < 100 and text[:1].isupper() and ". " not in text and not text.rstrip().endswith((",", ";"))
 
 
-def classify_opening(lines: Sequence[Line], has_action_header: bool, plan_header: bool) -> PageStart | None:
+def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageStart | None:
     """The kind of part that starts on a page, from its first lines, or None for a continuation."""
     opening = list(lines[:OPENING_LINES])
     for i, line in enumerate(lines[:AGENDA_LOOKAHEAD]):
@@ -66,8 +66,8 @@ def classify_opening(lines: Sequence[Line], has_action_header: bool, plan_header
         return PageStart(DocKind.PERFORMANCE, first)
     if first and APPENDIX.match(first):
         return PageStart(DocKind.OTHER, first)
-    if has_action_header:
-        return PageStart(DocKind.ACTION_PLAN if plan_header else DocKind.ACTION_LOG, None)
+    if table_kind is not None:
+        return PageStart(table_kind, None)
     if sum(1 for ln in opening if REPORT_META.match(ln.text)) >= 2:
         meta = next((ln for ln in opening if re.match(r"^title of report", ln.text, re.I)), None)
         return PageStart(DocKind.REPORT, _title_after(meta, re.compile(r"^title of report\s*:?", re.I)) if meta else None)
@@ -87,18 +87,18 @@ def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
 
 def segment(
     lines_by_page: Sequence[Sequence[Line]],
-    action_header_pages: dict[int, bool],
+    action_header_pages: dict[int, DocKind],
 ) -> list[DocumentPart]:
-    """Parts of the pack in page order. ``action_header_pages``: page -> is an action plan header."""
+    """Parts of the pack in page order. ``action_header_pages``: page -> kind of the action table opening it."""
     parts: list[DocumentPart] = []
     current: PageStart | None = None
     start = 1
     for idx, lines in enumerate(lines_by_page):
         page = idx + 1
         header = page in action_header_pages
-        opening = classify_opening(lines, header, action_header_pages.get(page, False))
+        opening = classify_opening(lines, action_header_pages.get(page))
         if opening is not None and current is not None and opening.kind == current.kind and opening.kind in (
-            DocKind.ACTION_LOG, DocKind.ACTION_PLAN
+            DocKind.ACTION_LOG, DocKind.ACTION_PLAN, DocKind.RECOMMENDATION_TRACKER
         ) and header and (page - 1) in action_header_pages:
             opening = None  # the same table carries on with its header repeated
         if opening is None and current is None:

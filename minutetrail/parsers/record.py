@@ -82,10 +82,10 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     """The whole extraction record of one file from its pages."""
     lines_by_page = content_lines(pages)
     tables = pages_to_tables(pages, lines_by_page)
-    header_pages: dict[int, bool] = {}
+    header_pages: dict[int, DocKind] = {}
     for t in tables:
         if is_action_table(t) and t.header_line < OPENING_LINES:  # a table that opens its page may open a part
-            header_pages[t.page_start] = table_kind(t, None) == DocKind.ACTION_PLAN
+            header_pages[t.page_start] = table_kind(t, None)
     parts = segment(lines_by_page, header_pages)
     acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": []}
     for part in parts:

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from minutetrail.models import Line, PageData, Word
 
 LINE_OVERLAP = 0.5  # fraction of the smaller word height two words must share to be one line
+# bare page numbers are furniture only in the top or bottom band of a page (a table cell may hold "2026")
+MARGIN_FURNITURE = (re.compile(r"^\d{1,4}$"), re.compile(r"^-\s*\d{1,4}\s*-$"))
 FURNITURE_PATTERNS = (
     re.compile(r"^page\s+\d+(\s+of\s+\d+)?$", re.I),
-    re.compile(r"^\d{1,4}$"),
-    re.compile(r"^-\s*\d{1,4}\s*-$"),
     re.compile(r"^agenda\s+item\s+\d+[a-z]?$", re.I),
     re.compile(r"^this page is intentionally (left )?blank\.?$", re.I),
     re.compile(r"^page intentionally left blank\.?$", re.I),
@@ -105,6 +105,9 @@ def content_lines(pages: Sequence[PageData]) -> list[list[Line]]:
         kept = []
         for line in lines:
             if is_furniture(line.text):
+                continue
+            in_margin = line.top <= page.height * MARGIN_BAND or line.bottom >= page.height * (1 - MARGIN_BAND)
+            if in_margin and any(p.match(line.text.strip()) for p in MARGIN_FURNITURE):
                 continue
             key = _margin_key(line, page)
             if key and key in running:

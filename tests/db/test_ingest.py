@@ -168,3 +168,18 @@ def test_ingest_reports_what_changed_since_the_previous_pack(db):
                       "2025-04-08": (5, 1, 0, 1), "2025-05-13": (1, 1, 1, 0), "2025-06-10": (1, 2, 1, 0)}
     again = ingest(db, [SAMPLES], jobs=1)
     assert again.changes == []  # nothing new ingested, nothing to report
+
+
+def test_minutes_recommendations_thread_into_the_tracker(db):
+    ingest(db, [SAMPLES], jobs=1)
+    with db.session() as s:
+        recs = action_threads(s, kind="recommendation")
+        actions_only = action_threads(s)
+    tracked = [t for t in recs if any(o["table"] == "recommendation_tracker" for o in t["observations"])]
+    assert len(tracked) == 2
+    for t in tracked:
+        tables = [o["table"] for o in t["observations"]]
+        assert tables == ["minutes_recommendation", "recommendation_tracker"], t["text"]
+    damp = next(t for t in tracked if "damp" in t["text"])
+    assert damp["observations"][0]["meeting_date"] == "2025-04-08" and damp["observations"][1]["meeting_date"] == "2025-06-10"
+    assert not any(o["table"] == "minutes_recommendation" for t in actions_only for o in t["observations"])
