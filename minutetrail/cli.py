@@ -314,6 +314,29 @@ def search_cmd(ctx: click.Context, query: str, committee: str | None, date_from:
     click.echo(render(rows, ["score", "kind", "meeting_date", "committee", "source_file", "page", "text"], fmt))
 
 
+@cli.command("report")
+@as_of_option
+@click.option("--out", "out", type=click.Path(), required=True, help="The HTML file to write.")
+@click.option("--committee", default=None, help="Only committees whose name contains this text.")
+@click.pass_context
+def report_cmd(ctx: click.Context, as_of: Any, out: str, committee: str | None) -> None:
+    """A self-contained HTML audit report: overdue by owner and committee, ageing, slippage, silent closures,
+    and for every item its evidence (file, page) with an image of the source row."""
+    from minutetrail.audit import render_report
+    from minutetrail.db.queries import closed_without_progress, overdue
+    from minutetrail.extract.crops import crop_png
+
+    day = as_of.date() if as_of else date.today()
+    rows = _with_session(ctx, lambda s: overdue(s, day, committee))
+    closed = _with_session(ctx, lambda s: closed_without_progress(s, day))
+
+    def crop(row: dict[str, Any]) -> bytes | None:
+        return crop_png(row["source_file"], row["page"], tuple(row["bbox"])) if row.get("bbox") else None  # type: ignore[arg-type]
+
+    Path(out).write_text(render_report(day, rows, closed, crop), "utf-8")
+    click.echo(f"{len(rows)} overdue actions as of {day.isoformat()} written to {out}")
+
+
 @cli.command("review")
 @format_options
 @click.pass_context

@@ -261,3 +261,16 @@ def changes_at(session: Session, committee: str, day: date) -> dict[str, Any] | 
     return {"committee": committee, "meeting_date": day.isoformat(), "previous": prev.isoformat() if prev else None,
             "new": sorted(new), "completed": sorted(completed), "became_overdue": sorted(overdue_now - overdue_before),
             "slipped": sorted(slipped)}
+
+
+def closed_without_progress(session: Session, as_of: date) -> list[dict[str, Any]]:
+    """Action threads closed as of a date whose printings never carried any progress text."""
+    out = []
+    for tid, seen in seen_as_of(session, as_of):
+        if thread_kind(seen) != "action":
+            continue
+        latest = seen[-1]
+        if effective_status(latest) == "completed" and not any((v.progress or "").strip() for v in seen):
+            out.append({"id": tid, "text": latest.text, "committee": latest.committee, "closed_at": _iso(latest.meeting_date),
+                        "source_file": latest.source_file, "page": latest.page})
+    return sorted(out, key=lambda r: r["id"])

@@ -55,3 +55,18 @@ def test_rag_shown_only_by_fill_colour_on_a_landscape_borderless_plan(tmp_path):
     assert [(r.number, r.rag, r.status) for r in rows] == [
         ("1.1", "blue", "completed"), ("1.2", "red", "at_risk"), ("1.3", "green", "in_progress")]
     assert all(r.table == "action_plan" and r.due == "2023-03" for r in rows)
+
+
+def test_crop_of_a_source_row(tmp_path):
+    from PIL import Image
+    import io
+
+    from minutetrail.extract.crops import crop_png
+
+    pdf = sorted(SAMPLES.glob("2025-06-10*.pdf"))[0]
+    png = crop_png(pdf, 3, (50.0, 100.0, 790.0, 130.0))
+    assert png is not None
+    image = Image.open(io.BytesIO(png))
+    assert image.width > 1400 and 40 < image.height < 100  # the row, at 2 pixels a point, with a margin
+    assert crop_png(tmp_path / "gone.pdf", 1, (0, 0, 10, 10)) is None
+    assert crop_png(pdf, 99, (0, 0, 10, 10)) is None

@@ -1,0 +1,32 @@
+"""Images of source rows: the evidence an auditor sees beside each overdue item."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+CROP_MARGIN = 6.0  # points around the row's box
+CROP_SCALE = 2.0  # pixels per point
+
+
+def crop_png(path: str | Path, page: int, bbox: tuple[float, float, float, float]) -> bytes | None:
+    """A PNG of the box (x0, top, x1, bottom; PDF points, top-left origin) on a 1-based page; None if unreadable."""
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except (pdfium.PdfiumError, FileNotFoundError, OSError):
+        return None
+    try:
+        if not 1 <= page <= len(pdf):
+            return None
+        p = pdf[page - 1]
+        width, height = p.get_size()
+        x0, top, x1, bottom = bbox
+        left, right = max(0.0, x0 - CROP_MARGIN), max(0.0, width - x1 - CROP_MARGIN)
+        upper, lower = max(0.0, top - CROP_MARGIN), max(0.0, height - bottom - CROP_MARGIN)
+        image = p.render(scale=CROP_SCALE, crop=(left, lower, right, upper)).to_pil()
+        buf = io.BytesIO()
+        image.save(buf, format="PNG")
+        return buf.getvalue()
+    finally:
+        pdf.close()
