@@ -43,6 +43,10 @@ def _title_like(text: str) -> bool:
 def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageStart | None:
     """The kind of part that starts on a page, from its first lines, or None for a continuation."""
     opening = list(lines[:OPENING_LINES])
+    if opening and re.match(r"^agenda item\b", opening[0].text.strip(), re.I) and any(
+            re.fullmatch(r"minutes\s*:?", ln.text.strip(), re.I) for ln in lines[:AGENDA_LOOKAHEAD]):
+        # a minute extract: "Agenda item" / the item's title / ... / "Minutes:" / the minute
+        return PageStart(DocKind.MINUTES, opening[1].text.strip() if len(opening) > 1 else None)
     for i, line in enumerate(lines[:AGENDA_LOOKAHEAD]):
         if i >= OPENING_LINES and not re.fullmatch(r"\W*agenda\W*", line.text.strip(), re.I):
             continue

@@ -58,6 +58,7 @@ VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For 
 )
 BULLET = re.compile(r"^(?:[•▪●◦·*\-–]|o(?=\s+[A-Z]))\s+")
 PARA_GAP = 0.55
+LEAD_IN_WORDS = 6
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph  # extra space, in line heights, that opens a new paragraph
 
 
@@ -130,8 +131,8 @@ NOTE_HEADING = re.compile(r"^(?P<committee>[A-Z][\w&'’ ]{1,80}?)\s+(?P<date>\d
 def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | None, str | None]:
     """(committee, date, time, venue) of the meeting minuted, from the opening lines."""
     for i, line in enumerate(lines[:8]):
-        if not re.search(r"\bminutes\b", line.text, re.I):
-            continue
+        if not re.search(r"\bminutes\b", line.text, re.I) or re.fullmatch(r"minutes\s*:", line.text.strip(), re.I):
+            continue  # a bare "Minutes:" label introduces the minute, it does not name the meeting
         text = join_lines([ln.text for ln in lines[i : i + 4] if not label_of(ln.text)])
         m = HEADING.search(text)
         if m:
@@ -202,6 +203,8 @@ def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
             open_list = None
             continue
         lettered = LETTERED.match(text)
+        if open_list is not None and not lettered and text.rstrip().endswith(":") and len(text.split()) <= LEAD_IN_WORDS:
+            continue  # "it was resolved that:" / "That Cabinet:" / a) ... — the list is still to come
         if open_list is not None and lettered:
             letter = lettered["pl"] or lettered["letter"]
             out.append(Resolution(letter, strip_marker(lettered["text"]).strip(), open_list))
@@ -210,7 +213,7 @@ def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
         open_list = None
         if not m:
             continue
-        kind = _kind(text[: m.end() + 20])
+        kind = _kind(text[m.start() : m.end() + 20])  # the decision phrase itself, not what came before it
         if text.rstrip().endswith(":") or re.search(r"\bthat\s*:?\s*$", text, re.I):
             open_list = kind
             continue
@@ -392,7 +395,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
         out_items.append(MinuteItem(item.number or "", item.title or "", item.page or 0, tuple(decisions), tuple(actions), _votes(text)))
 
     return Minutes(
-        committee=committee or default_committee,
+        committee=committee or default_committee or committee_by_mentions([ln for _p, ln in all_lines]),
         meeting_date=date,
         page_start=pages[0][0] if pages else 1,
         attendance=blocks_to_attendance(blocks),
