@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Date, case, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from minutetrail.db import schema as S
 from minutetrail.parsers.status import progress_says_complete
 
 CLOSED = ("completed", "cancelled")
+MINUTES_SOURCES = ("minutes", "minutes_recommendation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,33 +141,66 @@ def seen_as_of(session: Session, as_of: date, committee: str | None = None) -> l
 
 
 def overdue(session: Session, as_of: date, committee: str | None = None, owner: str | None = None) -> list[dict[str, Any]]:
-    """Threads overdue as of a date, by the latest observation published on or before it."""
+    """Threads overdue as of a date, by the latest observation published on or before it.
+
+    Done in SQL (window functions, the same on SQLite and PostgreSQL): the latest printing of each
+    thread up to the date, then, for the overdue ones only, the counts over their printings.
+    """
+    O, M = S.ActionObservation, S.Meeting
+    tables_last = case((O.source.in_(MINUTES_SOURCES), 0), else_=1)
+    up_to = [O.thread_id.is_not(None), M.date.is_not(None), M.date <= as_of]
+    if committee:
+        up_to.append(M.committee_id.in_(select(S.Committee.id).where(func.lower(S.Committee.name).contains(committee.lower()))))
+    ranked = (
+        select(O.id.label("oid"), O.thread_id.label("tid"), O.due_date.label("due_date"), O.status.label("status"),
+               func.row_number().over(partition_by=O.thread_id, order_by=(M.date.desc(), tables_last.desc(), O.id.desc())).label("rn"))
+        .join(M, O.meeting_id == M.id).where(*up_to)
+    ).subquery()
+    latest = (
+        select(ranked.c.oid, ranked.c.tid).where(
+            ranked.c.rn == 1, ranked.c.due_date.is_not(None), ranked.c.due_date < as_of,
+            or_(ranked.c.status.is_(None), ranked.c.status.not_in(CLOSED)))
+    ).subquery()
+    counts = (
+        select(O.thread_id.label("tid"), func.count(func.distinct(M.date)).label("meetings"),
+               func.min(O.raised_date).label("raised"), func.min(M.date).label("first_seen"))
+        .join(M, O.meeting_id == M.id).where(*up_to, O.thread_id.in_(select(latest.c.tid))).group_by(O.thread_id)
+    ).subquery()
+    dues = (
+        select(O.thread_id.label("tid"), O.due_date.label("due"),
+               func.lag(O.due_date, type_=Date).over(partition_by=O.thread_id, order_by=(M.date, tables_last, O.id)).label("prev"),
+               func.first_value(O.due_date, type_=Date).over(partition_by=O.thread_id, order_by=(M.date, tables_last, O.id)).label("first"))
+        .join(M, O.meeting_id == M.id).where(*up_to, O.due_date.is_not(None), O.thread_id.in_(select(latest.c.tid)))
+    ).subquery()
+    slips = (
+        select(dues.c.tid, func.sum(case((dues.c.due > dues.c.prev, 1), else_=0)).label("times"),
+               func.max(dues.c.first).label("first_due"))
+        .group_by(dues.c.tid)
+    ).subquery()
+    rows = session.execute(
+        select(O, M.date, S.Committee.name, S.Document.path, S.Document.sha256, S.Person.name,
+               counts.c.meetings, counts.c.raised, counts.c.first_seen, slips.c.times, slips.c.first_due)
+        .join(latest, latest.c.oid == O.id)
+        .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
+        .join(S.Document, O.document_id == S.Document.id)
+        .outerjoin(S.Person, O.owner_person_id == S.Person.id)
+        .join(counts, counts.c.tid == O.thread_id).outerjoin(slips, slips.c.tid == O.thread_id)
+    ).all()
     out = []
-    for tid, seen in seen_as_of(session, as_of, committee):
-        latest = seen[-1]
-        status = effective_status(latest)
-        if latest.due_date is None or latest.due_date >= as_of or status in CLOSED:
+    for o, _mdate, committee_name, path, sha, person, meetings, raised, first_seen, times, first_due in rows:
+        who = person or o.owner
+        if owner and not (who and owner.lower() in who.lower()) and not (o.owner and owner.lower() in o.owner.lower()):
             continue
-        owner_person = latest.owner_person  # a post nobody is recorded holding stays the post
-        who = owner_person or latest.owner
-        if owner and not (who and owner.lower() in who.lower()) and not (latest.owner and owner.lower() in latest.owner.lower()):
-            continue
-        printed = latest.status_text
-        dues = [v.due_date for v in seen if v.due_date]
+        first = first_due or o.due_date
         out.append({
-            "id": tid, "owner_person": owner_person, "owner": latest.owner, "committee": latest.committee,
-            "text": latest.text, "number": latest.number,
-            "raised_at": _iso(next((v.raised for v in seen if v.raised), None) or seen[0].meeting_date),
-            "due": latest.due_date.isoformat(), "due_text": latest.due_text,
-            "days_overdue": (as_of - latest.due_date).days,
-            "meetings_carried": len({v.meeting_date for v in seen}),
-            "times_slipped": sum(1 for a, b in zip(dues, dues[1:]) if b > a),
-            "slipped_days": (dues[-1] - dues[0]).days if dues else 0,
-            "first_due": dues[0].isoformat() if dues else None,
-            "printed_status": printed,
-            "status_disagrees": status is not None and status != "overdue",
-            "source_file": latest.source_file, "page": latest.page,
-            "bbox": list(latest.bbox) if latest.bbox else None, "sha256": latest.sha256,
+            "id": o.thread_id, "owner_person": person, "owner": o.owner, "committee": committee_name,
+            "text": o.text, "number": o.number, "raised_at": _iso(raised or first_seen),
+            "due": o.due_date.isoformat(), "due_text": o.due_text, "days_overdue": (as_of - o.due_date).days,
+            "meetings_carried": int(meetings), "times_slipped": int(times or 0),
+            "slipped_days": (o.due_date - first).days, "first_due": _iso(first),
+            "printed_status": o.status_text, "status_disagrees": o.status is not None and o.status != "overdue",
+            "source_file": path, "page": o.page,
+            "bbox": [o.x0, o.top, o.x1, o.bottom] if o.x0 is not None else None, "sha256": sha,
             "as_of": as_of.isoformat(),
         })
     out.sort(key=_oldest_first)
