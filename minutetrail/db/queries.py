@@ -160,7 +160,7 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
         select(ranked.c.oid, ranked.c.tid).where(
             ranked.c.rn == 1, ranked.c.due_date.is_not(None), ranked.c.due_date < as_of,
             or_(ranked.c.status.is_(None), ranked.c.status.not_in(CLOSED)))
-    ).subquery()
+    ).cte("latest")
     counts = (
         select(O.thread_id.label("tid"), func.count(func.distinct(M.date)).label("meetings"),
                func.min(O.raised_date).label("raised"), func.min(M.date).label("first_seen"))
@@ -178,8 +178,10 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
         .group_by(dues.c.tid)
     ).subquery()
     rows = session.execute(
-        select(O, M.date, S.Committee.name, S.Document.path, S.Document.sha256, S.Person.name,
-               counts.c.meetings, counts.c.raised, counts.c.first_seen, slips.c.times, slips.c.first_due)
+        select(O.thread_id, O.owner, O.text, O.number, O.due_date, O.due_text, O.status, O.status_text, O.page,
+               O.x0, O.top, O.x1, O.bottom, S.Committee.name.label("committee"), S.Document.path, S.Document.sha256,
+               S.Person.name.label("person"), counts.c.meetings, counts.c.raised, counts.c.first_seen, slips.c.times,
+               slips.c.first_due)
         .join(latest, latest.c.oid == O.id)
         .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
         .join(S.Document, O.document_id == S.Document.id)
@@ -187,7 +189,9 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
         .join(counts, counts.c.tid == O.thread_id).outerjoin(slips, slips.c.tid == O.thread_id)
     ).all()
     out = []
-    for o, _mdate, committee_name, path, sha, person, meetings, raised, first_seen, times, first_due in rows:
+    for o in rows:
+        person, committee_name, path, sha = o.person, o.committee, o.path, o.sha256
+        meetings, raised, first_seen, times, first_due = o.meetings, o.raised, o.first_seen, o.times, o.first_due
         who = person or o.owner
         if owner and not (who and owner.lower() in who.lower()) and not (o.owner and owner.lower() in o.owner.lower()):
             continue
