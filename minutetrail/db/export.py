@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from minutetrail.db import schema as S
+from minutetrail.models import MINUTES_SOURCES
 
 TABLES: dict[str, Any] = {m.__tablename__: m for m in (
     S.Body, S.Committee, S.Meeting, S.Document, S.DocumentPart, S.AgendaItem, S.MinutesRecord, S.MinuteItem,
@@ -59,7 +60,7 @@ def meeting_records(session: Session) -> list[dict[str, Any]]:
                                 for r in session.scalars(select(S.Recommendation).where(S.Recommendation.meeting_id == meeting.id).order_by(S.Recommendation.id))],
             "actions": [_action(o) for o in session.scalars(
                 select(S.ActionObservation).where(S.ActionObservation.meeting_id == meeting.id,
-                                                  S.ActionObservation.source.not_in(["minutes", "minutes_recommendation"]))
+                                                  S.ActionObservation.source.not_in(MINUTES_SOURCES))
                 .order_by(S.ActionObservation.document_id, S.ActionObservation.seq))],
             "warnings": [w for d in docs.get(meeting.id, []) for w in (d.warnings or [])],
         }

@@ -14,11 +14,11 @@ from minutetrail.db import schema as S
 from minutetrail.errors import LinkError
 from minutetrail.link.people import display_name, holder_on, person_key, resolve_aliases
 from minutetrail.link.threads import Obs, link_observations
-from minutetrail.models import Judgement
+from minutetrail.models import MINUTES_SOURCES, Judgement
 from minutetrail.parsers.roles import role_key
 
 HUMAN = (Judgement.CONFIRMED.value, Judgement.REJECTED.value)
-SOURCE_RANK = {"minutes": 0, "minutes_recommendation": 0}
+SOURCE_RANK = dict.fromkeys(MINUTES_SOURCES, 0)
 
 
 def action_core(text: str, owner: str | None) -> str:

@@ -10,10 +10,10 @@ from sqlalchemy import Date, case, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from minutetrail.db import schema as S
+from minutetrail.models import MINUTES_SOURCES, RECOMMENDATION_SOURCES
 from minutetrail.parsers.status import progress_says_complete
 
 CLOSED = ("completed", "cancelled")
-MINUTES_SOURCES = ("minutes", "minutes_recommendation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,6 @@ def observations(session: Session, committee: str | None = None, thread_id: int 
     return out
 
 
-RECOMMENDATION_SOURCES = ("minutes_recommendation", "recommendation_tracker")
 
 
 def thread_kind(views: list[ObsView]) -> str:

@@ -11,12 +11,11 @@ from sqlalchemy.orm import Session
 from minutetrail.config import EXTRACTOR_VERSION, PARSER_VERSION
 from minutetrail.db import schema as S
 from minutetrail.link.people import person_key
-from minutetrail.models import ExtractionRecord, ResolutionKind
+from minutetrail.models import MINUTES_RECOMMENDATION, ExtractionRecord, ResolutionKind
 from minutetrail.parsers.roles import role_key
 from minutetrail.parsers.dates import due_to_date
 
 UNKNOWN_BODY = "(unknown body)"
-MINUTES_RECOMMENDATION = "minutes_recommendation"
 UNKNOWN_COMMITTEE = "(unknown committee)"
 
 

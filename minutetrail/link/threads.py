@@ -12,11 +12,9 @@ import numpy as np
 from minutetrail.link.textsim import (
     NUMBER_PENALTY, SWAP_PENALTY, WEIGHTS, content_words, normalise, similarity_matrices, text_similarity,
 )
-from minutetrail.models import Judgement
+from minutetrail.models import MINUTES_SOURCES, RECOMMENDATION_SOURCES, Judgement
 
 CLOSED = frozenset({"completed", "cancelled"})
-MINUTES_SOURCES = frozenset({"minutes", "minutes_recommendation"})
-RECOMMENDATION_SOURCES = frozenset({"minutes_recommendation", "recommendation_tracker"})
 COMPLETED_REOPEN_TEXT = 0.92
 
 

@@ -29,6 +29,13 @@ class ActionStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+# Where an action observation was printed: a table kind, or the minutes. One vocabulary for every stage.
+MINUTES_ACTION = "minutes"
+MINUTES_RECOMMENDATION = "minutes_recommendation"
+MINUTES_SOURCES = frozenset({MINUTES_ACTION, MINUTES_RECOMMENDATION})
+RECOMMENDATION_SOURCES = frozenset({MINUTES_RECOMMENDATION, "recommendation_tracker"})
+
+
 class Rag(StrEnum):
     RED = "red"
     AMBER = "amber"
