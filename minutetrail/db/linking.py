@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from minutetrail.config import LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS
 from minutetrail.db import schema as S
+from minutetrail.db.threadstate import refresh as refresh_states
 from minutetrail.errors import LinkError
 from minutetrail.link.people import display_name, holder_on, person_key, resolve_aliases
 from minutetrail.link.threads import Obs, link_observations
@@ -140,6 +141,7 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
         session.add(S.LinkJudgement(left_key=d.left, right_key=d.right, method=d.method, score=d.score,
                                     signals=d.signals, judgement=d.judgement.value, decided_by="minutetrail", decided_at=now))
     session.flush()
+    refresh_states(session, committees)
     return {"threads": len(wanted), "links": sum(1 for d in decisions if d.judgement != Judgement.REVIEW),
             "review": sum(1 for d in decisions if d.judgement == Judgement.REVIEW)}
 

@@ -6,14 +6,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, case, func, or_, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import false, func, or_, select
+from sqlalchemy.orm import Session
 
 from minutetrail.db import schema as S
-from minutetrail.models import MINUTES_SOURCES, RECOMMENDATION_SOURCES
-from minutetrail.parsers.status import progress_says_complete
+from minutetrail.db.threadstate import OPEN_END, printing_order
+from minutetrail.models import RECOMMENDATION_SOURCES
 
 CLOSED = ("completed", "cancelled")
+CHUNK = 5_000  # thread ids per IN list
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class ObsView:
     status: str | None
     status_text: str | None
     rag: str | None
+    state: str | None  # the printed status, else completed if the progress says so
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -54,41 +56,39 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def effective_status(o: ObsView) -> str | None:
-    """Printed status; else a completion phrase in the progress text."""
-    if o.status:
-        return o.status
-    if progress_says_complete(o.progress):
-        return "completed"
-    return None
+def _committee_ids(committee: str) -> Any:
+    """Ids of the committees whose name contains the text (any case)."""
+    return select(S.Committee.id).where(func.lower(S.Committee.name).contains(committee.lower()))
 
 
-def observations(session: Session, committee: str | None = None, thread_id: int | None = None) -> dict[int, list[ObsView]]:
-    """Observations grouped by thread, each thread in date order."""
+def _views(session: Session, *where: Any) -> dict[int, list[ObsView]]:
+    """Observations grouped by thread, each thread in printing order."""
+    O, M = S.ActionObservation, S.Meeting
     q = (
-        select(S.ActionObservation)
-        .options(joinedload(S.ActionObservation.document), joinedload(S.ActionObservation.meeting).joinedload(S.Meeting.committee),
-                 joinedload(S.ActionObservation.owner_person))
-        .where(S.ActionObservation.thread_id.is_not(None))
+        select(O.id, O.thread_id, S.Committee.name.label("committee"), M.date, S.Document.path, S.Document.sha256, O.page,
+               O.x0, O.top, O.x1, O.bottom, O.source, O.number, O.raised_date, O.text, O.owner, S.Person.name.label("person"),
+               O.progress, O.due, O.due_date, O.due_text, O.status, O.status_text, O.rag, O.state)
+        .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
+        .join(S.Document, O.document_id == S.Document.id).outerjoin(S.Person, O.owner_person_id == S.Person.id)
+        .where(O.thread_id.is_not(None), *where)
     )
-    if thread_id is not None:
-        q = q.where(S.ActionObservation.thread_id == thread_id)
     out: dict[int, list[ObsView]] = defaultdict(list)
-    for o in session.scalars(q):
-        cname = o.meeting.committee.name
-        if committee and committee.lower() not in cname.lower():
-            continue
-        bbox = (o.x0, o.top, o.x1, o.bottom) if o.x0 is not None else None
-        out[o.thread_id].append(ObsView(  # type: ignore[index]
-            o.id, o.thread_id, cname, o.meeting.date, o.document.path, o.document.sha256, o.page, bbox,  # type: ignore[arg-type]
-            o.source, o.number, o.raised_date, o.text, o.owner, o.owner_person.name if o.owner_person else None,
-            o.progress, o.due, o.due_date, o.due_text, o.status, o.status_text, o.rag,
+    for r in session.execute(q):
+        bbox = (r.x0, r.top, r.x1, r.bottom) if r.x0 is not None else None
+        out[r.thread_id].append(ObsView(
+            r.id, r.thread_id, r.committee, r.date, r.path, r.sha256, r.page, bbox, r.source, r.number, r.raised_date,
+            r.text, r.owner, r.person, r.progress, r.due, r.due_date, r.due_text, r.status, r.status_text, r.rag, r.state,
         ))
     for views in out.values():
-        views.sort(key=lambda v: (v.meeting_date or date.min, v.source != "minutes", v.id))
+        views.sort(key=lambda v: printing_order(v.meeting_date, v.source, v.id))
     return out
 
 
+def _views_of(session: Session, thread_ids: list[int]) -> dict[int, list[ObsView]]:
+    out: dict[int, list[ObsView]] = {}
+    for start in range(0, len(thread_ids), CHUNK):
+        out.update(_views(session, S.ActionObservation.thread_id.in_(thread_ids[start:start + CHUNK])))
+    return out
 
 
 def thread_kind(views: list[ObsView]) -> str:
@@ -99,7 +99,7 @@ def _thread_summary(tid: int, views: list[ObsView]) -> dict[str, Any]:
     latest = views[-1]
     return {
         "id": tid, "kind": thread_kind(views), "committee": latest.committee, "owner_person": latest.owner_person,
-        "owner": latest.owner, "status": effective_status(latest), "text": latest.text,
+        "owner": latest.owner, "status": latest.state, "text": latest.text,
         "raised_at": _iso(next((v.raised for v in views if v.raised), None) or views[0].meeting_date),
         "due": latest.due, "meetings": len({v.meeting_date for v in views}),
         "observations": [v.as_dict() for v in views],
@@ -107,21 +107,29 @@ def _thread_summary(tid: int, views: list[ObsView]) -> dict[str, Any]:
 
 
 def action_threads(session: Session, committee: str | None = None, status: str | None = None,
-                   kind: str | None = "action") -> list[dict[str, Any]]:
-    """Threads in id order; ``kind`` "action" (the default), "recommendation", or None for both."""
-    threads = []
-    for tid, views in sorted(observations(session, committee).items()):
-        if kind and thread_kind(views) != kind:
-            continue
-        summary = _thread_summary(tid, views)
-        if status and summary["status"] != status:
-            continue
-        threads.append(summary)
-    return threads
+                   kind: str | None = "action", min_meetings: int | None = None,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+    """Threads in id order, chosen by their latest printing; ``kind`` "action" (the default),
+    "recommendation", or None for both; ``min_meetings``: printed at that many meetings or more."""
+    O, T = S.ActionObservation, S.ActionThread
+    q = select(O.thread_id).join(T, O.thread_id == T.id).where(O.superseded == OPEN_END).order_by(O.thread_id)
+    if kind:
+        q = q.where(T.kind == kind)
+    if committee:
+        q = q.where(T.committee_id.in_(_committee_ids(committee)))
+    if status:
+        q = q.where(O.state == status)
+    if min_meetings:
+        q = q.where(O.carried >= min_meetings)
+    if limit is not None:
+        q = q.limit(limit)
+    tids = [t for t in session.scalars(q) if t is not None]
+    views = _views_of(session, tids)
+    return [_thread_summary(tid, views[tid]) for tid in tids if tid in views]
 
 
 def thread_history(session: Session, thread_id: int) -> dict[str, Any] | None:
-    views = observations(session, thread_id=thread_id).get(thread_id)
+    views = _views(session, S.ActionObservation.thread_id == thread_id).get(thread_id)
     return _thread_summary(thread_id, views) if views else None
 
 
@@ -129,81 +137,43 @@ def _oldest_first(row: dict[str, Any]) -> tuple[int, str, int]:
     return (-row["days_overdue"], row["committee"], row["id"])
 
 
-def seen_as_of(session: Session, as_of: date, committee: str | None = None) -> list[tuple[int, list[ObsView]]]:
-    """Each thread's observations published on or before a date (threads with none left out)."""
-    out = []
-    for tid, views in observations(session, committee).items():
-        seen = [v for v in views if v.meeting_date is not None and v.meeting_date <= as_of]
-        if seen:
-            out.append((tid, seen))
-    return out
+def as_of_latest(as_of: date, committee: str | None = None) -> list[Any]:
+    """Conditions picking each thread's latest printing published on or before a date (db/threadstate.py)."""
+    O = S.ActionObservation
+    where = [O.superseded > as_of, O.published <= as_of]
+    if committee:
+        where.append(O.meeting_id.in_(select(S.Meeting.id).where(S.Meeting.committee_id.in_(_committee_ids(committee)))))
+    return where
 
 
 def overdue(session: Session, as_of: date, committee: str | None = None, owner: str | None = None) -> list[dict[str, Any]]:
-    """Threads overdue as of a date, by the latest observation published on or before it.
-
-    Done in SQL (window functions, the same on SQLite and PostgreSQL): the latest printing of each
-    thread up to the date, then, for the overdue ones only, the counts over their printings.
-    """
+    """Threads overdue as of a date, by the latest printing published on or before it: a due date
+    before the date and not completed or cancelled. The counts are that printing's thread state."""
     O, M = S.ActionObservation, S.Meeting
-    tables_last = case((O.source.in_(MINUTES_SOURCES), 0), else_=1)
-    up_to = [O.thread_id.is_not(None), M.date.is_not(None), M.date <= as_of]
-    if committee:
-        up_to.append(M.committee_id.in_(select(S.Committee.id).where(func.lower(S.Committee.name).contains(committee.lower()))))
-    ranked = (
-        select(O.id.label("oid"), O.thread_id.label("tid"), O.due_date.label("due_date"), O.status.label("status"),
-               func.row_number().over(partition_by=O.thread_id, order_by=(M.date.desc(), tables_last.desc(), O.id.desc())).label("rn"))
-        .join(M, O.meeting_id == M.id).where(*up_to)
-    ).subquery()
-    latest = (
-        select(ranked.c.oid, ranked.c.tid).where(
-            ranked.c.rn == 1, ranked.c.due_date.is_not(None), ranked.c.due_date < as_of,
-            or_(ranked.c.status.is_(None), ranked.c.status.not_in(CLOSED)))
-    ).cte("latest")
-    counts = (
-        select(O.thread_id.label("tid"), func.count(func.distinct(M.date)).label("meetings"),
-               func.min(O.raised_date).label("raised"), func.min(M.date).label("first_seen"))
-        .join(M, O.meeting_id == M.id).where(*up_to, O.thread_id.in_(select(latest.c.tid))).group_by(O.thread_id)
-    ).subquery()
-    dues = (
-        select(O.thread_id.label("tid"), O.due_date.label("due"),
-               func.lag(O.due_date, type_=Date).over(partition_by=O.thread_id, order_by=(M.date, tables_last, O.id)).label("prev"),
-               func.first_value(O.due_date, type_=Date).over(partition_by=O.thread_id, order_by=(M.date, tables_last, O.id)).label("first"))
-        .join(M, O.meeting_id == M.id).where(*up_to, O.due_date.is_not(None), O.thread_id.in_(select(latest.c.tid)))
-    ).subquery()
-    slips = (
-        select(dues.c.tid, func.sum(case((dues.c.due > dues.c.prev, 1), else_=0)).label("times"),
-               func.max(dues.c.first).label("first_due"))
-        .group_by(dues.c.tid)
-    ).subquery()
     rows = session.execute(
         select(O.thread_id, O.owner, O.text, O.number, O.due_date, O.due_text, O.status, O.status_text, O.page,
-               O.x0, O.top, O.x1, O.bottom, S.Committee.name.label("committee"), S.Document.path, S.Document.sha256,
-               S.Person.name.label("person"), counts.c.meetings, counts.c.raised, counts.c.first_seen, slips.c.times,
-               slips.c.first_due)
-        .join(latest, latest.c.oid == O.id)
+               O.x0, O.top, O.x1, O.bottom, O.carried, O.first_raised, O.first_seen, O.slips, O.first_due,
+               S.Committee.name.label("committee"), S.Document.path, S.Document.sha256, S.Person.name.label("person"))
         .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
         .join(S.Document, O.document_id == S.Document.id)
         .outerjoin(S.Person, O.owner_person_id == S.Person.id)
-        .join(counts, counts.c.tid == O.thread_id).outerjoin(slips, slips.c.tid == O.thread_id)
+        .where(*as_of_latest(as_of, committee), O.due_date < as_of, or_(O.state.is_(None), O.state.not_in(CLOSED)))
     ).all()
     out = []
     for o in rows:
-        person, committee_name, path, sha = o.person, o.committee, o.path, o.sha256
-        meetings, raised, first_seen, times, first_due = o.meetings, o.raised, o.first_seen, o.times, o.first_due
-        who = person or o.owner
+        who = o.person or o.owner
         if owner and not (who and owner.lower() in who.lower()) and not (o.owner and owner.lower() in o.owner.lower()):
             continue
-        first = first_due or o.due_date
+        first = o.first_due or o.due_date
         out.append({
-            "id": o.thread_id, "owner_person": person, "owner": o.owner, "committee": committee_name,
-            "text": o.text, "number": o.number, "raised_at": _iso(raised or first_seen),
+            "id": o.thread_id, "owner_person": o.person, "owner": o.owner, "committee": o.committee,
+            "text": o.text, "number": o.number, "raised_at": _iso(o.first_raised or o.first_seen),
             "due": o.due_date.isoformat(), "due_text": o.due_text, "days_overdue": (as_of - o.due_date).days,
-            "meetings_carried": int(meetings), "times_slipped": int(times or 0),
+            "meetings_carried": int(o.carried), "times_slipped": int(o.slips or 0),
             "slipped_days": (o.due_date - first).days, "first_due": _iso(first),
             "printed_status": o.status_text, "status_disagrees": o.status is not None and o.status != "overdue",
-            "source_file": path, "page": o.page,
-            "bbox": [o.x0, o.top, o.x1, o.bottom] if o.x0 is not None else None, "sha256": sha,
+            "source_file": o.path, "page": o.page,
+            "bbox": [o.x0, o.top, o.x1, o.bottom] if o.x0 is not None else None, "sha256": o.sha256,
             "as_of": as_of.isoformat(),
         })
     out.sort(key=_oldest_first)
@@ -212,15 +182,17 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
 
 def printed_overdue_not_due(session: Session, as_of: date, committee: str | None = None) -> list[dict[str, Any]]:
     """Threads the council printed as OVERDUE whose effective due date has not passed (e.g. revised)."""
-    out = []
-    for tid, seen in seen_as_of(session, as_of, committee):
-        latest = seen[-1]
-        if latest.status != "overdue" or (latest.due_date is not None and latest.due_date < as_of):
-            continue
-        out.append({"id": tid, "committee": latest.committee, "text": latest.text, "due": _iso(latest.due_date),
-                    "due_text": latest.due_text, "printed_status": latest.status_text,
-                    "source_file": latest.source_file, "page": latest.page})
-    return sorted(out, key=lambda r: r["id"])
+    O, M = S.ActionObservation, S.Meeting
+    rows = session.execute(
+        select(O.thread_id, O.text, O.due_date, O.due_text, O.status_text, O.page, S.Committee.name.label("committee"),
+               S.Document.path)
+        .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
+        .join(S.Document, O.document_id == S.Document.id)
+        .where(*as_of_latest(as_of, committee), O.status == "overdue", or_(O.due_date.is_(None), O.due_date >= as_of))
+        .order_by(O.thread_id)
+    ).all()
+    return [{"id": r.thread_id, "committee": r.committee, "text": r.text, "due": _iso(r.due_date), "due_text": r.due_text,
+             "printed_status": r.status_text, "source_file": r.path, "page": r.page} for r in rows]
 
 
 def review_queue(session: Session) -> list[dict[str, Any]]:
@@ -228,9 +200,12 @@ def review_queue(session: Session) -> list[dict[str, Any]]:
     rows = session.scalars(select(S.LinkJudgement).where(S.LinkJudgement.judgement == "review")).all()
     if not rows:
         return []
+    shas = sorted({k.split(":")[0] for j in rows for k in (j.left_key, j.right_key)})
     obs = {}
-    for o, sha in session.execute(select(S.ActionObservation, S.Document.sha256).join(S.Document)).all():
-        obs[f"{sha}:{o.seq}"] = o
+    for start in range(0, len(shas), CHUNK):
+        for o, sha in session.execute(select(S.ActionObservation, S.Document.sha256).join(S.Document)
+                                      .where(S.Document.sha256.in_(shas[start:start + CHUNK]))).all():
+            obs[f"{sha}:{o.seq}"] = o
     out: list[dict[str, Any]] = []
     for j in rows:
         a, b = obs.get(j.left_key), obs.get(j.right_key)
@@ -243,8 +218,6 @@ def review_queue(session: Session) -> list[dict[str, Any]]:
 
 
 def counts(session: Session) -> dict[str, int]:
-    from sqlalchemy import func
-
     def n(model: Any) -> int:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
@@ -268,46 +241,44 @@ def group_overdue(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
 def changes_at(session: Session, committee: str, day: date) -> dict[str, Any] | None:
     """What changed at a committee's meeting on ``day`` since its previous meeting with actions:
     new actions, actions completed, actions that became overdue, due dates slipped."""
-    threads = {tid: views for tid, views in observations(session).items()
-               if views[0].committee == committee and thread_kind(views) == "action"}
-    dates = sorted({v.meeting_date for views in threads.values() for v in views if v.meeting_date and v.meeting_date < day})
-    if not any(v.meeting_date == day for views in threads.values() for v in views):
+    O, T = S.ActionObservation, S.ActionThread
+    actions = O.thread_id.in_(select(T.id).where(
+        T.kind == "action", T.committee_id.in_(select(S.Committee.id).where(S.Committee.name == committee))))
+    if session.scalar(select(O.id).where(actions, O.published == day).limit(1)) is None:
         return None
-    prev = dates[-1] if dates else None
+    prev = session.scalar(select(func.max(O.published)).where(actions, O.published < day))
 
-    def state(views: list[ObsView], when: date | None) -> ObsView | None:
-        seen = [v for v in views if when is not None and v.meeting_date is not None and v.meeting_date <= when]
-        return seen[-1] if seen else None
+    def state(when: date) -> dict[int, Any]:
+        q = select(O.thread_id, O.state, O.due_date, O.first_seen).where(actions, *as_of_latest(when))
+        return {r.thread_id: r for r in session.execute(q)}
 
-    new, completed, slipped = [], [], []
-    for tid, views in threads.items():
-        now, before = state(views, day), state(views, prev)
-        if now is None:
+    now, before = state(day), state(prev) if prev else {}
+    new = sorted(tid for tid, r in now.items() if r.first_seen == day)
+    completed, slipped = [], []
+    for tid, r in now.items():
+        b = before.get(tid)
+        if b is None:
             continue
-        if before is None and views[0].meeting_date == day:
-            new.append(tid)
-            continue
-        if before is None:
-            continue
-        if effective_status(now) == "completed" and effective_status(before) != "completed":
+        if r.state == "completed" and b.state != "completed":
             completed.append(tid)
-        if now.due_date and before.due_date and now.due_date > before.due_date:
+        if r.due_date and b.due_date and r.due_date > b.due_date:
             slipped.append(tid)
     overdue_now = {r["id"] for r in overdue(session, day, committee)}
     overdue_before = {r["id"] for r in overdue(session, prev, committee)} if prev else set()
     return {"committee": committee, "meeting_date": day.isoformat(), "previous": prev.isoformat() if prev else None,
-            "new": sorted(new), "completed": sorted(completed), "became_overdue": sorted(overdue_now - overdue_before),
+            "new": new, "completed": sorted(completed), "became_overdue": sorted(overdue_now - overdue_before),
             "slipped": sorted(slipped)}
 
 
 def closed_without_progress(session: Session, as_of: date) -> list[dict[str, Any]]:
     """Action threads closed as of a date whose printings never carried any progress text."""
-    out = []
-    for tid, seen in seen_as_of(session, as_of):
-        if thread_kind(seen) != "action":
-            continue
-        latest = seen[-1]
-        if effective_status(latest) == "completed" and not any((v.progress or "").strip() for v in seen):
-            out.append({"id": tid, "text": latest.text, "committee": latest.committee, "closed_at": _iso(latest.meeting_date),
-                        "source_file": latest.source_file, "page": latest.page})
-    return sorted(out, key=lambda r: r["id"])
+    O, M, T = S.ActionObservation, S.Meeting, S.ActionThread
+    rows = session.execute(
+        select(O.thread_id, O.text, O.published, O.page, S.Committee.name.label("committee"), S.Document.path)
+        .join(T, O.thread_id == T.id).join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
+        .join(S.Document, O.document_id == S.Document.id)
+        .where(*as_of_latest(as_of), T.kind == "action", O.state == "completed", O.progress_seen == false())
+        .order_by(O.thread_id)
+    ).all()
+    return [{"id": r.thread_id, "text": r.text, "committee": r.committee, "closed_at": _iso(r.published),
+             "source_file": r.path, "page": r.page} for r in rows]

@@ -44,7 +44,7 @@ def recurring_topics(session: Session, committee: str | None = None, min_meeting
 
 def carried_actions(session: Session, committee: str | None = None, min_meetings: int = 3) -> list[dict[str, Any]]:
     """Action threads printed at N or more meetings."""
-    return [t for t in action_threads(session, committee) if t["meetings"] >= min_meetings]
+    return action_threads(session, committee, min_meetings=min_meetings)
 
 
 def repeated_recommendations(session: Session, committee: str | None = None, min_meetings: int = 2) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -177,6 +178,7 @@ class ActionThread(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(120), unique=True)  # the first observation's natural key
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"))
+    kind: Mapped[str | None] = mapped_column(String(20))  # action | recommendation, by its first printing (db/threadstate.py)
     committee: Mapped[Committee] = relationship()
 
 
@@ -188,6 +190,7 @@ class ActionObservation(Base):
         UniqueConstraint("document_id", "seq"),
         Index("ix_obs_thread", "thread_id"),
         Index("ix_obs_meeting", "meeting_id"),
+        Index("ix_obs_state", "superseded", "published", "due_date", "state"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
@@ -214,6 +217,17 @@ class ActionObservation(Base):
     x1: Mapped[float | None] = mapped_column(Float)
     bottom: Mapped[float | None] = mapped_column(Float)
     extractor_version: Mapped[str] = mapped_column(String(20))
+    # The thread's state as of this printing, derived from the thread's printings up to it and kept
+    # by db/threadstate.py whenever threads change: what "as of a date" questions read with one index.
+    published: Mapped[date | None] = mapped_column(Date)  # the printing meeting's date
+    superseded: Mapped[date | None] = mapped_column(Date)  # the next printing's date; OPEN_END if the latest
+    state: Mapped[str | None] = mapped_column(String(20))  # printed status, else completed if the progress says so
+    carried: Mapped[int | None] = mapped_column(Integer)  # meetings printed at so far
+    first_seen: Mapped[date | None] = mapped_column(Date)
+    first_raised: Mapped[date | None] = mapped_column(Date)
+    first_due: Mapped[date | None] = mapped_column(Date)
+    slips: Mapped[int | None] = mapped_column(Integer)  # times the due date moved later so far
+    progress_seen: Mapped[bool | None] = mapped_column(Boolean)
     document: Mapped[Document] = relationship()
     meeting: Mapped[Meeting] = relationship()
     owner_person: Mapped[Person | None] = relationship()

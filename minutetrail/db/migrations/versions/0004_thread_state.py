@@ -1,0 +1,48 @@
+"""each printing's thread state, for as-of questions through one index
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-02
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+def state_columns() -> tuple[sa.Column, ...]:
+    return (
+        sa.Column("published", sa.Date(), nullable=True),
+        sa.Column("superseded", sa.Date(), nullable=True),
+        sa.Column("state", sa.String(length=20), nullable=True),
+        sa.Column("carried", sa.Integer(), nullable=True),
+        sa.Column("first_seen", sa.Date(), nullable=True),
+        sa.Column("first_raised", sa.Date(), nullable=True),
+        sa.Column("first_due", sa.Date(), nullable=True),
+        sa.Column("slips", sa.Integer(), nullable=True),
+        sa.Column("progress_seen", sa.Boolean(), nullable=True),
+    )
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("action_observations", schema=None) as batch_op:
+        for column in state_columns():
+            batch_op.add_column(column)
+        batch_op.create_index("ix_obs_state", ["superseded", "published", "due_date", "state"], unique=False)
+    with op.batch_alter_table("action_threads", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("kind", sa.String(length=20), nullable=True))
+    # derived data: fill it for the observations already stored
+    from minutetrail.db.threadstate import refresh
+
+    refresh(op.get_bind())
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("action_threads", schema=None) as batch_op:
+        batch_op.drop_column("kind")
+    with op.batch_alter_table("action_observations", schema=None) as batch_op:
+        batch_op.drop_index("ix_obs_state")
+        for column in reversed(state_columns()):
+            batch_op.drop_column(column.name)
