@@ -48,7 +48,8 @@ class ObsView:
             "sha256": self.sha256, "page": self.page, "bbox": list(self.bbox) if self.bbox else None,
             "table": self.source, "number": self.number, "raised_at": _iso(self.raised), "text": self.text,
             "owner": self.owner, "owner_person": self.owner_person, "progress": self.progress, "status": self.status,
-            "status_text": self.status_text, "due": self.due, "due_text": self.due_text, "rag": self.rag,
+            "status_text": self.status_text, "state": self.state, "due": self.due, "due_date": _iso(self.due_date),
+            "due_text": self.due_text, "rag": self.rag,
         }
 
 

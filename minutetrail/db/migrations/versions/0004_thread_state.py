@@ -40,9 +40,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("action_threads", schema=None) as batch_op:
+    # ALTER TABLE ... DROP COLUMN in place (SQLite >= 3.35): recreating action_threads would fire the
+    # ON DELETE SET NULL of action_observations.thread_id and lose every thread assignment
+    with op.batch_alter_table("action_threads", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("kind")
-    with op.batch_alter_table("action_observations", schema=None) as batch_op:
+    with op.batch_alter_table("action_observations", schema=None, recreate="never") as batch_op:
         batch_op.drop_index("ix_obs_state")
         for column in reversed(state_columns()):
             batch_op.drop_column(column.name)
