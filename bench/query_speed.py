@@ -168,24 +168,24 @@ def questions(db: Database) -> dict[str, Any]:
         mid = START + (last - START) / 2
         early = START + timedelta(days=365)
         busy = s.scalar(select(S.ActionObservation.thread_id).where(S.ActionObservation.carried >= 5).limit(1))
-        day = s.scalar(select(S.Meeting.date).join(S.Committee).where(S.Committee.name == "Committee 7").order_by(S.Meeting.date.desc()).limit(1))
+        day = s.scalar(select(S.Meeting.date).join(S.Committee).where(S.Committee.name == "Committee 123").order_by(S.Meeting.date.desc()).limit(1))
         return {
             "overdue (as of the last meeting)": timed(lambda: overdue(s, last)),
             "overdue --as-of mid-history": timed(lambda: overdue(s, mid)),
             "overdue --as-of first year": timed(lambda: overdue(s, early)),
-            "overdue --committee": timed(lambda: overdue(s, last, committee="Committee 7")),
+            "overdue --committee": timed(lambda: overdue(s, last, committee="Committee 123")),
             "overdue --owner": timed(lambda: overdue(s, last, owner="Head of Housing")),
             "overdue --group owner": timed(lambda: group_overdue(overdue(s, last), "owner")),
-            "actions --committee": timed(lambda: action_threads(s, "Committee 7")),
+            "actions --committee": timed(lambda: action_threads(s, "Committee 123")),
             "actions --status in_progress --limit 100": timed(lambda: action_threads(s, status="in_progress", limit=100)),
             "actions --limit 100": timed(lambda: action_threads(s, limit=100)),
             "history": timed(lambda: thread_history(s, busy)),
-            "recurring --kind actions --committee": timed(lambda: carried_actions(s, "Committee 7", 5)),
+            "recurring --kind actions --committee": timed(lambda: carried_actions(s, "Committee 123", 5)),
             "search": timed(lambda: search(s, "homelessness cemetery")),
-            "search --committee": timed(lambda: search(s, "budget", committee="Committee 7")),
+            "search --committee": timed(lambda: search(s, "budget", committee="Committee 123")),
             "printed overdue, not due": timed(lambda: printed_overdue_not_due(s, last)),
             "closed without progress": timed(lambda: closed_without_progress(s, last)),
-            "ingest changes (one meeting)": timed(lambda: changes_at(s, "Committee 7", day)),
+            "ingest changes (one meeting)": timed(lambda: changes_at(s, "Committee 123", day)),
             "actions (every thread, unpaged)": timed(lambda: action_threads(s), repeat=1),
         }
 

@@ -66,20 +66,18 @@ def _views(session: Session, *where: Any) -> dict[int, list[ObsView]]:
     """Observations grouped by thread, each thread in printing order."""
     O, M = S.ActionObservation, S.Meeting
     q = (
-        select(O.id, O.thread_id, S.Committee.name.label("committee"), M.date, S.Document.path, S.Document.sha256, O.page,
-               O.x0, O.top, O.x1, O.bottom, O.source, O.number, O.raised_date, O.text, O.owner, S.Person.name.label("person"),
+        select(O.id, O.thread_id, S.Committee.name, M.date, S.Document.path, S.Document.sha256, O.page,
+               O.x0, O.top, O.x1, O.bottom, O.source, O.number, O.raised_date, O.text, O.owner, S.Person.name,
                O.progress, O.due, O.due_date, O.due_text, O.status, O.status_text, O.rag, O.state)
         .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
         .join(S.Document, O.document_id == S.Document.id).outerjoin(S.Person, O.owner_person_id == S.Person.id)
         .where(O.thread_id.is_not(None), *where)
     )
     out: dict[int, list[ObsView]] = defaultdict(list)
-    for r in session.execute(q):
-        bbox = (r.x0, r.top, r.x1, r.bottom) if r.x0 is not None else None
-        out[r.thread_id].append(ObsView(
-            r.id, r.thread_id, r.committee, r.date, r.path, r.sha256, r.page, bbox, r.source, r.number, r.raised_date,
-            r.text, r.owner, r.person, r.progress, r.due, r.due_date, r.due_text, r.status, r.status_text, r.rag, r.state,
-        ))
+    rows: Any = session.connection().execute(q)  # Core rows, unpacked by position (the select's order)
+    for r in rows:
+        x0, top, x1, bottom = r[7:11]
+        out[r[1]].append(ObsView(*r[:7], (x0, top, x1, bottom) if x0 is not None else None, *r[11:]))  # type: ignore[call-arg]
     for views in out.values():
         views.sort(key=lambda v: printing_order(v.meeting_date, v.source, v.id))
     return out
@@ -113,15 +111,17 @@ def action_threads(session: Session, committee: str | None = None, status: str |
     """Threads in id order, chosen by their latest printing; ``kind`` "action" (the default),
     "recommendation", or None for both; ``min_meetings``: printed at that many meetings or more."""
     O, T = S.ActionObservation, S.ActionThread
-    q = select(O.thread_id).join(T, O.thread_id == T.id).where(O.superseded == OPEN_END).order_by(O.thread_id)
+    latest = [O.thread_id == T.id, O.superseded == OPEN_END]
+    if status:
+        latest.append(O.state == status)
+    if min_meetings:
+        latest.append(O.carried >= min_meetings)
+    # threads in id order, each with its latest printing found through ix_obs_thread
+    q = select(T.id).where(select(O.id).where(*latest).exists()).order_by(T.id)
     if kind:
         q = q.where(T.kind == kind)
     if committee:
         q = q.where(T.committee_id.in_(_committee_ids(committee)))
-    if status:
-        q = q.where(O.state == status)
-    if min_meetings:
-        q = q.where(O.carried >= min_meetings)
     if limit is not None:
         q = q.limit(limit)
     tids = [t for t in session.scalars(q) if t is not None]
@@ -132,10 +132,6 @@ def action_threads(session: Session, committee: str | None = None, status: str |
 def thread_history(session: Session, thread_id: int) -> dict[str, Any] | None:
     views = _views(session, S.ActionObservation.thread_id == thread_id).get(thread_id)
     return _thread_summary(thread_id, views) if views else None
-
-
-def _oldest_first(row: dict[str, Any]) -> tuple[int, str, int]:
-    return (-row["days_overdue"], row["committee"], row["id"])
 
 
 def as_of_latest(as_of: date, committee: str | None = None) -> list[Any]:
@@ -149,35 +145,35 @@ def as_of_latest(as_of: date, committee: str | None = None) -> list[Any]:
 
 def overdue(session: Session, as_of: date, committee: str | None = None, owner: str | None = None) -> list[dict[str, Any]]:
     """Threads overdue as of a date, by the latest printing published on or before it: a due date
-    before the date and not completed or cancelled. The counts are that printing's thread state."""
-    O, M = S.ActionObservation, S.Meeting
-    rows = session.execute(
-        select(O.thread_id, O.owner, O.text, O.number, O.due_date, O.due_text, O.status, O.status_text, O.page,
-               O.x0, O.top, O.x1, O.bottom, O.carried, O.first_raised, O.first_seen, O.slips, O.first_due,
-               S.Committee.name.label("committee"), S.Document.path, S.Document.sha256, S.Person.name.label("person"))
+    before the date and not completed or cancelled. The counts are that printing's thread state.
+    Oldest first; ``owner`` matches the owner as printed or the person it resolved to."""
+    O, M, P = S.ActionObservation, S.Meeting, S.Person
+    where = [*as_of_latest(as_of, committee), O.due_date < as_of, or_(O.state.is_(None), O.state.not_in(CLOSED))]
+    if owner:
+        where.append(or_(func.lower(O.owner).contains(owner.lower()), func.lower(P.name).contains(owner.lower())))
+    rows: Any = session.connection().execute(  # Core rows: tens of thousands at national scale
+        select(O.thread_id, P.name, O.owner, S.Committee.name, O.text, O.number, O.first_raised, O.first_seen,
+               O.due_date, O.due_text, O.carried, O.slips, O.first_due, O.status_text, O.status, S.Document.path, O.page,
+               O.x0, O.top, O.x1, O.bottom, S.Document.sha256)
         .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
-        .join(S.Document, O.document_id == S.Document.id)
-        .outerjoin(S.Person, O.owner_person_id == S.Person.id)
-        .where(*as_of_latest(as_of, committee), O.due_date < as_of, or_(O.state.is_(None), O.state.not_in(CLOSED)))
-    ).all()
+        .join(S.Document, O.document_id == S.Document.id).outerjoin(P, O.owner_person_id == P.id)
+        .where(*where).order_by(O.due_date, S.Committee.name, O.thread_id)
+    )
+    day = as_of.isoformat()
     out = []
-    for o in rows:
-        who = o.person or o.owner
-        if owner and not (who and owner.lower() in who.lower()) and not (o.owner and owner.lower() in o.owner.lower()):
-            continue
-        first = o.first_due or o.due_date
+    for (tid, person, printed_owner, committee_name, text, number, raised, seen, due, due_text, carried, slips, first_due,
+         status_text, status, path, page, x0, top, x1, bottom, sha) in rows:
+        first = first_due or due
         out.append({
-            "id": o.thread_id, "owner_person": o.person, "owner": o.owner, "committee": o.committee,
-            "text": o.text, "number": o.number, "raised_at": _iso(o.first_raised or o.first_seen),
-            "due": o.due_date.isoformat(), "due_text": o.due_text, "days_overdue": (as_of - o.due_date).days,
-            "meetings_carried": int(o.carried), "times_slipped": int(o.slips or 0),
-            "slipped_days": (o.due_date - first).days, "first_due": _iso(first),
-            "printed_status": o.status_text, "status_disagrees": o.status is not None and o.status != "overdue",
-            "source_file": o.path, "page": o.page,
-            "bbox": [o.x0, o.top, o.x1, o.bottom] if o.x0 is not None else None, "sha256": o.sha256,
-            "as_of": as_of.isoformat(),
+            "id": tid, "owner_person": person, "owner": printed_owner, "committee": committee_name,
+            "text": text, "number": number, "raised_at": _iso(raised or seen),
+            "due": due.isoformat(), "due_text": due_text, "days_overdue": (as_of - due).days,
+            "meetings_carried": carried, "times_slipped": slips or 0,
+            "slipped_days": (due - first).days, "first_due": first.isoformat(),
+            "printed_status": status_text, "status_disagrees": status is not None and status != "overdue",
+            "source_file": path, "page": page, "bbox": [x0, top, x1, bottom] if x0 is not None else None, "sha256": sha,
+            "as_of": day,
         })
-    out.sort(key=_oldest_first)
     return out
 
 
@@ -189,11 +185,12 @@ def printed_overdue_not_due(session: Session, as_of: date, committee: str | None
                S.Document.path)
         .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
         .join(S.Document, O.document_id == S.Document.id)
-        .where(*as_of_latest(as_of, committee), O.status == "overdue", or_(O.due_date.is_(None), O.due_date >= as_of))
-        .order_by(O.thread_id)
-    ).all()
+        .where(*as_of_latest(as_of, committee), O.state == "overdue",  # the state is the printed status when there is one
+               or_(O.due_date.is_(None), O.due_date >= as_of))
+    ).all()  # no ORDER BY: it steers SQLite off ix_obs_state onto a whole-table walk in thread order
     return [{"id": r.thread_id, "committee": r.committee, "text": r.text, "due": _iso(r.due_date), "due_text": r.due_text,
-             "printed_status": r.status_text, "source_file": r.path, "page": r.page} for r in rows]
+             "printed_status": r.status_text, "source_file": r.path, "page": r.page}
+            for r in sorted(rows, key=lambda r: r.thread_id)]
 
 
 def review_queue(session: Session) -> list[dict[str, Any]]:
@@ -274,12 +271,11 @@ def changes_at(session: Session, committee: str, day: date) -> dict[str, Any] | 
 def closed_without_progress(session: Session, as_of: date) -> list[dict[str, Any]]:
     """Action threads closed as of a date whose printings never carried any progress text."""
     O, M, T = S.ActionObservation, S.Meeting, S.ActionThread
-    rows = session.execute(
-        select(O.thread_id, O.text, O.published, O.page, S.Committee.name.label("committee"), S.Document.path)
+    rows: Any = session.connection().execute(
+        select(O.thread_id, O.text, O.published, O.page, S.Committee.name, S.Document.path)
         .join(T, O.thread_id == T.id).join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
         .join(S.Document, O.document_id == S.Document.id)
         .where(*as_of_latest(as_of), T.kind == "action", O.state == "completed", O.progress_seen == false())
-        .order_by(O.thread_id)
-    ).all()
-    return [{"id": r.thread_id, "text": r.text, "committee": r.committee, "closed_at": _iso(r.published),
-             "source_file": r.path, "page": r.page} for r in rows]
+    ).all()  # sorted here, as above
+    return [{"id": tid, "text": text, "committee": committee, "closed_at": _iso(published), "source_file": path, "page": page}
+            for tid, text, published, page, committee, path in sorted(rows)]

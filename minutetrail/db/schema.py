@@ -175,6 +175,7 @@ class PersonAlias(Base):
 
 class ActionThread(Base):
     __tablename__ = "action_threads"
+    __table_args__ = (Index("ix_thread_committee", "committee_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(120), unique=True)  # the first observation's natural key
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"))
@@ -188,9 +189,9 @@ class ActionObservation(Base):
     __tablename__ = "action_observations"
     __table_args__ = (
         UniqueConstraint("document_id", "seq"),
-        Index("ix_obs_thread", "thread_id"),
+        Index("ix_obs_thread", "thread_id", "superseded"),
         Index("ix_obs_meeting", "meeting_id"),
-        Index("ix_obs_state", "superseded", "published", "due_date", "state"),
+        Index("ix_obs_state", "superseded", "published", "due_date", "state", "progress_seen"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))

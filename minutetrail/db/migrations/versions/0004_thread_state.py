@@ -27,12 +27,17 @@ def state_columns() -> tuple[sa.Column, ...]:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("action_observations", schema=None) as batch_op:
+    with op.batch_alter_table("action_observations", schema=None, recreate="never") as batch_op:
         for column in state_columns():
             batch_op.add_column(column)
-        batch_op.create_index("ix_obs_state", ["superseded", "published", "due_date", "state"], unique=False)
-    with op.batch_alter_table("action_threads", schema=None) as batch_op:
+        # the latest printing as of a date, filtered in the index (overdue, closed without progress)
+        batch_op.create_index("ix_obs_state", ["superseded", "published", "due_date", "state", "progress_seen"], unique=False)
+        # a thread's latest printing (superseded = OPEN_END) without reading its rows
+        batch_op.drop_index("ix_obs_thread")
+        batch_op.create_index("ix_obs_thread", ["thread_id", "superseded"], unique=False)
+    with op.batch_alter_table("action_threads", schema=None, recreate="never") as batch_op:
         batch_op.add_column(sa.Column("kind", sa.String(length=20), nullable=True))
+        batch_op.create_index("ix_thread_committee", ["committee_id"], unique=False)
     # derived data: fill it for the observations already stored
     from minutetrail.db.threadstate import refresh
 
@@ -43,8 +48,11 @@ def downgrade() -> None:
     # ALTER TABLE ... DROP COLUMN in place (SQLite >= 3.35): recreating action_threads would fire the
     # ON DELETE SET NULL of action_observations.thread_id and lose every thread assignment
     with op.batch_alter_table("action_threads", schema=None, recreate="never") as batch_op:
+        batch_op.drop_index("ix_thread_committee")
         batch_op.drop_column("kind")
     with op.batch_alter_table("action_observations", schema=None, recreate="never") as batch_op:
         batch_op.drop_index("ix_obs_state")
+        batch_op.drop_index("ix_obs_thread")
+        batch_op.create_index("ix_obs_thread", ["thread_id"], unique=False)
         for column in reversed(state_columns()):
             batch_op.drop_column(column.name)
