@@ -198,13 +198,15 @@ THREAD_COLUMNS = ["id", "committee", "owner_person", "owner", "status", "raised_
               help="Only threads whose latest status is this.")
 @click.option("--kind", type=click.Choice(["action", "recommendation", "all"]), default="action", show_default=True,
               help="Actions, recommendations (minutes recommendations followed into trackers), or both.")
+@click.option("--limit", type=int, default=None, help="At most this many threads (the first by id).")
 @format_options
 @click.pass_context
-def actions_cmd(ctx: click.Context, committee: str | None, status: str | None, kind: str, fmt: str) -> None:
+def actions_cmd(ctx: click.Context, committee: str | None, status: str | None, kind: str, limit: int | None, fmt: str) -> None:
     """Action threads: each action followed across meetings."""
     from minutetrail.db.queries import action_threads
 
-    threads = _with_session(ctx, lambda session: action_threads(session, committee, status, None if kind == "all" else kind))
+    threads = _with_session(ctx, lambda session: action_threads(session, committee, status, None if kind == "all" else kind,
+                                                                limit=limit))
     click.echo(render(threads, THREAD_COLUMNS, fmt))
 
 

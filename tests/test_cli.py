@@ -73,6 +73,11 @@ def test_overdue_and_actions_json(db_url):
     assert {t["id"] for t in threads} >= {r["id"] for r in rows}
     obs = threads[0]["observations"][0]
     assert {"meeting_date", "source_file", "page", "number", "text", "owner", "owner_person", "status", "due"} <= set(obs)
+    paged = json.loads(runner.invoke(cli, ["--db", db_url, "actions", "--limit", "3", "--format", "json"]).output)
+    assert [t["id"] for t in paged] == sorted(t["id"] for t in threads)[:3]
+    in_progress = json.loads(runner.invoke(cli, ["--db", db_url, "actions", "--status", "in_progress", "--json"]).output)
+    assert in_progress and {t["status"] for t in in_progress} == {"in_progress"}
+    assert {t["id"] for t in in_progress} == {t["id"] for t in threads if t["status"] == "in_progress"}
     csv_out = runner.invoke(cli, ["--db", db_url, "overdue", "--as-of", "2025-06-10", "--format", "csv", "--owner", "ward"])
     lines = csv_out.output.strip().splitlines()
     assert lines[0].startswith("id,") and len(lines) == 2 and "Claire Ward" in lines[1]
