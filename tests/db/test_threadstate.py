@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 from alembic import command
 from sqlalchemy import func, inspect, select
 
 from minutetrail.db import schema as S
-from minutetrail.db.queries import action_threads, closed_without_progress, overdue, thread_history
+from minutetrail.db.queries import action_threads, closed_without_progress, overdue, printed_overdue_not_due, thread_history
 from minutetrail.db.session import alembic_config
 from minutetrail.db.threadstate import OPEN_END, printing_order, states
 from minutetrail.parsers.status import progress_says_complete
@@ -90,3 +91,33 @@ def test_relink_and_the_migration_keep_the_state(db):
     assert "superseded" not in {c["name"] for c in inspect(db.engine).get_columns("action_observations")}
     command.upgrade(cfg, "head")  # the migration fills the state for what is already stored
     assert snapshot() == before
+
+
+def test_closed_without_progress_as_of_a_date(db, tmp_path):
+    from tests.tablepdf import log_row, table_pdf
+
+    silent, worked = "Write to the minister about rural bus services", "Publish the audit plan"
+    table_pdf(tmp_path / "jul.pdf", [log_row(1, silent, progress="", status="IN PROGRESS"),
+                                     log_row(2, worked, progress="Draft with officers")],
+              title="Audit Committee - 12 July 2021 - Action log")
+    table_pdf(tmp_path / "sep.pdf", [log_row(1, silent, progress="", status="COMPLETE"),
+                                     log_row(2, worked, progress="", status="COMPLETE")],
+              title="Audit Committee - 13 September 2021 - Action log")
+    assert not ingest(db, [tmp_path], jobs=1).failed
+    with db.session() as s:
+        assert closed_without_progress(s, date(2021, 8, 1)) == []  # still in progress then
+        closed = closed_without_progress(s, date(2021, 12, 31))
+    # the second had progress printed in July: closed with a trail, not silently
+    assert [(c["text"], c["closed_at"], Path(c["source_file"]).name, c["page"]) for c in closed] == [
+        (silent, "2021-09-13", "sep.pdf", 1)]
+
+
+def test_printed_overdue_not_yet_due_until_the_revised_date_passes(db):
+    ingest(db, [SAMPLES], jobs=1)
+    with db.session() as s:
+        for day in (date(2025, 4, 8), date(2025, 6, 10)):
+            rows = printed_overdue_not_due(s, day)
+            assert [(r["printed_status"], r["due"]) for r in rows] == [("OVERDUE", "2025-07-31")]
+            assert rows[0]["id"] not in {r["id"] for r in overdue(s, day)}
+        assert printed_overdue_not_due(s, date(2025, 8, 1)) == []
+        assert rows[0]["id"] in {r["id"] for r in overdue(s, date(2025, 8, 1))}  # now it is overdue
