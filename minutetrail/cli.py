@@ -360,8 +360,7 @@ def _judge(ctx: click.Context, a: int, b: int, verdict: str, who: str) -> None:
     from minutetrail.models import Judgement
 
     def work(session: Any) -> None:
-        judge(session, a, b, Judgement(verdict), who)
-        relink(session)
+        relink(session, judge(session, a, b, Judgement(verdict), who))
 
     _with_session(ctx, work)
     click.echo(f"{verdict}: observations {a} and {b}")

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from minutetrail.config import PARSER_VERSION
 from minutetrail.db import schema as S
@@ -73,6 +74,13 @@ def _parsed(paths: list[str], jobs: int) -> Iterator[tuple[str, ExtractionRecord
         yield from pool.map(_parse_job, paths)
 
 
+def _action_committees(session: Session, sha256: str) -> set[int]:
+    """The committees whose meetings hold a document's action observations."""
+    return set(session.scalars(
+        select(S.Meeting.committee_id).distinct().join(S.ActionObservation, S.ActionObservation.meeting_id == S.Meeting.id)
+        .join(S.Document, S.ActionObservation.document_id == S.Document.id).where(S.Document.sha256 == sha256)))
+
+
 def _add_counts(total: StoreCounts, part: StoreCounts) -> None:
     for name in total.__slots__:  # type: ignore[attr-defined]
         setattr(total, name, getattr(total, name) + getattr(part, name))
@@ -116,10 +124,9 @@ def ingest(
         else:
             try:
                 with db.session() as session:
+                    touched.update(_action_committees(session, record.sha256))  # a re-parse may move it elsewhere
                     counts = store_record(session, record, name)
-                    meeting_ids = [m for m in session.scalars(
-                        select(S.ActionObservation.meeting_id).join(S.Document).where(S.Document.sha256 == record.sha256))]
-                    touched.update(session.scalars(select(S.Meeting.committee_id).where(S.Meeting.id.in_(meeting_ids))))
+                    touched.update(_action_committees(session, record.sha256))
                     new_meetings.update(
                         (name, day) for name, day in session.execute(
                             select(S.Committee.name, S.Meeting.date).join(S.Meeting, S.Meeting.committee_id == S.Committee.id)
@@ -132,9 +139,12 @@ def ingest(
         if progress:
             progress(name)
     with db.session() as session:
-        unthreaded = session.scalar(select(S.ActionObservation.id).where(S.ActionObservation.thread_id.is_(None)).limit(1))
-        if touched or unthreaded is not None:
-            report.links = relink(session)
+        # the committees whose actions changed, and any left unthreaded by an interrupted run
+        touched.update(session.scalars(
+            select(S.Meeting.committee_id).distinct().join(S.ActionObservation, S.ActionObservation.meeting_id == S.Meeting.id)
+            .where(S.ActionObservation.thread_id.is_(None))))
+        if touched:
+            report.links = relink(session, touched)
         for committee, day in sorted(new_meetings):
             change = changes_at(session, committee, day)
             if change is not None:

@@ -5,8 +5,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
+from typing import cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from minutetrail.config import LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS
@@ -37,20 +38,20 @@ def resolve_people(session: Session) -> int:
     """Give every observation its person: by name (aliases merged), or by the post's holder on the
     meeting date, from the role mentions the papers printed. Returns the number of people."""
     rows = session.execute(
-        select(S.ActionObservation.id, S.ActionObservation.owner, S.Meeting.date)
+        select(S.ActionObservation.id, S.ActionObservation.owner, S.Meeting.date, S.ActionObservation.owner_person_id)
         .join(S.Meeting, S.ActionObservation.meeting_id == S.Meeting.id)
     ).all()
     mentions = session.execute(
         select(S.RoleMention.person_key, S.RoleMention.name, S.RoleMention.role_key, S.Meeting.date)
         .join(S.Meeting, S.RoleMention.meeting_id == S.Meeting.id)
     ).all()
-    keys = {rid: person_key(owner) for rid, owner, _day in rows}
+    keys = {r.id: person_key(r.owner) for r in rows}
     canon = resolve_aliases([k for k in keys.values() if k] + [m.person_key for m in mentions])
     printed: dict[str, set[str]] = defaultdict(set)
-    for rid, owner, _day in rows:
-        k = keys[rid]
-        if k and owner:
-            printed[canon[k]].add(owner)
+    for r in rows:
+        k = keys[r.id]
+        if k and r.owner:
+            printed[canon[k]].add(r.owner)
     for m in mentions:
         printed[canon[m.person_key]].add(m.name)
     people: dict[str, S.Person] = {p.key: p for p in session.scalars(select(S.Person))}
@@ -67,19 +68,21 @@ def resolve_people(session: Session) -> int:
                 session.add(S.PersonAlias(person_id=person.id, alias=form))
     session.flush()
     tenures = [(m.role_key, m.date, canon[m.person_key]) for m in mentions if m.date]
-    day_of = {rid: day for rid, _owner, day in rows}
-    for obs in session.scalars(select(S.ActionObservation)):
-        k = keys.get(obs.id)
-        if k:
-            obs.owner_person_id = people[canon[k]].id
-            continue
-        holder = None
-        day = day_of.get(obs.id)
-        if obs.owner and day:
-            parts = [role_key(p) for p in re.split(r"\s*/\s*|\s+&\s+", obs.owner)]
+    changed = []
+    for r in rows:  # only the observations whose person changes are written
+        k = keys[r.id]
+        holder = canon[k] if k else None
+        if holder is None and r.owner and r.date:
+            parts = [role_key(p) for p in re.split(r"\s*/\s*|\s+&\s+", r.owner)]
             if len(parts) == 1:  # a joint owner ("Head A / Head B") is left as printed
-                holder = holder_on(parts[0], day, tenures)
-        obs.owner_person_id = people[holder].id if holder else None
+                holder = holder_on(parts[0], r.date, tenures)
+        person_id = people[holder].id if holder else None
+        if person_id != r.owner_person_id:
+            changed.append({"b_id": r.id, "person": person_id})
+    O = cast(Table, S.ActionObservation.__table__)
+    stmt = update(O).where(O.c.id == bindparam("b_id")).values(owner_person_id=bindparam("person"))
+    for start in range(0, len(changed), 20_000):
+        session.execute(stmt, changed[start:start + 20_000])
     return len(people)
 
 
@@ -90,9 +93,11 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
         select(S.ActionObservation, S.Document.sha256, S.Meeting.date, S.Meeting.committee_id)
         .join(S.Document, S.ActionObservation.document_id == S.Document.id)
         .join(S.Meeting, S.ActionObservation.meeting_id == S.Meeting.id)
+        .execution_options(populate_existing=True)  # resolve_people wrote persons with Core
     )
-    if committee_ids is not None:
-        q = q.where(S.Meeting.committee_id.in_(list(committee_ids)))
+    wanted_committees = None if committee_ids is None else set(committee_ids)
+    if wanted_committees is not None:
+        q = q.where(S.Meeting.committee_id.in_(sorted(wanted_committees)))
     rows = session.execute(q).all()
     human = {
         (j.left_key, j.right_key): Judgement(j.judgement)
@@ -100,7 +105,7 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
     }
     observations: list[Obs] = []
     by_key: dict[str, S.ActionObservation] = {}
-    committees: set[int] = set()
+    committees: set[int] = set(wanted_committees or ())  # one left with no actions loses its threads
     for obs, sha, day, committee_id in rows:
         key = obs_key(sha, obs.seq)
         by_key[key] = obs
@@ -146,11 +151,13 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
             "review": sum(1 for d in decisions if d.judgement == Judgement.REVIEW)}
 
 
-def judge(session: Session, left_id: int, right_id: int, judgement: Judgement, who: str) -> None:
-    """Record a human judgement between two observations (ids as shown by `history`)."""
+def judge(session: Session, left_id: int, right_id: int, judgement: Judgement, who: str) -> set[int]:
+    """Record a human judgement between two observations (ids as shown by `history`); returns
+    the committees whose threads it changes (to relink)."""
     if judgement not in (Judgement.CONFIRMED, Judgement.REJECTED):
         raise LinkError("a human judgement is confirmed or rejected")
     pair = []
+    committees: set[int] = set()
     for oid in (left_id, right_id):
         row = session.execute(
             select(S.ActionObservation, S.Document.sha256, S.Meeting.date)
@@ -161,6 +168,7 @@ def judge(session: Session, left_id: int, right_id: int, judgement: Judgement, w
         if row is None:
             raise LinkError(f"no action observation with id {oid}")
         pair.append((row[2] or date.min, row[0].seq, obs_key(row[1], row[0].seq)))
+        committees.add(row[0].meeting.committee_id)
     pair.sort()
     left, right = pair[0][2], pair[1][2]
     j = session.scalar(select(S.LinkJudgement).where(S.LinkJudgement.left_key == left, S.LinkJudgement.right_key == right))
@@ -172,3 +180,4 @@ def judge(session: Session, left_id: int, right_id: int, judgement: Judgement, w
     else:
         j.judgement, j.decided_by, j.decided_at, j.method = judgement.value, who, now, "human"
     session.flush()
+    return committees

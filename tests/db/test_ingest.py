@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from minutetrail.db import schema as S
 from minutetrail.db.linking import judge
 from minutetrail.db.queries import action_threads, overdue, thread_history
+from minutetrail.db.threadstate import OPEN_END
 from minutetrail.models import Judgement
 from minutetrail.pipeline import ingest
 from tests.conftest import SAMPLES
@@ -131,9 +132,10 @@ def test_human_judgements_win_and_survive_reingest(db, tmp_path):
     with db.session() as s:
         t = next(t for t in action_threads(s) if "void properties" in t["text"])
         obs = [o["observation_id"] for o in t["observations"]]
-        judge(s, obs[2], obs[3], Judgement.REJECTED, "tester")
         from minutetrail.db.linking import relink
-        relink(s)
+        committees = judge(s, obs[2], obs[3], Judgement.REJECTED, "tester")
+        assert len(committees) == 1
+        relink(s, committees)
     with db.session() as s:
         parts = [t for t in action_threads(s) if "void properties" in t["text"]]
         assert len(parts) == 2
@@ -183,3 +185,39 @@ def test_minutes_recommendations_thread_into_the_tracker(db):
     damp = next(t for t in tracked if "damp" in t["text"])
     assert damp["observations"][0]["meeting_date"] == "2025-04-08" and damp["observations"][1]["meeting_date"] == "2025-06-10"
     assert not any(o["table"] == "minutes_recommendation" for t in actions_only for o in t["observations"])
+
+
+def test_a_batch_relinks_only_the_committees_it_touched(db, tmp_path):
+    from tests.tablepdf import log_row, table_pdf
+
+    ingest(db, [SAMPLES], jobs=1)
+    with db.session() as s:
+        before = {t["id"]: [o["observation_id"] for o in t["observations"]] for t in action_threads(s, kind=None)}
+        judgements = s.scalar(select(func.count()).select_from(S.LinkJudgement))
+    other = tmp_path / "audit"
+    other.mkdir()
+    table_pdf(other / "jul.pdf", [log_row(1, progress="", status="IN PROGRESS")], title="Audit Committee - 12 July 2021 - Action log")
+    table_pdf(other / "sep.pdf", [log_row(1, progress="Letter sent", status="COMPLETE")],
+              title="Audit Committee - 13 September 2021 - Action log")
+    report = ingest(db, [other], jobs=1)
+    assert report.links["threads"] == 1  # the new committee's one action, followed over its two packs
+    with db.session() as s:
+        after = {t["id"]: [o["observation_id"] for o in t["observations"]] for t in action_threads(s, kind=None)}
+        assert s.scalar(select(func.count()).select_from(S.LinkJudgement)) == judgements + 1
+        assert s.scalar(select(func.count()).where(S.ActionObservation.thread_id.is_(None))) == 0
+    new = {tid: obs for tid, obs in after.items() if tid not in before}
+    assert {tid: after[tid] for tid in before} == before and len(new) == 1 and len(next(iter(new.values()))) == 2
+
+
+def test_a_run_interrupted_before_linking_is_linked_by_the_next(db):
+    from minutetrail.db.store import store_record
+    from minutetrail.extraction import parse_file
+
+    first = sorted(SAMPLES.glob("*.pdf"))[0]
+    with db.session() as s:  # stored, then the process died before the link stage
+        store_record(s, parse_file(first), str(first))
+    report = ingest(db, [first], jobs=1)
+    assert report.unchanged == [str(first)] and report.links["threads"] > 0
+    with db.session() as s:
+        assert s.scalar(select(func.count()).where(S.ActionObservation.thread_id.is_(None))) == 0
+        assert s.scalar(select(func.count()).where(S.ActionObservation.superseded == OPEN_END)) == report.links["threads"]
