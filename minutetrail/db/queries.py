@@ -10,8 +10,7 @@ from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import Session
 
 from minutetrail.db import schema as S
-from minutetrail.db.threadstate import OPEN_END, printing_order
-from minutetrail.models import RECOMMENDATION_SOURCES
+from minutetrail.db.threadstate import OPEN_END, printing_order, thread_kind
 
 CLOSED = ("completed", "cancelled")
 CHUNK = 5_000  # thread ids per IN list
@@ -90,14 +89,10 @@ def _views_of(session: Session, thread_ids: list[int]) -> dict[int, list[ObsView
     return out
 
 
-def thread_kind(views: list[ObsView]) -> str:
-    return "recommendation" if views[0].source in RECOMMENDATION_SOURCES else "action"
-
-
 def _thread_summary(tid: int, views: list[ObsView]) -> dict[str, Any]:
     latest = views[-1]
     return {
-        "id": tid, "kind": thread_kind(views), "committee": latest.committee, "owner_person": latest.owner_person,
+        "id": tid, "kind": thread_kind(views[0].source), "committee": latest.committee, "owner_person": latest.owner_person,
         "owner": latest.owner, "status": latest.state, "text": latest.text,
         "raised_at": _iso(next((v.raised for v in views if v.raised), None) or views[0].meeting_date),
         "due": latest.due, "meetings": len({v.meeting_date for v in views}),

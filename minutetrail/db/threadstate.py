@@ -38,6 +38,11 @@ def effective_state(status: str | None, progress: str | None) -> str | None:
     return "completed" if progress_says_complete(progress) else None
 
 
+def thread_kind(first_source: str) -> str:
+    """A thread is a recommendation's if its first printing is one (minutes or tracker), else an action's."""
+    return "recommendation" if first_source in RECOMMENDATION_SOURCES else "action"
+
+
 def printing_order(published: date | None, source: str, oid: int) -> tuple[date, int, int]:
     """A thread's printings in time order; at one meeting, the minutes before the tables."""
     return (published or date.min, 0 if source in MINUTES_SOURCES else 1, oid)
@@ -94,7 +99,7 @@ def refresh(conn: Executes, committee_ids: Iterable[int] | None = None) -> int:
             continue
         rows.sort(key=lambda r: printing_order(r.published, r.source, r.id))
         values.extend(states(rows))
-        kinds.append({"b_id": tid, "kind": "recommendation" if rows[0].source in RECOMMENDATION_SOURCES else "action"})
+        kinds.append({"b_id": tid, "kind": thread_kind(rows[0].source)})
     stmt = update(O).where(O.c.id == bindparam("b_id")).values({k: bindparam(k) for k in ("published", *STATE_FIELDS)})
     for start in range(0, len(values), BATCH):
         conn.execute(stmt, values[start:start + BATCH])
