@@ -5,13 +5,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
-from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from minutetrail.config import LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS
 from minutetrail.db import schema as S
+from minutetrail.db.bulk import update_by_id
 from minutetrail.db.threadstate import refresh as refresh_states
 from minutetrail.errors import LinkError
 from minutetrail.link.people import display_name, holder_on, person_key, resolve_aliases
@@ -78,11 +78,8 @@ def resolve_people(session: Session) -> int:
                 holder = holder_on(parts[0], r.date, tenures)
         person_id = people[holder].id if holder else None
         if person_id != r.owner_person_id:
-            changed.append({"b_id": r.id, "person": person_id})
-    O = cast(Table, S.ActionObservation.__table__)
-    stmt = update(O).where(O.c.id == bindparam("b_id")).values(owner_person_id=bindparam("person"))
-    for start in range(0, len(changed), 20_000):
-        session.execute(stmt, changed[start:start + 20_000])
+            changed.append({"b_id": r.id, "owner_person_id": person_id})
+    update_by_id(session, S.ActionObservation, changed, ("owner_person_id",))
     return len(people)
 
 

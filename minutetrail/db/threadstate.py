@@ -14,21 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, select
 
 from minutetrail.db import schema as S
+from minutetrail.db.bulk import Executes, update_by_id
 from minutetrail.models import MINUTES_SOURCES, RECOMMENDATION_SOURCES
 from minutetrail.parsers.status import progress_says_complete
 
 OPEN_END = date(9999, 12, 31)  # "superseded" of a thread's latest printing: not yet superseded
-BATCH = 20_000
 STATE_FIELDS = ("superseded", "state", "carried", "first_seen", "first_raised", "first_due", "slips", "progress_seen")
-
-
-class Executes(Protocol):
-    def execute(self, statement: Any, parameters: Any = None) -> Any: ...
 
 
 def effective_state(status: str | None, progress: str | None) -> str | None:
@@ -83,7 +79,7 @@ def states(printings: Sequence[Any]) -> list[dict[str, Any]]:
 def refresh(conn: Executes, committee_ids: Iterable[int] | None = None) -> int:
     """Rebuild the state of every printing (of the given committees' meetings; all if None) and
     each thread's kind. Works on a Session or a Connection. Returns the printings updated."""
-    O, M, T = (cast(Table, m.__table__) for m in (S.ActionObservation, S.Meeting, S.ActionThread))
+    O, M = (cast(Table, m.__table__) for m in (S.ActionObservation, S.Meeting))
     q = (select(O.c.id, O.c.thread_id, M.c.date.label("published"), O.c.source, O.c.status, O.c.progress, O.c.due_date,
                 O.c.raised_date).join(M, O.c.meeting_id == M.c.id))
     if committee_ids is not None:
@@ -100,10 +96,6 @@ def refresh(conn: Executes, committee_ids: Iterable[int] | None = None) -> int:
         rows.sort(key=lambda r: printing_order(r.published, r.source, r.id))
         values.extend(states(rows))
         kinds.append({"b_id": tid, "kind": thread_kind(rows[0].source)})
-    stmt = update(O).where(O.c.id == bindparam("b_id")).values({k: bindparam(k) for k in ("published", *STATE_FIELDS)})
-    for start in range(0, len(values), BATCH):
-        conn.execute(stmt, values[start:start + BATCH])
-    kind_stmt = update(T).where(T.c.id == bindparam("b_id")).values(kind=bindparam("kind"))
-    for start in range(0, len(kinds), BATCH):
-        conn.execute(kind_stmt, kinds[start:start + BATCH])
+    update_by_id(conn, S.ActionObservation, values, ("published", *STATE_FIELDS))
+    update_by_id(conn, S.ActionThread, kinds, ("kind",))
     return len(values)
