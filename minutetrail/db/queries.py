@@ -10,10 +10,10 @@ from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import Session
 
 from minutetrail.db import schema as S
+from minutetrail.db.bulk import chunks
 from minutetrail.db.threadstate import OPEN_END, printing_order, thread_kind
 
 CLOSED = ("completed", "cancelled")
-CHUNK = 5_000  # thread ids per IN list
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +61,21 @@ def _committee_ids(committee: str) -> Any:
     return select(S.Committee.id).where(func.lower(S.Committee.name).contains(committee.lower()))
 
 
+def _printed_in(q: Any) -> Any:
+    """A select over observations joined to where each was printed: meeting, committee, document."""
+    O, M = S.ActionObservation, S.Meeting
+    return (q.join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
+            .join(S.Document, O.document_id == S.Document.id))
+
+
 def _views(session: Session, *where: Any) -> dict[int, list[ObsView]]:
     """Observations grouped by thread, each thread in printing order."""
     O, M = S.ActionObservation, S.Meeting
-    q = (
+    q = _printed_in(
         select(O.id, O.thread_id, S.Committee.name, M.date, S.Document.path, S.Document.sha256, O.page,
                O.x0, O.top, O.x1, O.bottom, O.source, O.number, O.raised_date, O.text, O.owner, S.Person.name,
                O.progress, O.due, O.due_date, O.due_text, O.status, O.status_text, O.rag, O.state)
-        .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
-        .join(S.Document, O.document_id == S.Document.id).outerjoin(S.Person, O.owner_person_id == S.Person.id)
-        .where(O.thread_id.is_not(None), *where)
-    )
+    ).outerjoin(S.Person, O.owner_person_id == S.Person.id).where(O.thread_id.is_not(None), *where)
     out: dict[int, list[ObsView]] = defaultdict(list)
     rows: Any = session.connection().execute(q)  # Core rows, unpacked by position (the select's order)
     for r in rows:
@@ -84,8 +88,8 @@ def _views(session: Session, *where: Any) -> dict[int, list[ObsView]]:
 
 def _views_of(session: Session, thread_ids: list[int]) -> dict[int, list[ObsView]]:
     out: dict[int, list[ObsView]] = {}
-    for start in range(0, len(thread_ids), CHUNK):
-        out.update(_views(session, S.ActionObservation.thread_id.in_(thread_ids[start:start + CHUNK])))
+    for some in chunks(thread_ids):
+        out.update(_views(session, S.ActionObservation.thread_id.in_(some)))
     return out
 
 
@@ -119,7 +123,7 @@ def action_threads(session: Session, committee: str | None = None, status: str |
         q = q.where(T.committee_id.in_(_committee_ids(committee)))
     if limit is not None:
         q = q.limit(limit)
-    tids = [t for t in session.scalars(q) if t is not None]
+    tids = list(session.scalars(q))
     views = _views_of(session, tids)
     return [_thread_summary(tid, views[tid]) for tid in tids if tid in views]
 
@@ -142,17 +146,16 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
     """Threads overdue as of a date, by the latest printing published on or before it: a due date
     before the date and not completed or cancelled. The counts are that printing's thread state.
     Oldest first; ``owner`` matches the owner as printed or the person it resolved to."""
-    O, M, P = S.ActionObservation, S.Meeting, S.Person
+    O, P = S.ActionObservation, S.Person
     where = [*as_of_latest(as_of, committee), O.due_date < as_of, or_(O.state.is_(None), O.state.not_in(CLOSED))]
     if owner:
         where.append(or_(func.lower(O.owner).contains(owner.lower()), func.lower(P.name).contains(owner.lower())))
     rows: Any = session.connection().execute(  # Core rows: tens of thousands at national scale
-        select(O.thread_id, P.name, O.owner, S.Committee.name, O.text, O.number, O.first_raised, O.first_seen,
-               O.due_date, O.due_text, O.carried, O.slips, O.first_due, O.status_text, O.status, S.Document.path, O.page,
-               O.x0, O.top, O.x1, O.bottom, S.Document.sha256)
-        .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
-        .join(S.Document, O.document_id == S.Document.id).outerjoin(P, O.owner_person_id == P.id)
-        .where(*where).order_by(O.due_date, S.Committee.name, O.thread_id)
+        _printed_in(
+            select(O.thread_id, P.name, O.owner, S.Committee.name, O.text, O.number, O.first_raised, O.first_seen,
+                   O.due_date, O.due_text, O.carried, O.slips, O.first_due, O.status_text, O.status, S.Document.path, O.page,
+                   O.x0, O.top, O.x1, O.bottom, S.Document.sha256)
+        ).outerjoin(P, O.owner_person_id == P.id).where(*where).order_by(O.due_date, S.Committee.name, O.thread_id)
     )
     day = as_of.isoformat()
     out = []
@@ -174,12 +177,10 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
 
 def printed_overdue_not_due(session: Session, as_of: date, committee: str | None = None) -> list[dict[str, Any]]:
     """Threads the council printed as OVERDUE whose effective due date has not passed (e.g. revised)."""
-    O, M = S.ActionObservation, S.Meeting
+    O = S.ActionObservation
     rows = session.execute(
-        select(O.thread_id, O.text, O.due_date, O.due_text, O.status_text, O.page, S.Committee.name.label("committee"),
-               S.Document.path)
-        .join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
-        .join(S.Document, O.document_id == S.Document.id)
+        _printed_in(select(O.thread_id, O.text, O.due_date, O.due_text, O.status_text, O.page,
+                           S.Committee.name.label("committee"), S.Document.path))
         .where(*as_of_latest(as_of, committee), O.state == "overdue",  # the state is the printed status when there is one
                or_(O.due_date.is_(None), O.due_date >= as_of))
     ).all()  # no ORDER BY: it steers SQLite off ix_obs_state onto a whole-table walk in thread order
@@ -195,9 +196,9 @@ def review_queue(session: Session) -> list[dict[str, Any]]:
         return []
     shas = sorted({k.split(":")[0] for j in rows for k in (j.left_key, j.right_key)})
     obs = {}
-    for start in range(0, len(shas), CHUNK):
+    for some in chunks(shas):
         for o, sha in session.execute(select(S.ActionObservation, S.Document.sha256).join(S.Document)
-                                      .where(S.Document.sha256.in_(shas[start:start + CHUNK]))).all():
+                                      .where(S.Document.sha256.in_(some))).all():
             obs[f"{sha}:{o.seq}"] = o
     out: list[dict[str, Any]] = []
     for j in rows:
@@ -265,11 +266,10 @@ def changes_at(session: Session, committee: str, day: date) -> dict[str, Any] | 
 
 def closed_without_progress(session: Session, as_of: date) -> list[dict[str, Any]]:
     """Action threads closed as of a date whose printings never carried any progress text."""
-    O, M, T = S.ActionObservation, S.Meeting, S.ActionThread
+    O, T = S.ActionObservation, S.ActionThread
     rows: Any = session.connection().execute(
-        select(O.thread_id, O.text, O.published, O.page, S.Committee.name, S.Document.path)
-        .join(T, O.thread_id == T.id).join(M, O.meeting_id == M.id).join(S.Committee, M.committee_id == S.Committee.id)
-        .join(S.Document, O.document_id == S.Document.id)
+        _printed_in(select(O.thread_id, O.text, O.published, O.page, S.Committee.name, S.Document.path)
+                    .join(T, O.thread_id == T.id))
         .where(*as_of_latest(as_of), T.kind == "action", O.state == "completed", O.progress_seen == false())
     ).all()  # sorted here, as above
     return [{"id": tid, "text": text, "committee": committee, "closed_at": _iso(published), "source_file": path, "page": page}
