@@ -40,6 +40,9 @@ class ObsView:
     status_text: str | None
     rag: str | None
     state: str | None  # the printed status, else completed if the progress says so
+    carried: int | None  # the thread state as of this printing (db/threadstate.py)
+    first_raised: date | None
+    first_seen: date | None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -74,7 +77,8 @@ def _views(session: Session, *where: Any) -> dict[int, list[ObsView]]:
     q = _printed_in(
         select(O.id, O.thread_id, S.Committee.name, M.date, S.Document.path, S.Document.sha256, O.page,
                O.x0, O.top, O.x1, O.bottom, O.source, O.number, O.raised_date, O.text, O.owner, S.Person.name,
-               O.progress, O.due, O.due_date, O.due_text, O.status, O.status_text, O.rag, O.state)
+               O.progress, O.due, O.due_date, O.due_text, O.status, O.status_text, O.rag, O.state,
+               O.carried, O.first_raised, O.first_seen)
     ).outerjoin(S.Person, O.owner_person_id == S.Person.id).where(O.thread_id.is_not(None), *where)
     out: dict[int, list[ObsView]] = defaultdict(list)
     rows: Any = session.connection().execute(q)  # Core rows, unpacked by position (the select's order)
@@ -98,8 +102,7 @@ def _thread_summary(tid: int, views: list[ObsView]) -> dict[str, Any]:
     return {
         "id": tid, "kind": thread_kind(views[0].source), "committee": latest.committee, "owner_person": latest.owner_person,
         "owner": latest.owner, "status": latest.state, "text": latest.text,
-        "raised_at": _iso(next((v.raised for v in views if v.raised), None) or views[0].meeting_date),
-        "due": latest.due, "meetings": len({v.meeting_date for v in views}),
+        "raised_at": _iso(latest.first_raised or latest.first_seen), "due": latest.due, "meetings": latest.carried,
         "observations": [v.as_dict() for v in views],
     }
 
