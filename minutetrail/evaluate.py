@@ -15,8 +15,9 @@ from minutetrail.parsers.owners import clean_person
 
 TEXT_MATCH = 85.0
 TITLE_MATCH = 80.0
-CATEGORIES = ("agenda_items", "minute_items", "attendance", "resolutions", "recommendations", "actions")
+CATEGORIES = ("agenda_items", "minute_items", "attendance", "resolutions", "minute_actions", "recommendations", "actions")
 ACTION_FIELDS = ("owner", "due", "status", "meeting_date")
+MINUTE_ACTION_FIELDS = ("minute_action_owner",)  # scored on matched minutes actions whose gold names an owner
 ITEM_FIELDS = ("votes",)  # scored on matched minute items whose gold prints a vote
 ATTENDANCE_ROLES = ("present", "apologies", "substitutes", "in_attendance", "officers")
 
@@ -60,7 +61,7 @@ class Score:
 class FileResult:
     gold_path: str
     scores: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CATEGORIES})
-    fields: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in ACTION_FIELDS + ITEM_FIELDS})
+    fields: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in ACTION_FIELDS + MINUTE_ACTION_FIELDS + ITEM_FIELDS})
     meeting_ok: dict[str, bool] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
@@ -122,6 +123,10 @@ def _all_resolutions(minutes_list: Iterable[dict]) -> list[dict]:
     return [r for m in minutes_list for i in m.get("items", []) for r in i.get("resolutions", [])]
 
 
+def _all_minute_actions(minutes_list: Iterable[dict]) -> list[dict]:
+    return [a for m in minutes_list for i in m.get("items", []) for a in i.get("actions", [])]
+
+
 def compare(gold: dict, pred: dict, gold_path: str = "") -> FileResult:
     """Score one predicted record against its gold record."""
     result = FileResult(gold_path)
@@ -160,6 +165,16 @@ def compare(gold: dict, pred: dict, gold_path: str = "") -> FileResult:
 
     m, miss, extra = _match(_all_resolutions(g_min), _all_resolutions(p_min), lambda g, p: _text_sim(g["text"], p["text"]), TEXT_MATCH)
     _score(result, "resolutions", m, miss, extra, lambda r: f"({r.get('letter')}) {r.get('text', '')[:90]}")
+
+    m, miss, extra = _match(_all_minute_actions(g_min), _all_minute_actions(p_min), lambda g, p: _text_sim(g["text"], p["text"]), TEXT_MATCH)
+    _score(result, "minute_actions", m, miss, extra, lambda a: f"[{a.get('owner')}] {a.get('text', '')[:90]}")
+    for g, p in m:
+        if g.get("owner"):
+            result.fields["minute_action_owner"][1] += 1
+            if p.get("owner") and norm_name(g["owner"]) == norm_name(p["owner"]):
+                result.fields["minute_action_owner"][0] += 1
+            else:
+                result.field_errors.append(f"owner of minutes action {g.get('text', '')[:40]!r}: gold {g['owner']!r}, got {p.get('owner')!r}")
 
     m, miss, extra = _match(gold.get("recommendations", []), pred.get("recommendations", []), lambda g, p: _text_sim(g["text"], p["text"]), TEXT_MATCH)
     _score(result, "recommendations", m, miss, extra, lambda r: f"({r.get('letter')}) {r.get('text', '')[:90]}")
@@ -210,12 +225,12 @@ def evaluate_files(gold_paths: Sequence[Path], parse: Callable[[Path], dict]) ->
 
 def totals(results: Sequence[FileResult]) -> tuple[dict[str, Score], dict[str, list[int]], dict[str, list[int]]]:
     scores = {c: Score() for c in CATEGORIES}
-    fields = {f: [0, 0] for f in ACTION_FIELDS + ITEM_FIELDS}
+    fields = {f: [0, 0] for f in ACTION_FIELDS + MINUTE_ACTION_FIELDS + ITEM_FIELDS}
     meeting = {"committee": [0, 0], "date": [0, 0]}
     for r in results:
         for c in CATEGORIES:
             scores[c].add(r.scores[c])
-        for f in ACTION_FIELDS + ITEM_FIELDS:
+        for f in ACTION_FIELDS + MINUTE_ACTION_FIELDS + ITEM_FIELDS:
             fields[f][0] += r.fields[f][0]
             fields[f][1] += r.fields[f][1]
         for k, ok in r.meeting_ok.items():
