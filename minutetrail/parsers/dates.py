@@ -5,19 +5,16 @@ import calendar
 import re
 from datetime import date
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}
+from minutetrail.parsers.vocab import mapping
+
+MONTHS: dict[str, int] = mapping("months")  # every language's month names (data/lang/*.json)
 SEASONS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}  # the season's last month
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 NUMERIC = re.compile(r"\b(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4}|\d{2})\b")
 ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 DAY_MONTH_YEAR = re.compile(
-    r"\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4}|\d{2})\b", re.I
+    r"\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th|er)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4}|\d{2})\b", re.I
 )
 MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b", re.I)
 MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s*[-/ ]\s*'?(?P<y>\d{4}|\d{2})\b", re.I)
