@@ -1,14 +1,14 @@
 """Open a PDF safely and turn each page into PageData (words, rules, fills) with boxes.
 
-PDFium (pypdfium2) reads the text of every page; pdfplumber's geometry (ruling lines and
-filled cells) is read only for pages that hold a table, which is where its cost is worth it.
+PDFium (pypdfium2) reads every page in one pass: words from the text page, ruling lines and
+filled cells from the page objects. pdfplumber is opened only for the words of rotated pages
+(/Rotate 90/180/270), whose text it puts in reading order on the displayed page.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,16 +20,12 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from minutetrail.errors import ExtractionError
-from minutetrail.extract.colour import to_rgb
+from minutetrail.extract.pdfium_geometry import page_geometry
 from minutetrail.extract.pdfium_text import object_counts, page_words
-from minutetrail.models import Fill, PageData, Rule, Warning_, Word
-from minutetrail.parsers.tables import match_header
-from minutetrail.parsers.text import words_to_lines
+from minutetrail.models import PageData, Warning_, Word
 
 PDF_MAGIC = b"%PDF"
 MAGIC_WINDOW = 1024
-MIN_FILL_SIDE = 2.0  # points; thinner filled rects are ruling lines
-WHITE_LEVEL = 0.97
 CID = re.compile(r"\(cid:\d+\)")
 ENCRYPTED_HINT = "ask the publisher for an unprotected copy, or decrypt it with qpdf --decrypt"
 CORRUPT_HINT = "download it again, or repair it with qpdf"
@@ -83,42 +79,19 @@ def _plumber_word(raw: dict) -> Word:
                 bold="bold" in font or "black" in font, size=float(raw.get("size", 0.0)))
 
 
-def _rules(page: pdfplumber.page.Page) -> tuple[Rule, ...]:
-    return tuple(Rule(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"])) for e in page.edges)
-
-
-def _fills(page: pdfplumber.page.Page) -> tuple[Fill, ...]:
-    fills = []
-    for rect in page.rects:
-        if not rect.get("fill") or rect["width"] < MIN_FILL_SIDE or rect["height"] < MIN_FILL_SIDE:
-            continue
-        rgb = to_rgb(rect.get("non_stroking_color"))
-        if rgb is None or min(rgb) >= WHITE_LEVEL:
-            continue
-        fills.append(Fill(float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"]), rgb))
-    return tuple(fills)
-
-
-def _has_table_header(words: Sequence[Word]) -> bool:
-    lines = words_to_lines(words)
-    return any(match_header(line, lines[i + 1 : i + 3]) is not None for i, line in enumerate(lines))
-
-
-def _geometry(path: str, pages: list[PageData], wanted: set[int], rotated: set[int]) -> list[Warning_]:
-    """Fill in rules and fills (and, for rotated pages, words) from pdfplumber, in place."""
-    if not wanted and not rotated:
+def _rotated_words(path: str, pages: list[PageData], rotated: set[int]) -> list[Warning_]:
+    """Words of rotated pages from pdfplumber, in place."""
+    if not rotated:
         return []
     try:
         with pdfplumber.open(path) as pdf:
-            for number in sorted(wanted | rotated):
+            for number in sorted(rotated):
                 page = pdf.pages[number - 1]
-                data = pages[number - 1]
-                if number in rotated:
-                    words = tuple(w for w in (_plumber_word(r) for r in page.extract_words(extra_attrs=["fontname", "size"])) if w.text)
-                    data = replace(data, words=words, width=float(page.width), height=float(page.height))
-                pages[number - 1] = replace(data, rules=_rules(page), fills=_fills(page))
+                words = tuple(w for w in (_plumber_word(r) for r in page.extract_words(extra_attrs=["fontname", "size"])) if w.text)
+                pages[number - 1] = replace(pages[number - 1], words=words, width=float(page.width), height=float(page.height))
+                page.close()
     except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
-        return [Warning_(None, f"table geometry unavailable ({exc.__class__.__name__}); tables read without rules or cell colours")]
+        return [Warning_(None, f"rotated pages unreadable ({exc.__class__.__name__}); their text is missing")]
     return []
 
 
@@ -145,10 +118,8 @@ def read_pdf(path: str | Path, *, require_text: bool = True) -> OpenedPdf:
         if len(doc) == 0:
             raise ExtractionError(path, "PDF has no pages", "check the file is complete")
         pages: list[PageData] = []
-        wanted: set[int] = set()
         rotated: set[int] = set()
         images = 0
-        prev_table = False
         for index in range(len(doc)):
             page = doc[index]
             try:
@@ -159,20 +130,17 @@ def read_pdf(path: str | Path, *, require_text: bool = True) -> OpenedPdf:
                     words: list[Word] = []
                 else:
                     words = page_words(page)
-                paths, imgs = object_counts(page)
+                _paths, imgs = object_counts(page)
                 images += imgs
-                table = bool(words) and _has_table_header(words)
-                if table or (prev_table and paths):
-                    wanted.add(number)
-                prev_table = table or (prev_table and bool(paths))
-                pages.append(PageData(number, float(width), float(height), tuple(words)))
+                rules, fills = page_geometry(page)
+                pages.append(PageData(number, float(width), float(height), tuple(words), rules, fills))
             finally:
                 page.close()
     except pdfium.PdfiumError as exc:
         raise ExtractionError(path, f"corrupt PDF ({exc})", CORRUPT_HINT) from exc
     finally:
         doc.close()
-    warnings = _geometry(path, pages, wanted, rotated)
+    warnings = _rotated_words(path, pages, rotated)
     if require_text and not any(p.words for p in pages):
         reason = "no text layer: scanned pages" if images else "no text on any page"
         raise ExtractionError(path, reason, SCANNED_HINT)
