@@ -1,7 +1,18 @@
-"""Words with boxes from PDFium (pypdfium2): the fast path for every page's text."""
+"""Words with boxes from PDFium (pypdfium2): the fast path for every page's text.
+
+The page's text comes in one call (FPDFText_GetText); its whitespace, including the spaces and
+line breaks PDFium generates where it sees gaps, splits it into runs. Within a run each character's
+loose box is read with a direct call, and a run is split again where a gap, a step back or a change
+of line shows two printed words (as pdfplumber's x and y tolerances do), and where a list number
+is set off from its first title word by a tab stop narrower than X_TOLERANCE (NUM-GLUE).
+"""
 from __future__ import annotations
 
 import ctypes
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any, cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -10,9 +21,17 @@ from minutetrail.models import Word
 
 X_TOLERANCE = 3.0  # as pdfplumber: a gap wider than this between characters starts a new word
 Y_TOLERANCE = 3.0
+BACKSTEP = 0.5  # points: a character starting this far left of its word's start begins a new word
 BOLD_WEIGHT = 600
-SPACES = frozenset({0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF, 0x00})
-BULLET_CODES = frozenset({0x7F, 0x95, 0xB7, 0x2022, 0x25AA, 0x25CF, 0xF0B7, 0xF0A7})
+NUMBER_GAP_EM = 0.05  # of the loose box height: a gap this wide after a list number ends the number
+SPACES = "\x20\x09\x0a\x0d\xa0\u2002\u2003\u2009\u200b\ufeff\x00"
+RUN = re.compile(f"[^{SPACES}]+")
+RUN_WIDTH_EM = 0.9  # of the loose box height: a run wider than this a character holds a gap
+LIST_NUMBER = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[A-Za-z][.)]|\(?[ivxlcIVXLC]{1,6}[.)])$")
+GLUED_NUMBER = re.compile(r"(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[A-Za-z][.)]|\(?[ivxlcIVXLC]{1,6}[.)])[^\W\d_]")
+BULLETS = "\x7f\x95\xb7\u2022\u25aa\u25cf\uf0b7\uf0a7"
+# PDFium marks a hyphen that ends a line as U+0002 (U+FFFE in the page's text): it is a printed hyphen
+CHAR_MAP = str.maketrans({**{b: "•" for b in BULLETS}, "\x02": "-", "\ufffe": "-"})
 PATH_OBJECT = 2
 IMAGE_OBJECT = 3
 
@@ -31,46 +50,123 @@ def _font_is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
     return "bold" in name or "black" in name or "heavy" in name
 
 
-def page_words(page: pdfium.PdfPage) -> list[Word]:
-    """The words of one page, top-left origin, boxes from the font's loose character boxes."""
+def _returning_address(function: Any, *args: Any) -> Callable[..., int | None]:
+    """The same PDFium function, declared to return a plain address (an int) that can key a dict."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    prototype: Any = ctypes.CFUNCTYPE(ctypes.c_void_p, *args)
+    return cast("Callable[..., int | None]", prototype(address))
+
+
+@cache
+def _address_getters() -> tuple[Callable[..., int | None], Callable[..., int | None]]:
+    """(text object of a character, font of a text object), as addresses."""
+    return (_returning_address(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int),
+            _returning_address(raw.FPDFTextObj_GetFont, ctypes.c_void_p))
+
+
+class _BoldFonts:
+    """Whether a character's font is bold, worked out once per font and remembered per text object."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.text_object, self.font = _address_getters()
+        self.textpage = textpage
+        self.tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
+        self.by_object: dict[int | None, bool] = {}
+        self.by_font: dict[int | None, bool] = {}
+
+    def __call__(self, index: int) -> bool:
+        obj = self.text_object(self.tp, index)
+        bold = self.by_object.get(obj)
+        if bold is None:
+            font = self.font(obj) if obj else None
+            bold = self.by_font.get(font)
+            if bold is None:
+                bold = self.by_font[font] = _font_is_bold(self.textpage, index)
+            self.by_object[obj] = bold
+        return bold
+
+
+def _page_text(tp: object, n: int) -> str:
+    """The n characters of the text page, one str character per PDFium character index."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: 2 * max(got - 1, 0)].decode("utf-16-le", "surrogatepass")
+    if len(text) != n:  # characters outside the BMP come as surrogate pairs: read them one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
+    return text
+
+
+class _TextReader:
+    """One text page read into words: loose character boxes by direct calls, top-left origin."""
+
+    def __init__(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, n: int) -> None:
+        left, _bottom, _right, top_edge = page.get_cropbox()
+        self.left, self.top_edge = left, top_edge
+        self.tp = textpage.raw
+        self.text = _page_text(self.tp, n).translate(CHAR_MAP)
+        self.bold_of = _BoldFonts(textpage)
+        self.rect = raw.FS_RECTF()
+        self.ref = ctypes.byref(self.rect)
+        self.words: list[Word] = []
+
+    def word(self, first: int, end: int, x0: float, top: float, x1: float, bottom: float, size: float) -> None:
+        self.words.append(Word(self.text[first:end], x0 - self.left, top, x1 - self.left, bottom,
+                               bold=self.bold_of(first), size=size))
+
+    def run(self, start: int, end: int) -> None:
+        """A run of characters between spaces: one word unless its ends show a gap, a step back or a new line."""
+        rect, top_edge = self.rect, self.top_edge
+        raw.FPDFText_GetLooseCharBox(self.tp, start, self.ref)
+        x0, x1, top, bottom = rect.left, rect.right, top_edge - rect.top, top_edge - rect.bottom
+        size = round(bottom - top, 2)  # the loose box height: comparable within a file
+        if end - start > 1:
+            raw.FPDFText_GetLooseCharBox(self.tp, end - 1, self.ref)
+            lx0, lx1, ltop = rect.left, rect.right, top_edge - rect.top
+            if (abs(ltop - top) > Y_TOLERANCE or lx0 < x0 - BACKSTEP or lx1 - x0 > (end - start) * size * RUN_WIDTH_EM
+                    or "-" in self.text[start:end] or GLUED_NUMBER.match(self.text, start, end)):
+                self.by_chars(start, end)
+                return
+            x1 = max(x1, lx1)
+            top, bottom = min(top, ltop), max(bottom, top_edge - rect.bottom)
+        self.word(start, end, x0, top, x1, bottom, size)
+
+    def by_chars(self, start: int, end: int) -> None:
+        """A run read character by character, split where pdfplumber's tolerances or a glued list number say."""
+        rect, ref, tp, top_edge, text = self.rect, self.ref, self.tp, self.top_edge, self.text
+        first = start
+        x0 = x1 = top = bottom = size = 0.0
+        for i in range(start, end):
+            raw.FPDFText_GetLooseCharBox(tp, i, ref)
+            cx0, cx1, ctop, cbottom = rect.left, rect.right, top_edge - rect.top, top_edge - rect.bottom
+            if i > first:
+                gap = cx0 - x1
+                if (gap > X_TOLERANCE or cx0 < x0 - BACKSTEP or abs(ctop - top) > Y_TOLERANCE
+                        or (gap >= NUMBER_GAP_EM * size and text[i].isupper() and LIST_NUMBER.match(text[first:i]))):
+                    self.word(first, i, x0, top, x1, bottom, size)
+                    first = i
+            if i == first:
+                x0, top, x1, bottom = cx0, ctop, cx1, cbottom
+                size = round(cbottom - ctop, 2)
+            else:
+                x1, top, bottom = max(x1, cx1), min(top, ctop), max(bottom, cbottom)
+        self.word(first, end, x0, top, x1, bottom, size)
+
+
+def page_words(page: pdfium.PdfPage, *, by_chars: bool = False) -> list[Word]:
+    """The words of one page, top-left origin, boxes from the font's loose character boxes.
+
+    by_chars reads every character's box (slower; the reference the run-ends shortcut is checked against).
+    """
     textpage = page.get_textpage()
     try:
-        left, _bottom, _right, top_edge = page.get_cropbox()
         n = textpage.count_chars()
-        words: list[Word] = []
-        chars: list[str] = []
-        box = [0.0, 0.0, 0.0, 0.0]
-        first = -1
-        size = 0.0
-        tp = textpage.raw
-
-        def flush() -> None:
-            if chars:
-                text = "".join(chars)
-                words.append(Word(text, box[0] - left, box[1], box[2] - left, box[3],
-                                  bold=_font_is_bold(textpage, first), size=size))
-            chars.clear()
-
-        for i in range(n):
-            code = raw.FPDFText_GetUnicode(tp, i)
-            if code in SPACES or raw.FPDFText_IsGenerated(tp, i) == 1:
-                flush()
-                continue
-            x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)
-            ctop, cbottom = top_edge - y1, top_edge - y0
-            if chars and (x0 - box[2] > X_TOLERANCE or x0 < box[0] - 0.5 or abs(ctop - box[1]) > Y_TOLERANCE):
-                flush()
-            if not chars:
-                first = i
-                size = round(cbottom - ctop, 2)  # the loose box height: comparable within a file
-                box[:] = [x0, ctop, x1, cbottom]
-            else:
-                box[2] = max(box[2], x1)
-                box[1] = min(box[1], ctop)
-                box[3] = max(box[3], cbottom)
-            chars.append("•" if code in BULLET_CODES else chr(code) if code < 0x110000 else "")
-        flush()
-        return words
+        if n <= 0:
+            return []
+        reader = _TextReader(page, textpage, n)
+        read = reader.by_chars if by_chars else reader.run
+        for run in RUN.finditer(reader.text):
+            read(run.start(), run.end())
+        return reader.words
     finally:
         textpage.close()
 

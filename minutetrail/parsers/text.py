@@ -61,6 +61,8 @@ def join_lines(parts: Sequence[str]) -> str:
             out = part
         elif HYPHEN_END.search(out) and part[:1].islower():
             out = out[:-1] + part
+        elif HYPHEN_END.search(out) and (part[:1].isupper() or part[:1].isdigit()):
+            out = out + part  # a compound broken at its hyphen: "Double-" + "Barrelled"
         else:
             out = out + " " + part
     return collapse(out)
