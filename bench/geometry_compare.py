@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
 
-from minutetrail.extract.colour import to_rgb
 from minutetrail.extract.pdfium_geometry import MIN_FILL_SIDE, WHITE_LEVEL, page_geometry
 from minutetrail.models import Fill, Rule
 
@@ -22,6 +22,29 @@ CROSS_TOLERANCE = 1.0
 COVER_SHARE = 0.9
 BOX_TOLERANCE = 1.0
 RGB_TOLERANCE = 0.06
+
+def to_rgb(value: object) -> tuple[float, float, float] | None:
+    """Gray, RGB or CMYK colour tuples as pdfminer gives them, to an RGB triple in 0..1."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        g = float(value)
+        return (g, g, g)
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        return None
+    try:
+        comps = [float(c) for c in value]
+    except (TypeError, ValueError):  # pattern colours carry names
+        return None
+    if len(comps) == 1:
+        return (comps[0], comps[0], comps[0])
+    if len(comps) == 3:
+        return (comps[0], comps[1], comps[2])
+    if len(comps) == 4:
+        c, m, y, k = comps
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None
+
 
 Seg = tuple[str, float, float, float]  # orientation, cross coordinate, start, end
 

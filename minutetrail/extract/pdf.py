@@ -1,38 +1,28 @@
 """Open a PDF safely and turn each page into PageData (words, rules, fills) with boxes.
 
 PDFium (pypdfium2) reads every page in one pass: words from the text page, ruling lines and
-filled cells from the page objects. pdfplumber is opened only for the words of rotated pages
-(/Rotate 90/180/270), whose text it puts in reading order on the displayed page.
+filled cells from the page objects, all on the displayed page (crop box and /Rotate applied).
+Neither pdfplumber nor pdfminer is run: on made rotated pages PDFium's words agree with
+pdfplumber's (tests/extract/test_words.py), so pdfplumber is no longer the better tool anywhere here.
 """
 from __future__ import annotations
 
 import hashlib
-import logging
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
 
 from minutetrail.errors import ExtractionError
-from minutetrail.extract.pdfium_geometry import page_geometry
-from minutetrail.extract.pdfium_text import object_counts, page_words
-from minutetrail.models import PageData, Warning_, Word
+from minutetrail.extract.pdfium_geometry import PageFrame, page_objects
+from minutetrail.extract.pdfium_text import page_words
+from minutetrail.models import PageData, Warning_
 
 PDF_MAGIC = b"%PDF"
 MAGIC_WINDOW = 1024
-CID = re.compile(r"\(cid:\d+\)")
 ENCRYPTED_HINT = "ask the publisher for an unprotected copy, or decrypt it with qpdf --decrypt"
 CORRUPT_HINT = "download it again, or repair it with qpdf"
 SCANNED_HINT = "run OCR on it (e.g. ocrmypdf) and ingest the result"
-
-for _noisy in ("pdfminer", "pdfplumber"):
-    logging.getLogger(_noisy).setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,38 +53,6 @@ def _check_header(path: str) -> None:
         raise ExtractionError(path, "not a PDF (no %PDF header)", "check the file type")
 
 
-# ---------------------------------------------------------------- pdfplumber geometry
-
-
-def _clean_text(text: str) -> str:
-    """Glyphs without a Unicode mapping come out as "(cid:N)": alone they are bullets, inside a word noise."""
-    if CID.fullmatch(text):
-        return "•"
-    return CID.sub("", text)
-
-
-def _plumber_word(raw: dict) -> Word:
-    font = str(raw.get("fontname", "")).lower()
-    return Word(_clean_text(raw["text"]), float(raw["x0"]), float(raw["top"]), float(raw["x1"]), float(raw["bottom"]),
-                bold="bold" in font or "black" in font, size=float(raw.get("size", 0.0)))
-
-
-def _rotated_words(path: str, pages: list[PageData], rotated: set[int]) -> list[Warning_]:
-    """Words of rotated pages from pdfplumber, in place."""
-    if not rotated:
-        return []
-    try:
-        with pdfplumber.open(path) as pdf:
-            for number in sorted(rotated):
-                page = pdf.pages[number - 1]
-                words = tuple(w for w in (_plumber_word(r) for r in page.extract_words(extra_attrs=["fontname", "size"])) if w.text)
-                pages[number - 1] = replace(pages[number - 1], words=words, width=float(page.width), height=float(page.height))
-                page.close()
-    except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
-        return [Warning_(None, f"rotated pages unreadable ({exc.__class__.__name__}); their text is missing")]
-    return []
-
-
 # ---------------------------------------------------------------- reading
 
 
@@ -118,33 +76,25 @@ def read_pdf(path: str | Path, *, require_text: bool = True) -> OpenedPdf:
         if len(doc) == 0:
             raise ExtractionError(path, "PDF has no pages", "check the file is complete")
         pages: list[PageData] = []
-        rotated: set[int] = set()
         images = 0
         for index in range(len(doc)):
             page = doc[index]
             try:
-                number = index + 1
-                width, height = page.get_size()
-                if page.get_rotation() % 360:
-                    rotated.add(number)
-                    words: list[Word] = []
-                else:
-                    words = page_words(page)
-                _paths, imgs = object_counts(page)
-                images += imgs
-                rules, fills = page_geometry(page)
-                pages.append(PageData(number, float(width), float(height), tuple(words), rules, fills))
+                frame = PageFrame(page)
+                objects = page_objects(page, frame)
+                images += objects.images
+                pages.append(PageData(index + 1, frame.shown_width, frame.shown_height, tuple(page_words(page, frame)),
+                                      objects.rules, objects.fills))
             finally:
                 page.close()
     except pdfium.PdfiumError as exc:
         raise ExtractionError(path, f"corrupt PDF ({exc})", CORRUPT_HINT) from exc
     finally:
         doc.close()
-    warnings = _rotated_words(path, pages, rotated)
     if require_text and not any(p.words for p in pages):
         reason = "no text layer: scanned pages" if images else "no text on any page"
         raise ExtractionError(path, reason, SCANNED_HINT)
-    return OpenedPdf(path=path, sha256=sha, pages=tuple(pages), warnings=tuple(warnings))
+    return OpenedPdf(path=path, sha256=sha, pages=tuple(pages))
 
 
-__all__ = ["OpenedPdf", "read_pdf", "file_sha256", "PDFEncryptionError", "PDFPasswordIncorrect"]
+__all__ = ["OpenedPdf", "read_pdf", "file_sha256"]

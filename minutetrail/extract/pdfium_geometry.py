@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -24,6 +25,7 @@ MIN_RULE_LENGTH = 0.5  # points; shorter segments are dots, not rules
 MAX_FORM_DEPTH = 8
 PATH_OBJECT = raw.FPDF_PAGEOBJ_PATH
 FORM_OBJECT = raw.FPDF_PAGEOBJ_FORM
+IMAGE_OBJECT = raw.FPDF_PAGEOBJ_IMAGE
 LINETO = raw.FPDF_SEGMENT_LINETO
 MOVETO = raw.FPDF_SEGMENT_MOVETO
 
@@ -39,7 +41,7 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-class _PageFrame:
+class PageFrame:
     """Page space (PDF user space, bottom-left origin) to the displayed page, top-left origin."""
 
     def __init__(self, page: pdfium.PdfPage) -> None:
@@ -47,6 +49,7 @@ class _PageFrame:
         self.left, self.top = left, top
         self.width, self.height = right - left, top - bottom  # unrotated
         self.turns = page.get_rotation() // 90 % 4  # clockwise quarter turns
+        self.shown_width, self.shown_height = (self.height, self.width) if self.turns % 2 else (self.width, self.height)
 
     def point(self, x: float, y: float) -> Point:
         u, v = x - self.left, self.top - y
@@ -134,12 +137,20 @@ def _is_white(rgb: tuple[float, float, float] | None) -> bool:
     return rgb is None or min(rgb) >= WHITE_LEVEL
 
 
+@dataclass(frozen=True, slots=True)
+class PageObjects:
+    rules: tuple[Rule, ...]
+    fills: tuple[Fill, ...]
+    images: int  # image objects: with no text, the sign of a scanned page
+
+
 class _Collector:
-    def __init__(self, page: pdfium.PdfPage) -> None:
-        self.frame = _PageFrame(page)
+    def __init__(self, frame: PageFrame) -> None:
+        self.frame = frame
         self.reader = _Reader()
         self.rules: list[Rule] = []
         self.fills: list[Fill] = []
+        self.images = 0
 
     def rule(self, x0: float, y0: float, x1: float, y1: float) -> None:
         bx0, btop, bx1, bbottom = self.frame.box(x0, y0, x1, y1)
@@ -188,12 +199,20 @@ class _Collector:
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == PATH_OBJECT:
                 self.path(obj, _compose(self.reader.object_matrix(obj), outer))
+            elif kind == IMAGE_OBJECT:
+                self.images += 1
             elif kind == FORM_OBJECT and depth < MAX_FORM_DEPTH:
                 self.walk(obj, True, _compose(self.reader.object_matrix(obj), outer), depth + 1)
 
 
+def page_objects(page: pdfium.PdfPage, frame: PageFrame | None = None) -> PageObjects:
+    """Ruling lines, coloured filled rectangles and the image count of a page, on the displayed page."""
+    collector = _Collector(frame or PageFrame(page))
+    collector.walk(page.raw, False, IDENTITY, 0)
+    return PageObjects(tuple(collector.rules), tuple(collector.fills), collector.images)
+
+
 def page_geometry(page: pdfium.PdfPage) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
     """Ruling lines and coloured filled rectangles of a page, top-left origin on the displayed page."""
-    collector = _Collector(page)
-    collector.walk(page.raw, False, IDENTITY, 0)
-    return tuple(collector.rules), tuple(collector.fills)
+    objects = page_objects(page)
+    return objects.rules, objects.fills

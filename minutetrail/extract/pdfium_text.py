@@ -17,6 +17,7 @@ from typing import Any, cast
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from minutetrail.extract.pdfium_geometry import PageFrame
 from minutetrail.models import Word
 
 X_TOLERANCE = 3.0  # as pdfplumber: a gap wider than this between characters starts a new word
@@ -32,8 +33,6 @@ GLUED_NUMBER = re.compile(r"(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[A-Za-z][.)]|\(?
 BULLETS = "\x7f\x95\xb7\u2022\u25aa\u25cf\uf0b7\uf0a7"
 # PDFium marks a hyphen that ends a line as U+0002 (U+FFFE in the page's text): it is a printed hyphen
 CHAR_MAP = str.maketrans({**{b: "•" for b in BULLETS}, "\x02": "-", "\ufffe": "-"})
-PATH_OBJECT = 2
-IMAGE_OBJECT = 3
 
 
 def _font_is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
@@ -97,47 +96,54 @@ def _page_text(tp: object, n: int) -> str:
 
 
 class _TextReader:
-    """One text page read into words: loose character boxes by direct calls, top-left origin."""
+    """One text page read into words: loose character boxes by direct calls, on the displayed page."""
 
-    def __init__(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, n: int) -> None:
-        left, _bottom, _right, top_edge = page.get_cropbox()
-        self.left, self.top_edge = left, top_edge
+    def __init__(self, frame: PageFrame, textpage: pdfium.PdfTextPage, n: int) -> None:
+        self.frame = frame
+        self.left, self.top_edge = self.frame.left, self.frame.top
         self.tp = textpage.raw
         self.text = _page_text(self.tp, n).translate(CHAR_MAP)
         self.bold_of = _BoldFonts(textpage)
         self.rect = raw.FS_RECTF()
         self.ref = ctypes.byref(self.rect)
         self.words: list[Word] = []
+        self.char_box = self._turned_box if self.frame.turns else self._box
+
+    def _box(self, index: int) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) of a character's loose box, top-left origin."""
+        rect = self.rect
+        raw.FPDFText_GetLooseCharBox(self.tp, index, self.ref)
+        return rect.left - self.left, self.top_edge - rect.top, rect.right - self.left, self.top_edge - rect.bottom
+
+    def _turned_box(self, index: int) -> tuple[float, float, float, float]:
+        """The same on a page shown turned by /Rotate: the box as it lies on the displayed page."""
+        rect = self.rect
+        raw.FPDFText_GetLooseCharBox(self.tp, index, self.ref)
+        return self.frame.box(rect.left, rect.bottom, rect.right, rect.top)
 
     def word(self, first: int, end: int, x0: float, top: float, x1: float, bottom: float, size: float) -> None:
-        self.words.append(Word(self.text[first:end], x0 - self.left, top, x1 - self.left, bottom,
-                               bold=self.bold_of(first), size=size))
+        self.words.append(Word(self.text[first:end], x0, top, x1, bottom, bold=self.bold_of(first), size=size))
 
     def run(self, start: int, end: int) -> None:
         """A run of characters between spaces: one word unless its ends show a gap, a step back or a new line."""
-        rect, top_edge = self.rect, self.top_edge
-        raw.FPDFText_GetLooseCharBox(self.tp, start, self.ref)
-        x0, x1, top, bottom = rect.left, rect.right, top_edge - rect.top, top_edge - rect.bottom
+        x0, top, x1, bottom = self.char_box(start)
         size = round(bottom - top, 2)  # the loose box height: comparable within a file
         if end - start > 1:
-            raw.FPDFText_GetLooseCharBox(self.tp, end - 1, self.ref)
-            lx0, lx1, ltop = rect.left, rect.right, top_edge - rect.top
+            lx0, ltop, lx1, lbottom = self.char_box(end - 1)
             if (abs(ltop - top) > Y_TOLERANCE or lx0 < x0 - BACKSTEP or lx1 - x0 > (end - start) * size * RUN_WIDTH_EM
                     or "-" in self.text[start:end] or GLUED_NUMBER.match(self.text, start, end)):
                 self.by_chars(start, end)
                 return
-            x1 = max(x1, lx1)
-            top, bottom = min(top, ltop), max(bottom, top_edge - rect.bottom)
+            x1, top, bottom = max(x1, lx1), min(top, ltop), max(bottom, lbottom)
         self.word(start, end, x0, top, x1, bottom, size)
 
     def by_chars(self, start: int, end: int) -> None:
         """A run read character by character, split where pdfplumber's tolerances or a glued list number say."""
-        rect, ref, tp, top_edge, text = self.rect, self.ref, self.tp, self.top_edge, self.text
+        text, char_box = self.text, self.char_box
         first = start
         x0 = x1 = top = bottom = size = 0.0
         for i in range(start, end):
-            raw.FPDFText_GetLooseCharBox(tp, i, ref)
-            cx0, cx1, ctop, cbottom = rect.left, rect.right, top_edge - rect.top, top_edge - rect.bottom
+            cx0, ctop, cx1, cbottom = char_box(i)
             if i > first:
                 gap = cx0 - x1
                 if (gap > X_TOLERANCE or cx0 < x0 - BACKSTEP or abs(ctop - top) > Y_TOLERANCE
@@ -152,7 +158,7 @@ class _TextReader:
         self.word(first, end, x0, top, x1, bottom, size)
 
 
-def page_words(page: pdfium.PdfPage, *, by_chars: bool = False) -> list[Word]:
+def page_words(page: pdfium.PdfPage, frame: PageFrame | None = None, *, by_chars: bool = False) -> list[Word]:
     """The words of one page, top-left origin, boxes from the font's loose character boxes.
 
     by_chars reads every character's box (slower; the reference the run-ends shortcut is checked against).
@@ -162,22 +168,10 @@ def page_words(page: pdfium.PdfPage, *, by_chars: bool = False) -> list[Word]:
         n = textpage.count_chars()
         if n <= 0:
             return []
-        reader = _TextReader(page, textpage, n)
+        reader = _TextReader(frame or PageFrame(page), textpage, n)
         read = reader.by_chars if by_chars else reader.run
         for run in RUN.finditer(reader.text):
             read(run.start(), run.end())
         return reader.words
     finally:
         textpage.close()
-
-
-def object_counts(page: pdfium.PdfPage) -> tuple[int, int]:
-    """(path objects, image objects) on a page: cheap signs of table rules, fills and scans."""
-    paths = images = 0
-    for i in range(raw.FPDFPage_CountObjects(page.raw)):
-        kind = raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i))
-        if kind == PATH_OBJECT:
-            paths += 1
-        elif kind == IMAGE_OBJECT:
-            images += 1
-    return paths, images

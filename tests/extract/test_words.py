@@ -1,7 +1,9 @@
 """Words from PDFium on made PDFs: list numbers glued by a narrow tab (NUM-GLUE), line-end hyphens (TXT-HYPHEN)."""
 from __future__ import annotations
 
+import pdfplumber
 import pypdfium2 as pdfium
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
@@ -76,3 +78,35 @@ def test_run_ends_shortcut_agrees_with_reading_every_character(tmp_path):
         assert page_words(doc[0]) == page_words(doc[0], by_chars=True)
     finally:
         doc.close()
+
+
+def _upright_on_a_turned_page(path, rotation):
+    """A page shown turned by /Rotate whose content is drawn turned back, so it reads upright on screen.
+
+    reportlab swaps the media box of a page turned a quarter, so the page is shown as A4 portrait.
+    """
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(rotation)
+    c.translate(*{90: (H, 0), 180: (W, H), 270: (0, W)}[rotation])
+    c.rotate({90: 90, 180: 180, 270: -90}[rotation])
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(60, 500, "Task Lead Target")
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 480, "1. Paint the bandstand")
+    c.drawString(300, 480, "Warden")
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_rotated_page_words_read_upright_like_pdfplumber(tmp_path, rotation):
+    path = _upright_on_a_turned_page(tmp_path / f"turned{rotation}.pdf", rotation)
+    page = read_pdf(path).pages[0]
+    assert (page.width, page.height) == pytest.approx((W, H))  # the displayed page's size
+    lines = [line.text for line in words_to_lines(page.words)]
+    assert lines == ["Task Lead Target", "1. Paint the bandstand Warden"]
+    with pdfplumber.open(path) as pdf:
+        theirs = {w["text"]: w for w in pdf.pages[0].extract_words()}
+    for word in page.words:
+        assert word.x0 == pytest.approx(float(theirs[word.text]["x0"]), abs=1.0)
+        assert (word.top + word.bottom) / 2 == pytest.approx((float(theirs[word.text]["top"]) + float(theirs[word.text]["bottom"])) / 2, abs=1.5)
