@@ -23,6 +23,8 @@ WHITE_LEVEL = 0.97  # every RGB component at or above this is paper, not a fill
 AXIS_TOLERANCE = 0.5  # points of slant still read as a horizontal or vertical segment
 MIN_RULE_LENGTH = 0.5  # points; shorter segments are dots, not rules
 MAX_FORM_DEPTH = 8
+DRAWING_SEGMENTS = 64  # a path longer than this with a curve among its first DRAWING_PROBE segments is a drawing
+DRAWING_PROBE = 16
 PATH_OBJECT = raw.FPDF_PAGEOBJ_PATH
 FORM_OBJECT = raw.FPDF_PAGEOBJ_FORM
 IMAGE_OBJECT = raw.FPDF_PAGEOBJ_IMAGE
@@ -133,6 +135,15 @@ def _rect_of(points: list[Point], closed: bool) -> tuple[float, float, float, fl
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def _is_drawing(obj: object) -> bool:
+    """A long path with curves among its first segments: a logo, chart or glyph outline, not ruling."""
+    count = raw.FPDFPath_CountSegments(obj)
+    if count <= DRAWING_SEGMENTS:
+        return False
+    return any(raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj, i)) not in (MOVETO, LINETO)
+               for i in range(DRAWING_PROBE))
+
+
 def _is_white(rgb: tuple[float, float, float] | None) -> bool:
     return rgb is None or min(rgb) >= WHITE_LEVEL
 
@@ -173,7 +184,7 @@ class _Collector:
         stroke = reader.colour(obj, raw.FPDFPageObj_GetStrokeColor) if reader.stroke.value else None
         visible_fill = not _is_white(fill)
         visible_stroke = not _is_white(stroke)
-        if not visible_fill and not visible_stroke:
+        if not visible_fill and not visible_stroke or _is_drawing(obj):
             return
         for points, closed in reader.subpaths(obj, m):
             rect = _rect_of(points, closed)

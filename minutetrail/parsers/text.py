@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from minutetrail.models import Line, PageData, Word
 
@@ -24,25 +25,29 @@ RUNNING_SLOT = 4.0  # points: a running line sits at the same height on every pa
 LIST_MARKER = re.compile(r"^\s*(?:[-•▪●◦·*]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
 HTML_TAG = re.compile(r"<[^>]+>")
 HYPHEN_END = re.compile(r"(\w)-$")
+_TOP_LEFT = attrgetter("top", "x0")
+_LEFT = attrgetter("x0")
 
 
 def words_to_lines(words: Iterable[Word]) -> list[Line]:
     """Group words into visual lines, top to bottom, each left to right."""
-    ordered = sorted(words, key=lambda w: (w.top, w.x0))
     rows: list[list[Word]] = []
-    for word in ordered:
-        placed = False
-        for row in reversed(rows[-3:]):
-            ref = row[0]
-            overlap = min(ref.bottom, word.bottom) - max(ref.top, word.top)
-            height = min(ref.bottom - ref.top, word.bottom - word.top) or 1.0
+    refs: list[tuple[float, float, float]] = []  # each row's first word: top, bottom, height
+    for word in sorted(words, key=_TOP_LEFT):
+        top, bottom = word.top, word.bottom
+        own = bottom - top
+        n = len(rows)
+        for k in range(n - 1, max(n - 4, -1), -1):  # the last three rows, nearest first
+            rtop, rbottom, rheight = refs[k]
+            overlap = (rbottom if rbottom < bottom else bottom) - (rtop if rtop > top else top)
+            height = (rheight if rheight < own else own) or 1.0
             if overlap / height >= LINE_OVERLAP:
-                row.append(word)
-                placed = True
+                rows[k].append(word)
                 break
-        if not placed:
+        else:
             rows.append([word])
-    return [Line(tuple(sorted(r, key=lambda w: w.x0))) for r in rows]
+            refs.append((top, bottom, own))
+    return [Line(tuple(sorted(r, key=_LEFT))) for r in rows]
 
 
 def collapse(text: str) -> str:
@@ -52,20 +57,20 @@ def collapse(text: str) -> str:
 
 def join_lines(parts: Sequence[str]) -> str:
     """Join wrapped lines of one cell or paragraph, rejoining words hyphenated at a line end."""
-    out = ""
+    out: list[str] = []
     for raw in parts:
         part = raw.strip()
         if not part:
             continue
-        if not out:
-            out = part
-        elif HYPHEN_END.search(out) and part[:1].islower():
-            out = out[:-1] + part
-        elif HYPHEN_END.search(out) and (part[:1].isupper() or part[:1].isdigit()):
-            out = out + part  # a compound broken at its hyphen: "Double-" + "Barrelled"
-        else:
-            out = out + " " + part
-    return collapse(out)
+        if out and HYPHEN_END.search(out[-1]):
+            if part[:1].islower():
+                out[-1] = out[-1][:-1] + part
+                continue
+            if part[:1].isupper() or part[:1].isdigit():
+                out[-1] = out[-1] + part  # a compound broken at its hyphen: "Double-" + "Barrelled"
+                continue
+        out.append(part)
+    return collapse(" ".join(out))
 
 
 def strip_marker(text: str) -> str:

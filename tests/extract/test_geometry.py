@@ -194,3 +194,20 @@ def test_every_page_gets_its_rules_whatever_its_words(tmp_path):
     c.save()
     pdf = read_pdf(path)
     assert all(_verticals(p.rules) == COLS and _horizontals(p.rules) == ROWS and len(p.fills) == 1 for p in pdf.pages)
+
+
+def test_a_drawing_of_many_curves_gives_no_rules(tmp_path):
+    """A logo or chart outline (a long path whose first segments are curves) is not ruling, even where it runs straight."""
+    path = tmp_path / "logo.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    p = c.beginPath()
+    p.moveTo(100, H - 200)
+    for i in range(30):
+        p.curveTo(100 + i * 3, H - 190, 101 + i * 3, H - 210, 103 + i * 3, H - 200)
+    p.lineTo(300, H - 200)  # a straight stretch inside the drawing
+    p.lineTo(300, H - 260)
+    c.drawPath(p, stroke=1, fill=0)
+    _ruled_grid(c)  # the table beside it keeps its rules
+    c.save()
+    rules, _ = _geometry(path)
+    assert _verticals(rules) == COLS and _horizontals(rules) == ROWS
