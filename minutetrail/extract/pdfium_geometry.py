@@ -95,7 +95,7 @@ class _Reader:
         return (r.value / 255.0, g.value / 255.0, b.value / 255.0)
 
     def subpaths(self, obj: object, m: Matrix) -> Iterator[tuple[list[Point], bool]]:
-        """Each subpath as page-space points (None marks a curve segment) and whether it is closed."""
+        """Each subpath as page-space points and whether it is closed (a NaN point stands before each curve point)."""
         a, b, c, d, e, f = m
         fx, fy = self.fx, self.fy
         points: list[Point] = []
@@ -105,7 +105,7 @@ class _Reader:
             seg = raw.FPDFPath_GetPathSegment(obj, i)
             kind = raw.FPDFPathSegment_GetType(seg)
             if kind == MOVETO and points:
-                yield (points, closed) if not curved else (points, False)
+                yield points, closed and not curved
                 points, closed, curved = [], False, False
             raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(fx), ctypes.byref(fy))
             x, y = fx.value, fy.value
@@ -117,7 +117,7 @@ class _Reader:
             if raw.FPDFPathSegment_GetClose(seg):
                 closed = True
         if points:
-            yield points, closed
+            yield points, closed and not curved
 
 
 def _rect_of(points: list[Point], closed: bool) -> tuple[float, float, float, float] | None:
