@@ -39,3 +39,16 @@ def test_a_query_on_a_database_at_head_does_not_load_alembic(tmp_path: Path):
     db = str(tmp_path / "q.db")
     assert "alembic" in _imported_after(["--db", db, "overdue"])  # a new database is created by migration
     assert "alembic" not in _imported_after(["--db", db, "overdue"])  # then the stamp is read directly
+
+
+def test_spacy_is_loaded_only_when_a_sentence_is_read():
+    probe = (
+        "import sys\n"
+        "from minutetrail.parsers.nlp import LazyNlp, assignee\n"
+        "nlp = LazyNlp()\n"
+        "before = 'spacy' in sys.modules\n"
+        "owner = assignee(nlp, 'The Clerk to write to the county council.')\n"
+        "print(before, 'spacy' in sys.modules, owner)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "True", "The", "Clerk"]

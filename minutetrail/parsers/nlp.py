@@ -34,6 +34,16 @@ def get_nlp() -> Any:
     return nlp
 
 
+class LazyNlp:
+    """Stands for get_nlp() until a text is first run through it: spaCy (0.8 s to import) is loaded
+    only by a document that has a sentence to read, not by every minutes part."""
+
+    __slots__ = ()
+
+    def __call__(self, text: str) -> Any:
+        return get_nlp()(text)
+
+
 def entities(nlp: Any, text: str) -> list[Entity]:
     doc = nlp(text)
     return [Entity(e.label_, e.text, e.start_char, e.end_char) for e in doc.ents]

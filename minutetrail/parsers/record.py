@@ -25,7 +25,7 @@ from minutetrail.parsers.agenda import lines_to_agenda_items
 from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
 from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find_body, front_sheet_meeting
 from minutetrail.parsers.minutes import attach_actions, parse_minutes
-from minutetrail.parsers.nlp import get_nlp
+from minutetrail.parsers.nlp import LazyNlp
 from minutetrail.parsers.reports import parse_recommendations
 from minutetrail.parsers.roles import find_role_mentions, glossary_mentions, report_author_mentions
 from minutetrail.parsers.tables import pages_to_tables
@@ -39,7 +39,7 @@ def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> 
 
 
 def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
-    acc["minutes"].append(parse_minutes(pages, nlp=get_nlp()))
+    acc["minutes"].append(parse_minutes(pages, nlp=LazyNlp()))
     agenda_at = next((i for i, ln in enumerate(pages[0][1][:OPENING_LINES]) if AGENDA_HEAD.match(ln.text.strip())), None)
     if agenda_at is not None:  # a meeting note that lists its agenda before the notes
         acc["agenda_items"].extend(lines_to_agenda_items([(pages[0][0], pages[0][1][agenda_at + 1 :])]))
