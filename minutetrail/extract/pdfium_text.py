@@ -33,6 +33,7 @@ GLUED_NUMBER = re.compile(r"(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[A-Za-z][.)]|\(?
 BULLETS = "\x7f\x95\xb7\u2022\u25aa\u25cf\uf0b7\uf0a7"
 # PDFium marks a hyphen that ends a line as U+0002 (U+FFFE in the page's text): it is a printed hyphen
 CHAR_MAP = str.maketrans({**{b: "•" for b in BULLETS}, "\x02": "-", "\ufffe": "-"})
+MAPPED = re.compile(f"[{BULLETS}\x02\ufffe]")
 
 
 def _font_is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
@@ -102,7 +103,8 @@ class _TextReader:
         self.frame = frame
         self.left, self.top_edge = self.frame.left, self.frame.top
         self.tp = textpage.raw
-        self.text = _page_text(self.tp, n).translate(CHAR_MAP)
+        text = _page_text(self.tp, n)
+        self.text = text.translate(CHAR_MAP) if MAPPED.search(text) else text
         self.bold_of = _BoldFonts(textpage)
         self.rect = raw.FS_RECTF()
         self.ref = ctypes.byref(self.rect)

@@ -71,33 +71,34 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """A visual line of text: words sharing a baseline, left to right."""
+    """A visual line of text: words sharing a baseline, left to right.
+
+    Its text, box and boldness are worked out once, when it is made (parsers read them many times).
+    """
 
     words: tuple[Word, ...]
+    text: str = field(init=False, repr=False, compare=False)
+    x0: float = field(init=False, repr=False, compare=False)
+    x1: float = field(init=False, repr=False, compare=False)
+    top: float = field(init=False, repr=False, compare=False)
+    bottom: float = field(init=False, repr=False, compare=False)
+    bold: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def bold(self) -> bool:
-        return all(w.bold for w in self.words)
+    def __post_init__(self) -> None:
+        words = self.words
+        put = object.__setattr__
+        put(self, "text", " ".join(w.text for w in words))
+        put(self, "bold", all(w.bold for w in words))
+        if not words:  # an empty line has no box
+            put(self, "x0", 0.0)
+            put(self, "x1", 0.0)
+            put(self, "top", 0.0)
+            put(self, "bottom", 0.0)
+            return
+        put(self, "x0", min(w.x0 for w in words))
+        put(self, "x1", max(w.x1 for w in words))
+        put(self, "top", min(w.top for w in words))
+        put(self, "bottom", max(w.bottom for w in words))
 
 
 @dataclass(frozen=True, slots=True)
