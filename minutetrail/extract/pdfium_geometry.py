@@ -169,7 +169,7 @@ class _Collector:
             self.rules.append(Rule(bx0, btop, bx1, bbottom))
 
     def segments(self, points: list[Point], closed: bool) -> None:
-        run = points + points[:1] if closed else points
+        run = points + points[:1] if closed and len(points) > 2 else points  # a closed two-point path is one line
         for (x0, y0), (x1, y1) in zip(run, run[1:]):
             if x0 != x0 or x1 != x1:  # NaN: a curve lies between
                 continue
