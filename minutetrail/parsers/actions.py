@@ -8,7 +8,8 @@ from minutetrail.models import ActionRow, ActionStatus, DocKind, Rag, Warning_
 from minutetrail.parsers.dates import parse_date, parse_due
 from minutetrail.parsers.owners import parse_owner
 from minutetrail.parsers.status import parse_rag, rag_from_rgb, resolve_status
-from minutetrail.parsers.tables import REF, Table, TableRow
+from minutetrail.parsers.table_model import Table, TableRow, is_action_table
+from minutetrail.parsers.tables import REF
 from minutetrail.parsers.text import collapse, strip_marker
 
 KEY_ROW = re.compile(r"^\s*(key\b|total\b|note[s]?:)", re.I)
@@ -71,11 +72,6 @@ def table_kind(table: Table, part_kind: DocKind | None) -> DocKind:
     if {"area", "rag"} & table.fields or table.embedded_numbers or ("deadline" in labels and "meeting_date" not in table.fields):
         return DocKind.ACTION_PLAN
     return DocKind.ACTION_LOG
-
-
-def is_action_table(table: Table) -> bool:
-    fields = table.fields
-    return "text" in fields and len(fields & {"owner", "due", "status", "progress", "meeting_date", "number", "rag"}) >= 2
 
 
 def rows_to_actions(

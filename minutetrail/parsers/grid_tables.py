@@ -1,0 +1,289 @@
+"""Tables read from grids: columns from the rules (or whitespace), rows from the rules, names last.
+
+For a grid of ``grid.page_grids``: its first row of cells that reads like a header names the
+columns (one header cell = one column, ``columns.header_field``); unnamed columns are named
+from their cells (``columns.content_field``). Body rows are the rows between horizontal rules;
+a row of cells spanning the whole table is a group heading (its lead, if it names one, owns the
+rows under it); a cell with no rule under it is merged with the next row, which inherits it;
+where rows are not ruled apart, a new value in the number or date column starts a row. A grid
+that continues a table left open at the foot of the previous page joins it: a repeated header
+is dropped, and a first row without its key cell finishes the row split by the page break.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from minutetrail.models import Line, PageData, Word
+from minutetrail.parsers.columns import content_field, header_field, is_owner, progress_holds_status
+from minutetrail.parsers.grid import Grid
+from minutetrail.parsers.table_header import Column
+from minutetrail.parsers.table_model import Table, TableRow
+from minutetrail.parsers.text import collapse, join_lines
+
+HEADER_MAX_WORDS = 9  # a header cell is a label, not a sentence
+MIN_GAP = 7.0  # points of clear whitespace between columns of a grid ruled only across
+ANCHORS = ("number", "meeting_date")
+LEAD = re.compile(r"^(?P<head>.+?)\s+[–—-]\s+(?P<lead>[^–—-]+)$|^(?P<head2>.+?)\s*\(?\b(?:lead|owner)s?\s*[:\-–]\s*(?P<lead2>[^)]+)\)?$", re.I)
+STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
+
+
+@dataclass(slots=True)
+class _Band:
+    top: float
+    bottom: float
+    lines: list[Line]
+    spanning: bool = False
+
+    def words(self) -> list[Word]:
+        return [w for ln in self.lines for w in ln.words]
+
+
+def _inside(grid: Grid, lines: Sequence[Line]) -> list[Line]:
+    """The grid's share of each line: its words within the grid's box."""
+    out = []
+    for ln in lines:
+        mid = (ln.top + ln.bottom) / 2
+        if not grid.top - 1 <= mid <= grid.bottom + 1:
+            continue
+        words = tuple(w for w in ln.words if grid.x0 - 2 <= (w.x0 + w.x1) / 2 <= grid.x1 + 2)
+        if words:
+            out.append(Line(words))
+    return out
+
+
+def _gap_boundaries(words: Sequence[Word], x0: float, x1: float) -> tuple[float, ...]:
+    """Column boundaries of a grid without inner verticals: clear vertical strips no word crosses."""
+    spans = sorted((w.x0, w.x1) for w in words)
+    bounds = [x0]
+    reach = None
+    for a, b in spans:
+        if reach is not None and a - reach >= MIN_GAP:
+            bounds.append((a + reach) / 2)
+        reach = b if reach is None else max(reach, b)
+    bounds.append(x1)
+    return tuple(bounds)
+
+
+def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Band]:
+    bands = [_Band(a, b, []) for a, b in zip(grid.ys, grid.ys[1:]) if b - a > 1.0]
+    for ln in lines:
+        mid = (ln.top + ln.bottom) / 2
+        for band in bands:
+            if band.top - 1 <= mid <= band.bottom + 1:
+                band.lines.append(ln)
+                break
+    bands = [b for b in bands if b.lines]
+    inner = xs[1:-1]
+    for band in bands:
+        if grid.ruled:
+            band.spanning = bool(inner) and not any(grid.ruled_down(x, band.top, band.bottom) for x in inner)
+        else:
+            band.spanning = any(w.x0 < x - 2 < x + 2 < w.x1 for w in band.words() for x in inner)
+    return bands
+
+
+def _column_of(x0: float, x1: float, xs: tuple[float, ...]) -> int:
+    mid = (x0 + x1) / 2
+    for i in range(len(xs) - 1):
+        if mid < xs[i + 1]:
+            return i
+    return len(xs) - 2
+
+
+def _cell_lines(lines: Sequence[Line], xs: tuple[float, ...]) -> dict[int, list[str]]:
+    cells: dict[int, list[str]] = {}
+    for ln in lines:
+        parts: dict[int, list[str]] = {}
+        for w in ln.words:
+            parts.setdefault(_column_of(w.x0, w.x1, xs), []).append(w.text)
+        for i, ws in parts.items():
+            cells.setdefault(i, []).append(" ".join(ws))
+    return cells
+
+
+def _header_cells(band: _Band, xs: tuple[float, ...]) -> list[str]:
+    cells = _cell_lines(band.lines, xs)
+    return [join_lines(cells.get(i, [])) for i in range(len(xs) - 1)]
+
+
+def _looks_like_header(band: _Band, labels: Sequence[str], fills_bold: bool) -> bool:
+    filled = [t for t in labels if t]
+    if not filled or any(len(t.split()) > HEADER_MAX_WORDS for t in filled):
+        return False
+    known = sum(1 for t in filled if header_field(t))
+    return known >= 2 or (known >= 1 and fills_bold) or (known * 2 >= len(filled) and len(filled) >= 2)
+
+
+def _styled(band: _Band, page: PageData) -> bool:
+    """Bold words or a fill behind the band: how header rows are set apart."""
+    words = band.words()
+    if words and sum(1 for w in words if w.bold) * 2 >= len(words):
+        return True
+    return any(f.top <= band.top + 2 and f.bottom >= band.bottom - 2 for f in page.fills)
+
+
+def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str]]], ncols: int) -> tuple[list[str | None], set[str]]:
+    fields: list[str | None] = [None] * ncols
+    for i, label in enumerate(labels):
+        fld = header_field(label) if label else None
+        if fld and fld not in fields:
+            fields[i] = fld
+    named = {f for f in fields if f}
+    columns_text = [[join_lines(c.get(i, [])) for c in body_cells] for i in range(ncols)]
+    if "text" not in fields:
+        prose = [(sum(len(t.split()) for t in col) / max(1, sum(1 for t in col if t)), i) for i, col in enumerate(columns_text) if fields[i] is None]
+        if prose:
+            words, i = max(prose)
+            if words >= 5:
+                fields[i] = "text"
+    text_at = fields.index("text") if "text" in fields else 0
+    for i in range(ncols):
+        if fields[i] is None:
+            fields[i] = content_field(columns_text[i], {f for f in fields if f}, i < text_at)
+    return fields, named
+
+
+def _lead(heading: str) -> tuple[str, str | None]:
+    m = LEAD.match(heading)
+    if m:
+        head = m.group("head") or m.group("head2")
+        lead = (m.group("lead") or m.group("lead2") or "").strip(" .:;")
+        if lead and is_owner(lead):
+            return head.strip(), lead
+    return heading, None
+
+
+def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None) -> list[list[Line]]:
+    """Logical rows in one ruled band: a new number or date in the anchor column starts a row."""
+    if anchor is None or len(band.lines) < 2:
+        return [band.lines]
+    rows: list[list[Line]] = []
+    for ln in band.lines:
+        first = next((w for w in ln.words if _column_of(w.x0, w.x1, xs) == anchor), None)
+        starts = first is not None and bool(STARTS_ROW.match(first.text.rstrip(":")))
+        if starts or not rows:
+            rows.append([])
+        rows[-1].append(ln)
+    return rows
+
+
+def _columns(fields: Sequence[str | None], labels: Sequence[str], xs: tuple[float, ...]) -> list[Column]:
+    return [Column(fields[i], labels[i] if i < len(labels) else "", xs[i] if i else float("-inf"), xs[i], xs[i + 1]) for i in range(len(xs) - 1)]
+
+
+def _continues(open_table: Table | None, xs: tuple[float, ...]) -> bool:
+    if open_table is None or not open_table.grid or len(open_table.columns) != len(xs) - 1:
+        return False
+    return all(abs(c.x0 - x) <= 6 for c, x in zip(open_table.columns[1:], xs[1:-1]))
+
+
+def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Table | None) -> tuple[Table | None, bool]:
+    """The table a grid holds (or the open table it continues), and whether it is a new table."""
+    inside = _inside(grid, lines)
+    if not inside:
+        return None, False
+    xs = grid.xs if grid.ruled else _gap_boundaries([w for ln in inside for w in ln.words], grid.x0, grid.x1)
+    if len(xs) < 3:
+        return None, False
+    bands = _bands(grid, inside, xs)
+    headings: list[str] = []
+    start = 0
+    while start < len(bands) and bands[start].spanning:
+        headings.append(collapse(" ".join(ln.text for ln in bands[start].lines)))
+        start += 1
+    if start >= len(bands):
+        return None, False
+    first = bands[start]
+    labels = _header_cells(first, xs)
+    continuing = _continues(open_table, xs)
+    header = _looks_like_header(first, labels, _styled(first, page))
+    table: Table
+    new = True
+    if continuing and open_table is not None:
+        table, new = open_table, False
+        repeated = header and [header_field(t) for t in labels] == [c.field if c.label else None for c in table.columns] \
+            or [collapse(t).lower() for t in labels] == [collapse(c.label).lower() for c in table.columns]
+        body = bands[start + 1 :] if repeated else bands[start:]
+    else:
+        if not header and any(len(t.split()) > HEADER_MAX_WORDS for t in labels):
+            labels = [""] * (len(xs) - 1)  # no header: the first row is a body row
+            body = bands[start:]
+        else:
+            body = bands[start + 1 :]
+        body_cells = [_cell_lines(b.lines, xs) for b in body if not b.spanning]
+        fields, named = _name_columns(labels, body_cells, len(xs) - 1)
+        table = Table(_columns(fields, labels, xs), page.number, " | ".join(t for t in labels if t), grid=True,
+                      header_named=frozenset(named))
+        if "progress" in table.fields and "status" not in table.fields:
+            at = fields.index("progress")
+            table.progress_is_status = progress_holds_status([join_lines(c.get(at, [])) for c in body_cells])
+    _rows(table, page, grid, body, xs, headings, continuing and not new)
+    table.page_end = page.number
+    return table, new
+
+
+def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[_Band], xs: tuple[float, ...], headings: list[str], carry: bool) -> None:
+    fields = [c.field for c in table.columns]
+    anchor = next((fields.index(f) for f in ANCHORS if f in fields), None)
+    area = table.rows[-1].area if table.rows else None
+    lead = table.rows[-1].lead if table.rows else None
+    if headings:
+        area, lead = _lead(headings[-1])
+    made: list[tuple[int, TableRow]] = []
+    for bi, band in enumerate(body):
+        if band.spanning:
+            area, lead = _lead(collapse(" ".join(ln.text for ln in band.lines)))
+            carry = False
+            continue
+        for part in _split_band(band, xs, anchor):
+            cells = _cell_lines(part, xs)
+            key = anchor if anchor is not None else (fields.index("text") if "text" in fields else 0)
+            if carry and table.rows and (not cells.get(key) or (anchor is None and cells[key][0][:1].islower())):
+                prev = table.rows[-1]  # the rest of a row split by the page break
+                for i, parts in cells.items():
+                    if fields[i]:
+                        prev.cells.setdefault(fields[i], []).extend(parts)
+                carry = False
+                continue
+            carry = False
+            row = TableRow(page=page.number, top=part[0].top, bottom=part[-1].bottom, band_bottom=band.bottom, area=area, lead=lead)
+            for i, parts in cells.items():
+                if fields[i]:
+                    row.cells[fields[i]] = list(parts)
+            row.words = [w for ln in part for w in ln.words]
+            table.rows.append(row)
+            made.append((bi, row))
+    if grid.ruled:
+        _inherit_merged(made, body, xs, fields, grid)
+
+
+def _inherit_merged(made: Sequence[tuple[int, TableRow]], body: Sequence[_Band], xs: tuple[float, ...], fields: Sequence[str | None], grid: Grid) -> None:
+    """A cell with no rule under it spans the next row too: every row it spans gets its text."""
+    for ci, fld in enumerate(fields):
+        if not fld or fld == "text":
+            continue
+        group: list[TableRow] = []
+        last_band = None
+        for bi, row in made:
+            if last_band is not None and bi != last_band and not body[bi - 1].spanning and bi == last_band + 1 \
+                    and not grid.ruled_across(body[bi].top, xs[ci], xs[ci + 1]):
+                group.append(row)
+            else:
+                _spread(group, fld)
+                group = [row]
+            last_band = bi
+        _spread(group, fld)
+
+
+def _spread(group: Sequence[TableRow], fld: str) -> None:
+    if len(group) < 2:
+        return
+    parts = [p for r in group for p in r.cells.get(fld, [])]
+    if parts:
+        for r in group:
+            r.cells[fld] = list(parts)
+
+
+__all__ = ["read_grid"]
