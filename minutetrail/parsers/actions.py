@@ -5,13 +5,14 @@ import re
 from collections.abc import Sequence
 
 from minutetrail.models import ActionRow, ActionStatus, DocKind, Rag, Warning_
-from minutetrail.parsers.dates import parse_date, parse_due
+from minutetrail.parsers.dates import MONTHS, parse_date, parse_due
 from minutetrail.parsers.owners import parse_owner
 from minutetrail.parsers.status import parse_rag, rag_from_rgb, resolve_status
 from minutetrail.parsers.table_model import Table, TableRow, is_action_table
 from minutetrail.parsers.tables import REF
 from minutetrail.parsers.text import collapse, strip_marker
 
+MONTH_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 KEY_ROW = re.compile(r"^\s*(key\b|total\b|note[s]?:)", re.I)
 MIN_TEXT_CHARS = 3
 
@@ -36,9 +37,15 @@ def _parse_text(text: str | None) -> str | None:
 
 
 def _parse_due(row: TableRow, year: int | None) -> tuple[str | None, str | None]:
-    """The effective due of a row; a day and month without a year take ``year``."""
+    """The effective due of a row; a day and month without a year take ``year``; a bare month ("June",
+    "late January") is that month of ``year``."""
     due_text = row.text("due")
-    return parse_due(due_text, year), due_text
+    due = parse_due(due_text, year)
+    if due is None and due_text and year:
+        months = [MONTHS[m.group(0).lower()] for m in MONTH_WORD.finditer(due_text) if m.group(0).lower() in MONTHS]
+        if months:
+            due = f"{year}-{months[-1]:02d}"
+    return due, due_text
 
 
 def _parse_meeting_date(row: TableRow) -> str | None:
@@ -48,16 +55,21 @@ def _parse_meeting_date(row: TableRow) -> str | None:
 
 
 def _parse_rag(row: TableRow, table: Table) -> Rag | None:
+    """A printed or colour-filled RAG cell; without a RAG column, the fill of the status cell."""
     if "rag" not in table.fields:
-        return None
+        cell = "status" if "status" in table.fields else "progress" if table.progress_is_status else None
+        return rag_from_rgb(row.fills.get(cell)) if cell else None
     printed = parse_rag(row.text("rag"))
     if printed is not None:
         return printed
     return rag_from_rgb(row.fills.get("rag"))
 
 
-def _parse_status(row: TableRow, rag: Rag | None, progress: str | None) -> tuple[ActionStatus | None, str | None]:
+def _parse_status(row: TableRow, table: Table, rag: Rag | None, progress: str | None) -> tuple[ActionStatus | None, str | None]:
+    """The status column; or a progress column that prints status words ("On track")."""
     status_text = row.text("status")
+    if status_text is None and table.progress_is_status:
+        status_text = progress
     return resolve_status(status_text, rag, progress), status_text
 
 
@@ -89,7 +101,7 @@ def rows_to_actions(
             continue
         progress = row.text("progress")
         rag = _parse_rag(row, table)
-        status, status_text = _parse_status(row, rag, progress)
+        status, status_text = _parse_status(row, table, rag, progress)
         due, due_text = _parse_due(row, last_year or year)
         if due:
             last_year = int(due[:4])

@@ -156,14 +156,20 @@ def _lead(heading: str) -> tuple[str, str | None]:
 
 
 def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None) -> list[list[Line]]:
-    """Logical rows in one ruled band: a new number or date in the anchor column starts a row."""
+    """Logical rows in one ruled band: where rows are not ruled apart, each new number or date in the
+    anchor column starts a row. A band with one such value is one row, wherever in the cell it sits
+    (cells aligned to the bottom or the middle)."""
     if anchor is None or len(band.lines) < 2:
         return [band.lines]
-    rows: list[list[Line]] = []
+    starts = []
     for ln in band.lines:
         first = next((w for w in ln.words if _column_of(w.x0, w.x1, xs) == anchor), None)
-        starts = first is not None and bool(STARTS_ROW.match(first.text.rstrip(":")))
-        if starts or not rows:
+        starts.append(first is not None and bool(STARTS_ROW.match(first.text.rstrip(":"))))
+    if sum(starts) < 2:
+        return [band.lines]
+    rows: list[list[Line]] = []
+    for ln, start in zip(band.lines, starts):
+        if start or not rows:
             rows.append([])
         rows[-1].append(ln)
     return rows
