@@ -129,13 +129,17 @@ def _positions(values: Sequence[float]) -> tuple[float, ...]:
     return tuple(out)
 
 
-def _columns(xs: tuple[float, ...]) -> tuple[float, ...]:
-    """Drop boundaries closer than a column to the previous one (double rules, padding strips)."""
+def _columns(vs: Sequence[Segment]) -> tuple[float, ...]:
+    """Column boundaries: vertical positions, of two closer than a column the one drawn longer
+    (a rule beats the inset edge of a cell's fill; double rules count once)."""
+    weight: dict[float, float] = {}
+    for x in _positions([v.pos for v in vs]):
+        weight[x] = sum(v.end - v.start for v in vs if abs(v.pos - x) <= SNAP)
     out: list[float] = []
-    for i, x in enumerate(xs):
+    for x in sorted(weight):
         if out and x - out[-1] < MIN_COLUMN:
-            if i == len(xs) - 1:
-                out[-1] = x  # keep the outer edge
+            if weight[x] > weight[out[-1]]:
+                out[-1] = x
             continue
         out.append(x)
     return tuple(out)
@@ -146,7 +150,7 @@ def _grid(hs: Sequence[Segment], vs: Sequence[Segment]) -> Grid:
     x1 = max([h.end for h in hs] + [v.pos for v in vs])
     top = min([h.pos for h in hs] + [v.start for v in vs])
     bottom = max([h.pos for h in hs] + [v.end for v in vs])
-    xs = _columns(_positions([v.pos for v in vs] or [x0, x1]))
+    xs = _columns(vs)
     if len(xs) < 2:
         xs = (x0, x1)
     cover: dict[float, float] = {}
