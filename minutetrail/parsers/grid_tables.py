@@ -14,15 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from minutetrail.models import Line, PageData, Word
 from minutetrail.parsers.columns import content_field, header_field, is_owner, progress_holds_status
 from minutetrail.parsers.grid import Grid
 from minutetrail.parsers.table_header import Column
 from minutetrail.parsers.table_model import Table, TableRow
-from minutetrail.parsers.text import collapse, join_lines
+from minutetrail.parsers.text import collapse, join_lines, words_to_lines
 
 HEADER_MAX_WORDS = 9  # a header cell is a label, not a sentence
+WATERMARK_HEIGHTS = 3.0
 MIN_GAP = 7.0  # points of clear whitespace between columns of a grid ruled only across
 ANCHORS = ("number", "meeting_date")
 LEAD = re.compile(r"^(?P<head>.+?)\s+[–—-]\s+(?P<lead>[^–—-]+)$|^(?P<head2>.+?)\s*\(?\b(?:lead|owner)s?\s*[:\-–]\s*(?P<lead2>[^)]+)\)?$", re.I)
@@ -41,16 +43,14 @@ class _Band:
 
 
 def _inside(grid: Grid, lines: Sequence[Line]) -> list[Line]:
-    """The grid's share of each line: its words within the grid's box."""
-    out = []
-    for ln in lines:
-        mid = (ln.top + ln.bottom) / 2
-        if not grid.top - 1 <= mid <= grid.bottom + 1:
-            continue
-        words = tuple(w for w in ln.words if grid.x0 - 2 <= (w.x0 + w.x1) / 2 <= grid.x1 + 2)
-        if words:
-            out.append(Line(words))
-    return out
+    """The grid's words, lined up again inside the grid (a tall watermark glyph laid over the page
+    must not glue the rows of a table into one line); glyphs far taller than the text are dropped."""
+    words = [w for ln in lines for w in ln.words
+             if grid.x0 - 2 <= (w.x0 + w.x1) / 2 <= grid.x1 + 2 and grid.top - 1 <= (w.top + w.bottom) / 2 <= grid.bottom + 1]
+    if not words:
+        return []
+    height = median(w.bottom - w.top for w in words)
+    return words_to_lines(w for w in words if w.bottom - w.top <= WATERMARK_HEIGHTS * height)
 
 
 def _gap_boundaries(words: Sequence[Word], x0: float, x1: float) -> tuple[float, ...]:
