@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from minutetrail.models import Fill, Rule
 
 MIN_SEGMENT = 6.0  # points: shorter strokes are glyph outlines or tick marks, not rules
+MAX_THICKNESS = 2.0  # a rule is straight along an axis
 SNAP = 2.0  # parallel segments this close are one line (double rules, rect edges)
 JOIN = 3.0  # collinear segments with a gap this small are one line
 TOUCH = 3.0  # a horizontal and a vertical this close meet
@@ -69,11 +70,11 @@ class Grid:
 def _segments(rules: Sequence[Rule], fills: Sequence[Fill]) -> tuple[list[Segment], list[Segment]]:
     hs: list[Segment] = []
     vs: list[Segment] = []
-    for r in rules:
+    for r in rules:  # slanted strokes (a watermark's letters, a chart) are not rules
         if r.vertical:
-            if r.bottom - r.top >= MIN_SEGMENT:
+            if r.bottom - r.top >= MIN_SEGMENT and r.x1 - r.x0 <= MAX_THICKNESS:
                 vs.append(Segment((r.x0 + r.x1) / 2, r.top, r.bottom))
-        elif r.x1 - r.x0 >= MIN_SEGMENT:
+        elif r.x1 - r.x0 >= MIN_SEGMENT and r.bottom - r.top <= MAX_THICKNESS:
             hs.append(Segment((r.top + r.bottom) / 2, r.x0, r.x1))
     for f in _merge_fills(fills):  # a filled cell draws its own edges
         if f.x1 - f.x0 >= MIN_FILL_SIDE and f.bottom - f.top >= MIN_FILL_SIDE:
