@@ -122,6 +122,14 @@ def _touch(h: Segment, v: Segment) -> bool:
     return v.start - TOUCH <= h.pos <= v.end + TOUCH and h.start - TOUCH <= v.pos <= h.end + TOUCH
 
 
+def _cell_edge(v: Segment, hs: Sequence[Segment], top: float, bottom: float) -> bool:
+    """A cell's side runs from one horizontal rule to another, or to the table's cut edge (a table
+    broken by the page foot lacks its closing rule); a stroke ending mid-cell is a glyph."""
+    def meets(y: float) -> bool:
+        return any(abs(h.pos - y) <= TOUCH and h.start - TOUCH <= v.pos <= h.end + TOUCH for h in hs)
+    return (meets(v.start) or v.start <= top + TOUCH) and (meets(v.end) or v.end >= bottom - TOUCH)
+
+
 def _positions(values: Sequence[float]) -> tuple[float, ...]:
     out: list[float] = []
     for v in sorted(values):
@@ -215,6 +223,11 @@ def page_grids(rules: Sequence[Rule], fills: Sequence[Fill], width: float, heigh
             loose.extend(ghs)
             continue
         if not ghs:
+            continue
+        top, bottom = min(v.start for v in gvs), max(v.end for v in gvs)
+        gvs = [v for v in gvs if _cell_edge(v, ghs, top, bottom)]
+        if not gvs:
+            loose.extend(ghs)
             continue
         g = _grid(ghs, gvs)
         frame = (g.x1 - g.x0) * (g.bottom - g.top) >= PAGE_FRAME_SHARE * width * height
