@@ -12,7 +12,7 @@ from minutetrail.parsers.table_model import Table, TableRow, is_action_table
 from minutetrail.parsers.tables import REF
 from minutetrail.parsers.text import collapse, strip_marker
 
-MONTH_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+MONTH_WORD = re.compile(r"(?:\b(?P<d>\d{1,2})\s*[-‐ ]\s*)?\b(?P<m>[^\W\d_]{3,})\b")
 KEY_ROW = re.compile(r"^\s*(key\b|total\b|note[s]?:)", re.I)
 MIN_TEXT_CHARS = 3
 
@@ -42,9 +42,10 @@ def _parse_due(row: TableRow, year: int | None) -> tuple[str | None, str | None]
     due_text = row.text("due")
     due = parse_due(due_text, year)
     if due is None and due_text and year:
-        months = [MONTHS[m.group(0).lower()] for m in MONTH_WORD.finditer(due_text) if m.group(0).lower() in MONTHS]
-        if months:
-            due = f"{year}-{months[-1]:02d}"
+        found = [(m.group("d"), MONTHS[m.group("m").lower()]) for m in MONTH_WORD.finditer(due_text) if m.group("m").lower() in MONTHS]
+        if found:
+            day, month = found[-1]
+            due = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 28 + 3 else "")
     return due, due_text
 
 

@@ -28,6 +28,8 @@ MIN_FILLED = 2
 OWNER_MAX_WORDS = 6
 STATUS_MAX_WORDS = 5
 PROSE_MIN_WORDS = 6.0
+PROGRESS_STATUS_MAX_WORDS = 4
+PROGRESS_STATUS_SHARE = 0.8
 
 
 def header_field(text: str) -> str | None:
@@ -60,9 +62,9 @@ def _is_ref(cell: str) -> bool:
     return bool(REF.match(cell) or LOOSE_REF.match(cell))
 
 
-def is_status_words(cell: str) -> bool:
+def is_status_words(cell: str, max_words: int = STATUS_MAX_WORDS) -> bool:
     """A short cell of status words ("On track", "Complete", "Not started")."""
-    return len(cell.split()) <= STATUS_MAX_WORDS and (parse_status(cell) is not None or parse_rag(cell) is not None)
+    return len(cell.split()) <= max_words and (parse_status(cell) is not None or parse_rag(cell) is not None)
 
 
 def is_owner(cell: str) -> bool:
@@ -100,7 +102,7 @@ def content_field(cells: Sequence[str], taken: set[str], left_of_text: bool) -> 
 def progress_holds_status(cells: Sequence[str]) -> bool:
     """A progress column that prints status words ("On track", "Complete") rather than prose."""
     filled = [c.strip() for c in cells if c and c.strip()]
-    return len(filled) >= MIN_FILLED and _share(filled, is_status_words) >= 0.8
+    return len(filled) >= MIN_FILLED and _share(filled, lambda c: is_status_words(c, PROGRESS_STATUS_MAX_WORDS)) >= PROGRESS_STATUS_SHARE
 
 
 __all__ = ["header_field", "content_field", "progress_holds_status", "is_status_words", "is_owner"]
