@@ -49,10 +49,11 @@ def _parse_due(row: TableRow, year: int | None) -> tuple[str | None, str | None]
     return due, due_text
 
 
-def _parse_meeting_date(row: TableRow) -> str | None:
+def _parse_meeting_date(row: TableRow, table: Table) -> str | None:
+    """The meeting-date cell; without one, the meeting the table's title names."""
     value = row.text("meeting_date")
-    due = parse_date(value)
-    return due if due and len(due) == 10 else None
+    date = parse_date(value)
+    return date if date and len(date) == 10 else table.raised_at
 
 
 def _parse_rag(row: TableRow, table: Table) -> Rag | None:
@@ -110,7 +111,7 @@ def rows_to_actions(
             ActionRow(
                 table=kind,
                 number=number,
-                meeting_date=_parse_meeting_date(row),
+                meeting_date=_parse_meeting_date(row, table),
                 text=text,
                 owner=parse_owner(row.text("owner")),
                 directorate=row.text("directorate"),

@@ -45,6 +45,7 @@ class Table:
     grid: bool = False  # read from a ruled grid (columns from rules), not from header words
     progress_is_status: bool = False  # the progress column prints status words ("On track")
     header_named: frozenset[str] = frozenset()  # fields named by header words, not guessed from content
+    raised_at: str | None = None  # the meeting the table's title says its actions came from
 
     @property
     def fields(self) -> set[str]:

@@ -19,10 +19,12 @@ from minutetrail.parsers.table_header import (
     match_header,
     vertical_rules_through,
 )
+from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.grid import Grid, page_grids
 from minutetrail.parsers.grid_tables import read_grid
 from minutetrail.parsers.table_model import Table, TableRow, is_action_table
 from minutetrail.parsers.text import join_lines
+from minutetrail.parsers.vocab import alternation
 
 STRADDLE_TOLERANCE = 3.0
 END_GAP_HEIGHTS = 3.5  # a vertical gap this many line heights ends a borderless table
@@ -31,6 +33,7 @@ RULE_SPAN_SHARE = 0.5
 REF = re.compile(r"^(?:[A-Z]{1,4}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
 AREA_BANNER = re.compile(r"^\d{1,2}\s*[:.]\s+\S")
 BANNER_LOOKBACK = 60.0
+TITLE_LINES = 3
 
 
 # ---------------------------------------------------------------- body
@@ -343,4 +346,18 @@ def pages_to_tables(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[
     for t in tables:
         if t.rows and any(w.text for w in t.rows[0].words):
             inherit_merged_cells(t)
+        if "meeting_date" not in t.fields:
+            t.raised_at = _raised_at(lines_by_page[t.page_start - 1][max(0, t.header_line - TITLE_LINES) : t.header_line])
     return tables
+
+
+def _raised_at(title: Sequence[Line]) -> str | None:
+    """The meeting a table's title says its actions came from ("Actions from the last meeting 19.11.10")."""
+    cue = re.compile(alternation("actions.raised_at"), re.I)
+    for line in reversed(title):
+        m = cue.search(line.text)
+        if m:
+            date = parse_date(line.text[m.end() :])
+            if date and len(date) == 10:
+                return date
+    return None
