@@ -113,7 +113,7 @@ def rows_to_actions(
                 number=number,
                 meeting_date=_parse_meeting_date(row, table),
                 text=text,
-                owner=parse_owner(row.text("owner")),
+                owner=parse_owner(row.text("owner")) or row.lead,
                 directorate=row.text("directorate"),
                 progress=progress,
                 due=due,
@@ -141,4 +141,7 @@ def tables_to_actions(
         rows, warns = rows_to_actions(table, kind, year)
         actions.extend(rows)
         warnings.extend(warns)
+        if not rows:  # say what could not be read
+            labels = " | ".join(c.label for c in table.columns if c.label) or "no header"
+            warnings.append(Warning_(table.page_start, f"page {table.page_start}: a table with action columns ({labels[:80]}) gave no rows"))
     return actions, warnings

@@ -23,6 +23,7 @@ REF = re.compile(r"^(?:[A-Z]{1,4}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
 LOOSE_REF = re.compile(r"^[A-Za-z]{0,6}\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?$")
 INITIALS = re.compile(r"^(?:[A-Z][A-Za-z]?[A-Z]{0,2}|ALL|All)(?:\s*[/,&]\s*[A-Z][A-Za-z]?[A-Z]{0,2})*$")
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|of|and|&|the|for|to|/|,|\([^)]*\)?)$")
+NO_OWNER = re.compile(r"^\s*(?:n/?a|tbc|tba|tbd|none|nil|-+|–)\s*$", re.I)
 CONTENT_SHARE = 0.6
 MIN_FILLED = 2
 OWNER_MAX_WORDS = 6
@@ -68,6 +69,9 @@ def is_status_words(cell: str, max_words: int = STATUS_MAX_WORDS) -> bool:
 
 
 def is_owner(cell: str) -> bool:
+    """Initials, names or posts: short, capitalised, no digits; "N/A" and "TBC" are no one."""
+    if NO_OWNER.match(cell):
+        return False
     words = cell.replace(",", " , ").split()
     if not words or len(words) > OWNER_MAX_WORDS or any(ch.isdigit() for ch in cell):
         return False

@@ -18,6 +18,7 @@ from statistics import median
 
 from minutetrail.models import Line, PageData, Word
 from minutetrail.parsers.columns import content_field, header_field, is_owner, progress_holds_status
+from minutetrail.parsers.dates import find_dates
 from minutetrail.parsers.grid import Grid
 from minutetrail.parsers.table_header import Column
 from minutetrail.parsers.table_model import Table, TableRow
@@ -140,7 +141,7 @@ def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str
                 fields[i] = "text"
     text_at = fields.index("text") if "text" in fields else 0
     for i in range(ncols):
-        if fields[i] is None:
+        if fields[i] is None and not (labels[i] and find_dates(labels[i])):  # a column headed by a period holds figures
             fields[i] = content_field(columns_text[i], {f for f in fields if f}, i < text_at)
     return fields, named
 

@@ -59,9 +59,9 @@ CONTENT_DETAIL = frozenset({"owner", "due", "status"})  # prose guessed to be pr
 def is_action_table(table: Table) -> bool:
     """An action-like text column and at least one of owner / due / status / progress.
 
-    A text column named by its header needs one detail column (named by header, or an owner,
-    due or status column recognised from content); a text column guessed from prose needs two
-    detail columns named by their headers.
+    A text column named by its header needs one detail column (named by its header, or an owner,
+    due or status column recognised from content); a text column recognised as prose needs two
+    detail columns, one of them an owner or a due date. Prose guessed to be progress is no evidence.
     """
     fields = table.fields
     if "text" not in fields:
@@ -69,6 +69,7 @@ def is_action_table(table: Table) -> bool:
     if not table.grid:
         return len(fields & {"owner", "due", "status", "progress", "meeting_date", "number", "rag"}) >= 2
     named = table.header_named
+    evidence = (DETAIL & named) | (CONTENT_DETAIL & fields)
     if "text" in named:
-        return bool(DETAIL & named) or bool(CONTENT_DETAIL & fields)
-    return len(DETAIL & named) >= 2
+        return bool(evidence)
+    return len(evidence) >= 2 and bool(evidence & {"owner", "due"})

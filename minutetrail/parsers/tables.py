@@ -311,6 +311,7 @@ def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None)
         if table is None or not is_action_table(table):
             continue
         claimed.append(grid)
+        _assign_fills(table, page.fills, [r for r in table.rows if r.page == page.number], page.height)
         if new:
             table.header_line = next((i for i, ln in enumerate(lines) if ln.bottom >= grid.top), 0)
             started.append(table)
