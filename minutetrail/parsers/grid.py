@@ -239,8 +239,15 @@ def page_grids(rules: Sequence[Rule], fills: Sequence[Fill], width: float, heigh
     return sorted(grids, key=lambda g: (g.top, g.x0))
 
 
+def wide_rules(rules: Sequence[Rule], min_width: float = RULED_ONLY_MIN_WIDTH) -> list[Segment]:
+    """Long horizontal rules (merged), e.g. the one under a borderless table's header."""
+    hs = [Segment((r.top + r.bottom) / 2, r.x0, r.x1) for r in rules
+          if not r.vertical and r.x1 - r.x0 >= MIN_SEGMENT and r.bottom - r.top <= MAX_THICKNESS]
+    return [h for h in _merge(hs) if h.end - h.start >= min_width]
+
+
 def _inside(inner: Grid, outer: Grid) -> bool:
     return inner.x0 >= outer.x0 - 1 and inner.x1 <= outer.x1 + 1 and inner.top >= outer.top - 1 and inner.bottom <= outer.bottom + 1
 
 
-__all__ = ["Grid", "Segment", "page_grids"]
+__all__ = ["Grid", "Segment", "page_grids", "wide_rules"]

@@ -26,6 +26,7 @@ from minutetrail.parsers.text import collapse, join_lines, words_to_lines
 
 HEADER_MAX_WORDS = 9  # a header cell is a label, not a sentence
 WATERMARK_HEIGHTS = 3.0
+ROW_GAP_HEIGHTS = 0.5  # unruled rows: a gap this many line heights over the line spacing starts a row
 MIN_GAP = 7.0  # points of clear whitespace between columns of a grid ruled only across
 ANCHORS = ("number", "meeting_date")
 LEAD = re.compile(r"^(?P<head>.+?)\s+[–—-]\s+(?P<lead>[^–—-]+)$|^(?P<head2>.+?)\s*\(?\b(?:lead|owner)s?\s*[:\-–]\s*(?P<lead2>[^)]+)\)?$", re.I)
@@ -157,11 +158,13 @@ def _lead(heading: str) -> tuple[str, str | None]:
 
 
 def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None) -> list[list[Line]]:
-    """Logical rows in one ruled band: where rows are not ruled apart, each new number or date in the
-    anchor column starts a row. A band with one such value is one row, wherever in the cell it sits
-    (cells aligned to the bottom or the middle)."""
-    if anchor is None or len(band.lines) < 2:
+    """Logical rows in one band. Where rows are not ruled apart, each new number or date in the
+    anchor column starts a row; without an anchor column, a gap wider than the line spacing does.
+    A band with one such value is one row, wherever in the cell it sits (bottom-aligned cells)."""
+    if len(band.lines) < 2:
         return [band.lines]
+    if anchor is None:
+        return _split_by_gaps(band.lines)
     starts = []
     for ln in band.lines:
         first = next((w for w in ln.words if _column_of(w.x0, w.x1, xs) == anchor), None)
@@ -171,6 +174,20 @@ def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None) -> list[
     rows: list[list[Line]] = []
     for ln, start in zip(band.lines, starts):
         if start or not rows:
+            rows.append([])
+        rows[-1].append(ln)
+    return rows
+
+
+def _split_by_gaps(lines: Sequence[Line]) -> list[list[Line]]:
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    height = median(ln.bottom - ln.top for ln in lines)
+    usual = min(gaps)
+    if max(gaps) - usual < ROW_GAP_HEIGHTS * height:
+        return [list(lines)]
+    rows: list[list[Line]] = [[lines[0]]]
+    for gap, ln in zip(gaps, lines[1:]):
+        if gap - usual >= ROW_GAP_HEIGHTS * height:
             rows.append([])
         rows[-1].append(ln)
     return rows
@@ -219,7 +236,11 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
             body = bands[start:]
         else:
             body = bands[start + 1 :]
-        body_cells = [_cell_lines(b.lines, xs) for b in body if not b.spanning]
+        rows_apart = [b for b in body if not b.spanning]
+        if len(rows_apart) >= 2:  # rows ruled apart: name columns from whole cells
+            body_cells = [_cell_lines(b.lines, xs) for b in rows_apart]
+        else:  # rows not yet known: name columns from their lines
+            body_cells = [_cell_lines([ln], xs) for b in rows_apart for ln in b.lines]
         fields, named = _name_columns(labels, body_cells, len(xs) - 1)
         table = Table(_columns(fields, labels, xs), page.number, " | ".join(t for t in labels if t), grid=True,
                       header_named=frozenset(named))

@@ -19,6 +19,7 @@ from minutetrail.parsers.table_header import (
     match_header,
     vertical_rules_through,
 )
+from minutetrail.parsers.borderless import rule_headed_grids
 from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.grid import Grid, page_grids
 from minutetrail.parsers.grid_tables import read_grid
@@ -306,7 +307,8 @@ def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None)
     """Action tables read from the page's ruled grids; the grids they claim are not read again."""
     started: list[Table] = []
     claimed: list[Grid] = []
-    for grid in page_grids(page.rules, page.fills, page.width, page.height):
+    grids = page_grids(page.rules, page.fills, page.width, page.height)
+    for grid in grids + rule_headed_grids(page, lines, grids):
         table, new = read_grid(page, grid, lines, open_grid)
         if table is None or not is_action_table(table):
             continue

@@ -1,0 +1,86 @@
+"""Borderless tables: a rule under a header, text columns and whitespace below it, no other lines.
+
+Such a table is read as a grid with only its outer edges: columns come from clear vertical
+strips of whitespace (``grid_tables``), rows from the number or date column or from gaps. The
+region runs from the header lines stacked on the rule down to the first wide gap, change of
+margin or end of page.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+from minutetrail.models import Line, PageData
+from minutetrail.parsers.grid import Grid, Segment, wide_rules
+
+HEADER_MAX_LINES = 4
+HEADER_STACK_GAP = 1.0  # header lines are at most this many line heights apart
+END_GAP_HEIGHTS = 2.5  # a gap this many line heights ends the table
+OVERHANG = 12.0  # points a body line may stand out of the rule's span
+MIN_HEADER_CELLS = 3
+
+
+def _covers(grids: Sequence[Grid], h: Segment) -> bool:
+    return any(g.top - 2 <= h.pos <= g.bottom + 2 and g.x0 - 4 <= h.start and h.end <= g.x1 + 4 for g in grids)
+
+
+def _header(lines: Sequence[Line], h: Segment) -> list[Line]:
+    above = [ln for ln in lines if ln.bottom <= h.pos + 1 and ln.x0 >= h.start - OVERHANG and ln.x1 <= h.end + OVERHANG]
+    header: list[Line] = []
+    edge = h.pos
+    for ln in reversed(above):
+        height = ln.bottom - ln.top or 8.0
+        if edge - ln.bottom > HEADER_STACK_GAP * height + 3:
+            break
+        header.insert(0, ln)
+        edge = ln.top
+        if len(header) == HEADER_MAX_LINES:
+            break
+    return header
+
+
+def _body(lines: Sequence[Line], h: Segment) -> list[Line]:
+    below = [ln for ln in lines if ln.top >= h.pos - 1]
+    if not below:
+        return []
+    height = median(ln.bottom - ln.top for ln in below) or 8.0
+    body: list[Line] = []
+    edge = h.pos
+    for ln in below:
+        if ln.top - edge > END_GAP_HEIGHTS * height or ln.x0 < h.start - OVERHANG or ln.x1 > h.end + OVERHANG:
+            break
+        body.append(ln)
+        edge = ln.bottom
+    return body
+
+
+def _cells(line: Line) -> int:
+    """Separate runs of words on a line (a word space apart is one run)."""
+    runs = 1
+    for a, b in zip(line.words, line.words[1:]):
+        if b.x0 - a.x1 > max(a.size, 6.0):
+            runs += 1
+    return runs
+
+
+def rule_headed_grids(page: PageData, lines: Sequence[Line], taken: Sequence[Grid]) -> list[Grid]:
+    """Regions of tables whose only line is a rule under the header."""
+    out: list[Grid] = []
+    for h in wide_rules(page.rules):
+        if _covers(list(taken) + out, h):
+            continue
+        header = _header(lines, h)
+        if not header or max(_cells(ln) for ln in header) < MIN_HEADER_CELLS:
+            continue
+        body = _body(lines, h)
+        if not body:
+            continue
+        region = header + body
+        x0 = min([h.start] + [ln.x0 for ln in region]) - 1
+        x1 = max([h.end] + [ln.x1 for ln in region]) + 1
+        top, bottom = header[0].top - 1, body[-1].bottom + 1
+        out.append(Grid(x0, top, x1, bottom, (x0, x1), (top, h.pos, bottom), (h,), ()))
+    return out
+
+
+__all__ = ["rule_headed_grids"]
