@@ -72,7 +72,8 @@ def _parse_status(row: TableRow, table: Table, rag: Rag | None, progress: str | 
     status_text = row.text("status")
     if status_text is None and table.progress_is_status:
         status_text = progress
-    return resolve_status(status_text, rag, progress), status_text
+    # free progress prose says "completed" for a blank status cell, not where no status is printed at all
+    return resolve_status(status_text, rag, progress if "status" in table.fields else None), status_text
 
 
 def table_kind(table: Table, part_kind: DocKind | None) -> DocKind:

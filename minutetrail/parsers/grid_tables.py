@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from minutetrail.models import Line, PageData, Word
-from minutetrail.parsers.columns import content_field, header_field, is_owner, progress_holds_status
+from minutetrail.parsers.columns import REF, content_field, header_field, is_owner, progress_holds_status
 from minutetrail.parsers.dates import find_dates
 from minutetrail.parsers.grid import Grid
 from minutetrail.parsers.table_header import Column
@@ -197,18 +197,48 @@ def _columns(fields: Sequence[str | None], labels: Sequence[str], xs: tuple[floa
     return [Column(fields[i], labels[i] if i < len(labels) else "", xs[i] if i else float("-inf"), xs[i], xs[i + 1]) for i in range(len(xs) - 1)]
 
 
+def _table_xs(table: Table) -> tuple[float, ...]:
+    return tuple(c.x0 for c in table.columns) + (table.columns[-1].x1,)
+
+
+def _same_header(inside: Sequence[Line], xs: tuple[float, ...], table: Table | None) -> bool:
+    """The first line, cut at the table's columns, repeats the table's header."""
+    if table is None or not inside or not any(c.label for c in table.columns):
+        return False
+    cells = _cell_lines(inside[:1], xs)
+    first = [collapse(" ".join(cells.get(i, []))).lower() for i in range(len(xs) - 1)]
+    return all(not c.label or collapse(c.label).lower().startswith(t) for c, t in zip(table.columns, first)) and any(first)
+
+
+def _embedded_numbers(table: Table, body_cells: Sequence[dict[int, list[str]]]) -> bool:
+    """No number column, but the action text of most rows opens with a reference ("1.1 Clear ...")."""
+    if "number" in table.fields or "text" not in table.fields:
+        return False
+    at = [c.field for c in table.columns].index("text")
+    firsts = [c[at][0].split()[0] for c in body_cells if c.get(at) and c[at][0].split()]
+    refs = sum(1 for t in firsts if REF.match(t))
+    return refs >= 2 and refs * 4 >= len(firsts)
+
+
 def _continues(open_table: Table | None, xs: tuple[float, ...]) -> bool:
     if open_table is None or not open_table.grid or len(open_table.columns) != len(xs) - 1:
         return False
     return all(abs(c.x0 - x) <= 6 for c, x in zip(open_table.columns[1:], xs[1:-1]))
 
 
-def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Table | None) -> tuple[Table | None, bool]:
-    """The table a grid holds (or the open table it continues), and whether it is a new table."""
+def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Table | None,
+              continuation: bool = False) -> tuple[Table | None, bool]:
+    """The table a grid holds (or the open table it continues), and whether it is a new table.
+
+    ``continuation``: the grid is the run of lines opening a page under an unruled table left open
+    at the foot of the previous page."""
     inside = _inside(grid, lines)
     if not inside:
         return None, False
+    own = _table_xs(open_table) if open_table is not None and open_table.grid and not grid.ruled else None
     xs = grid.xs if grid.ruled else _gap_boundaries([w for ln in inside for w in ln.words], grid.x0, grid.x1)
+    if own is not None and (continuation or _same_header(inside, own, open_table)):
+        xs = own  # an unruled table carried over the page keeps its columns
     if len(xs) < 3:
         return None, False
     bands = _bands(grid, inside, xs)
@@ -221,7 +251,7 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
         return None, False
     first = bands[start]
     labels = _header_cells(first, xs)
-    continuing = _continues(open_table, xs)
+    continuing = continuation or _continues(open_table, xs)
     header = _looks_like_header(first, labels, _styled(first, page))
     table: Table
     new = True
@@ -230,6 +260,8 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
         repeated = header and [header_field(t) for t in labels] == [c.field if c.label else None for c in table.columns] \
             or [collapse(t).lower() for t in labels] == [collapse(c.label).lower() for c in table.columns]
         body = bands[start + 1 :] if repeated else bands[start:]
+        if not table.rows:  # a header drawn as a grid of its own: the rows come in the grids below it
+            table.embedded_numbers = _embedded_numbers(table, [_cell_lines(b.lines, xs) for b in body if not b.spanning])
     else:
         if not header and any(len(t.split()) > HEADER_MAX_WORDS for t in labels):
             labels = [""] * (len(xs) - 1)  # no header: the first row is a body row
@@ -243,7 +275,8 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
             body_cells = [_cell_lines([ln], xs) for b in rows_apart for ln in b.lines]
         fields, named = _name_columns(labels, body_cells, len(xs) - 1)
         table = Table(_columns(fields, labels, xs), page.number, " | ".join(t for t in labels if t), grid=True,
-                      header_named=frozenset(named))
+                      header_named=frozenset(named), ruled=grid.ruled)
+        table.embedded_numbers = _embedded_numbers(table, body_cells)
         if "progress" in table.fields and "status" not in table.fields:
             at = fields.index("progress")
             table.progress_is_status = progress_holds_status([join_lines(c.get(at, [])) for c in body_cells])
@@ -255,6 +288,8 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
 def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[_Band], xs: tuple[float, ...], headings: list[str], carry: bool) -> None:
     fields = [c.field for c in table.columns]
     anchor = next((fields.index(f) for f in ANCHORS if f in fields), None)
+    if anchor is None and table.embedded_numbers:
+        anchor = fields.index("text")
     area = table.rows[-1].area if table.rows else None
     lead = table.rows[-1].lead if table.rows else None
     if headings:
@@ -268,7 +303,7 @@ def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[_Band], xs: t
         for part in _split_band(band, xs, anchor):
             cells = _cell_lines(part, xs)
             key = anchor if anchor is not None else (fields.index("text") if "text" in fields else 0)
-            if carry and table.rows and (not cells.get(key) or (anchor is None and cells[key][0][:1].islower())):
+            if carry and table.rows and _finishes_split_row(cells.get(key), anchor is None, table.embedded_numbers):
                 prev = table.rows[-1]  # the rest of a row split by the page break
                 for i, parts in cells.items():
                     if fields[i]:
@@ -285,6 +320,17 @@ def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[_Band], xs: t
             made.append((bi, row))
     if grid.ruled:
         _inherit_merged(made, body, xs, fields, grid)
+
+
+def _finishes_split_row(key_cell: list[str] | None, no_anchor: bool, embedded: bool) -> bool:
+    """The first row on a page finishes the row the page break split: its key cell is blank, or
+    (keyed by the text) does not open with a reference / a capital."""
+    if not key_cell:
+        return True
+    first = key_cell[0].split()[0] if key_cell[0].split() else ""
+    if embedded:
+        return not STARTS_ROW.match(first)
+    return no_anchor and first[:1].islower()
 
 
 def _inherit_merged(made: Sequence[tuple[int, TableRow]], body: Sequence[_Band], xs: tuple[float, ...], fields: Sequence[str | None], grid: Grid) -> None:

@@ -90,11 +90,13 @@ def progress_says_complete(progress: str | None) -> bool:
 
 
 def resolve_status(status_text: str | None, rag: Rag | None, progress: str | None = None) -> ActionStatus | None:
-    """Printed status wins; else the RAG/BRAG colour. Free progress prose is not a status
-    (``progress_says_complete`` reads it where a question needs it, e.g. the thread state)."""
+    """Printed status wins; else the RAG/BRAG colour; else a completion phrase in ``progress``
+    (callers pass progress only where the table has a status column left blank)."""
     printed = parse_status(status_text)
     if printed is not None:
         return printed
     if rag is not None:
         return RAG_STATUS[rag]
+    if progress_says_complete(progress):
+        return ActionStatus.COMPLETED
     return None

@@ -42,7 +42,9 @@ class Table:
     body_size: float = 0.0
     page_end: int = 0
     header_line: int = 0  # index of the header among its page's content lines
-    grid: bool = False  # read from a ruled grid (columns from rules), not from header words
+    grid: bool = False  # read from a grid (columns from rules or whitespace), not from header words
+    ruled: bool = False  # the grid's columns are ruled
+    open_end: bool = False  # nothing follows the table on its last page: it may run on
     progress_is_status: bool = False  # the progress column prints status words ("On track")
     header_named: frozenset[str] = frozenset()  # fields named by header words, not guessed from content
     raised_at: str | None = None  # the meeting the table's title says its actions came from

@@ -35,6 +35,7 @@ REF = re.compile(r"^(?:[A-Z]{1,4}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
 AREA_BANNER = re.compile(r"^\d{1,2}\s*[:.]\s+\S")
 BANNER_LOOKBACK = 60.0
 TITLE_LINES = 3
+CARRY_OVERHANG = 12.0
 
 
 # ---------------------------------------------------------------- body
@@ -304,12 +305,15 @@ def inherit_merged_cells(table: Table) -> None:
 
 
 def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None) -> tuple[list[Table], Table | None, list[Grid]]:
-    """Action tables read from the page's ruled grids; the grids they claim are not read again."""
+    """Action tables read from the page's grids; the grids they claim are not read again."""
     started: list[Table] = []
     claimed: list[Grid] = []
     grids = page_grids(page.rules, page.fills, page.width, page.height)
-    for grid in grids + rule_headed_grids(page, lines, grids):
-        table, new = read_grid(page, grid, lines, open_grid)
+    grids += rule_headed_grids(page, lines, grids)
+    carried = _carried_grid(lines, open_grid, grids)
+    todo = [(g, False) for g in grids] if carried is None else [(carried, True)] + [(g, False) for g in grids]
+    for grid, continuation in sorted(todo, key=lambda gc: gc[0].top):
+        table, new = read_grid(page, grid, lines, open_grid, continuation)
         if table is None or not is_action_table(table):
             continue
         claimed.append(grid)
@@ -317,8 +321,30 @@ def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None)
         if new:
             table.header_line = next((i for i, ln in enumerate(lines) if ln.bottom >= grid.top), 0)
             started.append(table)
+        table.open_end = not any(ln.top > grid.bottom + 1 for ln in lines)
         open_grid = table
     return started, open_grid, claimed
+
+
+def _carried_grid(lines: Sequence[Line], table: Table | None, grids: Sequence[Grid]) -> Grid | None:
+    """The lines opening a page that carry on an unruled table left open at the foot of the last page."""
+    if table is None or not table.grid or table.ruled or not table.open_end or not lines:
+        return None
+    if any(g.top <= lines[0].bottom for g in grids):
+        return None
+    x0, x1 = table.columns[0].x0, table.columns[-1].x1
+    height = median(ln.bottom - ln.top for ln in lines)
+    run: list[Line] = []
+    for ln in lines:
+        if ln.x0 < x0 - CARRY_OVERHANG or ln.x1 > x1 + CARRY_OVERHANG or (run and ln.top - run[-1].bottom > END_GAP_HEIGHTS * height):
+            break
+        if any(g.top - 1 <= ln.top <= g.bottom for g in grids):
+            break
+        run.append(ln)
+    if not run:
+        return None
+    top, bottom = run[0].top - 1, run[-1].bottom + 1
+    return Grid(x0, top, x1, bottom, (x0, x1), (top, bottom), (), ())
 
 
 def _unclaimed(lines: Sequence[Line], grids: Sequence[Grid]) -> list[Line]:
