@@ -83,4 +83,47 @@ def rule_headed_grids(page: PageData, lines: Sequence[Line], taken: Sequence[Gri
     return out
 
 
-__all__ = ["rule_headed_grids"]
+
+
+
+HEADER_LED_REACH = 60.0  # points a body line may stand out of the header's span
+
+
+def header_led_grids(page: PageData, lines: Sequence[Line], taken: Sequence[Grid]) -> list[Grid]:
+    """Regions of tables with no lines at all, found by a header line: bold lines stacked under it
+    belong to the header; the body runs down to the first wide gap."""
+    from minutetrail.parsers.table_header import header_lines_below, match_header
+
+    out: list[Grid] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        inside = any(g.top - 1 <= line.top <= g.bottom + 1 for g in list(taken) + out)
+        if inside or match_header(line, lines[i + 1 : i + 3]) is None:
+            i += 1
+            continue
+        header = [line] + header_lines_below(line, lines[i + 1 : i + 3])
+        j = i + len(header)
+        while j < len(lines) and len(header) < HEADER_MAX_LINES and _bold(lines[j]) and _bold(line) \
+                and lines[j].top - header[-1].bottom <= HEADER_STACK_GAP * (line.bottom - line.top) + 3:
+            header.append(lines[j])
+            j += 1
+        x0 = min(ln.x0 for ln in header)
+        x1 = max(ln.x1 for ln in header)
+        edge = Segment(header[-1].bottom + 0.5, x0 - HEADER_LED_REACH + OVERHANG, x1 + HEADER_LED_REACH - OVERHANG)
+        body = [ln for ln in _body(lines[j:], edge) if not any(g.top - 1 <= ln.top <= g.bottom + 1 for g in taken)]
+        if body:
+            region = header + body
+            gx0 = min(ln.x0 for ln in region) - 1
+            gx1 = max(ln.x1 for ln in region) + 1
+            top, bottom = header[0].top - 1, body[-1].bottom + 1
+            out.append(Grid(gx0, top, gx1, bottom, (gx0, gx1), (top, edge.pos, bottom), (), ()))
+            i = j + len(body)
+            continue
+        i += 1
+    return out
+
+
+def _bold(line: Line) -> bool:
+    return sum(1 for w in line.words if w.bold) * 2 > len(line.words)
+__all__ = ["rule_headed_grids", "header_led_grids"]

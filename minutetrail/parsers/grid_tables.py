@@ -157,19 +157,19 @@ def _lead(heading: str) -> tuple[str, str | None]:
     return heading, None
 
 
-def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None) -> list[list[Line]]:
+def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None, ruled: bool) -> list[list[Line]]:
     """Logical rows in one band. Where rows are not ruled apart, each new number or date in the
     anchor column starts a row; without an anchor column, a gap wider than the line spacing does.
     A band with one such value is one row, wherever in the cell it sits (bottom-aligned cells)."""
     if len(band.lines) < 2:
         return [band.lines]
     if anchor is None:
-        return _split_by_gaps(band.lines)
+        return [band.lines] if ruled else _split_by_gaps(band.lines)
     starts = []
     for ln in band.lines:
         first = next((w for w in ln.words if _column_of(w.x0, w.x1, xs) == anchor), None)
         starts.append(first is not None and bool(STARTS_ROW.match(first.text.rstrip(":"))))
-    if sum(starts) < 2:
+    if ruled and sum(starts) < 2:
         return [band.lines]
     rows: list[list[Line]] = []
     for ln, start in zip(band.lines, starts):
@@ -277,7 +277,7 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
         table = Table(_columns(fields, labels, xs), page.number, " | ".join(t for t in labels if t), grid=True,
                       header_named=frozenset(named), ruled=grid.ruled)
         table.embedded_numbers = _embedded_numbers(table, body_cells)
-        if "progress" in table.fields and "status" not in table.fields:
+        if "progress" in table.fields and not table.fields & {"status", "rag"}:  # a rating column rates; progress reports
             at = fields.index("progress")
             table.progress_is_status = progress_holds_status([join_lines(c.get(at, [])) for c in body_cells])
     _rows(table, page, grid, body, xs, headings, continuing and not new)
@@ -300,7 +300,7 @@ def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[_Band], xs: t
             area, lead = _lead(collapse(" ".join(ln.text for ln in band.lines)))
             carry = False
             continue
-        for part in _split_band(band, xs, anchor):
+        for part in _split_band(band, xs, anchor, grid.ruled and len(grid.ys) > 2):
             cells = _cell_lines(part, xs)
             key = anchor if anchor is not None else (fields.index("text") if "text" in fields else 0)
             if carry and table.rows and _finishes_split_row(cells.get(key), anchor is None, table.embedded_numbers):

@@ -19,7 +19,7 @@ from minutetrail.parsers.table_header import (
     match_header,
     vertical_rules_through,
 )
-from minutetrail.parsers.borderless import rule_headed_grids
+from minutetrail.parsers.borderless import header_led_grids, rule_headed_grids
 from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.grid import Grid, page_grids
 from minutetrail.parsers.grid_tables import read_grid
@@ -310,6 +310,7 @@ def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None)
     claimed: list[Grid] = []
     grids = page_grids(page.rules, page.fills, page.width, page.height)
     grids += rule_headed_grids(page, lines, grids)
+    grids += header_led_grids(page, lines, grids)
     carried = _carried_grid(lines, open_grid, grids)
     todo = [(g, False) for g in grids] if carried is None else [(carried, True)] + [(g, False) for g in grids]
     for grid, continuation in sorted(todo, key=lambda gc: gc[0].top):
