@@ -15,10 +15,9 @@ from rapidfuzz import fuzz, process
 
 from minutetrail.parsers.dates import find_dates
 from minutetrail.parsers.status import parse_rag, parse_status
-from minutetrail.parsers.table_header import _norm, header_vocabulary
+from minutetrail.parsers.table_header import _norm, best_field, header_vocabulary
 
 FUZZY_HEADER = 86.0  # a misspelt header ("Deadine") still names its column
-MAX_SUBPHRASE = 4
 REF = re.compile(r"^(?:[A-Z]{1,4}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
 LOOSE_REF = re.compile(r"^[A-Za-z]{0,6}\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?$")
 INITIALS = re.compile(r"^(?:[A-Z][A-Za-z]?[A-Z]{0,2}|ALL|All)(?:\s*[/,&]\s*[A-Z][A-Za-z]?[A-Z]{0,2})*$")
@@ -39,14 +38,9 @@ def header_field(text: str) -> str | None:
     key = _norm(text)
     if not key:
         return None
-    if key in vocab:
-        return vocab[key]
-    words = key.split()
-    for size in range(min(MAX_SUBPHRASE, len(words)), 0, -1):
-        for i in range(len(words) - size + 1):
-            sub = " ".join(words[i : i + size])
-            if sub in vocab:
-                return vocab[sub]
+    found = best_field(text)
+    if found:
+        return found
     best = process.extractOne(key, list(vocab), scorer=fuzz.ratio, score_cutoff=FUZZY_HEADER)
     return vocab[best[0]] if best else None
 

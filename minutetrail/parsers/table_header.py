@@ -71,6 +71,9 @@ def _split_phrase(text: str, x0: float, x1: float) -> list[tuple[str | None, str
         return [(vocab[key], text, x0, x1)]
     words = text.split()
     width = (x1 - x0) / max(len(text), 1)
+    pieces = _greedy(words)
+    if not all(vocab.get(_norm(p)) for p in pieces):  # a phrase not wholly known is one cell: one column
+        return [(best_field(text), text, x0, x1)]
     out: list[tuple[str | None, str, float, float]] = []
     i = 0
     pos = 0
@@ -85,6 +88,36 @@ def _split_phrase(text: str, x0: float, x1: float) -> list[tuple[str | None, str
                 i += k
                 break
     return out
+
+
+def _greedy(words: list[str]) -> list[str]:
+    vocab = header_vocabulary()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for k in range(min(4, len(words) - i), 0, -1):
+            cand = " ".join(words[i : i + k])
+            if _norm(cand) in vocab or k == 1:
+                out.append(cand)
+                i += k
+                break
+    return out
+
+
+def best_field(text: str) -> str | None:
+    """The field of a whole header cell: the phrase if known, else its longest known sub-phrase
+    (the first, on a tie), else None."""
+    vocab = header_vocabulary()
+    key = _norm(text)
+    if key in vocab:
+        return vocab[key]
+    words = key.split()
+    for size in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            sub = " ".join(words[i : i + size])
+            if sub in vocab:
+                return vocab[sub]
+    return None
 
 
 @dataclass(slots=True)

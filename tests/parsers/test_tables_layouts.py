@@ -140,3 +140,21 @@ def test_grid_with_action_columns_but_no_readable_rows_is_reported(tmp_path):
     record = _record(tmp_path, lay)
     assert record.actions == ()
     assert any(w.page == 1 and "no rows" in w.message for w in record.warnings)
+
+
+@pytest.mark.parametrize("style, header_rule", [("none", True), ("none", False), ("grid", True)],
+                         ids=["rule-under-header", "no-lines", "ruled"])
+def test_plan_with_phrase_headers_and_merged_leading_cells(tmp_path, style, header_rule):
+    headers = ["Inspection finding para", "Key theme for development", "Action", "Lead officer", "Target date", "Progress"]
+    rows = [["1.", "Early help offer", PROSE, "Head of Early Help", "31/05/2024", "Started in April"],
+            [MERGED, MERGED, "Train every duty worker in the new threshold guidance and audit a sample", "Principal Social Worker",
+             "30/06/2024", "Two sessions held"],
+            ["2.", "Care leavers", "Open a drop-in hub for care leavers in the town centre with partners", "Service Manager",
+             "31/07/2024", "Premises found"]]
+    lay = Layout(headers, [60, 70, 250, 90, 60, 110], rows, style=style, header_rule=header_rule)
+    actions = _actions(tmp_path, lay)
+    assert [a.text for a in actions] == [r[2] for r in rows]
+    assert [a.owner for a in actions] == [r[3] for r in rows]
+    assert [a.due for a in actions] == ["2024-05-31", "2024-06-30", "2024-07-31"]
+    assert [a.progress for a in actions] == [r[5] for r in rows]
+    assert [a.area for a in actions] == ["Early help offer", "Early help offer", "Care leavers"]
