@@ -27,7 +27,8 @@ from minutetrail.parsers.text import collapse, join_lines, words_to_lines
 HEADER_MAX_WORDS = 9  # a header cell is a label, not a sentence
 WATERMARK_HEIGHTS = 3.0
 ROW_GAP_HEIGHTS = 0.5  # unruled rows: a gap this many line heights over the line spacing starts a row
-MIN_GAP = 7.0  # points of clear whitespace between columns of a grid ruled only across
+MIN_GAP = 7.0
+GAP_TOLERANCE_LINES = 12  # one line in this many may cross a whitespace column boundary (a heading)  # points of clear whitespace between columns of a grid ruled only across
 ANCHORS = ("number", "meeting_date")
 LEAD = re.compile(r"^(?P<head>.+?)\s+[–—-]\s+(?P<lead>[^–—-]+)$|^(?P<head2>.+?)\s*\(?\b(?:lead|owner)s?\s*[:\-–]\s*(?P<lead2>[^)]+)\)?$", re.I)
 STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
@@ -55,15 +56,30 @@ def _inside(grid: Grid, lines: Sequence[Line]) -> list[Line]:
     return words_to_lines(w for w in words if w.bottom - w.top <= WATERMARK_HEIGHTS * height)
 
 
-def _gap_boundaries(words: Sequence[Word], x0: float, x1: float) -> tuple[float, ...]:
-    """Column boundaries of a grid without inner verticals: clear vertical strips no word crosses."""
-    spans = sorted((w.x0, w.x1) for w in words)
+def _gap_boundaries(lines: Sequence[Line], x0: float, x1: float) -> tuple[float, ...]:
+    """Column boundaries of a grid without inner verticals: vertical strips of whitespace at least
+    ``MIN_GAP`` wide that (almost) no line crosses; a group heading running across is tolerated."""
+    width = int(x1 - x0) + 2
+    if width <= 0 or not lines:
+        return (x0, x1)
+    crossing = [0] * width
+    for ln in lines:
+        for w in ln.words:
+            for x in range(max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)):
+                crossing[x] += 1
+    tolerance = len(lines) // GAP_TOLERANCE_LINES
     bounds = [x0]
-    reach = None
-    for a, b in spans:
-        if reach is not None and a - reach >= MIN_GAP:
-            bounds.append((a + reach) / 2)
-        reach = b if reach is None else max(reach, b)
+    run = None
+    seen_text = False
+    for x, n in enumerate(crossing + [len(lines) + 1]):
+        if n <= tolerance:
+            if run is None:
+                run = x
+        else:
+            if run is not None and seen_text and x < width and x - run >= MIN_GAP:
+                bounds.append(x0 + (run + x) / 2)
+            run = None
+            seen_text = True
     bounds.append(x1)
     return tuple(bounds)
 
@@ -78,12 +94,26 @@ def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Ba
                 break
     bands = [b for b in bands if b.lines]
     inner = xs[1:-1]
-    for band in bands:
-        if grid.ruled:
+    if grid.ruled:
+        for band in bands:
             band.spanning = bool(inner) and not any(grid.ruled_down(x, band.top, band.bottom) for x in inner)
-        else:
-            band.spanning = any(w.x0 < x - 2 < x + 2 < w.x1 for w in band.words() for x in inner)
-    return bands
+        return bands
+    out: list[_Band] = []  # unruled: a line across a column boundary, or bold among plain rows, is a heading
+    plain = [ln for b in bands[1:] for ln in b.lines if not _bold(ln)]
+    for bi, band in enumerate(bands):
+        for ln in band.lines:
+            across = any(w.x0 < x - 2 < x + 2 < w.x1 for w in ln.words for x in inner)
+            across = across or (bi > 0 and len(plain) >= 2 and _bold(ln) and len({_column_of(w.x0, w.x1, xs) for w in ln.words}) == 1)
+            if across or not out or out[-1].spanning or out[-1].top < band.top - 0.5:
+                out.append(_Band(ln.top if out else band.top, ln.bottom, [ln], across))
+            else:
+                out[-1].lines.append(ln)
+                out[-1].bottom = ln.bottom
+    return out
+
+
+def _bold(line: Line) -> bool:
+    return sum(1 for w in line.words if w.bold) * 2 > len(line.words)
 
 
 def _column_of(x0: float, x1: float, xs: tuple[float, ...]) -> int:
@@ -236,7 +266,9 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
     if not inside:
         return None, False
     own = _table_xs(open_table) if open_table is not None and open_table.grid and not grid.ruled else None
-    xs = grid.xs if grid.ruled else _gap_boundaries([w for ln in inside for w in ln.words], grid.x0, grid.x1)
+    # columns from the header and the plain rows: bold group headings below the header may run across
+    plain = [ln for ln in inside if not _bold(ln) or (len(grid.ys) > 2 and ln.bottom <= grid.ys[1] + 1)]
+    xs = grid.xs if grid.ruled else _gap_boundaries(plain if len(plain) >= 3 else inside, grid.x0, grid.x1)
     if own is not None and (continuation or _same_header(inside, own, open_table)):
         xs = own  # an unruled table carried over the page keeps its columns
     if len(xs) < 3:

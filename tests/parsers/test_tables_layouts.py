@@ -109,14 +109,16 @@ def test_cells_aligned_to_the_bottom_of_their_row(tmp_path):
     assert [a.rag for a in actions] == [Rag.GREEN, Rag.AMBER]
 
 
-def test_group_headings_name_the_lead_of_the_rows_under_them(tmp_path):
+@pytest.mark.parametrize("style", ["grid", "none"], ids=["ruled", "borderless"])
+def test_group_headings_name_the_lead_of_the_rows_under_them(tmp_path, style):
     rows = [[PROSE, "30/04/2024", "On track"], ["Agree the data sharing template with partners", "31/05/2024", "Not started"],
             ["Refresh the website accessibility statement", "30/06/2024", "Complete"]]
-    lay = Layout(["Action", "Due", "Status"], [330, 80, 90], rows, groups={0: "Open data licensing – GS/JT", 2: "Website – KL"})
+    lay = Layout(["Action", "Due", "Status"], [330, 80, 90], rows, style=style,
+                 groups={0: "Open data licensing and the publication of the council's datasets – GS/JT", 2: "Website – KL"})
     actions = _actions(tmp_path, lay)
     assert [a.text for a in actions] == [r[0] for r in rows]  # the headings are not rows
     assert [a.owner for a in actions] == ["GS/JT", "GS/JT", "KL"]
-    assert [a.area for a in actions] == ["Open data licensing", "Open data licensing", "Website"]
+    assert [a.area for a in actions] == ["Open data licensing and the publication of the council's datasets"] * 2 + ["Website"]
 
 
 def test_action_log_inside_minutes_gives_action_rows(tmp_path):
