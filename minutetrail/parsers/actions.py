@@ -39,6 +39,9 @@ def _parse_text(text: str | None) -> str | None:
 def _parse_due(row: TableRow, year: int | None) -> tuple[str | None, str | None]:
     """The effective due of a row; a day and month without a year take ``year``; a bare month ("June",
     "late January") is that month of ``year``."""
+    revised = row.text("revised_due")
+    if revised and parse_due(revised, year):
+        return parse_due(revised, year), revised
     due_text = row.text("due")
     due = parse_due(due_text, year)
     if due is None and due_text and year:

@@ -92,8 +92,8 @@ def content_field(cells: Sequence[str], taken: set[str], left_of_text: bool) -> 
         return "status"
     if "owner" not in taken and not left_of_text and _share(filled, is_owner) >= CONTENT_SHARE:
         return "owner"
-    if _prose(filled):
-        return next((f for f in ("text", "progress") if f not in taken), None)
+    if _prose(filled):  # prose left of the action (a finding, a background) is not its progress
+        return next((f for f in ("text",) + (() if left_of_text else ("progress",)) if f not in taken), None)
     return None
 
 

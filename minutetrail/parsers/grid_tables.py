@@ -160,9 +160,11 @@ def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str
     fields: list[str | None] = [None] * ncols
     for i, label in enumerate(labels):
         fld = header_field(label) if label else None
-        if fld and fld not in fields:
+        if fld == "due" and "due" in fields and "revised_due" not in fields:
+            fields[i] = "revised_due"  # a second date column: the revised date, which wins where printed
+        elif fld and fld not in fields:
             fields[i] = fld
-    named = {f for f in fields if f}
+    named = {"due" if f == "revised_due" else f for f in fields if f}
     columns_text = [[join_lines(c.get(i, [])) for c in body_cells] for i in range(ncols)]
     if "text" not in fields:
         prose = [(sum(len(t.split()) for t in col) / max(1, sum(1 for t in col if t)), i) for i, col in enumerate(columns_text) if fields[i] is None]

@@ -9,11 +9,13 @@ from minutetrail.models import ActionStatus, Rag
 
 STATUS_WORDS: tuple[tuple[re.Pattern[str], ActionStatus], ...] = (
     (re.compile(r"\b(cancel+ed|withdrawn|superseded|no longer (required|needed)|deleted)\b", re.I), ActionStatus.CANCELLED),
+    (re.compile(r"\b(not (yet )?implemented)\b", re.I), ActionStatus.OPEN),
+    (re.compile(r"\b(partial(ly)?|partly) (implemented|complete[d]?|achieved|met)\b", re.I), ActionStatus.IN_PROGRESS),
     (re.compile(r"\boverdue\b", re.I), ActionStatus.OVERDUE),
     (re.compile(r"\b(not (yet )?started|not yet due( to start)?|not due)\b", re.I), ActionStatus.NOT_STARTED),
     (re.compile(r"\b(at risk|delayed|behind( schedule)?|off track|slipp(ed|age))\b", re.I), ActionStatus.AT_RISK),
     (re.compile(r"\b(in progress|on-?going|on track|under ?way|in hand|in place|progressing|started)\b", re.I), ActionStatus.IN_PROGRESS),
-    (re.compile(r"\b(complete[d]?|done|closed|achieved|finished|yes)\b", re.I), ActionStatus.COMPLETED),
+    (re.compile(r"\b(complete[d]?|done|closed|achieved|finished|implemented|yes)\b", re.I), ActionStatus.COMPLETED),
     (re.compile(r"\b(open|new|outstanding|pending)\b", re.I), ActionStatus.OPEN),
 )
 RAG_WORDS = {"red": Rag.RED, "amber": Rag.AMBER, "green": Rag.GREEN, "blue": Rag.BLUE, "r": Rag.RED,
@@ -95,6 +97,7 @@ def resolve_status(status_text: str | None, rag: Rag | None, progress: str | Non
     printed = parse_status(status_text)
     if printed is not None:
         return printed
+    rag = rag or parse_rag(status_text)  # a status cell that prints a rating ("Amber")
     if rag is not None:
         return RAG_STATUS[rag]
     if progress_says_complete(progress):

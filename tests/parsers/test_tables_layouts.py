@@ -160,3 +160,21 @@ def test_plan_with_phrase_headers_and_merged_leading_cells(tmp_path, style, head
     assert [a.due for a in actions] == ["2024-05-31", "2024-06-30", "2024-07-31"]
     assert [a.progress for a in actions] == [r[5] for r in rows]
     assert [a.area for a in actions] == ["Early help offer", "Early help offer", "Care leavers"]
+
+
+def test_audit_recommendations_tracker_with_revised_dates(tmp_path):
+    headers = ["Ref", "Finding", "Recommendation", "Priority", "Management response", "Responsible officer",
+               "Original target date", "Revised target date", "Status"]
+    rows = [["A1", "Leavers were not removed from the payroll system promptly in three cases",
+             "Reconcile leavers against the payroll each month", "High", "Agreed; a monthly check is in place",
+             "Payroll Manager", "31/01/2024", "", "Implemented"],
+            ["A2", "Contract waivers were approved without a recorded reason",
+             "Record the reason for every waiver in the register", "Medium", "Agreed; the form will be changed",
+             "Head of Procurement", "31/03/2024", "30/09/2024", "Partially implemented"]]
+    lay = Layout(headers, [30, 130, 130, 50, 120, 80, 60, 60, 80], rows)
+    actions = _actions(tmp_path, lay)
+    assert [a.text for a in actions] == [r[2] for r in rows]
+    assert all(a.table == DocKind.RECOMMENDATION_TRACKER for a in actions)
+    assert [a.owner for a in actions] == ["Payroll Manager", "Head of Procurement"]
+    assert [a.due for a in actions] == ["2024-01-31", "2024-09-30"]
+    assert [a.status for a in actions] == [ActionStatus.COMPLETED, ActionStatus.IN_PROGRESS]
