@@ -22,6 +22,7 @@ JOIN = 3.0  # collinear segments with a gap this small are one line
 TOUCH = 3.0  # a horizontal and a vertical this close meet
 MIN_FILL_SIDE = 4.0
 MAX_SEGMENTS = 3000  # a page drawn as thousands of strokes (a map, a chart) is not read as tables
+MAX_PAIRS = 250_000
 MIN_COLUMN = 12.0  # narrower spaces between verticals are double rules or padding
 ROW_RULE_SHARE = 0.5
 PAGE_FRAME_SHARE = 0.85  # a box this share of the page is a page border
@@ -214,7 +215,7 @@ def page_grids(rules: Sequence[Rule], fills: Sequence[Fill], width: float, heigh
     if not rules and not fills:
         return []
     hs, vs = _segments(rules, fills)
-    if not hs or len(hs) + len(vs) > MAX_SEGMENTS:
+    if not hs or len(hs) + len(vs) > MAX_SEGMENTS or len(hs) * len(vs) > MAX_PAIRS:
         return []
     grids: list[Grid] = []
     loose: list[Segment] = []

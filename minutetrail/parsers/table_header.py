@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from minutetrail.models import Line, Rule
@@ -39,6 +39,7 @@ def _vocab_words() -> frozenset[str]:
     return frozenset(w for phrase in header_vocabulary() for w in phrase.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9#/() ]+", "", text.lower().replace("-", " ")).strip()
 
