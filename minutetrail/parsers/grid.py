@@ -234,6 +234,8 @@ def page_grids(rules: Sequence[Rule], fills: Sequence[Fill], width: float, heigh
         frame = (g.x1 - g.x0) * (g.bottom - g.top) >= PAGE_FRAME_SHARE * width * height
         if (g.ruled and len(g.ys) >= 2 or len(g.ys) >= 4) and not (frame and not g.ruled):
             grids.append(g)
+        elif not g.ruled and not frame:
+            loose.extend(ghs)  # a lone box: one band of a zebra-filled table, perhaps
     for grp in _ruled_rows_only(loose):
         grids.append(_grid(grp, []))
     grids = [g for g in grids if not any(o is not g and not g.ruled and _inside(o, g) for o in grids)]
