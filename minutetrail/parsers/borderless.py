@@ -126,4 +126,27 @@ def header_led_grids(page: PageData, lines: Sequence[Line], taken: Sequence[Grid
 
 def _bold(line: Line) -> bool:
     return sum(1 for w in line.words if w.bold) * 2 > len(line.words)
-__all__ = ["rule_headed_grids", "header_led_grids"]
+
+
+
+def extend_unruled(grid: Grid, lines: Sequence[Line]) -> Grid:
+    """A grid ruled or filled only across may leave out its header (ruled only under it) and its
+    last row (zebra tables leave every other row white): take the header lines stacked on its top
+    edge and the aligned lines that follow it without a wide gap."""
+    if grid.ruled:
+        return grid
+    top_edge = Segment(grid.top, grid.x0, grid.x1)
+    header = [ln for ln in _header([ln for ln in lines if ln.bottom <= grid.top + 1], top_edge)]
+    if header and max(_cells(ln) for ln in header) < MIN_HEADER_CELLS:
+        header = []
+    below = [ln for ln in lines if ln.top >= grid.bottom - 1]
+    body = _body(below, Segment(grid.bottom, grid.x0 + OVERHANG, grid.x1 - OVERHANG))
+    if not header and not body:
+        return grid
+    top = header[0].top - 1 if header else grid.top
+    bottom = body[-1].bottom + 1 if body else grid.bottom
+    ys = tuple(sorted(set(grid.ys) | {top, bottom}))
+    return Grid(grid.x0, top, grid.x1, bottom, grid.xs, ys, grid.hsegs, grid.vsegs)
+
+
+__all__ = ["rule_headed_grids", "header_led_grids", "extend_unruled"]

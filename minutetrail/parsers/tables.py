@@ -19,7 +19,7 @@ from minutetrail.parsers.table_header import (
     match_header,
     vertical_rules_through,
 )
-from minutetrail.parsers.borderless import header_led_grids, rule_headed_grids
+from minutetrail.parsers.borderless import extend_unruled, header_led_grids, rule_headed_grids
 from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.grid import Grid, page_grids
 from minutetrail.parsers.grid_tables import read_grid
@@ -308,7 +308,7 @@ def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None)
     """Action tables read from the page's grids; the grids they claim are not read again."""
     started: list[Table] = []
     claimed: list[Grid] = []
-    grids = page_grids(page.rules, page.fills, page.width, page.height)
+    grids = [extend_unruled(g, lines) for g in page_grids(page.rules, page.fills, page.width, page.height)]
     grids += rule_headed_grids(page, lines, grids)
     grids += header_led_grids(page, lines, grids)
     carried = _carried_grid(lines, open_grid, grids)

@@ -178,3 +178,27 @@ def test_audit_recommendations_tracker_with_revised_dates(tmp_path):
     assert [a.owner for a in actions] == ["Payroll Manager", "Head of Procurement"]
     assert [a.due for a in actions] == ["2024-01-31", "2024-09-30"]
     assert [a.status for a in actions] == [ActionStatus.COMPLETED, ActionStatus.IN_PROGRESS]
+
+
+HEADER_SETS = {
+    "known": ["Ref", "Action", "Owner", "Due date", "Status"],
+    "phrases": ["Ref", "Action agreed at the meeting", "Officer leading", "Target date for completion", "Where it stands"],
+    "blank-ref": ["", "Action", "Responsible officer", "Deadline", "Status"],
+}
+
+
+@pytest.mark.parametrize("style", ["grid", "rows", "zebra", "none"])
+@pytest.mark.parametrize("headers", list(HEADER_SETS))
+@pytest.mark.parametrize("broken", [False, True], ids=["one-page", "over-a-page-break"])
+def test_layout_variants_give_the_same_rows(tmp_path, style, headers, broken):
+    statuses = ["In progress", "Completed", "Not started", "Overdue", "On track", "Completed"]
+    rows = [[f"{i}.", f"Action {i}: {PROSE}" if i % 2 else f"Action {i}: write to the county", ["Jo Bloggs", "Clerk", "A Patel"][i % 3],
+             f"{10 + i}/05/2024", statuses[i - 1]] for i in range(1, 7)]
+    lay = Layout(HEADER_SETS[headers], [35, 300, 110, 80, 80], rows, style=style,
+                 page_height=300 if broken else 0.0, split_at={3: 1} if broken else {})
+    actions = _actions(tmp_path, lay)
+    assert [a.number for a in actions] == [str(i) for i in range(1, 7)]
+    assert [a.text for a in actions] == [r[1] for r in rows]
+    assert [a.owner for a in actions] == [r[2] for r in rows]
+    assert [a.due for a in actions] == [f"2024-05-{10 + i}" for i in range(1, 7)]
+    assert [a.status_text for a in actions] == statuses
