@@ -189,7 +189,7 @@ def _lead(heading: str) -> tuple[str, str | None]:
     return heading, None
 
 
-def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None, ruled: bool) -> list[list[Line]]:
+def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None, ruled: bool, tail_first: bool = False) -> list[list[Line]]:
     """Logical rows in one band. Where rows are not ruled apart, each new number or date in the
     anchor column starts a row; without an anchor column, a gap wider than the line spacing does.
     A band with one such value is one row, wherever in the cell it sits (bottom-aligned cells)."""
@@ -208,6 +208,9 @@ def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None, ruled: b
         if start or not rows:
             rows.append([])
         rows[-1].append(ln)
+    if len(rows) > 1 and not starts[0] and not tail_first:  # lines above the first key: a bottom-aligned row
+        rows[1] = rows[0] + rows[1]
+        rows.pop(0)
     return rows
 
 
@@ -334,7 +337,7 @@ def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[_Band], xs: t
             area, lead = _lead(collapse(" ".join(ln.text for ln in band.lines)))
             carry = False
             continue
-        for part in _split_band(band, xs, anchor, grid.ruled and len(grid.ys) > 2):
+        for part in _split_band(band, xs, anchor, len(grid.ys) > 3, carry):  # rows ruled or filled apart
             cells = _cell_lines(part, xs)
             key = anchor if anchor is not None else (fields.index("text") if "text" in fields else 0)
             if carry and table.rows and _finishes_split_row(cells.get(key), anchor is None, table.embedded_numbers):

@@ -202,3 +202,14 @@ def test_layout_variants_give_the_same_rows(tmp_path, style, headers, broken):
     assert [a.owner for a in actions] == [r[2] for r in rows]
     assert [a.due for a in actions] == [f"2024-05-{10 + i}" for i in range(1, 7)]
     assert [a.status_text for a in actions] == statuses
+
+
+@pytest.mark.parametrize("style", ["grid", "rows", "zebra"])
+@pytest.mark.parametrize("headers", list(HEADER_SETS))
+def test_bottom_aligned_variants_give_the_same_rows(tmp_path, style, headers):
+    rows = [[f"{i}.", f"Action {i}: {PROSE}" if i % 2 else f"Action {i}: write to the county", "Clerk", f"{10 + i}/05/2024",
+             "Completed"] for i in range(1, 5)]
+    lay = Layout(HEADER_SETS[headers], [35, 300, 110, 80, 80], rows, style=style, valign="bottom")
+    actions = _actions(tmp_path, lay)
+    assert [a.number for a in actions] == ["1", "2", "3", "4"]
+    assert [a.text for a in actions] == [r[1] for r in rows]
