@@ -23,6 +23,7 @@ LOOSE_REF = re.compile(r"^[A-Za-z]{0,6}\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)
 INITIALS = re.compile(r"^(?:[A-Z][A-Za-z]?[A-Z]{0,2}|ALL|All)(?:\s*[/,&]\s*[A-Z][A-Za-z]?[A-Z]{0,2})*$")
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|of|and|&|the|for|to|/|,|\([^)]*\)?)$")
 NO_OWNER = re.compile(r"^\s*(?:n/?a|tbc|tba|tbd|none|nil|-+|–)\s*$", re.I)
+LEAD = re.compile(r"^(?P<head>.+?)\s+[–—-]\s+(?P<lead>[^–—-]+)$|^(?P<head2>.+?)\s*\(?\b(?:lead|owner)s?\s*[:\-–]\s*(?P<lead2>[^)]+)\)?$", re.I)
 CONTENT_SHARE = 0.6
 MIN_FILLED = 2
 OWNER_MAX_WORDS = 6
@@ -103,4 +104,16 @@ def progress_holds_status(cells: Sequence[str]) -> bool:
     return len(filled) >= MIN_FILLED and _share(filled, lambda c: is_status_words(c, PROGRESS_STATUS_MAX_WORDS)) >= PROGRESS_STATUS_SHARE
 
 
-__all__ = ["header_field", "content_field", "progress_holds_status", "is_status_words", "is_owner"]
+
+def heading_lead(heading: str) -> tuple[str, str | None]:
+    """A group heading and the lead it names ("Open data licensing – GS/JT"), if it names one."""
+    m = LEAD.match(heading)
+    if m:
+        head = m.group("head") or m.group("head2")
+        lead = (m.group("lead") or m.group("lead2") or "").strip(" .:;")
+        if lead and is_owner(lead):
+            return head.strip(), lead
+    return heading, None
+
+
+__all__ = ["heading_lead", "header_field", "content_field", "progress_holds_status", "is_status_words", "is_owner"]

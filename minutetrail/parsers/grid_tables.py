@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from minutetrail.models import Line, PageData, Word
-from minutetrail.parsers.columns import REF, content_field, header_field, is_owner, progress_holds_status
+from minutetrail.parsers.columns import REF, content_field, header_field, heading_lead, progress_holds_status
 from minutetrail.parsers.dates import find_dates
 from minutetrail.parsers.grid import Grid
 from minutetrail.parsers.table_header import Column
@@ -30,7 +30,6 @@ ROW_GAP_HEIGHTS = 0.5  # unruled rows: a gap this many line heights over the lin
 MIN_GAP = 7.0
 GAP_TOLERANCE_LINES = 12  # one line in this many may cross a whitespace column boundary (a heading)  # points of clear whitespace between columns of a grid ruled only across
 ANCHORS = ("number", "meeting_date")
-LEAD = re.compile(r"^(?P<head>.+?)\s+[–—-]\s+(?P<lead>[^–—-]+)$|^(?P<head2>.+?)\s*\(?\b(?:lead|owner)s?\s*[:\-–]\s*(?P<lead2>[^)]+)\)?$", re.I)
 STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
 
 
@@ -179,16 +178,6 @@ def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str
     return fields, named
 
 
-def _lead(heading: str) -> tuple[str, str | None]:
-    m = LEAD.match(heading)
-    if m:
-        head = m.group("head") or m.group("head2")
-        lead = (m.group("lead") or m.group("lead2") or "").strip(" .:;")
-        if lead and is_owner(lead):
-            return head.strip(), lead
-    return heading, None
-
-
 def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None, ruled: bool, tail_first: bool = False) -> list[list[Line]]:
     """Logical rows in one band. Where rows are not ruled apart, each new number or date in the
     anchor column starts a row; without an anchor column, a gap wider than the line spacing does.
@@ -330,11 +319,11 @@ def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[_Band], xs: t
     area = table.rows[-1].area if table.rows else None
     lead = table.rows[-1].lead if table.rows else None
     if headings:
-        area, lead = _lead(headings[-1])
+        area, lead = heading_lead(headings[-1])
     made: list[tuple[int, TableRow]] = []
     for bi, band in enumerate(body):
         if band.spanning:
-            area, lead = _lead(collapse(" ".join(ln.text for ln in band.lines)))
+            area, lead = heading_lead(collapse(" ".join(ln.text for ln in band.lines)))
             carry = False
             continue
         for part in _split_band(band, xs, anchor, len(grid.ys) > 3, carry):  # rows ruled or filled apart
@@ -343,15 +332,17 @@ def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[_Band], xs: t
             if carry and table.rows and _finishes_split_row(cells.get(key), anchor is None, table.embedded_numbers):
                 prev = table.rows[-1]  # the rest of a row split by the page break
                 for i, parts in cells.items():
-                    if fields[i]:
-                        prev.cells.setdefault(fields[i], []).extend(parts)
+                    fld = fields[i]
+                    if fld:
+                        prev.cells.setdefault(fld, []).extend(parts)
                 carry = False
                 continue
             carry = False
             row = TableRow(page=page.number, top=part[0].top, bottom=part[-1].bottom, band_bottom=band.bottom, area=area, lead=lead)
             for i, parts in cells.items():
-                if fields[i]:
-                    row.cells[fields[i]] = list(parts)
+                fld = fields[i]
+                if fld:
+                    row.cells[fld] = list(parts)
             row.words = [w for ln in part for w in ln.words]
             table.rows.append(row)
             made.append((bi, row))
