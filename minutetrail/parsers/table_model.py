@@ -63,7 +63,7 @@ def is_action_table(table: Table) -> bool:
 
     A text column named by its header needs one detail column (named by its header, or an owner,
     due or status column recognised from content); a text column recognised as prose needs two
-    detail columns, one of them an owner or a due date. Prose guessed to be progress is no evidence.
+    detail columns, one of them a due date or a status. Prose guessed to be progress is no evidence.
     """
     fields = table.fields
     if "text" not in fields:
@@ -74,4 +74,4 @@ def is_action_table(table: Table) -> bool:
     evidence = (DETAIL & named) | (CONTENT_DETAIL & fields)
     if "text" in named:
         return bool(evidence)
-    return len(evidence) >= 2 and bool(evidence & {"owner", "due"})
+    return len(evidence) >= 2 and bool(evidence & {"due", "status"})  # a lead and notes alone: a work programme

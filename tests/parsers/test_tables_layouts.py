@@ -213,3 +213,13 @@ def test_bottom_aligned_variants_give_the_same_rows(tmp_path, style, headers):
     actions = _actions(tmp_path, lay)
     assert [a.number for a in actions] == ["1", "2", "3", "4"]
     assert [a.text for a in actions] == [r[1] for r in rows]
+
+
+@pytest.mark.parametrize("headers, rows", [
+    (["Topic", "Purpose of the item", "Lead officer", "Notes"],
+     [["Libraries", PROSE, "Head of Culture", "Scoping agreed"], ["Leisure", PROSE, "Leisure Manager", "To be scheduled"]]),
+    (["Measure", "Target", "Quarter 1", "Quarter 2"],
+     [[PROSE, "95%", "93%", "96%"], ["Percentage of calls answered within twenty seconds of ringing", "80%", "78%", "82%"]]),
+], ids=["work-programme", "performance-measures"])
+def test_tables_without_action_columns_give_no_action_rows(tmp_path, headers, rows):
+    assert _actions(tmp_path, Layout(headers, [100, 300, 110, 110], rows)) == ()
