@@ -86,7 +86,8 @@ def rule_headed_grids(page: PageData, lines: Sequence[Line], taken: Sequence[Gri
 
 
 
-HEADER_LED_REACH = 60.0  # points a body line may stand out of the header's span
+HEADER_LED_REACH = 60.0
+ALIGN = 4.0  # points: a body cell starts under its header cell  # points a body line may stand out of the header's span
 
 
 def header_led_grids(page: PageData, lines: Sequence[Line], taken: Sequence[Grid]) -> list[Grid]:
@@ -99,7 +100,7 @@ def header_led_grids(page: PageData, lines: Sequence[Line], taken: Sequence[Grid
     while i < len(lines):
         line = lines[i]
         inside = any(g.top - 1 <= line.top <= g.bottom + 1 for g in list(taken) + out)
-        if inside or match_header(line, lines[i + 1 : i + 3]) is None:
+        if inside or not (_styled_header(line, lines[i + 1 : i + 3]) or match_header(line, lines[i + 1 : i + 3]) is not None):
             i += 1
             continue
         header = [line] + header_lines_below(line, lines[i + 1 : i + 3])
@@ -122,6 +123,16 @@ def header_led_grids(page: PageData, lines: Sequence[Line], taken: Sequence[Grid
             continue
         i += 1
     return out
+
+
+def _styled_header(line: Line, below: Sequence[Line]) -> bool:
+    """A header line whatever its words: bold, three or more separate cells, over plain lines that
+    start under at least two of its cells."""
+    if not _bold(line) or _cells(line) < MIN_HEADER_CELLS or not below or _bold(below[0]):
+        return False
+    starts = [line.words[0].x0] + [b.x0 for a, b in zip(line.words, line.words[1:]) if b.x0 - a.x1 > max(a.size, 6.0)]
+    under = {round(s) for s in starts for ln in below for w in ln.words if abs(w.x0 - s) <= ALIGN}
+    return len(under) >= 2
 
 
 def _bold(line: Line) -> bool:
