@@ -373,11 +373,12 @@ def pages_to_tables(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[
         started, open_table = page_tables(page, _unclaimed(lines, claimed), open_table)
         tables.extend(started)
         last_page = page.number
+    page_lines = {page.number: lines for page, lines in zip(pages, lines_by_page)}
     for t in tables:
         if t.rows and any(w.text for w in t.rows[0].words):
             inherit_merged_cells(t)
         if "meeting_date" not in t.fields:
-            t.raised_at = _raised_at(lines_by_page[t.page_start - 1][max(0, t.header_line - TITLE_LINES) : t.header_line])
+            t.raised_at = _raised_at(page_lines.get(t.page_start, [])[max(0, t.header_line - TITLE_LINES) : t.header_line])
     return tables
 
 
