@@ -62,6 +62,7 @@ class Layout:
     page_height: float = 0.0  # 0: A4 landscape; smaller breaks the table over pages
     repeat_header: bool = True
     split_at: dict[int, int] = field(default_factory=dict)  # row index -> lines of it on the first page
+    header_boxed: bool = True  # grid: the header in boxes too (else printed above the top rule)
 
 
 def layout_pdf(path: Path, lay: Layout) -> Path:
@@ -98,12 +99,13 @@ def layout_pdf(path: Path, lay: Layout) -> Path:
         nonlocal y
         cells = [wrap(h, w, BOLD_FONT) for h, w in zip(lay.headers, lay.widths)]
         h = max(1, max(len(x) for x in cells)) * lh + 2 * PAD
-        if lay.style in ("grid", "zebra"):
+        boxed = lay.style == "zebra" or lay.style == "grid" and lay.header_boxed
+        if boxed:
             rect(x0, y, total, h, GREY)
         for ci, lines in enumerate(cells):
             for i, ln in enumerate(lines):
                 put(ln, edges[ci] + PAD, y + PAD + i * lh, bold=True)
-        if lay.style == "grid":
+        if lay.style == "grid" and boxed:
             hline(y, x0, x0 + total)
             for x in edges:
                 vline(x, y, y + h)

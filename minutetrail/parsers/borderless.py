@@ -140,12 +140,13 @@ def _bold(line: Line) -> bool:
 
 
 
-def extend_unruled(grid: Grid, lines: Sequence[Line]) -> Grid:
+def extend_unruled(grid: Grid, lines: Sequence[Line], others: Sequence[Grid] = ()) -> Grid:
     """A grid ruled or filled only across may leave out its header (ruled only under it) and its
     last row (zebra tables leave every other row white): take the header lines stacked on its top
     edge and the aligned lines that follow it without a wide gap."""
+    lines = [ln for ln in lines if not any(o is not grid and o.top - 1 <= ln.top <= o.bottom + 1 for o in others)]
     if grid.ruled:
-        return grid
+        return _header_over_ruled(grid, lines)
     top_edge = Segment(grid.top, grid.x0, grid.x1)
     header = [ln for ln in _header([ln for ln in lines if ln.bottom <= grid.top + 1], top_edge)]
     if header and max(_cells(ln) for ln in header) < MIN_HEADER_CELLS:
@@ -158,6 +159,23 @@ def extend_unruled(grid: Grid, lines: Sequence[Line]) -> Grid:
     bottom = body[-1].bottom + 1 if body else grid.bottom
     ys = tuple(sorted(set(grid.ys) | {top, bottom}))
     return Grid(grid.x0, top, grid.x1, bottom, grid.xs, ys, grid.hsegs, grid.vsegs)
+
+
+def _header_over_ruled(grid: Grid, lines: Sequence[Line]) -> Grid:
+    """A ruled body under a header printed above its top rule, outside the boxes: the header lines
+    stacked on the top rule whose cells start in three or more of the grid's columns join the grid."""
+    inside = [ln for ln in lines if grid.top - 1 <= ln.top <= grid.bottom]
+    if not inside or _bold(inside[0]):
+        return grid  # the grid's own first row is styled as its header
+    header = _header([ln for ln in lines if ln.bottom <= grid.top + 1], Segment(grid.top, grid.x0, grid.x1))
+    columns = {sum(1 for x in grid.xs[1:-1] if x <= w.x0) for ln in header for w in ln.words}
+    if any(sum(1 for x in grid.xs[1:-1] if x <= ln.words[0].x0) == 0 and len({sum(1 for x in grid.xs[1:-1] if x <= w.x0) for w in ln.words}) == 1 for ln in header[-1:]):
+        return grid  # a one-cell line on the top rule is a group heading, not a header
+    if not header or len(columns) < MIN_HEADER_CELLS:
+        return grid
+    top = header[0].top - 1
+    drawn = tuple(Segment(x, top, grid.top) for x in grid.xs)  # the header's cells continue the columns
+    return Grid(grid.x0, top, grid.x1, grid.bottom, grid.xs, (top,) + grid.ys, grid.hsegs, grid.vsegs + drawn)
 
 
 __all__ = ["rule_headed_grids", "header_led_grids", "extend_unruled"]

@@ -308,7 +308,8 @@ def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None)
     """Action tables read from the page's grids; the grids they claim are not read again."""
     started: list[Table] = []
     claimed: list[Grid] = []
-    grids = [extend_unruled(g, lines) for g in page_grids(page.rules, page.fills, page.width, page.height)]
+    found = page_grids(page.rules, page.fills, page.width, page.height)
+    grids = [extend_unruled(g, lines, found) for g in found]
     grids += rule_headed_grids(page, lines, grids)
     grids += header_led_grids(page, lines, grids)
     carried = _carried_grid(lines, open_grid, grids)

@@ -224,3 +224,12 @@ def test_bottom_aligned_variants_give_the_same_rows(tmp_path, style, headers):
 ], ids=["work-programme", "performance-measures"])
 def test_tables_without_action_columns_give_no_action_rows(tmp_path, headers, rows):
     assert _actions(tmp_path, Layout(headers, [100, 300, 110, 110], rows)) == ()
+
+
+def test_header_printed_above_a_ruled_body(tmp_path):
+    rows = _log(3)
+    lay = Layout(["Ref", "Action", "Owner", "Due"], [40, 300, 100, 80], rows, header_boxed=False)
+    actions = _actions(tmp_path, lay)
+    assert [a.number for a in actions] == ["1", "2", "3"]
+    assert [a.owner for a in actions] == [r[2] for r in rows]
+    assert [a.due for a in actions] == ["2024-03-10", "2024-03-11", "2024-03-12"]
