@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from minutetrail.models import ActionRow, ActionStatus, DocKind, Rag, Warning_
 from minutetrail.parsers.dates import MONTHS, parse_date, parse_due
 from minutetrail.parsers.owners import parse_owner
-from minutetrail.parsers.status import parse_rag, rag_from_rgb, resolve_status
+from minutetrail.parsers.status import parse_rag, parse_status, rag_from_rgb, resolve_status
 from minutetrail.parsers.table_model import Table, TableRow, is_action_table
 from minutetrail.parsers.tables import REF
 from minutetrail.parsers.text import collapse, strip_marker
@@ -75,6 +75,9 @@ def _parse_status(row: TableRow, table: Table, rag: Rag | None, progress: str | 
     status_text = row.text("status")
     if status_text is None and table.progress_is_status:
         status_text = progress
+    rating = row.text("rag")
+    if status_text is None and rating and parse_rag(rating) is None and parse_status(rating) is not None:
+        status_text = rating  # a rating column printing status words ("Complete")
     # free progress prose says "completed" for a blank status cell, not where no status is printed at all
     return resolve_status(status_text, rag, progress if "status" in table.fields else None), status_text
 
