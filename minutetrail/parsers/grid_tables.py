@@ -277,14 +277,17 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
         return None, False
     first = bands[start]
     labels = _header_cells(first, xs)
-    continuing = continuation or _continues(open_table, xs)
     header = _looks_like_header(first, labels, _styled(first, page))
+    repeated = open_table is not None and (
+        header and [header_field(t) for t in labels] == [c.field if c.label else None for c in open_table.columns]
+        or [collapse(t).lower() for t in labels] == [collapse(c.label).lower() for c in open_table.columns])
+    # the same columns further down the same page under a header of their own are another table
+    same_page = open_table is not None and open_table.page_end == page.number
+    continuing = continuation or (_continues(open_table, xs) and (not same_page or not header or repeated))
     table: Table
     new = True
     if continuing and open_table is not None:
         table, new = open_table, False
-        repeated = header and [header_field(t) for t in labels] == [c.field if c.label else None for c in table.columns] \
-            or [collapse(t).lower() for t in labels] == [collapse(c.label).lower() for c in table.columns]
         body = bands[start + 1 :] if repeated else bands[start:]
         if not table.rows:  # a header drawn as a grid of its own: the rows come in the grids below it
             table.embedded_numbers = _embedded_numbers(table, [_cell_lines(b.lines, xs) for b in body if not b.spanning])
