@@ -27,6 +27,7 @@ from minutetrail.parsers.text import collapse, join_lines, words_to_lines
 HEADER_MAX_WORDS = 9  # a header cell is a label, not a sentence
 WATERMARK_HEIGHTS = 3.0
 ROW_GAP_HEIGHTS = 0.5  # unruled rows: a gap this many line heights over the line spacing starts a row
+PROSE_WORDS = 5.0  # the wordiest column, at this many words a cell, is the action text when no header names one
 MIN_GAP = 7.0
 GAP_TOLERANCE_LINES = 12  # one line in this many may cross a whitespace column boundary (a heading)  # points of clear whitespace between columns of a grid ruled only across
 ANCHORS = ("number", "meeting_date")
@@ -169,7 +170,7 @@ def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str
         prose = [(sum(len(t.split()) for t in col) / max(1, sum(1 for t in col if t)), i) for i, col in enumerate(columns_text) if fields[i] is None]
         if prose:
             words, i = max(prose)
-            if words >= 5:
+            if words >= PROSE_WORDS:
                 fields[i] = "text"
     text_at = fields.index("text") if "text" in fields else 0
     for i in range(ncols):
