@@ -35,6 +35,7 @@ REF = re.compile(r"^(?:[A-Z]{1,4}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
 AREA_BANNER = re.compile(r"^\d{1,2}\s*[:.]\s+\S")
 BANNER_LOOKBACK = 60.0
 TITLE_LINES = 3
+DETAIL_FIELDS = ("owner", "due", "status", "progress", "meeting_date")
 CARRY_OVERHANG = 12.0
 
 
@@ -224,8 +225,9 @@ def page_tables(
             current = None
             i += 1
             continue
-        if straddle >= 2 or (straddle and AREA_BANNER.match(line.text)):
-            if AREA_BANNER.match(line.text):
+        in_detail = bool(set(cells) & {i for i, c in enumerate(current.columns) if c.field in DETAIL_FIELDS})
+        if straddle >= 2 or (straddle and AREA_BANNER.match(line.text) and not in_detail):
+            if AREA_BANNER.match(line.text) and not in_detail:  # "1. ..." with an owner or date is a row, not a banner
                 area = line.text
                 j = i + 1
                 while j < len(lines) and _straddles(lines[j], current.columns) and not AREA_BANNER.match(lines[j].text):
