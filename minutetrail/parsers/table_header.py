@@ -137,7 +137,8 @@ def header_lines_below(line: Line, below: Sequence[Line]) -> list[Line]:
     for nxt in below[:2]:
         if nxt.top - prev_bottom > HEADER_STACK_GAP * height:
             break
-        if not all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words):
+        known = all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words)
+        if not known and not (_bold(line) and _bold(nxt)):  # a bold line under a bold header is header, words known or not
             break
         out.append(nxt)
         prev_bottom = nxt.bottom
@@ -161,6 +162,10 @@ def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, f
                 tokens.append(_Token(w.text, w.x0, w.x1, w.size))
     tokens.sort(key=lambda t: t.x0)
     return [(t.text, t.x0, t.x1, t.size) for t in tokens]
+
+
+def _bold(line: Line) -> bool:
+    return sum(1 for w in line.words if w.bold) * 2 > len(line.words)
 
 
 def vertical_rules_through(rules: Sequence[Rule], top: float, bottom: float) -> list[float]:
