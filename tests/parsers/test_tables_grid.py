@@ -71,3 +71,21 @@ def test_columns_named_from_content():
     assert content_field(["JS", "Clerk", "A Patel"], {"text"}, left_of_text=False) == "owner"
     assert content_field(["On track", "Complete", "Not started"], {"text"}, left_of_text=False) == "status"
     assert content_field(["N/A", "-", "TBC"], {"text"}, left_of_text=False) is None
+
+
+def test_header_phrase_not_wholly_known_stays_one_column():
+    from minutetrail.models import Line, Word
+    from minutetrail.parsers.table_header import match_header
+
+    def cell(text: str, x: float) -> list[Word]:
+        out = []
+        for token in text.split():
+            out.append(Word(token, x, 100, x + len(token) * 4.5, 109, bold=True, size=9))
+            x += len(token) * 4.5 + 2.5
+        return out
+
+    words = cell("Ref", 40) + cell("Key theme for development", 70) + cell("Action", 220) + cell("Lead", 420) + cell("Deadline", 500)
+    columns = match_header(Line(tuple(words)), [])
+    assert columns is not None
+    assert [(c.field, c.label) for c in columns] == [("number", "Ref"), ("area", "Key theme for development"),
+                                                      ("text", "Action"), ("owner", "Lead"), ("due", "Deadline")]
