@@ -138,7 +138,7 @@ def header_lines_below(line: Line, below: Sequence[Line]) -> list[Line]:
         if nxt.top - prev_bottom > HEADER_STACK_GAP * height:
             break
         known = all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words)
-        if not known and not (_bold(line) and _bold(nxt)):  # a bold line under a bold header is header, words known or not
+        if not known and not _header_like_below(line, nxt):
             break
         out.append(nxt)
         prev_bottom = nxt.bottom
@@ -162,6 +162,12 @@ def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, f
                 tokens.append(_Token(w.text, w.x0, w.x1, w.size))
     tokens.sort(key=lambda t: t.x0)
     return [(t.text, t.x0, t.x1, t.size) for t in tokens]
+
+
+def _header_like_below(line: Line, nxt: Line) -> bool:
+    """A bold line of a few label words under a bold header is header, its words known or not
+    (a bold body row is longer, or holds numbers and dates)."""
+    return _bold(line) and _bold(nxt) and len(nxt.words) <= len(line.words) + 3 and not any(ch.isdigit() for ch in nxt.text)
 
 
 def _bold(line: Line) -> bool:
