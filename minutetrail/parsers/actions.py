@@ -89,6 +89,8 @@ def table_kind(table: Table, part_kind: DocKind | None) -> DocKind:
         return DocKind.RECOMMENDATION_TRACKER
     if part_kind in (DocKind.ACTION_PLAN, DocKind.RECOMMENDATION_TRACKER):
         return part_kind
+    if part_kind in (DocKind.MINUTES, DocKind.AGENDA):
+        return DocKind.ACTION_LOG  # a table printed inside minutes or an agenda is the meeting's action log
     labels = " ".join(c.label.lower() for c in table.columns)
     if {"area", "rag"} & table.fields or table.embedded_numbers or ("deadline" in labels and "meeting_date" not in table.fields):
         return DocKind.ACTION_PLAN

@@ -125,9 +125,9 @@ def test_action_log_inside_minutes_gives_action_rows(tmp_path):
     before = ["MINUTES OF THE MEETING OF ASHCOMBE PARISH COUNCIL HELD ON 4 MARCH 2024",
               "Present: Cllr A Green (Chair), Cllr B White, Cllr C Black", "1. Apologies for absence were received from Cllr D Grey.",
               "2. Actions from previous meetings"]
-    rows = [["Jan24.01", "AG to ask the county about the flooding on Mill Lane", "AG", "Chased twice, no reply yet"],
-            ["Jan24.02", "Clerk to renew the insurance policy", "Clerk", "Done"]]
-    lay = Layout(["No", "Action", "Owner", "Update"], [60, 260, 60, 160], rows, before=before,
+    rows = [["Jan24.01", "AG to ask the county about the flooding on Mill Lane", "AG", "March", "Chased twice, no reply yet"],
+            ["Jan24.02", "Clerk to renew the insurance policy", "Clerk", "April", "Done"]]
+    lay = Layout(["No", "Action", "Owner", "Deadline", "Update"], [60, 260, 60, 60, 160], rows, before=before,
                  after=["3. Planning applications: none were received."])
     record = _record(tmp_path, lay)
     assert [a.number for a in record.actions] == ["Jan24.01", "Jan24.02"]
