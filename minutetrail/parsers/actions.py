@@ -5,12 +5,14 @@ import re
 from collections.abc import Sequence
 
 from minutetrail.models import ActionRow, ActionStatus, DocKind, Rag, Warning_
-from minutetrail.parsers.dates import parse_date, parse_due
+from minutetrail.parsers.dates import MONTHS, parse_date, parse_due
 from minutetrail.parsers.owners import parse_owner
-from minutetrail.parsers.status import parse_rag, rag_from_rgb, resolve_status
-from minutetrail.parsers.tables import REF, Table, TableRow
+from minutetrail.parsers.status import parse_rag, parse_status, rag_from_rgb, resolve_status
+from minutetrail.parsers.table_model import Table, TableRow, is_action_table
+from minutetrail.parsers.tables import REF
 from minutetrail.parsers.text import collapse, strip_marker
 
+MONTH_WORD = re.compile(r"(?:\b(?P<d>\d{1,2})\s*[-‐ ]\s*)?\b(?P<m>[^\W\d_]{3,})\b")
 KEY_ROW = re.compile(r"^\s*(key\b|total\b|note[s]?:)", re.I)
 MIN_TEXT_CHARS = 3
 
@@ -35,29 +37,49 @@ def _parse_text(text: str | None) -> str | None:
 
 
 def _parse_due(row: TableRow, year: int | None) -> tuple[str | None, str | None]:
-    """The effective due of a row; a day and month without a year take ``year``."""
+    """The effective due of a row; a day and month without a year take ``year``; a bare month ("June",
+    "late January") is that month of ``year``."""
+    revised = row.text("revised_due")
+    if revised and parse_due(revised, year):
+        return parse_due(revised, year), revised
     due_text = row.text("due")
-    return parse_due(due_text, year), due_text
+    due = parse_due(due_text, year)
+    if due is None and due_text and year:
+        found = [(m.group("d"), MONTHS[m.group("m").lower()]) for m in MONTH_WORD.finditer(due_text) if m.group("m").lower() in MONTHS]
+        if found:
+            day, month = found[-1]
+            due = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 28 + 3 else "")
+    return due, due_text
 
 
-def _parse_meeting_date(row: TableRow) -> str | None:
+def _parse_meeting_date(row: TableRow, table: Table) -> str | None:
+    """The meeting-date cell; without one, the meeting the table's title names."""
     value = row.text("meeting_date")
-    due = parse_date(value)
-    return due if due and len(due) == 10 else None
+    date = parse_date(value)
+    return date if date and len(date) == 10 else table.raised_at
 
 
 def _parse_rag(row: TableRow, table: Table) -> Rag | None:
+    """A printed or colour-filled RAG cell; without a RAG column, the fill of the status cell."""
     if "rag" not in table.fields:
-        return None
+        cell = "status" if "status" in table.fields else "progress" if table.progress_is_status else None
+        return rag_from_rgb(row.fills.get(cell)) if cell else None
     printed = parse_rag(row.text("rag"))
     if printed is not None:
         return printed
     return rag_from_rgb(row.fills.get("rag"))
 
 
-def _parse_status(row: TableRow, rag: Rag | None, progress: str | None) -> tuple[ActionStatus | None, str | None]:
+def _parse_status(row: TableRow, table: Table, rag: Rag | None, progress: str | None) -> tuple[ActionStatus | None, str | None]:
+    """The status column; or a progress column that prints status words ("On track")."""
     status_text = row.text("status")
-    return resolve_status(status_text, rag, progress), status_text
+    if status_text is None and table.progress_is_status:
+        status_text = progress
+    rating = row.text("rag")
+    if status_text is None and rating and parse_rag(rating) is None and parse_status(rating) is not None:
+        status_text = rating  # a rating column printing status words ("Complete")
+    # free progress prose says "completed" for a blank status cell, not where no status is printed at all
+    return resolve_status(status_text, rag, progress if "status" in table.fields else None), status_text
 
 
 def table_kind(table: Table, part_kind: DocKind | None) -> DocKind:
@@ -67,15 +89,12 @@ def table_kind(table: Table, part_kind: DocKind | None) -> DocKind:
         return DocKind.RECOMMENDATION_TRACKER
     if part_kind in (DocKind.ACTION_PLAN, DocKind.RECOMMENDATION_TRACKER):
         return part_kind
+    if part_kind in (DocKind.MINUTES, DocKind.AGENDA):
+        return DocKind.ACTION_LOG  # a table printed inside minutes or an agenda is the meeting's action log
     labels = " ".join(c.label.lower() for c in table.columns)
     if {"area", "rag"} & table.fields or table.embedded_numbers or ("deadline" in labels and "meeting_date" not in table.fields):
         return DocKind.ACTION_PLAN
     return DocKind.ACTION_LOG
-
-
-def is_action_table(table: Table) -> bool:
-    fields = table.fields
-    return "text" in fields and len(fields & {"owner", "due", "status", "progress", "meeting_date", "number", "rag"}) >= 2
 
 
 def rows_to_actions(
@@ -93,7 +112,7 @@ def rows_to_actions(
             continue
         progress = row.text("progress")
         rag = _parse_rag(row, table)
-        status, status_text = _parse_status(row, rag, progress)
+        status, status_text = _parse_status(row, table, rag, progress)
         due, due_text = _parse_due(row, last_year or year)
         if due:
             last_year = int(due[:4])
@@ -101,9 +120,9 @@ def rows_to_actions(
             ActionRow(
                 table=kind,
                 number=number,
-                meeting_date=_parse_meeting_date(row),
+                meeting_date=_parse_meeting_date(row, table),
                 text=text,
-                owner=parse_owner(row.text("owner")),
+                owner=parse_owner(row.text("owner")) or row.lead,
                 directorate=row.text("directorate"),
                 progress=progress,
                 due=due,
@@ -131,4 +150,7 @@ def tables_to_actions(
         rows, warns = rows_to_actions(table, kind, year)
         actions.extend(rows)
         warnings.extend(warns)
+        if not rows:  # say what could not be read
+            labels = " | ".join(c.label for c in table.columns if c.label) or "no header"
+            warnings.append(Warning_(table.page_start, f"page {table.page_start}: a table with action columns ({labels[:80]}) gave no rows"))
     return actions, warnings

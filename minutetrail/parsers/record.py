@@ -31,6 +31,7 @@ from minutetrail.parsers.roles import find_role_mentions, glossary_mentions, rep
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.text import content_lines
 
+LOG_FIELDS = frozenset({"owner", "due", "progress"})
 PartPages = list[tuple[int, Sequence[Line]]]
 
 
@@ -98,7 +99,9 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     meeting = _meeting(parts, lines_by_page, minutes)
     year = int(meeting.date[:4]) if meeting.date else None
     page_kinds = kind_by_page(parts)
-    in_minutes = [t for t in tables if page_kinds.get(t.page_start) == DocKind.MINUTES]
+    # an action table inside minutes gives action-log rows when it is a log (owners, dues or progress
+    # carried from meeting to meeting); a bare list of this meeting's actions stays with the minutes
+    in_minutes = [t for t in tables if page_kinds.get(t.page_start) == DocKind.MINUTES and not t.fields & LOG_FIELDS]
     actions, warnings = tables_to_actions([t for t in tables if t not in in_minutes], page_kinds, year)
     minute_rows, minute_warnings = tables_to_actions(in_minutes, page_kinds, year)
     minutes = [attach_actions(m, [r for r in minute_rows if _within(r.page, m, parts)]) for m in minutes]

@@ -3,15 +3,19 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz, process
+
 from minutetrail.models import ActionStatus, Rag
 
 STATUS_WORDS: tuple[tuple[re.Pattern[str], ActionStatus], ...] = (
     (re.compile(r"\b(cancel+ed|withdrawn|superseded|no longer (required|needed)|deleted)\b", re.I), ActionStatus.CANCELLED),
+    (re.compile(r"\b(not (yet )?implemented)\b", re.I), ActionStatus.OPEN),
+    (re.compile(r"\b(partial(ly)?|partly) (implemented|complete[d]?|achieved|met)\b", re.I), ActionStatus.IN_PROGRESS),
     (re.compile(r"\boverdue\b", re.I), ActionStatus.OVERDUE),
     (re.compile(r"\b(not (yet )?started|not yet due( to start)?|not due)\b", re.I), ActionStatus.NOT_STARTED),
     (re.compile(r"\b(at risk|delayed|behind( schedule)?|off track|slipp(ed|age))\b", re.I), ActionStatus.AT_RISK),
-    (re.compile(r"\b(in progress|ongoing|on track|under ?way|in hand|progressing|started)\b", re.I), ActionStatus.IN_PROGRESS),
-    (re.compile(r"\b(complete[d]?|done|closed|achieved|finished|yes)\b", re.I), ActionStatus.COMPLETED),
+    (re.compile(r"\b(in progress|on-?going|on track|under ?way|in hand|in place|progressing|started)\b", re.I), ActionStatus.IN_PROGRESS),
+    (re.compile(r"\b(complete[d]?|done|closed|achieved|finished|implemented|yes)\b", re.I), ActionStatus.COMPLETED),
     (re.compile(r"\b(open|new|outstanding|pending)\b", re.I), ActionStatus.OPEN),
 )
 RAG_WORDS = {"red": Rag.RED, "amber": Rag.AMBER, "green": Rag.GREEN, "blue": Rag.BLUE, "r": Rag.RED,
@@ -35,6 +39,13 @@ RAG_STATUS = {Rag.BLUE: ActionStatus.COMPLETED, Rag.GREEN: ActionStatus.IN_PROGR
 COMPLETION_PHRASE = re.compile(r"^\W*(completed?|done|closed|actioned|achieved)\b", re.I)
 
 
+FUZZY_STATUS = 85.0  # a misspelt one-word status ("Compete") still reads
+STATUS_SPELLINGS: dict[str, ActionStatus] = {
+    "complete": ActionStatus.COMPLETED, "completed": ActionStatus.COMPLETED, "cancelled": ActionStatus.CANCELLED,
+    "overdue": ActionStatus.OVERDUE, "ongoing": ActionStatus.IN_PROGRESS, "outstanding": ActionStatus.OPEN,
+}
+
+
 def parse_status(text: str | None) -> ActionStatus | None:
     """A printed status cell to ActionStatus; None when blank or unrecognised."""
     if not text or not text.strip():
@@ -42,6 +53,11 @@ def parse_status(text: str | None) -> ActionStatus | None:
     for pattern, status in STATUS_WORDS:
         if pattern.search(text):
             return status
+    word = text.strip().lower().rstrip(".")
+    if " " not in word and len(word) >= 5:
+        best = process.extractOne(word, list(STATUS_SPELLINGS), scorer=fuzz.ratio, score_cutoff=FUZZY_STATUS)
+        if best:
+            return STATUS_SPELLINGS[best[0]]
     return None
 
 
@@ -75,11 +91,13 @@ def progress_says_complete(progress: str | None) -> bool:
     return bool(progress and COMPLETION_PHRASE.match(progress))
 
 
-def resolve_status(status_text: str | None, rag: Rag | None, progress: str | None) -> ActionStatus | None:
-    """Printed status wins; else the RAG/BRAG colour; else a completion phrase in progress."""
+def resolve_status(status_text: str | None, rag: Rag | None, progress: str | None = None) -> ActionStatus | None:
+    """Printed status wins; else the RAG/BRAG colour; else a completion phrase in ``progress``
+    (callers pass progress only where the table has a status column left blank)."""
     printed = parse_status(status_text)
     if printed is not None:
         return printed
+    rag = rag or parse_rag(status_text)  # a status cell that prints a rating ("Amber")
     if rag is not None:
         return RAG_STATUS[rag]
     if progress_says_complete(progress):

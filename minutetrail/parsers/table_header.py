@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from minutetrail.models import Line, Rule
@@ -39,6 +39,7 @@ def _vocab_words() -> frozenset[str]:
     return frozenset(w for phrase in header_vocabulary() for w in phrase.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9#/() ]+", "", text.lower().replace("-", " ")).strip()
 
@@ -71,6 +72,9 @@ def _split_phrase(text: str, x0: float, x1: float) -> list[tuple[str | None, str
         return [(vocab[key], text, x0, x1)]
     words = text.split()
     width = (x1 - x0) / max(len(text), 1)
+    pieces = _greedy(words)
+    if not all(vocab.get(_norm(p)) for p in pieces):  # a phrase not wholly known is one cell: one column
+        return [(best_field(text), text, x0, x1)]
     out: list[tuple[str | None, str, float, float]] = []
     i = 0
     pos = 0
@@ -85,6 +89,36 @@ def _split_phrase(text: str, x0: float, x1: float) -> list[tuple[str | None, str
                 i += k
                 break
     return out
+
+
+def _greedy(words: list[str]) -> list[str]:
+    vocab = header_vocabulary()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for k in range(min(4, len(words) - i), 0, -1):
+            cand = " ".join(words[i : i + k])
+            if _norm(cand) in vocab or k == 1:
+                out.append(cand)
+                i += k
+                break
+    return out
+
+
+def best_field(text: str) -> str | None:
+    """The field of a whole header cell: the phrase if known, else its longest known sub-phrase
+    (the first, on a tie), else None."""
+    vocab = header_vocabulary()
+    key = _norm(text)
+    if key in vocab:
+        return vocab[key]
+    words = key.split()
+    for size in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            sub = " ".join(words[i : i + size])
+            if sub in vocab:
+                return vocab[sub]
+    return None
 
 
 @dataclass(slots=True)
@@ -103,7 +137,8 @@ def header_lines_below(line: Line, below: Sequence[Line]) -> list[Line]:
     for nxt in below[:2]:
         if nxt.top - prev_bottom > HEADER_STACK_GAP * height:
             break
-        if not all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words):
+        known = all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words)
+        if not known and not _header_like_below(line, nxt):
             break
         out.append(nxt)
         prev_bottom = nxt.bottom
@@ -127,6 +162,16 @@ def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, f
                 tokens.append(_Token(w.text, w.x0, w.x1, w.size))
     tokens.sort(key=lambda t: t.x0)
     return [(t.text, t.x0, t.x1, t.size) for t in tokens]
+
+
+def _header_like_below(line: Line, nxt: Line) -> bool:
+    """A bold line of a few label words under a bold header is header, its words known or not
+    (a bold body row is longer, or holds numbers and dates)."""
+    return _bold(line) and _bold(nxt) and len(nxt.words) <= len(line.words) + 3 and not any(ch.isdigit() for ch in nxt.text)
+
+
+def _bold(line: Line) -> bool:
+    return sum(1 for w in line.words if w.bold) * 2 > len(line.words)
 
 
 def vertical_rules_through(rules: Sequence[Rule], top: float, bottom: float) -> list[float]:

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from statistics import median
 
-from minutetrail.models import BBox, Fill, Line, PageData, Rule, Word
+from minutetrail.models import Fill, Line, PageData, Rule, Word
 from minutetrail.parsers.table_header import (
     Column,
     header_extra_lines,
     match_header,
     vertical_rules_through,
 )
-from minutetrail.parsers.text import join_lines, strip_marker
+from minutetrail.parsers.borderless import extend_unruled, header_led_grids, rule_headed_grids
+from minutetrail.parsers.dates import parse_date
+from minutetrail.parsers.grid import Grid, page_grids
+from minutetrail.parsers.grid_tables import read_grid
+from minutetrail.parsers.table_model import Table, TableRow, is_action_table
+from minutetrail.parsers.text import join_lines
+from minutetrail.parsers.vocab import alternation
 
 STRADDLE_TOLERANCE = 3.0
 END_GAP_HEIGHTS = 3.5  # a vertical gap this many line heights ends a borderless table
@@ -29,45 +34,9 @@ RULE_SPAN_SHARE = 0.5
 REF = re.compile(r"^(?:[A-Z]{1,4}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
 AREA_BANNER = re.compile(r"^\d{1,2}\s*[:.]\s+\S")
 BANNER_LOOKBACK = 60.0
-
-
-@dataclass(slots=True)
-class TableRow:
-    page: int
-    cells: dict[str, list[str]] = field(default_factory=dict)
-    words: list[Word] = field(default_factory=list)
-    top: float = 0.0
-    bottom: float = 0.0
-    band_bottom: float = 0.0
-    fills: dict[str, tuple[float, float, float]] = field(default_factory=dict)
-    area: str | None = None
-
-    def text(self, fld: str) -> str | None:
-        """A cell's text: wrapped lines joined, list markers at line starts dropped."""
-        parts = self.cells.get(fld)
-        if not parts:
-            return None
-        return join_lines([strip_marker(p) for p in parts]) or None
-
-    @property
-    def bbox(self) -> BBox:
-        return (min(w.x0 for w in self.words), self.top, max(w.x1 for w in self.words), self.bottom)
-
-
-@dataclass(slots=True)
-class Table:
-    columns: list[Column]
-    page_start: int
-    header_text: str
-    rows: list[TableRow] = field(default_factory=list)
-    embedded_numbers: bool = False
-    body_size: float = 0.0
-    page_end: int = 0
-    header_line: int = 0  # index of the header among its page's content lines
-
-    @property
-    def fields(self) -> set[str]:
-        return {c.field for c in self.columns if c.field}
+TITLE_LINES = 3
+DETAIL_FIELDS = ("owner", "due", "status", "progress", "meeting_date")
+CARRY_OVERHANG = 12.0
 
 
 # ---------------------------------------------------------------- body
@@ -256,8 +225,9 @@ def page_tables(
             current = None
             i += 1
             continue
-        if straddle >= 2 or (straddle and AREA_BANNER.match(line.text)):
-            if AREA_BANNER.match(line.text):
+        in_detail = bool(set(cells) & {i for i, c in enumerate(current.columns) if c.field in DETAIL_FIELDS})
+        if straddle >= 2 or (straddle and AREA_BANNER.match(line.text) and not in_detail):
+            if AREA_BANNER.match(line.text) and not in_detail:  # "1. ..." with an owner or date is a row, not a banner
                 area = line.text
                 j = i + 1
                 while j < len(lines) and _straddles(lines[j], current.columns) and not AREA_BANNER.match(lines[j].text):
@@ -336,19 +306,92 @@ def inherit_merged_cells(table: Table) -> None:
                 row.cells[fld] = list(last)
 
 
+def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None) -> tuple[list[Table], Table | None, list[Grid]]:
+    """Action tables read from the page's grids; the grids they claim are not read again."""
+    started: list[Table] = []
+    claimed: list[Grid] = []
+    found = page_grids(page.rules, page.fills, page.width, page.height)
+    grids = [extend_unruled(g, lines, found) for g in found]
+    grids += rule_headed_grids(page, lines, grids)
+    grids += header_led_grids(page, lines, grids)
+    carried = _carried_grid(lines, open_grid, grids)
+    todo = [(g, False) for g in grids] if carried is None else [(carried, True)] + [(g, False) for g in grids]
+    for grid, continuation in sorted(todo, key=lambda gc: gc[0].top):
+        table, new = read_grid(page, grid, lines, open_grid, continuation)
+        if table is None or not is_action_table(table):
+            continue
+        claimed.append(grid)
+        _assign_fills(table, page.fills, [r for r in table.rows if r.page == page.number], page.height)
+        if new:
+            table.header_line = next((i for i, ln in enumerate(lines) if ln.bottom >= grid.top), 0)
+            started.append(table)
+        table.open_end = not any(ln.top > grid.bottom + 1 for ln in lines)
+        open_grid = table
+    return started, open_grid, claimed
+
+
+def _carried_grid(lines: Sequence[Line], table: Table | None, grids: Sequence[Grid]) -> Grid | None:
+    """The lines opening a page that carry on an unruled table left open at the foot of the last page."""
+    if table is None or not table.grid or table.ruled or not table.open_end or not lines:
+        return None
+    if any(g.top <= lines[0].bottom for g in grids):
+        return None
+    x0, x1 = table.columns[0].x0, table.columns[-1].x1
+    height = median(ln.bottom - ln.top for ln in lines)
+    run: list[Line] = []
+    for ln in lines:
+        if ln.x0 < x0 - CARRY_OVERHANG or ln.x1 > x1 + CARRY_OVERHANG or (run and ln.top - run[-1].bottom > END_GAP_HEIGHTS * height):
+            break
+        if any(g.top - 1 <= ln.top <= g.bottom for g in grids):
+            break
+        run.append(ln)
+    if not run:
+        return None
+    top, bottom = run[0].top - 1, run[-1].bottom + 1
+    return Grid(x0, top, x1, bottom, (x0, x1), (top, bottom), (), ())
+
+
+def _unclaimed(lines: Sequence[Line], grids: Sequence[Grid]) -> list[Line]:
+    if not grids:
+        return list(lines)
+    out = []
+    for ln in lines:
+        words = tuple(w for w in ln.words if not any(g.x0 - 2 <= (w.x0 + w.x1) / 2 <= g.x1 + 2 and g.top - 1 <= (w.top + w.bottom) / 2 <= g.bottom + 1 for g in grids))
+        if words:
+            out.append(Line(words))
+    return out
+
+
 def pages_to_tables(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[Line]]) -> list[Table]:
-    """Every header-led table in the pages, stitched across consecutive pages."""
+    """Every table in the pages: ruled grids first, then header-led tables in what is left, stitched across pages."""
     tables: list[Table] = []
     open_table: Table | None = None
+    open_grid: Table | None = None
     last_page = None
     for page, lines in zip(pages, lines_by_page):
         if last_page is not None and page.number != last_page + 1:
-            open_table = None
-        started, open_table = page_tables(page, lines, open_table)
+            open_table = open_grid = None
+        from_grids, open_grid, claimed = _grid_tables(page, lines, open_grid)
+        tables.extend(from_grids)
+        started, open_table = page_tables(page, _unclaimed(lines, claimed), open_table)
         tables.extend(started)
         last_page = page.number
-    tables = [t for t in tables if t.rows]
+    page_lines = {page.number: lines for page, lines in zip(pages, lines_by_page)}
     for t in tables:
         if t.rows and any(w.text for w in t.rows[0].words):
             inherit_merged_cells(t)
+        if "meeting_date" not in t.fields:
+            t.raised_at = _raised_at(page_lines.get(t.page_start, [])[max(0, t.header_line - TITLE_LINES) : t.header_line])
     return tables
+
+
+def _raised_at(title: Sequence[Line]) -> str | None:
+    """The meeting a table's title says its actions came from ("Actions from the last meeting 19.11.10")."""
+    cue = re.compile(alternation("actions.raised_at"), re.I)
+    for line in reversed(title):
+        m = cue.search(line.text)
+        if m:
+            date = parse_date(line.text[m.end() :])
+            if date and len(date) == 10:
+                return date
+    return None
