@@ -1,21 +1,47 @@
-"""Agenda front sheets: numbered items with title, description and page range."""
+"""Agenda front sheets: numbered items with title, description and page range.
+
+Items are read from the page, not from wording: a numbering token at the items' left edge opens
+an item, numbering is read as a hierarchy (roman or lettered sections reset it, "(a)" under item
+5 is "5a", "5.1" and "1.A" are kept as printed, a deeper-indented "1." is a list inside an item),
+and where a title ends is decided by typography and indentation. Agendas printed as tables
+(Item | Description | Lead | Time | Paper) are read by their columns (``agenda_table``).
+"""
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
 from minutetrail.models import AgendaItem, Line
+from minutetrail.parsers.agenda_table import table_agenda_items
+from minutetrail.parsers.dates import MONTHS
 from minutetrail.parsers.text import join_lines
+from minutetrail.parsers.vocab import alternation
 
-ITEM = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})?[a-z]?)[.)]?\s+(?P<title>\S.*)$")
+NUM = re.compile(
+    r"^(?:(?P<dec>\d{1,3}(?:[.\-]\d{1,3}){1,3}[a-z]?)"  # 5.1, 18.11.3, 1-1-1
+    r"|(?P<dotcap>\d{1,3}\.[A-Z])(?![A-Za-z])"  # 1.A
+    r"|(?P<arabic>\d{1,3}[a-z]?)"  # 5, 5a
+    r"|\((?P<paren>[a-z]{1,2})\)"  # (a)
+    r"|(?P<lower>[a-z])\)"  # a)
+    r"|(?P<roman>[IVX]{1,5})(?=[.)])"  # I. II)
+    r"|(?P<cap>[A-Z])(?=[.)]|\s+\d{2,4}-\d{2,5}\b)"  # A. / a Legistar sub-ref "A 16-0123"
+    r")(?P<punct>[.):]?)(?:\s+|(?<=\.)(?=[A-Z][a-z]))(?P<title>\S.*)$"
+)
+FILE_NUMBER = re.compile(r"^\d{2,4}-\d{2,5}\s+")  # a legislative file number between ref and title
 PAGE_REF = re.compile(r"\(?\s*pages?\s+(?P<ref>\d+\s*[-–]\s*\d+|\d+)\s*\)?\s*$", re.I)
 BARE_REF = re.compile(r"\s(?P<ref>\d{1,4}\s*-\s*\d{1,4})$")
-SECTION = re.compile(r"^(UNRESTRICTED|EXEMPT|PART [12I]+|PUBLIC|CONFIDENTIAL)\b.*ITEMS?\b|^\(.*\)$")
+SECTION = re.compile(r"^(UNRESTRICTED|EXEMPT|PART [12I]+|PUBLIC|CONFIDENTIAL)\b.*ITEMS?\b")
 STOP = re.compile(r"^(date of (the )?next meeting|membership|for any further information|exempt items)", re.I)
 ITEM_GAP_HEIGHTS = 2.2
 LABEL_LINE = re.compile(r"^[A-Z][A-Za-z() ]{2,30}:\s")  # "Recommendation(s): ...", "Attachment(s): ..."
 AGENDA_HEADING = re.compile(r"^\W*agenda\W*$", re.I)
 HEADING_LOOKAHEAD = 15
+MONTH_START = re.compile(r"^(?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
+# "Declarations of Interest - to receive any declarations": a dash, then a lower-case lead or a date
+DASH_DESCRIPTION = re.compile(r"\s[-–—]\s+(?=(?:[a-z]|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]))")
+SAME_X = 6.0  # points: numbers at the items' left edge
+LEFT_OF = 4.0  # points: a line starting left of the items' numbers is not part of an item
+SHORT_TITLE = 70  # characters: an out-of-order number opens an item only on a short title line
 
 
 def _split_ref(text: str) -> tuple[str, str | None]:
@@ -26,37 +52,66 @@ def _split_ref(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _next_number_ok(prev: str | None, num: str, heading: bool, after_heading: bool = False) -> bool:
-    """Agenda numbers start at 1 and rise; a new session of the agenda may start again at 1."""
-    b = re.match(r"\d+", num)
-    if not b:
-        return False
-    pb = int(b.group())
-    if prev is None:
-        return pb in (0, 1) or (after_heading and heading)  # an agenda extract may start at any item
-    a = re.match(r"\d+", prev)
-    if not a:
-        return False
-    pa = int(a.group())
-    if pb == 1 and "." not in num and pa >= 2 and heading:
-        return True
-    return pb == pa or pb == pa + 1 or (pb > pa and pb - pa <= 3)
-
-
 def _is_heading(text: str, line: Line) -> bool:
     letters = [c for c in text if c.isalpha()]
     return line.bold or (bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8)
 
 
-def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[AgendaItem]:
-    """Agenda items from the lines of an agenda part, in order."""
-    items: list[AgendaItem] = []
-    cur: dict | None = None
-    prev_num: str | None = None
-    prev_bottom: float | None = None
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
-    def close() -> None:
-        nonlocal cur
+
+def _size(line: Line) -> float:
+    return max((w.size for w in line.words), default=0.0)
+
+
+def _next_number_ok(prev: str | None, num: str, heading: bool, after_heading: bool = False,
+                    reset: bool = False, same_style: bool = False, short: bool = False) -> bool:
+    """Agenda numbers start at 1 and rise; a section or heading may start them again; a printed
+    number out of order is kept when the line looks like the items before it."""
+    b = re.match(r"\d+", num)
+    if not b:
+        return False
+    pb = int(b.group())
+    if prev is None:
+        return pb in (0, 1) or (after_heading and heading) or reset  # an agenda extract may start at any item
+    a = re.match(r"\d+", prev)
+    if not a:
+        return True
+    pa = int(a.group())
+    if pb == 1 and "." not in num and pa >= 2 and (heading or reset):
+        return True
+    if pb == pa or pb == pa + 1 or (pb > pa and pb - pa <= 3):
+        return True
+    return pb < pa and pb != 1 and same_style and short  # reprinted or out-of-order numbers
+
+
+def _number(m: re.Match[str], parent: str | None) -> str:
+    letter = m["paren"] or m["lower"]
+    if letter:
+        base = re.match(r"\d+(?:\.\d+)*", parent or "")
+        return (base.group() if base else "") + letter
+    if m["cap"]:
+        base = re.match(r"\d+(?:\.\d+)*", parent or "")
+        return (base.group() if base else "") + m["cap"]
+    return m["dec"] or m["dotcap"] or m["arabic"]
+
+
+class _Reader:
+    """The state of one pass over an agenda's lines."""
+
+    def __init__(self) -> None:
+        self.items: list[AgendaItem] = []
+        self.cur: dict | None = None
+        self.prev_num: str | None = None
+        self.item_x: float | None = None
+        self.style: tuple[float, bool, bool] | None = None
+        self.reset = False
+        self.prev_text = ""
+
+    def close(self) -> None:
+        cur = self.cur
         if cur is None:
             return
         title, ref = _split_ref(join_lines(cur["title"]))
@@ -64,43 +119,125 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
         if ref is None and desc_text:
             desc_text, ref = _split_ref(desc_text)
         if title:
-            items.append(AgendaItem(cur["num"], title, desc_text or None, ref, cur["page"]))
-        cur = None
+            self.items.append(AgendaItem(cur["num"], title, desc_text or None, ref, cur["page"]))
+        self.cur = None
 
+    def open(self, num: str, title: str, line: Line, page: int) -> None:
+        self.close()
+        title_words = [w for w in line.words[1:] if not re.fullmatch(r"[\d\-–]+", w.text)]
+        bold = bool(title_words) and sum(w.bold for w in title_words) * 2 > len(title_words)
+        caps = _is_heading(title, line) and not bold
+        desc: list[str] = []
+        split = DASH_DESCRIPTION.search(title)
+        if split and split.start() > 2:
+            title, desc = title[: split.start()].strip(), [title[split.end():].strip()]
+        title_x = line.words[1].x0 if len(line.words) > 1 else line.x0
+        self.cur = {"num": num, "title": [title], "desc": desc, "page": page, "bold": bold, "caps": caps,
+                    "size": _size(line), "x": line.x0, "title_x": title_x}
+        self.reset = False
+
+    def continuation(self, text: str, line: Line) -> None:
+        cur = self.cur
+        assert cur is not None
+        last = (cur["desc"] or cur["title"])[-1]
+        smaller = cur["size"] and _size(line) and _size(line) < cur["size"] - 1.0
+        if cur["bold"] and line.bold and not cur["desc"] and not smaller:
+            cur["title"].append(text)
+        elif cur["bold"] or cur["desc"] or smaller:
+            cur["desc"].append(text)
+        elif PAGE_REF.fullmatch(text):
+            cur["title"].append(text)
+        elif LABEL_LINE.match(text) or last.rstrip().endswith(".") or (cur["caps"] and not _is_heading(text, line)):
+            cur["desc"].append(text)
+        else:
+            cur["title"].append(text)
+
+
+def _section_line(m: re.Match[str], line: Line, reader: _Reader) -> bool:
+    """A roman-numbered or lettered section heading ("II. NEW BUSINESS", "B. CONSENT ITEMS")."""
+    if m["roman"] and m["punct"]:
+        return reader.cur is None or _caps(m["title"]) or line.bold or reader.item_x is None or line.x0 <= reader.item_x + SAME_X
+    if m["cap"]:
+        deeper = reader.cur is not None and reader.item_x is not None and line.x0 > reader.item_x + SAME_X
+        return not deeper and (reader.cur is None or _caps(m["title"]) or (line.bold and not reader.cur["bold"]))
+    return False
+
+
+def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[AgendaItem]:
+    """Agenda items from the lines of an agenda part, in order."""
+    table = table_agenda_items(pages)
+    if table:
+        return table
+    r = _Reader()
+    prev_bottom: float | None = None
     start = 0
     for page, lines in pages:
         prev_bottom = None
-        if not items and cur is None:
+        if not r.items and r.cur is None:
             start = _after_agenda_heading(lines)
-        for line in lines[start if not items and cur is None else 0 :]:
+        for line in lines[start if not r.items and r.cur is None else 0 :]:
             text = line.text.strip()
-            m = ITEM.match(text)
             height = line.bottom - line.top or 10.0
-            if m and _next_number_ok(prev_num, m["num"], _is_heading(m["title"], line), start > 0) and not PAGE_REF.fullmatch(text):
-                close()
-                title_words = [w for w in line.words[1:] if not re.fullmatch(r"[\d\-–]+", w.text)]
-                bold = bool(title_words) and sum(w.bold for w in title_words) * 2 > len(title_words)
-                caps = _is_heading(m["title"], line) and not bold
-                cur = {"num": m["num"], "title": [m["title"]], "desc": [], "page": page, "bold": bold, "caps": caps}
-                prev_num = m["num"]
-            elif cur is not None:
-                gap = line.top - prev_bottom if prev_bottom is not None else 0
-                last = (cur["desc"] or cur["title"])[-1]
-                if SECTION.match(text) or STOP.match(text) or gap > ITEM_GAP_HEIGHTS * height:
-                    close()
-                elif cur["bold"] and line.bold and not cur["desc"]:
-                    cur["title"].append(text)
-                elif cur["bold"] or cur["desc"]:
-                    cur["desc"].append(text)
-                elif PAGE_REF.fullmatch(text):
-                    cur["title"].append(text)
-                elif LABEL_LINE.match(text) or last.rstrip().endswith(".") or (cur["caps"] and not _is_heading(text, line)):
-                    cur["desc"].append(text)
-                else:
-                    cur["title"].append(text)
+            gap = line.top - prev_bottom if prev_bottom is not None else 0
             prev_bottom = line.bottom
-    close()
-    return items
+            prev_text, r.prev_text = r.prev_text, text
+            m = NUM.match(text)
+            if m and (MONTH_START.match(m["title"]) or PAGE_REF.fullmatch(text)):
+                m = None  # "22 March 2022 at 2 pm": a wrapped date, not item 22
+            if m and _section_line(m, line, r):
+                r.close()
+                r.reset = True
+                continue
+            if m and self_item(m, line, r, start > 0, prev_text):
+                title = FILE_NUMBER.sub("", m["title"])
+                parent = r.prev_num
+                num = _number(m, parent)
+                r.open(num, title, line, page)
+                if not (m["paren"] or m["lower"] or m["cap"]):
+                    r.prev_num = num
+                if r.item_x is None:
+                    r.item_x = line.x0
+                    r.style = _style(r.cur, line)
+                continue
+            if r.cur is None:
+                continue
+            if r.item_x is not None and line.x0 < r.item_x - LEFT_OF:
+                r.close()  # a note, table or footer at the page margin, left of the items
+            elif SECTION.match(text) or STOP.match(text) or gap > ITEM_GAP_HEIGHTS * height:
+                r.close()
+            elif re.fullmatch(r"\(.*\)", text) and not PAGE_REF.fullmatch(text) and abs(line.x0 - r.cur["title_x"]) > SAME_X:
+                r.close()  # a bracketed banner, not a bracketed line of the title
+            else:
+                r.continuation(text, line)
+    r.close()
+    return r.items
+
+
+def _style(cur: dict | None, line: Line) -> tuple[float, bool, bool]:
+    """An item line's typography: size, bold title, capitals title."""
+    return (_size(line), bool(cur and cur["bold"]), bool(cur and cur["caps"]))
+
+
+def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, prev_text: str = "") -> bool:
+    """Does this numbered line open an item (at its level of the hierarchy)?"""
+    x = line.x0
+    deeper = r.item_x is not None and x > r.item_x + SAME_X
+    if m["paren"] or m["lower"] or m["cap"]:
+        # "(a)" under item 5 is 5a; after a lead-in ending ":" the letters are a list inside the item
+        return r.cur is not None and deeper and m["title"][:1].isupper() and not prev_text.rstrip().endswith(":")
+    if deeper:
+        # "3.1" indented under "3" is an item; a deeper "1." is a list inside the item
+        return bool(m["dec"] or m["dotcap"]) and r.prev_num is not None
+    style = r.style
+    title = m["title"]
+    words = [w for w in line.words[1:]]
+    bold = bool(words) and sum(w.bold for w in words) * 2 > len(words)
+    caps = _is_heading(title, line) and not bold
+    same_style = (style is not None and abs(_size(line) - style[0]) < 0.6 and (bold, caps) == style[1:]
+                  and r.item_x is not None and abs(x - r.item_x) <= LEFT_OF / 2)
+    num = m["dec"] or m["dotcap"] or m["arabic"]
+    return _next_number_ok(r.prev_num, num, _is_heading(m["title"], line), after_heading, r.reset,
+                           same_style, len(m["title"]) < SHORT_TITLE)
 
 
 def _after_agenda_heading(lines: Sequence[Line]) -> int:
@@ -109,3 +246,21 @@ def _after_agenda_heading(lines: Sequence[Line]) -> int:
         if AGENDA_HEADING.match(line.text.strip()):
             return i + 1
     return 0
+
+
+AGENDA_ITEM_LABEL = re.compile(r"^agenda item\s*(?P<num>\d{1,3}[a-z]?)?\s*$", re.I)
+MINUTE_LABEL = re.compile(r"^(?:" + alternation("kinds.minutes") + r")\s*:?\s*$", re.I)
+
+
+def minute_extract_item(page: int, lines: Sequence[Line]) -> AgendaItem | None:
+    """A minute extract's own agenda item: "Agenda item [N]" / its title / what it is for / "Minutes:"."""
+    if len(lines) < 3:
+        return None
+    m = AGENDA_ITEM_LABEL.match(lines[0].text.strip())
+    if not m:
+        return None
+    end = next((i for i, ln in enumerate(lines[:12]) if MINUTE_LABEL.match(ln.text.strip())), None)
+    if end is None or end < 2:
+        return None
+    desc = join_lines([ln.text for ln in lines[2:end]])
+    return AgendaItem(m["num"], lines[1].text.strip(), desc or None, None, page)

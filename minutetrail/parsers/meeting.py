@@ -8,6 +8,7 @@ from minutetrail.models import Line, Meeting, Membership
 from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.owners import clean_person
 from minutetrail.parsers.text import collapse
+from minutetrail.parsers.vocab import alternation
 
 FRONT_LINES = 30
 GENERIC_FIRST = frozenset({"council", "county", "city", "town", "parish", "district", "borough", "the", "full", "this", "each", "every"})
@@ -54,7 +55,7 @@ def _committee(lines: Sequence[Line]) -> str | None:
             for nxt in lines[i + 1 : i + 3]:
                 t = nxt.text.strip()
                 if t and not NOT_COMMITTEE.search(t) and len(t) < 90:
-                    return smart_case(t)
+                    return re.sub(r"\s+meeting$", "", smart_case(t), flags=re.I)
             for prev in reversed(lines[max(0, i - 4) : i]):
                 t = prev.text.strip()
                 if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and "council" in t.lower():
@@ -63,7 +64,7 @@ def _committee(lines: Sequence[Line]) -> str | None:
 
 
 COMMITTEE_WORD = re.compile(r"\b(council|committee|board|commission|panel|cabinet|forum|sub-committee|executive)\b", re.I)
-HELD_BY = re.compile(r"meeting of the (?P<body>[A-Z][\w ]+?) (?P<committee>Council|Committee|Board|Commission|Panel|Cabinet) (?:was )?held", re.I)
+HELD_BY = re.compile(r"meeting of the (?P<body>[A-Z][\w ]+?) (?P<committee>Council|Committee|Board|Commission|Panel|Cabinet) (?:(?:was|will be) )?held", re.I)
 
 
 def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
@@ -75,7 +76,7 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
         text = re.sub(r"\s*\b(meeting\s+)?(minutes|notes?)\b.*$", "", text, flags=re.I).strip()
         if COMMITTEE_WORD.fullmatch(text):
             continue  # "Commission Meeting Minutes": which commission is said elsewhere
-        if text and len(text) < 60 and not re.search(r"\d|@", text) and COMMITTEE_WORD.search(text):
+        if text and len(text) < 60 and not re.search(r"\d|@", text) and COMMITTEE_WORD.search(text) and _name_like(text):
             name = smart_case(text)
             if body is None or name.lower() != body.lower() or re.search(r"\b(parish|town)\b", name, re.I):
                 return name
@@ -90,7 +91,8 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
     return None
 
 
-MENTION = re.compile(r"\b((?:[A-Z][A-Za-z&]*\s){0,3}(?:Commission|Committee|Cabinet|Board|Panel|Sub-Committee))\b")
+MENTION = re.compile(r"\b((?:[A-Z][A-Za-z&]*\s){0,3}(?:Commission|Committee|Cabinet|Board|Panel|Sub-Committee))\b"
+                     r"(?!\s+(?:Office|Secretary|Member|Department|Director)s?\b)")  # "Cabinet Office" is no committee
 MENTION_STOP = frozenset({"The", "This", "That", "A", "An", "Each", "Every", "Our", "Its"})
 
 
@@ -137,7 +139,8 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
                 time = time or parse_time(joined)
                 break
     body = find_body(lines)
-    return Meeting(body=body, committee=_committee(lines) or committee_fallback(lines, body), date=date, time=time,
+    committee = _committee(lines) or committee_fallback(lines, body) or heading_committee(lines)
+    return Meeting(body=body, committee=committee, date=date, time=time,
                    venue=venue, membership=parse_membership(lines))
 
 
@@ -190,3 +193,60 @@ def _person_part(text: str) -> str:
             break
         lead.append(w)
     return " ".join(lead[:3]) if len(lead) >= 2 else name
+
+
+HEADING_LINES = 10
+LABEL = re.compile(r"^[\w' ]{1,24}\s*:")  # "Chair: ...", "Date: ..."
+HEAD_WORDS = re.compile(
+    r"^\W*(?:(?:draft|unconfirmed|approved)\s+)?(?:" + alternation("kinds.minutes") + r"|" + alternation("kinds.agenda")
+    + r"|meeting|réunion|séance)(?:\s+(?:of|for|du|de|de la|des)\b)?(?:\s+(?:a|an|the|la|le)\b)?\s*", re.I)
+TAIL_WORDS = re.compile(r"\s*\b(?:meeting|minutes|agenda|held|will be held|was held)\b.*$", re.I)
+OWN_COMMITTEE = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3})(?i:(" + alternation("own_committee_bodies") + r"))\b")
+NAME_SMALL = frozenset({"of", "and", "the", "for", "on", "in", "&", "du", "de", "la", "le", "des", "et"})
+HEADING_COMMITTEE = re.compile(r"\b(council|committee|board|commission|panel|cabinet|forum|executive|conseil|comité|cyngor|pwyllgor)\b", re.I)
+
+
+def _name_like(text: str) -> bool:
+    """A name ("Crime and Justice Panel"), not a sentence: at most one lower-case word outside small words."""
+    words = text.split()
+    return bool(words) and sum(1 for w in words if w[:1].islower() and w.lower() not in NAME_SMALL) <= 1
+
+
+def heading_committee(lines: Sequence[Line]) -> str | None:
+    """The committee named in a document's title block: a council that is its own committee
+    ("Ayton Community Council", "Conseil Municipal"), or a short title line naming a committee."""
+    for line in lines[:HEADING_LINES]:
+        text = collapse(line.text)
+        if LABEL.match(text):
+            continue
+        m = OWN_COMMITTEE.search(smart_case(text))
+        if m:
+            return (m.group(1) + m.group(2)).strip()
+    sizes = sorted(max((w.size for w in ln.words), default=0.0) for ln in lines[:FRONT_LINES])
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    for i, line in enumerate(lines[:HEADING_LINES]):
+        text = collapse(line.text)
+        heading = i < 3 or all(w.bold for w in line.words) or max(w.size for w in line.words) > body_size + 1
+        if LABEL.match(text) or len(text) > 90 or not heading:
+            continue
+        name = HEAD_WORDS.sub("", smart_case(text))
+        name = re.split(r"\s*\b" + alternation("kinds.action_log") + r"\b", name, flags=re.I)[0]
+        name = re.split(r"\s[-–—]\s|,\s*\d|\s\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]", name)[0]
+        name = TAIL_WORDS.sub("", name).strip(" .:-–")
+        if name[:1].isupper() and not re.search(r"\d|@", name) and HEADING_COMMITTEE.search(name) and _name_like(name) and len(name.split()) <= 10:
+            return name
+    return None
+
+
+def heading_date(lines: Sequence[Line]) -> str | None:
+    """The meeting's date from a title block: a labelled date, else the first full date."""
+    head = lines[:HEADING_LINES + 4]
+    for line in head:
+        m = LABEL_DATE.match(collapse(line.text))
+        if m and (found := parse_date(m.group(2))) and len(found) == 10:
+            return found
+    for i, line in enumerate(head):
+        found = parse_date(line.text) or parse_date(" ".join(ln.text for ln in head[i : i + 2]))
+        if found and len(found) == 10:
+            return found
+    return None

@@ -1,0 +1,112 @@
+"""Agendas printed as tables: "Item | Description | Lead | Time | Paper".
+
+The header row is found by its cue words (``agenda.table_columns`` in data/lang/*.json); each
+word of a later line falls in the column whose header starts at or left of it. A row whose
+item cell holds a number opens an item (its title is the description cell); the unnumbered
+rows under it are its description (only the description cell: leads, times and papers are
+not). A row in bold with no number ("Coffee Break") is a break, not part of an item.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from minutetrail.models import AgendaItem, Line, Word
+from minutetrail.parsers.text import join_lines, strip_marker
+from minutetrail.parsers.vocab import mapping
+
+HEADER_LOOKAHEAD = 40
+X_TOLERANCE = 4.0
+ROW_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    role: str  # item | title | other
+    x0: float
+
+
+def _roles() -> dict[str, str]:
+    cues = mapping("agenda.table_columns")
+    return {w.lower(): role for role, words in cues.items() for w in words}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w°'’ ]+", "", text.lower()).strip()
+
+
+def _header(line: Line) -> list[_Column] | None:
+    """The columns of an agenda table's header line, or None."""
+    roles = _roles()
+    cols: list[_Column] = []
+    words = list(line.words)
+    i = 0
+    while i < len(words):
+        two = _norm(words[i].text + " " + words[i + 1].text) if i + 1 < len(words) else ""
+        if two in roles:
+            cols.append(_Column(roles[two], words[i].x0))
+            i += 2
+            continue
+        one = _norm(words[i].text)
+        if one not in roles:
+            return None  # a header line holds only header words
+        cols.append(_Column(roles[one], words[i].x0))
+        i += 1
+    kinds = [c.role for c in cols]
+    if len(cols) < 3 or kinds[0] != "item" or "title" not in kinds:
+        return None
+    return cols
+
+
+def _cells(line: Line, cols: Sequence[_Column]) -> dict[str, list[Word]]:
+    out: dict[str, list[Word]] = {}
+    for w in line.words:
+        col = None
+        for c in cols:
+            if c.x0 <= w.x0 + X_TOLERANCE:
+                col = c
+        role = col.role if col is not None else "item"
+        if col is not None and col.role == "other":
+            role = f"other{cols.index(col)}"
+        out.setdefault(role, []).append(w)
+    return out
+
+
+def table_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[AgendaItem]:
+    """Items of an agenda printed as a table, or [] when the part has no agenda table header."""
+    cols: list[_Column] | None = None
+    items: list[AgendaItem] = []
+    cur: dict | None = None
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None and cur["title"]:
+            items.append(AgendaItem(cur["num"], join_lines(cur["title"]), join_lines(cur["desc"]) or None, None, cur["page"]))
+        cur = None
+
+    for page, lines in pages:
+        for idx, line in enumerate(lines):
+            if cols is None:
+                if idx < HEADER_LOOKAHEAD and page == pages[0][0]:
+                    cols = _header(line)
+                continue
+            if _header(line) is not None:
+                continue  # the header repeated on a later page
+            if line.x0 < cols[0].x0 - X_TOLERANCE:
+                close()
+                return items  # a note below the table, at the page margin
+            cells = _cells(line, cols)
+            item_cell = " ".join(w.text for w in cells.get("item", []))
+            title = strip_marker(" ".join(w.text for w in cells.get("title", [])))
+            m = ROW_NUMBER.match(item_cell)
+            if m:
+                close()
+                cur = {"num": m["num"], "title": [title], "desc": [], "page": page}
+            elif cur is not None and title:
+                words = cells.get("title", [])
+                if all(w.bold for w in words) and not item_cell:
+                    continue  # a break between items
+                cur["desc"].append(title)
+    close()
+    return items
