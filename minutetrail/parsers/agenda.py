@@ -62,6 +62,11 @@ def _caps(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+def _banner(text: str) -> bool:
+    """A short all-capitals line: a section or sitting banner."""
+    return _caps(text) and len(text) < 60 and len(re.findall(r"[A-Za-z]", text)) >= 4
+
+
 def _size(line: Line) -> float:
     return max((w.size for w in line.words), default=0.0)
 
@@ -74,14 +79,16 @@ def _next_number_ok(prev: str | None, num: str, heading: bool, after_heading: bo
     if not b:
         return False
     pb = int(b.group())
-    if prev is None:
-        return pb in (0, 1) or (after_heading and heading) or reset  # an agenda extract may start at any item
+    if prev is None:  # an agenda extract may start at any item; "18.11.1" starts its own level
+        return pb in (0, 1) or (after_heading and heading) or reset or bool(re.search(r"[.\-]0?1$", num))
     a = re.match(r"\d+", prev)
     if not a:
         return True
     pa = int(a.group())
     if pb == 1 and "." not in num and pa >= 2 and (heading or reset):
         return True
+    if pb == pa and num == prev and not same_style:
+        return False  # the same number again in other type: a list in the item's text
     if pb == pa or pb == pa + 1 or (pb > pa and pb - pa <= 3):
         return True
     return pb < pa and pb != 1 and same_style and short  # reprinted or out-of-order numbers
@@ -131,7 +138,8 @@ class _Reader:
         split = DASH_DESCRIPTION.search(title)
         if split and split.start() > 2:
             title, desc = title[: split.start()].strip(), [title[split.end():].strip()]
-        title_x = line.words[1].x0 if len(line.words) > 1 else line.x0
+        skip = 2 if len(line.words) > 2 and FILE_NUMBER.match(line.words[1].text + " ") else 1
+        title_x = line.words[skip].x0 if len(line.words) > skip else line.x0
         self.cur = {"num": num, "title": [title], "desc": desc, "page": page, "bold": bold, "caps": caps,
                     "size": _size(line), "x": line.x0, "title_x": title_x}
         self.reset = False
@@ -159,7 +167,8 @@ def _section_line(m: re.Match[str], line: Line, reader: _Reader) -> bool:
         return reader.cur is None or _caps(m["title"]) or line.bold or reader.item_x is None or line.x0 <= reader.item_x + SAME_X
     if m["cap"]:
         deeper = reader.cur is not None and reader.item_x is not None and line.x0 > reader.item_x + SAME_X
-        return not deeper and (reader.cur is None or _caps(m["title"]) or (line.bold and not reader.cur["bold"]))
+        title = FILE_NUMBER.sub("", m["title"])
+        return not deeper and (reader.cur is None or _caps(title) or (line.bold and not reader.cur["bold"]))
     return False
 
 
@@ -203,6 +212,10 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
                 continue
             if r.item_x is not None and line.x0 < r.item_x - LEFT_OF:
                 r.close()  # a note, table or footer at the page margin, left of the items
+                r.reset = r.reset or _banner(text)
+            elif _banner(text) and line.x0 < r.cur["title_x"] - SAME_X and not r.cur["caps"]:
+                r.close()  # "SPECIAL SESSION": a sitting or section banner; numbering may start again
+                r.reset = True
             elif SECTION.match(text) or STOP.match(text) or gap > ITEM_GAP_HEIGHTS * height:
                 r.close()
             elif re.fullmatch(r"\(.*\)", text) and not PAGE_REF.fullmatch(text) and abs(line.x0 - r.cur["title_x"]) > SAME_X:
@@ -222,14 +235,16 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
     """Does this numbered line open an item (at its level of the hierarchy)?"""
     x = line.x0
     deeper = r.item_x is not None and x > r.item_x + SAME_X
+    title = FILE_NUMBER.sub("", m["title"])
     if m["paren"] or m["lower"] or m["cap"]:
-        # "(a)" under item 5 is 5a; after a lead-in ending ":" the letters are a list inside the item
-        return r.cur is not None and deeper and m["title"][:1].isupper() and not prev_text.rstrip().endswith(":")
+        # "(a)" under item 5 is 5a (a Legistar "A" may sit in the numbers' own column);
+        # after a lead-in ending ":" the letters are a list inside the item
+        return (r.cur is not None and (deeper or bool(m["cap"])) and title[:1].isupper()
+                and not prev_text.rstrip().endswith(":"))
     if deeper:
         # "3.1" indented under "3" is an item; a deeper "1." is a list inside the item
         return bool(m["dec"] or m["dotcap"]) and r.prev_num is not None
     style = r.style
-    title = m["title"]
     words = [w for w in line.words[1:]]
     bold = bool(words) and sum(w.bold for w in words) * 2 > len(words)
     caps = _is_heading(title, line) and not bold

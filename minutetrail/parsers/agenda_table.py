@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from minutetrail.models import AgendaItem, Line, Word
 from minutetrail.parsers.text import join_lines, strip_marker
-from minutetrail.parsers.vocab import mapping
+from minutetrail.parsers.vocab import words
 
 HEADER_LOOKAHEAD = 40
 X_TOLERANCE = 4.0
@@ -27,9 +27,11 @@ class _Column:
     x0: float
 
 
+ROLES = ("item", "title", "other")
+
+
 def _roles() -> dict[str, str]:
-    cues = mapping("agenda.table_columns")
-    return {w.lower(): role for role, words in cues.items() for w in words}
+    return {w.lower(): role for role in ROLES for w in words(f"agenda.table_columns.{role}")}
 
 
 def _norm(text: str) -> str:
@@ -97,8 +99,9 @@ def table_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Agen
                 close()
                 return items  # a note below the table, at the page margin
             cells = _cells(line, cols)
-            item_cell = " ".join(w.text for w in cells.get("item", []))
-            title = strip_marker(" ".join(w.text for w in cells.get("title", [])))
+            item_words = cells.get("item", [])
+            item_cell = item_words[0].text if item_words else ""
+            title = strip_marker(" ".join(w.text for w in item_words[1:] + cells.get("title", [])))
             m = ROW_NUMBER.match(item_cell)
             if m:
                 close()

@@ -82,8 +82,10 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
                 return name
     joined = " ".join(ln.text for ln in lines[:12])
     m = HELD_BY.search(joined)
-    if m:
-        return smart_case(m["committee"])
+    if m:  # "... of the Westvale Planning Committee will be held": the committee; "... Township Council": the council
+        if m["committee"].lower() == "council":
+            return smart_case(m["committee"])
+        return smart_case(f"{m['body']} {m['committee']}")
     if body and re.search(r"\b(parish|town) council\b", body, re.I):
         return body  # a parish council is its own committee
     if body and re.match(r"^(township|city|town|village|county|borough) of\b", body, re.I) and re.search(r"\bcouncil\b", joined, re.I):
@@ -238,15 +240,27 @@ def heading_committee(lines: Sequence[Line]) -> str | None:
     return None
 
 
+YEARLESS_LINES = 4  # a heading's "séance du 12 juillet" without its year sits in the first lines
+
+
 def heading_date(lines: Sequence[Line]) -> str | None:
-    """The meeting's date from a title block: a labelled date, else the first full date."""
+    """The meeting's date from a title block: a labelled date, else the first full date; a heading
+    date printed without its year takes the year of the first full date after it."""
     head = lines[:HEADING_LINES + 4]
     for line in head:
         m = LABEL_DATE.match(collapse(line.text))
         if m and (found := parse_date(m.group(2))) and len(found) == 10:
             return found
+    yearless: str | None = None
     for i, line in enumerate(head):
         found = parse_date(line.text) or parse_date(" ".join(ln.text for ln in head[i : i + 2]))
         if found and len(found) == 10:
+            if yearless is not None:
+                return parse_date(yearless, int(found[:4]))
             return found
+        if yearless is None and i < YEARLESS_LINES and parse_date(line.text, 2000):
+            yearless = line.text
+    if yearless is not None:
+        later = next((d for ln in lines for d in [parse_date(ln.text)] if d and len(d) == 10), None)
+        return parse_date(yearless, int(later[:4])) if later else None
     return None
