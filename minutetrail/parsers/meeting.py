@@ -201,7 +201,7 @@ HEADING_LINES = 10
 LABEL = re.compile(r"^[\w' ]{1,24}\s*:")  # "Chair: ...", "Date: ..."
 HEAD_WORDS = re.compile(
     r"^\W*(?:(?:draft|unconfirmed|approved)\s+)?(?:" + alternation("kinds.minutes") + r"|" + alternation("kinds.agenda")
-    + r"|meeting|réunion|séance)(?:\s+(?:of|for|du|de|de la|des)\b)?(?:\s+(?:a|an|the|la|le)\b)?\s*", re.I)
+    + r"|meeting|réunion|séance)(?:\s+(?:of|for|from|du|de|de la|des)\b)?(?:\s+(?:a|an|the|la|le)\b)?\s*", re.I)
 TAIL_WORDS = re.compile(r"\s*\b(?:meeting|minutes|agenda|held|will be held|was held)\b.*$", re.I)
 OWN_COMMITTEE = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3})(?i:(" + alternation("own_committee_bodies") + r"))\b")
 NAME_SMALL = frozenset({"of", "and", "the", "for", "on", "in", "&", "du", "de", "la", "le", "des", "et"})
@@ -214,7 +214,18 @@ def _name_like(text: str) -> bool:
     return bool(words) and sum(1 for w in words if w[:1].islower() and w.lower() not in NAME_SMALL) <= 1
 
 
-def heading_committee(lines: Sequence[Line]) -> str | None:
+MINUTES_OF = re.compile(r"^\W*(?:(?:draft|unconfirmed|approved)\s+)?(?:" + alternation("kinds.minutes") + r")\s+(?:of|from)\b", re.I)
+
+
+def titled_committee(lines: Sequence[Line]) -> str | None:
+    """The committee a minutes title names: "Minutes of the meeting of X held ...", "Minutes extract from X – date"."""
+    for i, line in enumerate(lines[:HEADING_LINES]):
+        if MINUTES_OF.match(line.text.strip()):
+            return heading_committee(lines[i : i + 1], all_lines=True)
+    return None
+
+
+def heading_committee(lines: Sequence[Line], all_lines: bool = False) -> str | None:
     """The committee named in a document's title block: a council that is its own committee
     ("Ayton Community Council", "Conseil Municipal"), or a short title line naming a committee."""
     for line in lines[:HEADING_LINES]:
@@ -228,13 +239,17 @@ def heading_committee(lines: Sequence[Line]) -> str | None:
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
     for i, line in enumerate(lines[:HEADING_LINES]):
         text = collapse(line.text)
-        heading = i < 3 or all(w.bold for w in line.words) or max(w.size for w in line.words) > body_size + 1
-        if LABEL.match(text) or len(text) > 90 or not heading:
+        heading = all_lines or i < 3 or all(w.bold for w in line.words) or max(w.size for w in line.words) > body_size + 1
+        if LABEL.match(text) or len(text) > 120 or not heading:
             continue
-        name = HEAD_WORDS.sub("", smart_case(text))
+        name = smart_case(text)
+        while (stripped := HEAD_WORDS.sub("", name, count=1)) != name:  # "Minutes of the meeting of the ..."
+            name = stripped
         name = re.split(r"\s*\b" + alternation("kinds.action_log") + r"\b", name, flags=re.I)[0]
         name = re.split(r"\s[-–—]\s|,\s*\d|\s\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]", name)[0]
         name = TAIL_WORDS.sub("", name).strip(" .:-–")
+        if COMMITTEE_WORD.fullmatch(name):
+            continue  # "Minutes of the Committee Meeting": which committee is said on another line
         if name[:1].isupper() and not re.search(r"\d|@", name) and HEADING_COMMITTEE.search(name) and _name_like(name) and len(name.split()) <= 10:
             return name
     return None

@@ -32,6 +32,7 @@ from minutetrail.parsers.meeting import (
     front_sheet_meeting,
     heading_committee,
     heading_date,
+    titled_committee,
 )
 from minutetrail.parsers.minutes import attach_actions, parse_minutes
 from minutetrail.parsers.nlp import get_nlp
@@ -55,7 +56,10 @@ def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) ->
     head = pages[0][1] if pages else []
     if minutes.meeting_date is None:  # a heading the minutes parser did not read: the title block's date
         minutes = replace(minutes, meeting_date=heading_date(head))
-    if not _named_in(minutes.committee, head) or LABEL.match(minutes.committee or ""):
+    named = titled_committee(head)  # "Minutes extract from X – date": the title names the committee
+    if named and not (minutes.committee or "").lower().endswith(named.lower()):
+        minutes = replace(minutes, committee=named)
+    elif not _named_in(minutes.committee, head) or LABEL.match(minutes.committee or ""):
         titled = heading_committee(head)
         if titled and not (minutes.committee or "").lower().endswith(titled.lower()):  # "Commission" is the "SSA Commission"
             minutes = replace(minutes, committee=titled)
