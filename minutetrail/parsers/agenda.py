@@ -18,15 +18,18 @@ from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
 
 NUM = re.compile(
-    r"^(?:(?P<dec>\d{1,3}(?:[.\-]\d{1,3}){1,3}[a-z]?)"  # 5.1, 18.11.3, 1-1-1
+    r"^(?:(?i:" + alternation("agenda.item_prefix") + r")\s+)?"  # "Item 5 – ...", "Point 3"
+    r"(?:(?P<dec>\d{1,3}(?:[.\-]\d{1,3}){1,3}[a-z]?)"  # 5.1, 18.11.3, 1-1-1
     r"|(?P<dotcap>\d{1,3}\.[A-Z])(?![A-Za-z])"  # 1.A
     r"|(?P<arabic>\d{1,3}[a-z]?)"  # 5, 5a
     r"|\((?P<paren>[a-z]{1,2})\)"  # (a)
     r"|(?P<lower>[a-z])\)"  # a)
     r"|(?P<roman>[IVX]{1,5})(?=[.)])"  # I. II)
     r"|(?P<cap>[A-Z])(?=[.)]|\s+\d{2,4}-\d{2,5}\b)"  # A. / a Legistar sub-ref "A 16-0123"
-    r")(?P<punct>[.):]?)(?:\s+|(?<=\.)(?=[A-Z][a-z]))(?P<title>\S.*)$"
+    r")(?P<punct>[.):]?)(?:\s+(?:[-–—:]\s+)?|(?<=\.)(?=[A-Z][a-z]))(?P<title>\S.*)$"
 )
+REF_TEXT = re.compile(r"^\(?\s*(?:pages?\s+)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)?$", re.I)
+REF_GAP = 0.6  # font sizes: a page range set apart at the right of an item's first line
 FILE_NUMBER = re.compile(r"^\d{2,4}-\d{2,5}\s+")  # a legislative file number between ref and title
 PAGE_REF = re.compile(r"\(?\s*pages?\s+(?P<ref>\d+\s*[-–]\s*\d+|\d+)\s*\)?\s*$", re.I)
 BARE_REF = re.compile(r"\s(?P<ref>\d{1,4}\s*-\s*\d{1,4})$")
@@ -39,14 +42,22 @@ HEADING_LOOKAHEAD = 15
 MONTH_START = re.compile(r"^(?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
 # "Declarations of Interest - to receive any declarations": a dash, then a lower-case lead or a date
 DASH_DESCRIPTION = re.compile(r"\s[-–—]\s+(?=(?:[a-z]|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]))")
+DESCRIPTION_LEAD = re.compile(r"^(?:" + alternation("agenda.description_lead") + r")\s+[a-z]", re.I)  # "To approve ..."
+BULLET = re.compile(r"^[•▪●◦·*]\s+")
+FOOTNOTE_SMALLER = 1.5  # points smaller than the item: a page foot's note
+TIME_SLOT = re.compile(r"\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.I)
 SAME_X = 6.0  # points: numbers at the items' left edge
 LEFT_OF = 4.0  # points: a line starting left of the items' numbers is not part of an item
 SHORT_TITLE = 70  # characters: an out-of-order number opens an item only on a short title line
 
 
+def _years(ref: str) -> bool:
+    return all(1900 <= int(n) <= 2100 for n in re.findall(r"\d+", ref))
+
+
 def _split_ref(text: str) -> tuple[str, str | None]:
     m = PAGE_REF.search(text) or BARE_REF.search(text)
-    if m:
+    if m and not (m.re is BARE_REF and _years(m.group("ref"))):  # "Plan 2019-2023" is a title
         ref = re.sub(r"\s*[-–]\s*", " - ", m.group("ref"))
         return text[: m.start()].strip(), ref
     return text, None
@@ -60,6 +71,29 @@ def _is_heading(text: str, line: Line) -> bool:
 def _caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _hanging_break(cur: dict, line: Line, gap: float, height: float) -> bool:
+    """Under a title set out from its number ("4.  Title"), a line back at the number's edge and set
+    apart by a gap is a new heading, not a wrap of the title."""
+    hanging = cur["title_x"] - cur["x"] > SAME_X
+    if not hanging or abs(line.x0 - cur["x"]) > LEFT_OF / 2:
+        return False
+    return gap > height
+
+
+def _first_line_ref(line: Line) -> tuple[str, str] | None:
+    """(as printed, normalised) page range set apart at the right end of a line, if any."""
+    words = line.words
+    for n in (1, 2, 3, 4):
+        if len(words) <= n + 1:
+            break
+        text = " ".join(w.text for w in words[-n:])
+        if (REF_TEXT.match(text) and words[-n].x0 - words[-n - 1].x1 > REF_GAP * (words[-n].size or 10.0)
+                and (re.search(r"page", text, re.I) or not _years(text))):
+            digits = re.findall(r"\d+", text)
+            return text, " - ".join(digits)
+    return None
 
 
 def _banner(text: str) -> bool:
@@ -121,7 +155,8 @@ class _Reader:
         cur = self.cur
         if cur is None:
             return
-        title, ref = _split_ref(join_lines(cur["title"]))
+        title, ref = _split_ref(TIME_SLOT.sub("", join_lines(cur["title"])))  # "... Next Steps 9:30 - 10:45 PM"
+        ref = cur["ref"] or ref
         desc_text = join_lines(cur["desc"])
         if ref is None and desc_text:
             desc_text, ref = _split_ref(desc_text)
@@ -129,27 +164,44 @@ class _Reader:
             self.items.append(AgendaItem(cur["num"], title, desc_text or None, ref, cur["page"]))
         self.cur = None
 
-    def open(self, num: str, title: str, line: Line, page: int) -> None:
+    def open(self, num: str, title: str, line: Line, page: int, lead: int = 1) -> None:
         self.close()
-        title_words = [w for w in line.words[1:] if not re.fullmatch(r"[\d\-–]+", w.text)]
+        ref = _first_line_ref(line)
+        if ref is not None:  # "(Pages 9 - 16)" right of a title that wraps: not part of the title
+            title = title[: len(title) - len(ref[0])].rstrip() if title.endswith(ref[0]) else title
+        title_words = [w for w in line.words[lead:] if not re.fullmatch(r"[\d\-–]+", w.text)]
         bold = bool(title_words) and sum(w.bold for w in title_words) * 2 > len(title_words)
         caps = _is_heading(title, line) and not bold
         desc: list[str] = []
         split = DASH_DESCRIPTION.search(title)
         if split and split.start() > 2:
             title, desc = title[: split.start()].strip(), [title[split.end():].strip()]
-        skip = 2 if len(line.words) > 2 and FILE_NUMBER.match(line.words[1].text + " ") else 1
-        title_x = line.words[skip].x0 if len(line.words) > skip else line.x0
+        skip = lead + 1 if len(line.words) > lead + 1 and FILE_NUMBER.match(line.words[lead].text + " ") else lead
+        first = line.words[0]
+        if not first.text[-1:].isdigit() and not first.text.endswith((".", ")")) and len(first.text) > 3:
+            # "12.Correspondence": the number glued to the title; the title starts inside the first word
+            cut = len(re.match(r"^\S*?\d+[.)]?", first.text).group()) if re.match(r"^\S*?\d+[.)]?", first.text) else 0
+            title_x = first.x0 + (first.x1 - first.x0) * cut / len(first.text)
+        else:
+            title_x = line.words[skip].x0 if len(line.words) > skip else line.x0
         self.cur = {"num": num, "title": [title], "desc": desc, "page": page, "bold": bold, "caps": caps,
-                    "size": _size(line), "x": line.x0, "title_x": title_x}
+                    "size": _size(line), "x": line.x0, "title_x": title_x, "ref": ref[1] if ref else None}
         self.reset = False
 
     def continuation(self, text: str, line: Line) -> None:
         cur = self.cur
         assert cur is not None
+        text = BULLET.sub("", text)
         last = (cur["desc"] or cur["title"])[-1]
         smaller = cur["size"] and _size(line) and _size(line) < cur["size"] - 1.0
-        if cur["bold"] and line.bold and not cur["desc"] and not smaller:
+        indented = abs(line.x0 - cur["title_x"]) > SAME_X and abs(line.x0 - cur["x"]) > SAME_X
+        if re.fullmatch(r"pages?", text, re.I):
+            cur["ref_label"] = True  # "Pages" over "5 - 18"
+        elif cur.get("ref_label") and REF_TEXT.match(text) and not cur["ref"]:
+            cur["ref"] = " - ".join(re.findall(r"\d+", text))
+        elif not cur["desc"] and DESCRIPTION_LEAD.match(text) and (indented or not DESCRIPTION_LEAD.match(cur["title"][0])):
+            cur["desc"].append(text)  # "Finance" / "To approve the accounts": what the item is for
+        elif cur["bold"] and line.bold and not cur["desc"] and not smaller:
             cur["title"].append(text)
         elif cur["bold"] or cur["desc"] or smaller:
             cur["desc"].append(text)
@@ -201,7 +253,7 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
                 title = FILE_NUMBER.sub("", m["title"])
                 parent = r.prev_num
                 num = _number(m, parent)
-                r.open(num, title, line, page)
+                r.open(num, title, line, page, lead=len(text[: m.start("title")].split()))
                 if not (m["paren"] or m["lower"] or m["cap"]):
                     r.prev_num = num
                 if r.item_x is None:
@@ -210,10 +262,24 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
                 continue
             if r.cur is None:
                 continue
+            small = _size(line) and r.cur["size"] and _size(line) < r.cur["size"] - FOOTNOTE_SMALLER
+            if r.cur.get("paused"):
+                if small:
+                    continue  # the rest of a page foot
+                if page == r.cur["paused"]:
+                    r.close()  # type of the items again on the same page, after the foot: a new block
+                    continue
+                r.cur["paused"] = None  # the item carries on over the page break
+            elif small and gap > ITEM_GAP_HEIGHTS * height:
+                r.cur["paused"] = page  # a note in small type at the foot of the page, under the item
+                continue
             if r.item_x is not None and line.x0 < r.item_x - LEFT_OF:
                 r.close()  # a note, table or footer at the page margin, left of the items
                 r.reset = r.reset or _banner(text)
-            elif _banner(text) and line.x0 < r.cur["title_x"] - SAME_X and not r.cur["caps"]:
+            elif _hanging_break(r.cur, line, gap, height):
+                r.close()  # an unnumbered heading at the numbers' edge under a hanging title
+                r.reset = r.reset or _banner(text)
+            elif _banner(text) and line.x0 < r.cur["title_x"] - SAME_X and not _caps(r.cur["title"][0]):
                 r.close()  # "SPECIAL SESSION": a sitting or section banner; numbering may start again
                 r.reset = True
             elif SECTION.match(text) or STOP.match(text) or gap > ITEM_GAP_HEIGHTS * height:

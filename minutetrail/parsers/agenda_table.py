@@ -21,10 +21,18 @@ X_TOLERANCE = 4.0
 ROW_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?$")
 
 
+CELL_GAP = 1.0  # font sizes: a wider gap between two words of a line separates two cells
+
+
 @dataclass(frozen=True, slots=True)
 class _Column:
     role: str  # item | title | other
     x0: float
+    x1: float
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
 
 
 ROLES = ("item", "title", "other")
@@ -47,32 +55,53 @@ def _header(line: Line) -> list[_Column] | None:
     while i < len(words):
         two = _norm(words[i].text + " " + words[i + 1].text) if i + 1 < len(words) else ""
         if two in roles:
-            cols.append(_Column(roles[two], words[i].x0))
+            cols.append(_Column(roles[two], words[i].x0, words[i + 1].x1))
             i += 2
             continue
         one = _norm(words[i].text)
         if one not in roles:
             return None  # a header line holds only header words
-        cols.append(_Column(roles[one], words[i].x0))
+        cols.append(_Column(roles[one], words[i].x0, words[i].x1))
         i += 1
     kinds = [c.role for c in cols]
+    if "title" not in kinds and kinds.count("item") >= 2:  # "No. | Item | Presenter": the second is the title
+        i = kinds.index("item", 1)
+        cols[i] = _Column("title", cols[i].x0, cols[i].x1)
+        kinds[i] = "title"
     if len(cols) < 3 or kinds[0] != "item" or "title" not in kinds:
         return None
     return cols
 
 
 def _cells(line: Line, cols: Sequence[_Column]) -> dict[str, list[Word]]:
-    out: dict[str, list[Word]] = {}
+    """The line's words by column: words close together are one cell, which goes to the column
+    whose header starts at or left of it, or (a centred cell) whose header centre is nearest."""
+    groups: list[list[Word]] = []
     for w in line.words:
-        col = None
-        for c in cols:
-            if c.x0 <= w.x0 + X_TOLERANCE:
-                col = c
-        role = col.role if col is not None else "item"
-        if col is not None and col.role == "other":
-            role = f"other{cols.index(col)}"
-        out.setdefault(role, []).append(w)
+        if groups and w.x0 - groups[-1][-1].x1 <= CELL_GAP * (w.size or 10.0):
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    out: dict[str, list[Word]] = {}
+    for group in groups:
+        x0, x1 = group[0].x0, group[-1].x1
+        starts = [c for c in cols if c.x0 <= x0 + X_TOLERANCE]
+        col = starts[-1] if starts else cols[0]
+        nearest = min(cols, key=lambda c: abs(c.centre - (x0 + x1) / 2))
+        size = group[0].size or 10.0
+        if nearest is not col and nearest.x0 > col.x0 and x1 > nearest.x0 and nearest.x0 - x0 <= 2 * size:
+            col = nearest  # a centred cell starting a little left of its header
+        role = f"other{cols.index(col)}" if col.role == "other" else col.role
+        out.setdefault(role, []).extend(group)
     return out
+
+
+FOOT_GAP = 3.0  # line heights
+
+
+def _set_apart(prev: Line, line: Line) -> bool:
+    height = line.bottom - line.top or 10.0
+    return line.top - prev.bottom > FOOT_GAP * height
 
 
 def table_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[AgendaItem]:
@@ -89,6 +118,8 @@ def table_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Agen
 
     for page, lines in pages:
         for idx, line in enumerate(lines):
+            if cols is not None and idx == len(lines) - 1 and idx > 0 and _set_apart(lines[idx - 1], line):
+                continue  # a page foot under the table
             if cols is None:
                 if idx < HEADER_LOOKAHEAD and page == pages[0][0]:
                     cols = _header(line)

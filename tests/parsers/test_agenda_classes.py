@@ -161,3 +161,46 @@ def test_ag_minute_extract_item():
     item = minute_extract_item(1, lines)
     assert item is not None and (item.number, item.title, item.description) == (
         None, "Library opening hours review", "To consider the consultation results.")
+
+
+def test_ag_boundary_page_foot_note_does_not_cut_a_title_running_over_the_page():
+    p1 = [line(72, 600, "2. Approval of a contract with Example Paving Ltd for the", 14),
+          line(108, 615, "resurfacing of the high street and the market square", 14),
+          line(72, 700, "PAPERS RECEIVED AFTER THE AGENDA WAS PRINTED ARE AVAILABLE AT THE OFFICE", 8)]
+    p2 = [line(108, 60, "car park, with a budget amendment of the same amount", 14),
+          line(72, 90, "3. Public hearing on the parking charges", 14)]
+    items = lines_to_agenda_items([(1, [line(72, 560, "1. Minutes of the last meeting", 14)] + p1), (2, p2)])
+    assert [i.number for i in items] == ["1", "2", "3"]
+    assert items[1].title.endswith("market square car park, with a budget amendment of the same amount")
+
+
+def test_ag_boundary_heading_at_the_numbers_edge_after_a_gap_ends_the_item():
+    got = read((72, "1. Apologies", 12, True), (72, "2. Finance", 12, True), (108, "To approve the monthly payments", 12, True),
+               (72, "Other Matters", 12, True), (72, "For information only", 11), step=30)
+    assert got[-1] == ("2", "Finance", "To approve the monthly payments")
+
+
+def test_ag_boundary_time_slot_and_first_line_page_range_are_not_title():
+    got = read((72, "1. Welcome"), (72, "2. Review of the climate plan and next steps 9:30 - 10:45 PM"))
+    assert got[1][1] == "Review of the climate plan and next steps"
+    lines = [line(66, 60, "1. APOLOGIES", 12, True),
+             Line(line(66, 80, "2. HIGHWAYS IMPROVEMENT PLAN - PROGRESS", 12, True).words + line(491, 80, "51 - 58", 12).words),
+             line(91, 95, "UPDATE", 12, True)]
+    items = lines_to_agenda_items([(1, lines)])
+    assert (items[1].title, items[1].page_ref) == ("HIGHWAYS IMPROVEMENT PLAN - PROGRESS UPDATE", "51 - 58")
+
+
+def test_ag_outline_item_word_before_the_number():
+    got = read((60, "Item 1 – Welcome and apologies"), (60, "Item 2 – Matters arising"), (60, "Item 3: Budget setting"))
+    assert [(n, t) for n, t, _d in got] == [("1", "Welcome and apologies"), ("2", "Matters arising"), ("3", "Budget setting")]
+
+
+def test_ag_table_centred_lead_cells_and_page_foot():
+    header = Line(line(60, 100, "Item", 10, True).words + line(95, 100, "Description", 10, True).words
+                  + line(374, 100, "Lead", 10, True).words + line(480, 100, "Paper", 10, True).words)
+    rows = [header,
+            line(66, 118, "01 Opening", 10, True),
+            Line(line(95, 134, "Round table", 10).words + line(369, 134, "Chair, All", 10).words + line(480, 134, "Verbal", 10).words),
+            line(300, 400, "1 VERSION 2", 10)]
+    items = lines_to_agenda_items([(1, rows)])
+    assert [(i.number, i.title, i.description) for i in items] == [("01", "Opening", "Round table")]
