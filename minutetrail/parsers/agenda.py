@@ -180,7 +180,8 @@ class _Reader:
         first = line.words[0]
         if not first.text[-1:].isdigit() and not first.text.endswith((".", ")")) and len(first.text) > 3:
             # "12.Correspondence": the number glued to the title; the title starts inside the first word
-            cut = len(re.match(r"^\S*?\d+[.)]?", first.text).group()) if re.match(r"^\S*?\d+[.)]?", first.text) else 0
+            glued = re.match(r"^\S*?\d+[.)]?", first.text)
+            cut = len(glued.group()) if glued else 0
             title_x = first.x0 + (first.x1 - first.x0) * cut / len(first.text)
         else:
             title_x = line.words[skip].x0 if len(line.words) > skip else line.x0
