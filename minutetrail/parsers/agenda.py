@@ -214,14 +214,27 @@ class _Reader:
             cur["title"].append(text)
 
 
-def _section_line(m: re.Match[str], line: Line, reader: _Reader) -> bool:
-    """A roman-numbered or lettered section heading ("II. NEW BUSINESS", "B. CONSENT ITEMS")."""
+SECTION_LOOKAHEAD = 6  # lines
+
+
+def _restart_follows(lines: Sequence[Line], idx: int) -> bool:
+    """Is the next numbered line after ``idx`` a "1" (numbering starting again under a section)?"""
+    for line in lines[idx + 1 : idx + 1 + SECTION_LOOKAHEAD]:
+        m = NUM.match(line.text.strip())
+        if m and (m["arabic"] or m["dec"]):
+            return bool(re.fullmatch(r"0?1", m["arabic"] or ""))
+    return False
+
+
+def _section_line(m: re.Match[str], line: Line, reader: _Reader, restart: bool = False) -> bool:
+    """A roman-numbered or lettered section heading ("II. NEW BUSINESS", "B. Consent items" over a "1.")."""
     if m["roman"] and m["punct"]:
         return reader.cur is None or _caps(m["title"]) or line.bold or reader.item_x is None or line.x0 <= reader.item_x + SAME_X
     if m["cap"]:
         deeper = reader.cur is not None and reader.item_x is not None and line.x0 > reader.item_x + SAME_X
         title = FILE_NUMBER.sub("", m["title"])
-        return not deeper and (reader.cur is None or _caps(title) or (line.bold and not reader.cur["bold"]))
+        left = reader.item_x is not None and line.x0 < reader.item_x - LEFT_OF  # left of the items' numbers
+        return not deeper and (reader.cur is None or _caps(title) or (line.bold and not reader.cur["bold"]) or restart or left)
     return False
 
 
@@ -237,7 +250,8 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
         prev_bottom = None
         if not r.items and r.cur is None:
             start = _after_agenda_heading(lines)
-        for line in lines[start if not r.items and r.cur is None else 0 :]:
+        body = lines[start if not r.items and r.cur is None else 0 :]
+        for idx, line in enumerate(body):
             text = line.text.strip()
             height = line.bottom - line.top or 10.0
             gap = line.top - prev_bottom if prev_bottom is not None else 0
@@ -246,7 +260,7 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
             m = NUM.match(text)
             if m and (MONTH_START.match(m["title"]) or PAGE_REF.fullmatch(text)):
                 m = None  # "22 March 2022 at 2 pm": a wrapped date, not item 22
-            if m and _section_line(m, line, r):
+            if m and _section_line(m, line, r, _restart_follows(body, idx)):
                 r.close()
                 r.reset = True
                 continue

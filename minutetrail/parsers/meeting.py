@@ -16,7 +16,9 @@ BODY = re.compile(
     r"\b((?:[A-Z][a-z]+(?:shire)?\s){1,3}(?:County|Borough|City|District|Parish|Town|Metropolitan|Combined)?\s?Council)\b"
     r"|\b((?:The\s)?(?:Township|City|Town|Village|County|Borough) of [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
-LABEL_DATE = re.compile(r"^(date|meeting date)\s*:\s*(.+)$", re.I)
+LABEL_DATE = re.compile(r"^(" + alternation("meeting.date_labels") + r")\s*:\s*(.+)$", re.I)
+# "Published: 2 May", "Date de convocation : 6 juillet": a date on the front sheet that is not the meeting's
+NOT_MEETING_DATE = re.compile(r"\b" + alternation("meeting.not_meeting_date") + r"\b", re.I)
 LABEL_TIME = re.compile(r"^time\s*:\s*(.+)$", re.I)
 LABEL_VENUE = re.compile(r"^(place|venue|location)\s*:\s*(.+)$", re.I)
 AGENDA_FOR = re.compile(r"^agenda for (?:the )?meeting of (?:the )?(.+)$", re.I)
@@ -134,7 +136,9 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
             venue = m.group(2).strip()
     if date is None:
         for i, line in enumerate(lines[:FRONT_LINES]):
-            joined = " ".join(ln.text for ln in lines[i : i + 2])
+            if NOT_MEETING_DATE.search(line.text):
+                continue
+            joined = " ".join(ln.text for ln in lines[i : i + 2] if not NOT_MEETING_DATE.search(ln.text))
             found = parse_date(line.text) or parse_date(joined)
             if found and len(found) == 10:
                 date = found
@@ -268,8 +272,10 @@ def heading_date(lines: Sequence[Line]) -> str | None:
             return found
     yearless: str | None = None
     for i, line in enumerate(head):
-        found = parse_date(line.text) or parse_date(" ".join(ln.text for ln in head[i : i + 2]))
+        found = parse_date(line.text) or parse_date(" ".join(ln.text for ln in head[i : i + 2] if not NOT_MEETING_DATE.search(ln.text)))
         if found and len(found) == 10:
+            if NOT_MEETING_DATE.search(line.text) and yearless is None:
+                continue  # a publication or notice date
             if yearless is not None:
                 return parse_date(yearless, int(found[:4]))
             return found

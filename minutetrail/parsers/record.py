@@ -64,6 +64,8 @@ def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) ->
         if titled and not (minutes.committee or "").lower().endswith(titled.lower()):  # "Commission" is the "SSA Commission"
             minutes = replace(minutes, committee=titled)
     acc["minutes"].append(minutes)
+    if not minutes.items:
+        acc["warnings"].append(Warning_(part.page_start, f"minutes on pages {part.page_start}-{part.page_end}: no minute items read"))
     extract_item = minute_extract_item(pages[0][0], head) if pages else None
     if extract_item is not None:  # a minute extract: "Agenda item" / title / purpose / "Minutes:"
         acc["agenda_items"].append(extract_item)

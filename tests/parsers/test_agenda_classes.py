@@ -204,3 +204,10 @@ def test_ag_table_centred_lead_cells_and_page_foot():
             line(300, 400, "1 VERSION 2", 10)]
     items = lines_to_agenda_items([(1, rows)])
     assert [(i.number, i.title, i.description) for i in items] == [("01", "Opening", "Round table")]
+
+
+def test_ag_outline_lettered_sections_in_title_case_restart_numbering():
+    got = read((50, "A. Call to order"), (62, "1. Roll call"), (62, "2. Pledge"), (50, "B. Consent calendar"),
+               (62, "1. Approval of the minutes"), (62, "2. Street light contract"), (50, "C. Adjournment"))
+    assert [(n, t) for n, t, _d in got] == [("1", "Roll call"), ("2", "Pledge"), ("1", "Approval of the minutes"),
+                                             ("2", "Street light contract")]

@@ -108,3 +108,18 @@ def test_warnings_agenda_without_items_and_unknown_document():
     other = parse_pages("b.pdf", "0" * 64, [_page(1, texts("Quarterly newsletter", "Spring walks around the lake"))])
     assert other.documents[0].kind == DocKind.OTHER
     assert any(w.page == 1 and "unknown kind" in w.message for w in other.warnings)
+
+
+def test_head_publication_date_is_not_the_meeting_date():
+    lines = texts("Example District Council", "Published: 28 April 2025", "Agenda", "Licensing Committee",
+                  "Thursday 8 May 2025 at 10.00 am")
+    assert front_sheet_meeting(lines).date == "2025-05-08"
+    labelled = texts("Example District Council", "Date of meeting: 8 May 2025", "Issued 28 April 2025")
+    assert front_sheet_meeting(labelled).date == "2025-05-08"
+
+
+def test_warnings_minutes_without_items():
+    record = parse_pages("m.pdf", "0" * 64, [_page(1, texts("Minutes of the meeting of the Example Panel held on 2 May 2025",
+                                                           "The meeting was cancelled for want of a quorum."))])
+    assert record.documents[0].kind == DocKind.MINUTES
+    assert any(w.page == 1 and "minutes" in w.message for w in record.warnings)
