@@ -21,7 +21,7 @@ NUM = re.compile(
     r"^(?:(?i:" + alternation("agenda.item_prefix") + r")\s+)?"  # "Item 5 – ...", "Point 3"
     r"(?:(?P<dec>\d{1,3}(?:[.\-]\d{1,3}){1,3}[a-z]?)"  # 5.1, 18.11.3, 1-1-1
     r"|(?P<dotcap>\d{1,3}\.[A-Z])(?![A-Za-z])"  # 1.A
-    r"|(?P<arabic>\d{1,3}[a-z]?)"  # 5, 5a
+    r"|(?P<arabic>\d{1,3}(?:[a-z]|\([a-z]\))?)"  # 5, 5a, 5(a)
     r"|\((?P<paren>[a-z]{1,2})\)"  # (a)
     r"|(?P<lower>[a-z])\)"  # a)
     r"|(?P<roman>[IVX]{1,5})(?=[.)])"  # I. II)
@@ -37,7 +37,7 @@ SECTION = re.compile(r"^(UNRESTRICTED|EXEMPT|PART [12I]+|PUBLIC|CONFIDENTIAL)\b.
 STOP = re.compile(r"^(date of (the )?next meeting|membership|for any further information|exempt items)", re.I)
 ITEM_GAP_HEIGHTS = 2.2
 LABEL_LINE = re.compile(r"^[A-Z][A-Za-z() ]{2,30}:\s")  # "Recommendation(s): ...", "Attachment(s): ..."
-AGENDA_HEADING = re.compile(r"^\W*agenda\W*$", re.I)
+AGENDA_HEADING = re.compile(r"^\W*(?:" + alternation("kinds.agenda") + r")\W*$", re.I)
 HEADING_LOOKAHEAD = 15
 MONTH_START = re.compile(r"^(?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
 # "Declarations of Interest - to receive any declarations": a dash, then a lower-case lead or a date
@@ -136,7 +136,7 @@ def _number(m: re.Match[str], parent: str | None) -> str:
     if m["cap"]:
         base = re.match(r"\d+(?:\.\d+)*", parent or "")
         return (base.group() if base else "") + m["cap"]
-    return m["dec"] or m["dotcap"] or m["arabic"]
+    return m["dec"] or m["dotcap"] or re.sub(r"[()]", "", m["arabic"])  # "5(a)" is 5a
 
 
 class _Reader:
@@ -217,6 +217,17 @@ class _Reader:
 SECTION_LOOKAHEAD = 6  # lines
 
 
+def _sequence_follows(lines: Sequence[Line], idx: int, num: str, x: float) -> bool:
+    """Does the next numbered line at the same edge carry the next number ("245", then "246")?"""
+    first = re.match(r"\d+", num)
+    for line in lines[idx + 1 : idx + 1 + HEADING_LOOKAHEAD]:
+        m = NUM.match(line.text.strip())
+        if m and (m["arabic"] or m["dec"]) and abs(line.x0 - x) <= LEFT_OF / 2:
+            nxt = re.match(r"\d+", m["arabic"] or m["dec"])
+            return bool(first and nxt and int(nxt.group()) == int(first.group()) + 1)
+    return False
+
+
 def _restart_follows(lines: Sequence[Line], idx: int) -> bool:
     """Is the next numbered line after ``idx`` a "1" (numbering starting again under a section)?"""
     for line in lines[idx + 1 : idx + 1 + SECTION_LOOKAHEAD]:
@@ -264,7 +275,9 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
                 r.close()
                 r.reset = True
                 continue
-            if m and self_item(m, line, r, start > 0, prev_text):
+            if m and self_item(m, line, r, start > 0, prev_text) or (
+                    m and r.prev_num is None and r.cur is None and (m["arabic"] or m["dec"])
+                    and not MONTH_START.match(m["title"]) and _sequence_follows(body, idx, m["arabic"] or m["dec"], line.x0)):
                 title = FILE_NUMBER.sub("", m["title"])
                 parent = r.prev_num
                 num = _number(m, parent)

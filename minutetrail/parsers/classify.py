@@ -24,7 +24,7 @@ ITEM_REF = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)
 PERFORMANCE = re.compile(r"\b(measures that matter|performance (report|scorecard|dashboard|indicators)|key performance indicators|kpi (report|dashboard))\b", re.I)
 MINUTES_BODY = re.compile(r"^(present\s*:|resolved\b|apologies\b)", re.I)
 # cue words as data (data/lang/*.json): a title line that opens with a kind's cue
-AGENDA_TITLE = re.compile(r"^\W*" + alternation("kinds.agenda") + r"\b", re.I)
+AGENDA_TITLE = re.compile(r"^\W*" + alternation("kinds.agenda") + r"\b(?!\s+item)", re.I)  # not "Agenda item 4"
 MINUTES_TITLE = re.compile(r"^\W*(?:(?:draft|unconfirmed|approved)\s+)?" + alternation("kinds.minutes") + r"\b", re.I)
 ACTION_LOG_CUE = re.compile(r"\b" + alternation("kinds.action_log") + r"\b", re.I)
 MINUTES_CUE = re.compile(r"\b" + alternation("kinds.minutes") + r"\b", re.I)

@@ -211,3 +211,10 @@ def test_ag_outline_lettered_sections_in_title_case_restart_numbering():
                (62, "1. Approval of the minutes"), (62, "2. Street light contract"), (50, "C. Adjournment"))
     assert [(n, t) for n, t, _d in got] == [("1", "Roll call"), ("2", "Pledge"), ("1", "Approval of the minutes"),
                                              ("2", "Street light contract")]
+
+
+def test_ag_outline_agenda_numbered_on_from_earlier_meetings():
+    got = read((60, "245. Apologies for absence"), (60, "246. Minutes of the last meeting"), (60, "247. Planning applications"))
+    assert [n for n, _t, _d in got] == ["245", "246", "247"]
+    # a lone number in prose is no item
+    assert read((60, "150 residents signed the petition about the bus route."), (60, "The clerk will reply.")) == []
