@@ -204,7 +204,7 @@ class _Reader:
             cur["desc"].append(text)  # "Finance" / "To approve the accounts": what the item is for
         elif cur["bold"] and line.bold and not cur["desc"] and not smaller:
             cur["title"].append(text)
-        elif cur["bold"] or cur["desc"] or smaller:
+        elif cur["bold"] or cur["desc"] or smaller or (line.bold and not cur["caps"]):  # a bold note under a plain title
             cur["desc"].append(text)
         elif PAGE_REF.fullmatch(text):
             cur["title"].append(text)

@@ -51,6 +51,14 @@ def _title_like(text: str) -> bool:
     return len(text) < 100 and text[:1].isupper() and ". " not in text and not text.rstrip().endswith((",", ";"))
 
 
+SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "on", "in", "at", "a", "an", "&", "de", "du", "la", "le", "des", "et"})
+
+
+def _heading_words(text: str) -> bool:
+    """A heading's words ("Agenda & Summons to Councillors"), not a sentence ("Agenda items were taken ...")."""
+    return sum(1 for w in text.split() if w[:1].islower() and w.lower() not in SMALL_WORDS) <= 2
+
+
 def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageStart | None:
     """The kind of part that starts on a page, from its first lines, or None for a continuation."""
     opening = list(lines[:OPENING_LINES])
@@ -70,7 +78,7 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         if re.match(r"^title of report\s*:", text, re.I):
             return PageStart(DocKind.REPORT, _title_after(line, re.compile(r"^title of report\s*:", re.I)))
         agenda_title = i < OPENING_LINES and AGENDA_TITLE.match(text) and len(text) < 80 and not NUMBERED.match(text) and (
-            i < 2 or line.bold or _title_like(text))
+            i < 2 or ((line.bold or _title_like(text)) and _heading_words(text)))
         if (i < 2 and AGENDA_START.match(text) and len(text) < 80) or agenda_title or re.fullmatch(r"\W*agenda\W*", text, re.I):
             if any(ATTENDANCE_LABEL.match(ln.text) for ln in lines):
                 return PageStart(DocKind.MINUTES, None)  # a meeting note: its agenda, then who attended

@@ -218,3 +218,9 @@ def test_ag_outline_agenda_numbered_on_from_earlier_meetings():
     assert [n for n, _t, _d in got] == ["245", "246", "247"]
     # a lone number in prose is no item
     assert read((60, "150 residents signed the petition about the bus route."), (60, "The clerk will reply.")) == []
+
+
+def test_ag_boundary_bold_note_under_a_plain_title_is_not_title():
+    got = read((60, "1. Budget monitoring report"), (80, "This item was deferred from the last meeting", 11, True),
+               (60, "2. Parks strategy"))
+    assert got[0] == ("1", "Budget monitoring report", "This item was deferred from the last meeting")

@@ -123,3 +123,10 @@ def test_warnings_minutes_without_items():
                                                            "The meeting was cancelled for want of a quorum."))])
     assert record.documents[0].kind == DocKind.MINUTES
     assert any(w.page == 1 and "minutes" in w.message for w in record.warnings)
+
+
+def test_agenda_cue_in_a_sentence_of_minutes_is_no_agenda_title():
+    lines = texts("Example Panel", "Minutes", "Present: A Brook, C Dale", "Agenda items were taken in the following order")
+    assert classify_opening(lines, None).kind == DocKind.MINUTES
+    lines = texts("Example Panel", "Notes", "Agenda items were taken in the order printed below today")
+    assert classify_opening(lines, None) is None or classify_opening(lines, None).kind != DocKind.AGENDA
