@@ -22,7 +22,7 @@ NOT_MEETING_DATE = re.compile(r"\b" + alternation("meeting.not_meeting_date") + 
 LABEL_TIME = re.compile(r"^time\s*:\s*(.+)$", re.I)
 LABEL_VENUE = re.compile(r"^(place|venue|location)\s*:\s*(.+)$", re.I)
 AGENDA_FOR = re.compile(r"^agenda for (?:the )?meeting of (?:the )?(.+)$", re.I)
-AGENDA_HEAD = re.compile(r"^\W*(agenda|notice of (the )?meeting)\W*$", re.I)
+AGENDA_HEAD = re.compile(r"^\W*(" + alternation("kinds.agenda") + r"|notice of the meeting)\W*$", re.I)
 NOT_COMMITTEE = re.compile(r"\d|@|www\.|https?:|^(tel|email|ask for|date|time|place|venue)\b", re.I)
 
 

@@ -130,3 +130,10 @@ def test_agenda_cue_in_a_sentence_of_minutes_is_no_agenda_title():
     assert classify_opening(lines, None).kind == DocKind.MINUTES
     lines = texts("Example Panel", "Notes", "Agenda items were taken in the order printed below today")
     assert classify_opening(lines, None) is None or classify_opening(lines, None).kind != DocKind.AGENDA
+
+
+def test_lang_french_agenda_front_sheet():
+    lines = texts("Commune d'Exemple", "ORDRE DU JOUR", "Conseil Municipal", "Date : 14 mars 2026")
+    m = front_sheet_meeting(lines)
+    assert (m.committee, m.date) == ("Conseil Municipal", "2026-03-14")
+    assert classify_opening(lines, None).kind == DocKind.AGENDA
