@@ -46,6 +46,7 @@ DESCRIPTION_LEAD = re.compile(r"^(?:" + alternation("agenda.description_lead") +
 BULLET = re.compile(r"^[•▪●◦·*]\s+")
 FOOTNOTE_SMALLER = 1.5  # points smaller than the item: a page foot's note
 TIME_SLOT = re.compile(r"\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.I)
+SHORT_SUB_ITEM = 60  # characters: a lettered line this short, without a closing stop, is a sub-item heading
 SAME_X = 6.0  # points: numbers at the items' left edge
 LEFT_OF = 4.0  # points: a line starting left of the items' numbers is not part of an item
 SHORT_TITLE = 70  # characters: an out-of-order number opens an item only on a short title line
@@ -333,8 +334,11 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
     if m["paren"] or m["lower"] or m["cap"]:
         # "(a)" under item 5 is 5a (a Legistar "A" may sit in the numbers' own column);
         # after a lead-in ending ":" the letters are a list inside the item
-        return (r.cur is not None and (deeper or bool(m["cap"])) and title[:1].isupper()
-                and not prev_text.rstrip().endswith(":"))
+        if r.cur is None or not (deeper or m["cap"]) or not title[:1].isupper():
+            return False
+        short = len(title) < SHORT_SUB_ITEM and not title.rstrip().endswith((".", ";", ","))
+        in_description = bool(r.cur["desc"]) or prev_text.rstrip().endswith(":")
+        return short or not in_description  # "That: (a) That the report is noted ..." is a list in the text
     if deeper:
         # "3.1" indented under "3" is an item; a deeper "1." is a list inside the item
         return bool(m["dec"] or m["dotcap"]) and r.prev_num is not None

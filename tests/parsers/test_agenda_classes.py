@@ -224,3 +224,11 @@ def test_ag_boundary_bold_note_under_a_plain_title_is_not_title():
     got = read((60, "1. Budget monitoring report"), (80, "This item was deferred from the last meeting", 11, True),
                (60, "2. Parks strategy"))
     assert got[0] == ("1", "Budget monitoring report", "This item was deferred from the last meeting")
+
+
+def test_ag_outline_lettered_sub_items_after_a_lead_in_and_recommendations_are_not():
+    got = read((60, "1. Apologies"), (60, "2. Reports from committees:"), (80, "(a) Planning committee"),
+               (80, "(b) Finance committee"), (60, "3. Budget report"), (60, "Recommendation(s) That:"),
+               (80, "a) That the contents of this report are noted by the committee and the council;"),
+               (60, "4. Close"))
+    assert [n for n, _t, _d in got] == ["1", "2", "2a", "2b", "3", "4"]
