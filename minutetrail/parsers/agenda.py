@@ -126,7 +126,7 @@ def _next_number_ok(prev: str | None, num: str, heading: bool, after_heading: bo
         return False  # the same number again in other type: a list in the item's text
     if pb == pa or pb == pa + 1 or (pb > pa and pb - pa <= 3):
         return True
-    return pb < pa and pb != 1 and same_style and short  # reprinted or out-of-order numbers
+    return pb != 1 and same_style and short  # reprinted, withdrawn or out-of-order numbers
 
 
 def _number(m: re.Match[str], parent: str | None) -> str:
@@ -270,8 +270,8 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
             prev_bottom = line.bottom
             prev_text, r.prev_text = r.prev_text, text
             m = NUM.match(text)
-            if m and (MONTH_START.match(m["title"]) or PAGE_REF.fullmatch(text)):
-                m = None  # "22 March 2022 at 2 pm": a wrapped date, not item 22
+            if m and (MONTH_START.match(m["title"]) or PAGE_REF.fullmatch(text) or m["title"][:1].islower()):
+                m = None  # "22 March 2022 at 2 pm": a wrapped date, not item 22; "17.67 for ...": a wrapped sentence
             if m and _section_line(m, line, r, _restart_follows(body, idx)):
                 r.close()
                 r.reset = True

@@ -145,7 +145,10 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
                 time = time or parse_time(joined)
                 break
     body = find_body(lines)
-    committee = _committee(lines) or committee_fallback(lines, body) or heading_committee(lines)
+    titled = heading_committee(lines)
+    if titled and body and titled.lower() == body.lower() and not OWN_COMMITTEE.search(titled):
+        titled = None  # "Kent County Council" on a report's cover is the body, not a committee
+    committee = _committee(lines) or committee_fallback(lines, body) or titled
     return Meeting(body=body, committee=committee, date=date, time=time,
                    venue=venue, membership=parse_membership(lines))
 

@@ -232,3 +232,14 @@ def test_ag_outline_lettered_sub_items_after_a_lead_in_and_recommendations_are_n
                (80, "a) That the contents of this report are noted by the committee and the council;"),
                (60, "4. Close"))
     assert [n for n, _t, _d in got] == ["1", "2", "2a", "2b", "3", "4"]
+
+
+def test_ag_outline_numbers_skipping_withdrawn_items():
+    got = read((72, "1. Apologies"), (72, "2. Minutes"), (72, "9. Any other business"), (72, "10. Close"))
+    assert [n for n, _t, _d in got] == ["1", "2", "9", "10"]
+
+
+def test_ag_boundary_wrapped_sentence_starting_with_a_section_number_is_no_item():
+    got = read((72, "1. Apologies"), (72, "2. Call-in of a decision"), (90, "The constitution sets out the criteria, at section"),
+               (90, "17.67 for calling in a decision."), (72, "3. Close"))
+    assert [n for n, _t, _d in got] == ["1", "2", "3"]

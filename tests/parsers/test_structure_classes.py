@@ -137,3 +137,9 @@ def test_lang_french_agenda_front_sheet():
     m = front_sheet_meeting(lines)
     assert (m.committee, m.date) == ("Conseil Municipal", "2026-03-14")
     assert classify_opening(lines, None).kind == DocKind.AGENDA
+
+
+def test_report_cover_labels_open_a_report():
+    lines = texts("By: A Example, Research Officer", "To: Cabinet - 4 March 2026", "Subject: Review of a decision",
+                  "Summary: The committee asked for a review.", "Introduction", "1. The power to review is set out")
+    assert classify_opening(lines, None).kind == DocKind.REPORT
