@@ -143,3 +143,9 @@ def test_report_cover_labels_open_a_report():
     lines = texts("By: A Example, Research Officer", "To: Cabinet - 4 March 2026", "Subject: Review of a decision",
                   "Summary: The committee asked for a review.", "Introduction", "1. The power to review is set out")
     assert classify_opening(lines, None).kind == DocKind.REPORT
+
+
+def test_head_last_meeting_date_is_not_this_meetings():
+    lines = texts("Example District Council", "Agenda", "Licensing Committee", "Minutes of the last meeting held on 3 April 2025",
+                  "Thursday 8 May 2025")
+    assert front_sheet_meeting(lines).date == "2025-05-08"
