@@ -144,6 +144,8 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
                 date = found
                 time = time or parse_time(joined)
                 break
+    if date is None:
+        date = heading_date(lines)  # "Tuesday 5 May at 7 pm", the year printed elsewhere
     body = find_body(lines)
     titled = heading_committee(lines)
     if titled and body and titled.lower() == body.lower() and not OWN_COMMITTEE.search(titled):

@@ -149,3 +149,9 @@ def test_head_last_meeting_date_is_not_this_meetings():
     lines = texts("Example District Council", "Agenda", "Licensing Committee", "Minutes of the last meeting held on 3 April 2025",
                   "Thursday 8 May 2025")
     assert front_sheet_meeting(lines).date == "2025-05-08"
+
+
+def test_head_front_sheet_date_without_year():
+    lines = texts("Example Town Council", "Notice of meeting", "Tuesday 5 May at 7 pm in the Town Hall",
+                  "Issued 28 April 2026 by the Town Clerk")
+    assert front_sheet_meeting(lines).date == "2026-05-05"
