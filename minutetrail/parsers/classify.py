@@ -29,6 +29,8 @@ MINUTES_TITLE = re.compile(r"^\W*(?:(?:draft|unconfirmed|approved)\s+)?" + alter
 ACTION_LOG_CUE = re.compile(r"\b" + alternation("kinds.action_log") + r"\b", re.I)
 MINUTES_CUE = re.compile(r"\b" + alternation("kinds.minutes") + r"\b", re.I)
 MINUTES_BODY_CUE = re.compile(r"\b" + alternation("kinds.minutes_body") + r"\b", re.I)
+TITLE_AGENDA_CUE = re.compile(r"\b" + alternation("kinds.agenda") + r"\b(?!\s+items?\b)", re.I)
+MINUTES_RECORD_CUE = re.compile(r"\b" + alternation("kinds.minutes_record") + r"\b", re.I)  # said only of a meeting held
 AGENDA_CUE = re.compile(r"\b" + alternation("kinds.agenda") + r"\b", re.I)
 PAGE_STAMP = re.compile(r"\bpage\s+\d", re.I)  # "Minutes – 12 May – Page 2" is a running head
 NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
@@ -111,15 +113,18 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
 def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
     """A document whose first page names no kind: minutes when its text reads like a meeting's record."""
     text = " ".join(ln.text for lines in lines_by_page[:3] for ln in lines[:40])
-    if lines_by_page and any(AGENDA_CUE.search(ln.text) for ln in lines_by_page[0][:10]):
+    if lines_by_page and any(TITLE_AGENDA_CUE.search(ln.text) and len(ln.text) < 80 and _heading_words(ln.text)
+                             for ln in lines_by_page[0][:10]):
         return DocKind.AGENDA  # "CITY COUNCIL AGENDA AND NOTICE" in the title block
     body_cues = {m.group().lower() for m in MINUTES_BODY_CUE.finditer(text)}
     if body_cues and MINUTES_CUE.search(text):
         return DocKind.MINUTES
+    if len({m.group().lower() for m in MINUTES_RECORD_CUE.finditer(text)}) >= 2:
+        return DocKind.MINUTES  # "the Council met at ...", "a quorum was present", "RESOLVED"
     if AGENDA_CUE.search(text):
         return DocKind.AGENDA
     if len(body_cues) >= 3:
-        return DocKind.MINUTES  # "the Council met at ...", "roll call", "a quorum was present"
+        return DocKind.MINUTES
     return DocKind.OTHER
 
 

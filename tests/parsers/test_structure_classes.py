@@ -155,3 +155,12 @@ def test_head_front_sheet_date_without_year():
     lines = texts("Example Town Council", "Notice of meeting", "Tuesday 5 May at 7 pm in the Town Hall",
                   "Issued 28 April 2026 by the Town Clerk")
     assert front_sheet_meeting(lines).date == "2026-05-05"
+
+
+def test_minutes_without_a_minutes_title_that_mention_agenda_items():
+    page1 = texts("Hollowmere Parish Council A.G.M. – 5th May 2025", "Present: Cllrs A Brook, C Dale",
+                  "Apologies: Cllr E Fox", "1. Agenda item 1 was taken after item 3.", "RESOLVED that the accounts be approved.",
+                  "The meeting closed at 9.05 pm.")
+    assert [p.kind for p in segment([page1], {})] == [DocKind.MINUTES]
+    front = texts("CITY COUNCIL AGENDA AND NOTICE", "Roll call", "1. Call to order")
+    assert [p.kind for p in segment([front], {})] == [DocKind.AGENDA]
