@@ -18,6 +18,7 @@ from minutetrail.parsers.vocab import words
 
 HEADER_LOOKAHEAD = 40
 X_TOLERANCE = 4.0
+ITEM_LINE = re.compile(r"^\d{1,3}[.)]?\s+[A-Z]")
 ROW_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?$")
 
 
@@ -121,6 +122,8 @@ def table_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Agen
             if cols is not None and idx == len(lines) - 1 and idx > 0 and _set_apart(lines[idx - 1], line):
                 continue  # a page foot under the table
             if cols is None:
+                if ITEM_LINE.match(line.text.strip()):
+                    return []  # numbered items before any table header: a table further on is inside an item
                 if idx < HEADER_LOOKAHEAD and page == pages[0][0]:
                     cols = _header(line)
                 continue

@@ -243,3 +243,11 @@ def test_ag_boundary_wrapped_sentence_starting_with_a_section_number_is_no_item(
     got = read((72, "1. Apologies"), (72, "2. Call-in of a decision"), (90, "The constitution sets out the criteria, at section"),
                (90, "17.67 for calling in a decision."), (72, "3. Close"))
     assert [n for n, _t, _d in got] == ["1", "2", "3"]
+
+
+def test_ag_table_inside_an_item_does_not_make_a_table_agenda():
+    rows = page((60, "1. Apologies"), (60, "2. Grants"))
+    header = Line(line(60, 200, "Item", 10, True).words + line(95, 200, "Description", 10, True).words
+                  + line(374, 200, "Lead", 10, True).words + line(480, 200, "Time", 10, True).words)
+    items = lines_to_agenda_items([(1, rows + [header, line(66, 216, "01 Hall roof", 10)])])
+    assert [i.number for i in items][:2] == ["1", "2"]
