@@ -201,7 +201,8 @@ class _Reader:
             cur["ref_label"] = True  # "Pages" over "5 - 18"
         elif cur.get("ref_label") and REF_TEXT.match(text) and not cur["ref"]:
             cur["ref"] = " - ".join(re.findall(r"\d+", text))
-        elif not cur["desc"] and DESCRIPTION_LEAD.match(text) and (indented or not DESCRIPTION_LEAD.match(cur["title"][0])):
+        elif (not cur["desc"] and text[:1].isupper() and DESCRIPTION_LEAD.match(text)
+              and (indented or not DESCRIPTION_LEAD.match(cur["title"][0]))):
             cur["desc"].append(text)  # "Finance" / "To approve the accounts": what the item is for
         elif cur["bold"] and line.bold and not cur["desc"] and not smaller:
             cur["title"].append(text)

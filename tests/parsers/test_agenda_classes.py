@@ -251,3 +251,8 @@ def test_ag_table_inside_an_item_does_not_make_a_table_agenda():
                   + line(374, 200, "Lead", 10, True).words + line(480, 200, "Time", 10, True).words)
     items = lines_to_agenda_items([(1, rows + [header, line(66, 216, "01 Hall roof", 10)])])
     assert [i.number for i in items][:2] == ["1", "2"]
+
+
+def test_ag_boundary_wrapped_title_line_starting_with_for_stays_title():
+    got = read((60, "1. Report of the chief executive on the arrangements"), (60, "for the new financial year"), (60, "2. Close"))
+    assert got[0][1] == "Report of the chief executive on the arrangements for the new financial year"
