@@ -164,3 +164,11 @@ def test_minutes_without_a_minutes_title_that_mention_agenda_items():
     assert [p.kind for p in segment([page1], {})] == [DocKind.MINUTES]
     front = texts("CITY COUNCIL AGENDA AND NOTICE", "Roll call", "1. Call to order")
     assert [p.kind for p in segment([front], {})] == [DocKind.AGENDA]
+
+
+def test_lang_minutes_extract_titles():
+    fr = texts("Extrait du registre des délibérations", "du conseil municipal", "Séance du 3 mars 2026")
+    assert classify_opening(fr, None).kind == DocKind.MINUTES
+    en = texts("Minutes excerpt from Rivers Panel – 12 February 2025", "Item 4 Towpath repairs")
+    assert classify_opening(en, None).kind == DocKind.MINUTES
+    assert titled_committee(en) == "Rivers Panel"
