@@ -43,6 +43,7 @@ MONTH_START = re.compile(r"^(?:" + "|".join(re.escape(m) for m in sorted(MONTHS,
 # "Declarations of Interest - to receive any declarations": a dash, then a lower-case lead or a date
 DASH_DESCRIPTION = re.compile(r"\s[-–—]\s+(?=(?:[a-z]|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]))")
 DESCRIPTION_LEAD = re.compile(r"^(?:" + alternation("agenda.description_lead") + r")\s+[a-z]", re.I)  # "To approve ..."
+PEOPLE_LEAD = re.compile(r"^(?:" + alternation("agenda.people_lead") + r")\.?(?=\s|:)", re.I)  # "Councillor A Brook, ..."
 BULLET = re.compile(r"^[•▪●◦·*]\s+")
 FOOTNOTE_SMALLER = 1.5  # points smaller than the item: a page foot's note
 TIME_SLOT = re.compile(r"\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.I)
@@ -204,6 +205,8 @@ class _Reader:
         elif (not cur["desc"] and text[:1].isupper() and DESCRIPTION_LEAD.match(text)
               and (indented or not DESCRIPTION_LEAD.match(cur["title"][0]))):
             cur["desc"].append(text)  # "Finance" / "To approve the accounts": what the item is for
+        elif not cur["desc"] and PEOPLE_LEAD.match(text) and text[:1].isupper():
+            cur["desc"].append(text)  # who presents it, not the title
         elif cur["bold"] and line.bold and not cur["desc"] and not smaller:
             cur["title"].append(text)
         elif cur["bold"] or cur["desc"] or smaller or (line.bold and not cur["caps"]):  # a bold note under a plain title

@@ -256,3 +256,10 @@ def test_ag_table_inside_an_item_does_not_make_a_table_agenda():
 def test_ag_boundary_wrapped_title_line_starting_with_for_stays_title():
     got = read((60, "1. Report of the chief executive on the arrangements"), (60, "for the new financial year"), (60, "2. Close"))
     assert got[0][1] == "Report of the chief executive on the arrangements for the new financial year"
+
+
+def test_ag_boundary_people_under_the_title_are_not_title():
+    got = read((60, "1. Presentation on the local plan"), (60, "Councillor A Brook, Cabinet Member for Planning"),
+               (60, "2. Report of the chief executive on the arrangements"), (60, "Mrs C Dale, Chief Executive"), (60, "3. Close"))
+    assert got[0] == ("1", "Presentation on the local plan", "Councillor A Brook, Cabinet Member for Planning")
+    assert got[1] == ("2", "Report of the chief executive on the arrangements", "Mrs C Dale, Chief Executive")
