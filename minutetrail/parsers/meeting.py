@@ -8,6 +8,7 @@ from minutetrail.models import Line, Meeting, Membership
 from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.owners import clean_person
 from minutetrail.parsers.text import collapse
+from minutetrail.parsers.vocab import alternation
 
 FRONT_LINES = 30
 GENERIC_FIRST = frozenset({"council", "county", "city", "town", "parish", "district", "borough", "the", "full", "this", "each", "every"})
@@ -15,11 +16,13 @@ BODY = re.compile(
     r"\b((?:[A-Z][a-z]+(?:shire)?\s){1,3}(?:County|Borough|City|District|Parish|Town|Metropolitan|Combined)?\s?Council)\b"
     r"|\b((?:The\s)?(?:Township|City|Town|Village|County|Borough) of [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
-LABEL_DATE = re.compile(r"^(date|meeting date)\s*:\s*(.+)$", re.I)
+LABEL_DATE = re.compile(r"^(" + alternation("meeting.date_labels") + r")\s*:\s*(.+)$", re.I)
+# "Published: 2 May", "Date de convocation : 6 juillet": a date on the front sheet that is not the meeting's
+NOT_MEETING_DATE = re.compile(r"\b" + alternation("meeting.not_meeting_date") + r"\b", re.I)
 LABEL_TIME = re.compile(r"^time\s*:\s*(.+)$", re.I)
 LABEL_VENUE = re.compile(r"^(place|venue|location)\s*:\s*(.+)$", re.I)
 AGENDA_FOR = re.compile(r"^agenda for (?:the )?meeting of (?:the )?(.+)$", re.I)
-AGENDA_HEAD = re.compile(r"^\W*(agenda|notice of (the )?meeting)\W*$", re.I)
+AGENDA_HEAD = re.compile(r"^\W*(" + alternation("kinds.agenda") + r"|notice of the meeting)\W*$", re.I)
 NOT_COMMITTEE = re.compile(r"\d|@|www\.|https?:|^(tel|email|ask for|date|time|place|venue)\b", re.I)
 
 
@@ -54,7 +57,7 @@ def _committee(lines: Sequence[Line]) -> str | None:
             for nxt in lines[i + 1 : i + 3]:
                 t = nxt.text.strip()
                 if t and not NOT_COMMITTEE.search(t) and len(t) < 90:
-                    return smart_case(t)
+                    return re.sub(r"\s+meeting$", "", smart_case(t), flags=re.I)
             for prev in reversed(lines[max(0, i - 4) : i]):
                 t = prev.text.strip()
                 if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and "council" in t.lower():
@@ -63,7 +66,7 @@ def _committee(lines: Sequence[Line]) -> str | None:
 
 
 COMMITTEE_WORD = re.compile(r"\b(council|committee|board|commission|panel|cabinet|forum|sub-committee|executive)\b", re.I)
-HELD_BY = re.compile(r"meeting of the (?P<body>[A-Z][\w ]+?) (?P<committee>Council|Committee|Board|Commission|Panel|Cabinet) (?:was )?held", re.I)
+HELD_BY = re.compile(r"meeting of the (?P<body>[A-Z][\w ]+?) (?P<committee>Council|Committee|Board|Commission|Panel|Cabinet) (?:(?:was|will be) )?held", re.I)
 
 
 def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
@@ -75,14 +78,16 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
         text = re.sub(r"\s*\b(meeting\s+)?(minutes|notes?)\b.*$", "", text, flags=re.I).strip()
         if COMMITTEE_WORD.fullmatch(text):
             continue  # "Commission Meeting Minutes": which commission is said elsewhere
-        if text and len(text) < 60 and not re.search(r"\d|@", text) and COMMITTEE_WORD.search(text):
+        if text and len(text) < 60 and not re.search(r"\d|@", text) and COMMITTEE_WORD.search(text) and _name_like(text):
             name = smart_case(text)
             if body is None or name.lower() != body.lower() or re.search(r"\b(parish|town)\b", name, re.I):
                 return name
     joined = " ".join(ln.text for ln in lines[:12])
     m = HELD_BY.search(joined)
-    if m:
-        return smart_case(m["committee"])
+    if m:  # "... of the Westvale Planning Committee will be held": the committee; "... Township Council": the council
+        if m["committee"].lower() == "council":
+            return smart_case(m["committee"])
+        return smart_case(f"{m['body']} {m['committee']}")
     if body and re.search(r"\b(parish|town) council\b", body, re.I):
         return body  # a parish council is its own committee
     if body and re.match(r"^(township|city|town|village|county|borough) of\b", body, re.I) and re.search(r"\bcouncil\b", joined, re.I):
@@ -90,7 +95,8 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
     return None
 
 
-MENTION = re.compile(r"\b((?:[A-Z][A-Za-z&]*\s){0,3}(?:Commission|Committee|Cabinet|Board|Panel|Sub-Committee))\b")
+MENTION = re.compile(r"\b((?:[A-Z][A-Za-z&]*\s){0,3}(?:Commission|Committee|Cabinet|Board|Panel|Sub-Committee))\b"
+                     r"(?!\s+(?:Office|Secretary|Member|Department|Director)s?\b)")  # "Cabinet Office" is no committee
 MENTION_STOP = frozenset({"The", "This", "That", "A", "An", "Each", "Every", "Our", "Its"})
 
 
@@ -130,14 +136,22 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
             venue = m.group(2).strip()
     if date is None:
         for i, line in enumerate(lines[:FRONT_LINES]):
-            joined = " ".join(ln.text for ln in lines[i : i + 2])
+            if NOT_MEETING_DATE.search(line.text):
+                continue
+            joined = " ".join(ln.text for ln in lines[i : i + 2] if not NOT_MEETING_DATE.search(ln.text))
             found = parse_date(line.text) or parse_date(joined)
             if found and len(found) == 10:
                 date = found
                 time = time or parse_time(joined)
                 break
+    if date is None:
+        date = heading_date(lines)  # "Tuesday 5 May at 7 pm", the year printed elsewhere
     body = find_body(lines)
-    return Meeting(body=body, committee=_committee(lines) or committee_fallback(lines, body), date=date, time=time,
+    titled = heading_committee(lines)
+    if titled and body and titled.lower() == body.lower() and not OWN_COMMITTEE.search(titled):
+        titled = None  # "Kent County Council" on a report's cover is the body, not a committee
+    committee = _committee(lines) or committee_fallback(lines, body) or titled
+    return Meeting(body=body, committee=committee, date=date, time=time,
                    venue=venue, membership=parse_membership(lines))
 
 
@@ -190,3 +204,89 @@ def _person_part(text: str) -> str:
             break
         lead.append(w)
     return " ".join(lead[:3]) if len(lead) >= 2 else name
+
+
+HEADING_LINES = 10
+LABEL = re.compile(r"^[\w' ]{1,24}\s*:")  # "Chair: ...", "Date: ..."
+HEAD_WORDS = re.compile(
+    r"^\W*(?:(?:draft|unconfirmed|approved)\s+)?(?:" + alternation("kinds.minutes") + r"|" + alternation("kinds.agenda")
+    + r"|meeting|réunion|séance)(?:\s+(?:of|for|from|du|de|de la|des)\b)?(?:\s+(?:a|an|the|la|le)\b)?\s*", re.I)
+TAIL_WORDS = re.compile(r"\s*\b(?:meeting|minutes|agenda|held|will be held|was held)\b.*$", re.I)
+OWN_COMMITTEE = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3})(?i:(" + alternation("own_committee_bodies") + r"))\b")
+NAME_SMALL = frozenset({"of", "and", "the", "for", "on", "in", "&", "du", "de", "la", "le", "des", "et"})
+HEADING_COMMITTEE = re.compile(r"\b(council|committee|board|commission|panel|cabinet|forum|executive|conseil|comité|cyngor|pwyllgor)\b", re.I)
+
+
+def _name_like(text: str) -> bool:
+    """A name ("Crime and Justice Panel"), not a sentence: at most one lower-case word outside small words."""
+    words = text.split()
+    return bool(words) and sum(1 for w in words if w[:1].islower() and w.lower() not in NAME_SMALL) <= 1
+
+
+MINUTES_OF = re.compile(r"^\W*(?:(?:draft|unconfirmed|approved)\s+)?(?:" + alternation("kinds.minutes") + r")\s+(?:of|from)\b", re.I)
+
+
+def titled_committee(lines: Sequence[Line]) -> str | None:
+    """The committee a minutes title names: "Minutes of the meeting of X held ...", "Minutes extract from X – date"."""
+    for i, line in enumerate(lines[:HEADING_LINES]):
+        if MINUTES_OF.match(line.text.strip()):
+            return heading_committee(lines[i : i + 1], all_lines=True)
+    return None
+
+
+def heading_committee(lines: Sequence[Line], all_lines: bool = False) -> str | None:
+    """The committee named in a document's title block: a council that is its own committee
+    ("Ayton Community Council", "Conseil Municipal"), or a short title line naming a committee."""
+    for line in lines[:HEADING_LINES]:
+        text = collapse(line.text)
+        if LABEL.match(text):
+            continue
+        m = OWN_COMMITTEE.search(smart_case(text))
+        if m:
+            return (m.group(1) + m.group(2)).strip()
+    sizes = sorted(max((w.size for w in ln.words), default=0.0) for ln in lines[:FRONT_LINES])
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    for i, line in enumerate(lines[:HEADING_LINES]):
+        text = collapse(line.text)
+        heading = all_lines or i < 3 or all(w.bold for w in line.words) or max(w.size for w in line.words) > body_size + 1
+        if LABEL.match(text) or len(text) > 120 or not heading:
+            continue
+        name = smart_case(text)
+        while (stripped := HEAD_WORDS.sub("", name, count=1)) != name:  # "Minutes of the meeting of the ..."
+            name = stripped
+        name = re.split(r"\s*\b" + alternation("kinds.action_log") + r"\b", name, flags=re.I)[0]
+        name = re.split(r"\s[-–—]\s|,\s*\d|\s\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]", name)[0]
+        name = TAIL_WORDS.sub("", name).strip(" .:-–")
+        if COMMITTEE_WORD.fullmatch(name):
+            continue  # "Minutes of the Committee Meeting": which committee is said on another line
+        if name[:1].isupper() and not re.search(r"\d|@", name) and HEADING_COMMITTEE.search(name) and _name_like(name) and len(name.split()) <= 10:
+            return name
+    return None
+
+
+YEARLESS_LINES = 4  # a heading's "séance du 12 juillet" without its year sits in the first lines
+
+
+def heading_date(lines: Sequence[Line]) -> str | None:
+    """The meeting's date from a title block: a labelled date, else the first full date; a heading
+    date printed without its year takes the year of the first full date after it."""
+    head = lines[:HEADING_LINES + 4]
+    for line in head:
+        m = LABEL_DATE.match(collapse(line.text))
+        if m and (found := parse_date(m.group(2))) and len(found) == 10:
+            return found
+    yearless: str | None = None
+    for i, line in enumerate(head):
+        found = parse_date(line.text) or parse_date(" ".join(ln.text for ln in head[i : i + 2] if not NOT_MEETING_DATE.search(ln.text)))
+        if found and len(found) == 10:
+            if NOT_MEETING_DATE.search(line.text) and yearless is None:
+                continue  # a publication or notice date
+            if yearless is not None:
+                return parse_date(yearless, int(found[:4]))
+            return found
+        if yearless is None and i < YEARLESS_LINES and parse_date(line.text, 2000):
+            yearless = line.text
+    if yearless is not None:
+        later = next((d for ln in lines for d in [parse_date(ln.text)] if d and len(d) == 10), None)
+        return parse_date(yearless, int(later[:4])) if later else None
+    return None

@@ -21,9 +21,19 @@ from minutetrail.models import (
     Warning_,
 )
 from minutetrail.parsers.actions import is_action_table, table_kind, tables_to_actions
-from minutetrail.parsers.agenda import lines_to_agenda_items
+from minutetrail.parsers.agenda import lines_to_agenda_items, minute_extract_item
 from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
-from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find_body, front_sheet_meeting
+from minutetrail.parsers.meeting import (
+    AGENDA_HEAD,
+    HEADING_LINES,
+    LABEL,
+    committee_by_mentions,
+    find_body,
+    front_sheet_meeting,
+    heading_committee,
+    heading_date,
+    titled_committee,
+)
 from minutetrail.parsers.minutes import attach_actions, parse_minutes
 from minutetrail.parsers.nlp import LazyNlp
 from minutetrail.parsers.reports import parse_recommendations
@@ -36,14 +46,41 @@ PartPages = list[tuple[int, Sequence[Line]]]
 
 
 def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
-    acc["agenda_items"].extend(lines_to_agenda_items(pages))
+    items = lines_to_agenda_items(pages)
+    acc["agenda_items"].extend(items)
+    if not items:
+        acc["warnings"].append(Warning_(part.page_start, f"agenda on pages {part.page_start}-{part.page_end}: no numbered items read"))
 
 
 def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
-    acc["minutes"].append(parse_minutes(pages, nlp=LazyNlp()))
+    minutes = parse_minutes(pages, nlp=LazyNlp())
+    head = pages[0][1] if pages else []
+    if minutes.meeting_date is None:  # a heading the minutes parser did not read: the title block's date
+        minutes = replace(minutes, meeting_date=heading_date(head))
+    named = titled_committee(head)  # "Minutes extract from X – date": the title names the committee
+    if named and not (minutes.committee or "").lower().endswith(named.lower()):
+        minutes = replace(minutes, committee=named)
+    elif not _named_in(minutes.committee, head) or LABEL.match(minutes.committee or ""):
+        titled = heading_committee(head)
+        if titled and not (minutes.committee or "").lower().endswith(titled.lower()):  # "Commission" is the "SSA Commission"
+            minutes = replace(minutes, committee=titled)
+    acc["minutes"].append(minutes)
+    if not minutes.items:
+        acc["warnings"].append(Warning_(part.page_start, f"minutes on pages {part.page_start}-{part.page_end}: no minute items read"))
+    extract_item = minute_extract_item(pages[0][0], head) if pages else None
+    if extract_item is not None:  # a minute extract: "Agenda item" / title / purpose / "Minutes:"
+        acc["agenda_items"].append(extract_item)
     agenda_at = next((i for i, ln in enumerate(pages[0][1][:OPENING_LINES]) if AGENDA_HEAD.match(ln.text.strip())), None)
     if agenda_at is not None:  # a meeting note that lists its agenda before the notes
         acc["agenda_items"].extend(lines_to_agenda_items([(pages[0][0], pages[0][1][agenda_at + 1 :])]))
+
+
+def _named_in(committee: str | None, lines: Sequence[Line]) -> bool:
+    """Is the committee printed in the title block (and not only found by its mentions)?"""
+    if not committee:
+        return False
+    key = re.sub(r"\W+", " ", committee.lower()).strip()
+    return key in re.sub(r"\W+", " ", " ".join(ln.text for ln in lines[:HEADING_LINES]).lower())
 
 
 def _report(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
@@ -88,7 +125,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
         if is_action_table(t) and t.header_line < OPENING_LINES:  # a table that opens its page may open a part
             header_pages[t.page_start] = table_kind(t, None)
     parts = segment(lines_by_page, header_pages)
-    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": []}
+    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": [], "warnings": []}
     for part in parts:
         parser = PART_PARSERS.get(part.kind)
         if parser is None:
@@ -105,7 +142,10 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     actions, warnings = tables_to_actions([t for t in tables if t not in in_minutes], page_kinds, year)
     minute_rows, minute_warnings = tables_to_actions(in_minutes, page_kinds, year)
     minutes = [attach_actions(m, [r for r in minute_rows if _within(r.page, m, parts)]) for m in minutes]
-    warnings = list(warnings) + list(minute_warnings)
+    warnings = list(warnings) + list(minute_warnings) + acc["warnings"]
+    for part in parts:
+        if part.kind == DocKind.OTHER and len(parts) == 1:
+            warnings.append(Warning_(part.page_start, f"document of unknown kind (pages {part.page_start}-{part.page_end}): nothing read"))
     for page in pages:
         if not page.words:
             warnings.append(Warning_(page.number, "page has no text layer"))

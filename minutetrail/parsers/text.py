@@ -47,7 +47,24 @@ def words_to_lines(words: Iterable[Word]) -> list[Line]:
         else:
             rows.append([word])
             refs.append((top, bottom, own))
-    return [Line(tuple(sorted(r, key=_LEFT))) for r in rows]
+    return [Line(_join_small_caps(sorted(r, key=_LEFT))) for r in rows]
+
+
+SMALL_CAPS_GAP = 0.5  # points
+
+
+def _join_small_caps(words: list[Word]) -> tuple[Word, ...]:
+    """"A" + "GENDA" set in small capitals (a larger first letter touching the rest) is one word."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if (prev is not None and len(prev.text) == 1 and prev.text.isupper() and w.text[:1].isupper()
+                and 0 < w.size < prev.size and w.x0 - prev.x1 <= SMALL_CAPS_GAP):
+            out[-1] = Word(prev.text + w.text, prev.x0, min(prev.top, w.top), w.x1, max(prev.bottom, w.bottom),
+                           prev.bold and w.bold, prev.size)
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 def collapse(text: str) -> str:
