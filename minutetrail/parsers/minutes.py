@@ -19,9 +19,16 @@ from minutetrail.models import (
 from minutetrail.parsers.attendance import blocks_to_attendance, label_of
 from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.meeting import committee_by_mentions, committee_fallback, find_body, smart_case
-from minutetrail.parsers.nlp import assignee, due_phrase
-from minutetrail.parsers.owners import parse_owner
-from minutetrail.parsers.text import join_lines, strip_marker
+from minutetrail.parsers.decisions import (
+    BULLET,
+    LETTERED,
+    TRIGGER,
+    Para,
+    is_decision_text,
+    paragraphs_to_decisions,
+)
+from minutetrail.parsers.minute_actions import ACTIONS_LABEL, margin_owners, paragraphs_to_actions
+from minutetrail.parsers.text import join_lines
 
 HEADING = re.compile(
     r"minutes of (?:a |the )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?)\s+(?:held|which took place)\b"
@@ -34,29 +41,11 @@ RES_NUMBER = re.compile(r"^(?P<num>R\d{4}-\d{1,4})\b")
 MOTION_END = re.compile(r"\s*\b(carried|defeated|lost)\b\.?\s*$", re.I)
 HEADING_MAX_WORDS = 18
 FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a heading
-RESOLUTION_REF = re.compile(r"\b(?:resolution\s+(?:no\.?\s*)?)?(?P<num>R\d{4}-\d{1,4})\b", re.I)
-TRIGGER = re.compile(
-    r"(?P<label>^(?:resolved|decision|recommendations?|agreed)\s*[:\-–]\s*)"
-    r"|(?P<phrase>\bRESOLVED\b|\bit was (?:\w+ )?resolved\b|\b(?:the )?(?:committee|council|cabinet|panel|board|councillors|members)(?: \w+)? (?:resolved|recommended)\b|\bresolved (?:to|that|not)\b)",
-    re.I,
-)
-RECOMMEND = re.compile(r"recommend", re.I)
-# "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), T. Feinberg (second)"
-MOTION_LINE = re.compile(r"^(?:[o•▪◦·\-–*]\s+)?(?P<text>.+?)\s+[–-]\s+[A-Z]\.?\s*[A-Z][\w'’-]+\s*\(motion\)", re.I)
-APPROVED_LABEL = re.compile(r"^(?:[o•▪◦·\-–*]\s+)?(?P<text>APPROVED\s*[–-]\s*.+?)(?:\s+[–-]\s+[A-Z]\.?\s*[A-Z][\w'’-]+\s*\(motion\).*)?$")
-LETTERED = re.compile(r"^[-–•]?\s*(?:\((?P<pl>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|(?P<letter>[a-z]|[A-Z](?=\))|[ivx]{1,4}|\d{1,2})[).])\s+(?P<text>\S.*)$")
-ACTIONS_LABEL = re.compile(r"^actions?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
-ACTION_PROSE = re.compile(
-    r"^(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|and|for|&|[A-Z][\w'’.-]*|\([^)]*\)))*)\s+"
-    r"(?:to|will|would|agreed to)\s+(?!be\s+(?:noted|received|approved)\b)(?P<verb>[a-z]+)\b"
-)
-NOT_OWNER = re.compile(r"^(it|this|that|there|they|we|he|she|the (committee|council|meeting|report|chair's)|committee|council|resolved|agreed|recommended)$", re.I)
 VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For (39) <names> Against (19) <names> Abstain (1)"
     r"\bFor\s*[:(\-–]?\s*(?P<for>\d+)\)?(?:(?!\bFor\s*[:(]\s*\d).)*?\bAgainst\s*[:(\-–]?\s*(?P<against>\d+)\)?"
     r"(?:(?:(?!\bFor\s*[:(]\s*\d).)*?\bAbstain\w*\s*[:(\-–]?\s*(?P<abstain>\d+)\)?)?",
     re.I | re.S,
 )
-BULLET = re.compile(r"^(?:[•▪●◦·*\-–]|o(?=\s+[A-Z]))\s+")
 PARA_GAP = 0.55
 LEAD_IN_WORDS = 6
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph  # extra space, in line heights, that opens a new paragraph
@@ -160,109 +149,38 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
     return None, None, None, None
 
 
-def _paragraphs(lines: Sequence[tuple[int, Line]]) -> list[tuple[int, list[str]]]:
-    """Lines to paragraphs: a gap, a list marker, a decision label, or a short last line ends one."""
-    paras: list[tuple[int, list[str]]] = []
+def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None = None) -> list[Para]:
+    """Lines to paragraphs: a gap, a list marker, a decision label, a short last line or a margin owner ends one.
+
+    A paragraph runs on over a page break when its last line does not end a sentence and the next
+    page goes on in lower case. ``margin`` maps id(line) to the owner printed in its action margin.
+    """
+    margin = margin or {}
+    paras: list[tuple[int, list[str], str | None]] = []
     prev: Line | None = None
+    prev_page = 0
     right = max((ln.x1 for _p, ln in lines), default=0.0)
     for page, line in lines:
         text = line.text.strip()
         height = line.bottom - line.top or 10.0
-        new = prev is None or line.top - prev.bottom > PARA_GAP * height or line.top < prev.top
+        if prev is not None and page != prev_page:
+            new = prev.text.rstrip().endswith((".", ":", ";", "!", "?")) or not text[:1].islower()
+        else:
+            new = prev is None or line.top - prev.bottom > PARA_GAP * height or line.top < prev.top
         label = TRIGGER.match(text)
         new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or BULLET.match(text))
         new = new or bool(label and (label["label"] or text[:8].isupper()))
         new = new or (prev is not None and prev.x1 < SHORT_LINE * right and text[:1].isupper()
                       and not prev.text.rstrip().endswith((",", ":", "-", "–", "&", "and")))
+        new = new or bool(paras and paras[-1][2])
         if new:
-            paras.append((page, [text]))
+            paras.append((page, [text], margin.get(id(line))))
         else:
             paras[-1][1].append(text)
-        prev = line
-    return paras
-
-
-def _kind(trigger_text: str) -> ResolutionKind:
-    return ResolutionKind.RECOMMENDATION if RECOMMEND.search(trigger_text) else ResolutionKind.RESOLVED
-
-
-def _through_sentence(text: str, upto: int) -> str:
-    """The paragraph up to the end of the sentence holding position ``upto``."""
-    end = re.search(r"[.;](?=\s+[A-Z]|\s*$)", text[max(0, upto):])
-    return text[: max(0, upto) + end.end()].strip() if end else text.strip()
-
-
-def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
-    out: list[Resolution] = []
-    open_list: ResolutionKind | None = None
-    for _page, parts in paras:
-        text = join_lines(parts)
-        moved = MOTION_LINE.match(text) or APPROVED_LABEL.match(text)
-        if moved:
-            out.append(Resolution(None, moved["text"].strip(), ResolutionKind.RESOLVED))
-            open_list = None
-            continue
-        lettered = LETTERED.match(text)
-        if open_list is not None and not lettered and text.rstrip().endswith(":") and len(text.split()) <= LEAD_IN_WORDS:
-            continue  # "it was resolved that:" / "That Cabinet:" / a) ... — the list is still to come
-        if open_list is not None and lettered:
-            letter = lettered["pl"] or lettered["letter"]
-            out.append(Resolution(letter, strip_marker(lettered["text"]).strip(), open_list))
-            continue
-        m = TRIGGER.search(text)
-        open_list = None
-        if not m:
-            continue
-        kind = _kind(text[m.start() : m.end() + 20])  # the decision phrase itself, not what came before it
-        if text.rstrip().endswith(":") or re.search(r"\bthat\s*:?\s*$", text, re.I):
-            open_list = kind
-            continue
-        if m["label"]:
-            body = text[m.end():].strip()
-        else:
-            body = _through_sentence(re.sub(r"^\d{1,2}\.\s+", "", text), m.end() - (len(text) - len(re.sub(r"^\d{1,2}\.\s+", "", text))))
-        if body:
-            out.append(Resolution(None, body, kind))
-    return out
-
-
-def _actions(paras: Sequence[tuple[int, list[str]]], nlp: Any = None) -> list[MinuteAction]:
-    out: list[MinuteAction] = []
-    in_list = False
-    for page, parts in paras:
-        text = join_lines(parts)
-        label = ACTIONS_LABEL.match(text)
-        if label:
-            in_list = True
-            rest = label["rest"].strip()
-            if rest:
-                out.append(_prose_action(strip_marker(rest), page, nlp))
-            continue
-        if in_list and (LETTERED.match(text) or BULLET.match(text)):
-            out.append(_prose_action(strip_marker(text), page, nlp))
-            continue
-        in_list = False
-        for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text):
-            m = ACTION_PROSE.match(sentence.strip())
-            if m and not NOT_OWNER.match(m["owner"]) and len(m["owner"].split()) <= 8:
-                out.append(_prose_action(sentence.strip(), page, nlp))
-    return out
-
-
-DUE_TEXT = re.compile(r"\b(?:by|before)\s+(?P<due>(?:the\s+)?\d{1,2}\S*\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+ \d{4}|the next meeting)")
-
-
-def _prose_action(text: str, page: int, nlp: Any = None) -> MinuteAction:
-    """An assignment: owner from the EntityRuler (person or role) where it finds one, else the lead phrase."""
-    m = ACTION_PROSE.match(text)
-    owner = assignee(nlp, text) if nlp is not None else None
-    if owner is None and m and not NOT_OWNER.match(m["owner"]):
-        owner = m["owner"]
-    due = due_phrase(nlp, text) if nlp is not None else None
-    if due is None:
-        dm = DUE_TEXT.search(text)
-        due = dm["due"] if dm else None
-    return MinuteAction(text=text.rstrip(), owner=parse_owner(owner), due=due, page=page)
+            if margin.get(id(line)):
+                paras[-1] = (paras[-1][0], paras[-1][1], margin[id(line)])
+        prev, prev_page = line, page
+    return [Para(page, tuple(parts), owner) for page, parts, owner in paras]
 
 
 def _votes(text: str) -> Votes | None:
@@ -347,6 +265,12 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     items: list[_Item] = [_Item(None, None, None, pseudo=True)]
     label: str | None = None
     heads = _item_headings(all_lines)
+    first_item = min(heads, default=0)
+    margin: dict[int, str] = {}
+    for idx, (owner, stripped) in margin_owners(all_lines[first_item:]).items():
+        all_lines[first_item + idx] = (all_lines[first_item + idx][0], stripped)
+        margin[id(stripped)] = owner
+    marked = bool(margin) or any(ACTIONS_LABEL.match(ln.text.strip()) for _p, ln in all_lines)
     skip: set[int] = set()
     right_edge = max((ln.x1 for _p, ln in all_lines), default=0.0)
     prev_line: Line | None = None
@@ -383,12 +307,12 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     _attendance_from_items(items, blocks)
     out_items: list[MinuteItem] = []
     for item in items:
-        paras = _paragraphs(item.lines)
+        paras = _paragraphs(item.lines, margin)
         if item.pseudo:
-            paras = [p for p in paras if TRIGGER.search(join_lines(p[1])) or LETTERED.match(join_lines(p[1]))
-                     or MOTION_LINE.match(join_lines(p[1])) or APPROVED_LABEL.match(join_lines(p[1]))]
-        decisions = _motion(item) if item.number and RES_NUMBER.match(item.number) else _decisions(paras)
-        actions = _actions(paras, nlp)
+            paras = [p for p in paras if is_decision_text(p.text) or LETTERED.match(p.text) or p.margin_owner
+                     or ACTIONS_LABEL.match(p.text)]
+        decisions = _motion(item) if item.number and RES_NUMBER.match(item.number) else paragraphs_to_decisions(paras)
+        actions = paragraphs_to_actions(paras, marked, nlp)
         if item.pseudo and not decisions and not actions:
             continue
         text = " ".join(ln.text for _p, ln in item.lines)

@@ -1,0 +1,181 @@
+"""Actions recorded in minutes: "Action:" lines, owner initials in a right-hand action margin,
+and "X to ..." assignments in prose.
+
+Where a document marks its own actions (an "Action:" line or an action margin), only those are
+actions; prose is read only in minutes that mark none. An owner must be a person, initials or a
+post ("Clerk", "Transparency Team"), never a capitalised preposition ("Due to", "Prior to").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from statistics import median
+from typing import Any
+
+from minutetrail.models import Line, MinuteAction
+from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, Para, sentences
+from minutetrail.parsers.nlp import due_phrase
+from minutetrail.parsers.owners import parse_owner
+from minutetrail.parsers.text import strip_marker
+from minutetrail.parsers.vocab import alternation
+
+INITIALS = r"(?:[A-Z]{1,4}[a-z]?|[A-Z][a-z][A-Z]{1,3})"  # "JS", "MCa", "JTe", "DBP", "KO"
+MARGIN_TOKEN = re.compile(rf"^{INITIALS}(?:\s*[/,&]\s*{INITIALS})*$|^(?:All|ALL|Clerk|Chair)$")
+MARGIN_SHARE = 0.8  # a margin owner sits right of this share of the text width
+MARGIN_GAP = 2.5  # ... after a gap this many times the line's usual word gap
+MARGIN_MIN = 2  # lines with a margin owner before a document is read as having an action margin
+ROLE_OWNER = re.compile(
+    r"\b(clerk|chair(?:man|person|woman)?|vice-chair|secretary|treasurer|officers?|director|manager|lead|team|group|"
+    r"members|councillors|reps|representatives?|secretariat|coordinator|co-ordinator|administrator|executive|"
+    r"mayor|leader|all|everyone|panel members|board members|working group|sub-committee|chief officer)\b",
+    re.I,
+)
+HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|sir|dame|prof|professor|lord|lady)\.?\s+[A-Z]", re.I)
+NOT_OWNER_START = re.compile(
+    r"^(?:due|prior|further|subject|owing|according|thanks|next|it|this|that|these|those|there|they|we|he|she|"
+    r"an?|any|some|no|all\s+\w+s\b|each|every|funding|work|the\s+(?:committee|council|meeting|report|scheme|board|panel)|"
+    r"committee|council|resolved|agreed|recommended|in|on|at|for|with|following|after|before|if|when|as|once|upon)\b",
+    re.I,
+)
+DUE_TEXT = re.compile(r"\b(?:by|before)\s+(?P<due>(?:the\s+)?\d{1,2}\S*\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+ \d{4}|the next meeting)")
+NOT_VERB = r"(?:the|a|an|this|that|these|those|their|his|her|its|our|your|all|any|each|date|which|whom)"
+CLAUSE_START = re.compile(r"^|(?<=[,;:])\s+|\b(?:resolved|agreed|that|and)\s+", re.I)
+
+
+@cache
+def _assign() -> re.Pattern[str]:
+    verbs = alternation("actions.verbs")
+    return re.compile(
+        rf"(?P<owner>(?:the\s+)?[A-Z][\w'’.&-]*(?:(?:\s+|\s*/\s*|,\s*)(?:and\s+|&\s+)?(?:[A-Z][\w'’.&-]*|\([^)]*\)|of|for|reps|members|team))*)"
+        rf"\s+(?P<how>{verbs})\s+(?!be\s+(?:noted|received|approved)\b|{NOT_VERB}\b)(?P<verb>[a-z]+)\b"
+    )
+
+
+def is_owner(phrase: str) -> bool:
+    """A person, initials or a post: "JS", "JS/TS", "Mrs A Smith", "Jane Smith", "the Clerk", "Transparency Team"."""
+    p = phrase.strip(" ,")
+    if not p or len(p.split()) > 8 or NOT_OWNER_START.match(p):
+        return False
+    if HONORIFIC.match(p) or ROLE_OWNER.search(p):
+        return True
+    tokens = [t for t in re.split(r"[\s,/&]+|\band\b", p) if t]
+    if tokens and all(re.fullmatch(INITIALS, t) for t in tokens):
+        return True  # "SB", "RB, FQ, KK", "MoJ"
+    caps = [t for t in tokens if t[:1].isupper()]
+    return len(tokens) >= 2 and len(caps) == len(tokens) and tokens[0].lower() not in ("the", "a", "an")  # "Jane Smith", "A. Bell, C. Dyer"
+
+
+def assignment(sentence: str) -> tuple[str, int] | None:
+    """(owner, where its clause starts) of the work a sentence assigns, from a clause start anywhere in it
+    ("..., X to arrange ..."). Reported speech ("X would ...") counts only for a person or a post."""
+    for start in CLAUSE_START.finditer(sentence):
+        m = _assign().match(sentence, start.end())
+        if not m or not is_owner(m["owner"]):
+            continue
+        owner = m["owner"].strip()
+        personal = bool(HONORIFIC.match(owner) or ROLE_OWNER.search(owner))
+        if m["how"] == "would" and not personal:
+            continue
+        if start.group(0).strip().lower() == "and" and not (personal or _is_name(owner)):
+            continue
+        return owner, m.start("owner")
+    return None
+
+
+def _is_name(owner: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.?)){1,2}", owner))
+
+
+def _owner(text: str) -> str | None:
+    found = assignment(text)
+    return found[0] if found else None
+
+
+def _due(text: str, nlp: Any) -> str | None:
+    due = due_phrase(nlp, text) if nlp is not None else None
+    if due is None:
+        dm = DUE_TEXT.search(text)
+        due = dm["due"] if dm else None
+    return due
+
+
+def _action(text: str, owner: str | None, page: int, nlp: Any) -> MinuteAction:
+    return MinuteAction(text=text.rstrip(), owner=parse_owner(owner), due=_due(text, nlp), page=page)
+
+
+def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Line]]:
+    """Line index -> (owner, the line without it) for owner initials printed in a right-hand action margin.
+
+    A margin owner is the last word of a line, initials-like, right of most of the text, after a
+    gap far wider than the line's word gaps (or bold where the text is not). A document has a
+    margin only when several lines carry one at the same x.
+    """
+    if not lines:
+        return {}
+    left = min(ln.x0 for _p, ln in lines)
+    right = max(ln.x1 for _p, ln in lines)
+    found: dict[int, tuple[str, Line]] = {}
+    for idx, (_page, line) in enumerate(lines):
+        words = line.words
+        if len(words) < 2:
+            continue
+        take = 1
+        while take < min(3, len(words) - 1) and MARGIN_TOKEN.match(" ".join(w.text for w in words[-take - 1:])):
+            take += 1  # "JS / TS" printed as three words
+        token = " ".join(w.text for w in words[-take:])
+        first, prev = words[-take], words[-take - 1]
+        if not MARGIN_TOKEN.match(token) or first.x0 < left + MARGIN_SHARE * (right - left):
+            continue
+        gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:-take])]
+        usual = median(gaps) if gaps else 3.0
+        gap = first.x0 - prev.x1
+        contrast = first.bold and not prev.bold
+        if gap >= MARGIN_GAP * max(usual, 2.0) or contrast:
+            found[idx] = (token.replace(" ", ""), Line(tuple(words[:-take])))
+    if len(found) < MARGIN_MIN:
+        return {}
+    xs = [lines[i][1].words[-1].x1 for i in found]
+    mid = median(xs)
+    return {i: v for i, v in found.items() if abs(lines[i][1].words[-1].x1 - mid) <= 40}
+
+
+def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None) -> list[MinuteAction]:
+    """Actions of one minute item; ``marked``: the document marks its own actions, so prose is not read."""
+    out: list[MinuteAction] = []
+    in_list = False
+    for para in paras:
+        text = para.text
+        if para.margin_owner:
+            out.append(_action(BULLET.sub("", text).strip(), para.margin_owner, para.page, nlp))
+            continue
+        label = ACTIONS_LABEL.match(text)
+        if label:
+            in_list = True
+            rest = strip_marker(label["rest"].strip())
+            if rest:
+                out.append(_action(rest, _owner(rest), para.page, nlp))
+            continue
+        if in_list and (LETTERED.match(text) or BULLET.match(text)):
+            rest = strip_marker(text)
+            out.append(_action(rest, _owner(rest), para.page, nlp))
+            continue
+        in_list = False
+        if marked:
+            continue
+        for sentence in sentences(text):
+            found = assignment(sentence)
+            if found:
+                out.append(_action(sentence[found[1]:], found[0], para.page, nlp))
+    seen: set[str] = set()
+    unique = []
+    for a in out:  # the same assignment repeated in a motion and its amendment is one action
+        key = re.sub(r"\W+", " ", a.text.lower()).strip()
+        if key not in seen:
+            seen.add(key)
+            unique.append(a)
+    return unique
+
+
+def marks_own_actions(paras: Sequence[Para]) -> bool:
+    return any(p.margin_owner or ACTIONS_LABEL.match(p.text) for p in paras)
