@@ -24,6 +24,7 @@ from minutetrail.parsers.actions import is_action_table, table_kind, tables_to_a
 from minutetrail.parsers.agenda import lines_to_agenda_items
 from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
 from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find_body, front_sheet_meeting
+from minutetrail.parsers.decisions import ACTIONS_LABEL
 from minutetrail.parsers.minutes import attach_actions, parse_minutes
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
@@ -39,7 +40,10 @@ def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> 
 
 
 def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
-    acc["minutes"].append(parse_minutes(pages, nlp=get_nlp()))
+    spans: list[tuple[int, float, float]] = acc.get("table_spans", [])
+    prose = [(p, [ln for ln in lines if not any(sp == p and top - 1 <= ln.top and ln.bottom <= bottom + 1
+                                                  for sp, top, bottom in spans)]) for p, lines in pages]
+    acc["minutes"].append(parse_minutes(prose, nlp=get_nlp()))  # an action table's lines are not minutes prose
     agenda_at = next((i for i, ln in enumerate(pages[0][1][:OPENING_LINES]) if AGENDA_HEAD.match(ln.text.strip())), None)
     if agenda_at is not None:  # a meeting note that lists its agenda before the notes
         acc["agenda_items"].extend(lines_to_agenda_items([(pages[0][0], pages[0][1][agenda_at + 1 :])]))
@@ -73,6 +77,26 @@ def _meeting(parts: Sequence[DocumentPart], lines_by_page: Sequence[Sequence[Lin
     return replace(meeting, body=meeting.body or body)
 
 
+def _table_spans(tables: Sequence[Any], lines_by_page: Sequence[Sequence[Line]]) -> list[tuple[int, float, float]]:
+    """(page, top, bottom) of each action table's header and rows, page by page."""
+    spans: list[tuple[int, float, float]] = []
+    for t in tables:
+        by_page: dict[int, list[float]] = {}
+        header = lines_by_page[t.page_start - 1][t.header_line] if t.header_line < len(lines_by_page[t.page_start - 1]) else None
+        if header is not None:
+            by_page.setdefault(t.page_start, []).extend([header.top, header.bottom])
+        for row in t.rows:
+            by_page.setdefault(row.page, []).extend([row.top, row.bottom, row.band_bottom or row.bottom])
+        spans.extend((page, min(v), max(v)) for page, v in by_page.items())
+    return spans
+
+
+def _introduced_as_actions(table: Any, lines_by_page: Sequence[Sequence[Line]]) -> bool:
+    lines = lines_by_page[table.page_start - 1]
+    above = lines[max(0, table.header_line - 2): table.header_line]
+    return any(ACTIONS_LABEL.match(ln.text.strip()) for ln in above)
+
+
 def _within(page: int, minutes: Minutes, parts: Sequence[DocumentPart]) -> bool:
     part = next((p for p in parts if p.page_start <= minutes.page_start <= p.page_end), None)
     return part is not None and part.page_start <= page <= part.page_end
@@ -87,7 +111,8 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
         if is_action_table(t) and t.header_line < OPENING_LINES:  # a table that opens its page may open a part
             header_pages[t.page_start] = table_kind(t, None)
     parts = segment(lines_by_page, header_pages)
-    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": []}
+    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": [],
+                                 "table_spans": _table_spans([t for t in tables if is_action_table(t)], lines_by_page)}
     for part in parts:
         parser = PART_PARSERS.get(part.kind)
         if parser is None:
@@ -100,9 +125,14 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     page_kinds = kind_by_page(parts)
     in_minutes = [t for t in tables if page_kinds.get(t.page_start) == DocKind.MINUTES]
     actions, warnings = tables_to_actions([t for t in tables if t not in in_minutes], page_kinds, year)
-    minute_rows, minute_warnings = tables_to_actions(in_minutes, page_kinds, year)
+    # an action table printed inside minutes gives action rows (FORMAT.md); one the minutes introduce as
+    # their own ("Action points:" just above it) gives the minutes actions of the item it sits under
+    own = [t for t in in_minutes if _introduced_as_actions(t, lines_by_page)]
+    minute_rows, minute_warnings = tables_to_actions(own, page_kinds, year)
+    log_rows, log_warnings = tables_to_actions([t for t in in_minutes if t not in own], page_kinds, year)
     minutes = [attach_actions(m, [r for r in minute_rows if _within(r.page, m, parts)]) for m in minutes]
-    warnings = list(warnings) + list(minute_warnings)
+    actions = list(actions) + list(log_rows)
+    warnings = list(warnings) + list(minute_warnings) + list(log_warnings)
     for page in pages:
         if not page.words:
             warnings.append(Warning_(page.number, "page has no text layer"))
