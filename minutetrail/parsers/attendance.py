@@ -132,9 +132,20 @@ def split_roles(text: str) -> list[str]:
     return named
 
 
-def blocks_to_attendance(blocks: dict[str, list[str]]) -> Attendance:
+GRID_ROLE_TAIL = re.compile(r"(?:\s+(?:[A-Z]{3,}|\[[^\]]*\]?))+$")
+
+
+def _listed_name(entry: str) -> str:
+    """A name read from a grid cell: square-bracketed notes and a trailing role in capitals dropped."""
+    name = re.sub(r"\s*\[[^\]]*\]?", " ", entry)
+    name = GRID_ROLE_TAIL.sub("", name.strip())
+    return re.sub(r"\s+", " ", name).strip(" ,;")
+
+
+def blocks_to_attendance(blocks: dict[str, list[str]], listed: dict[str, list[str]] | None = None) -> Attendance:
+    """Attendance from label blocks of text, and from ``listed`` names already read one per cell (a grid)."""
     def names(role: str) -> tuple[str, ...]:
-        out: list[str] = []
+        out: list[str] = [_listed_name(n) for n in (listed or {}).get(role, [])]
         for text in blocks.get(role, []):
             out.extend(split_names(text, keep_roles=(role == "officers")))
         return tuple(dict.fromkeys(out))

@@ -17,6 +17,7 @@ from minutetrail.models import (
     Votes,
 )
 from minutetrail.parsers.attendance import blocks_to_attendance, label_of
+from minutetrail.parsers.attendance_grid import label_role, line_cells, read_grid
 from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.meeting import committee_by_mentions, committee_fallback, find_body, smart_case
 from minutetrail.parsers.decisions import (
@@ -257,6 +258,23 @@ def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str
     return heads
 
 
+def _grid_prose(line: Line) -> bool:
+    return any(len(c.text.split()) >= 7 and sum(1 for w in c.text.split() if w[:1].islower()) >= 3 for c in line_cells(line))
+
+
+def _attendance_grid(all_lines: Sequence[tuple[int, Line]], end: int, skip: set[int]) -> dict[str, list[str]] | None:
+    """Attendance printed in columns before the first item; the lines read are added to ``skip``."""
+    start = next((i for i in range(min(end, len(all_lines)))
+                  if label_of(all_lines[i][1].text.strip()) or label_role(line_cells(all_lines[i][1])[0].text)), None)
+    if start is None:
+        return None
+    region = [i for i in range(start, end) if not _grid_prose(all_lines[i][1])]
+    found = read_grid([all_lines[i][1] for i in region])
+    if found:
+        skip.update(region)
+    return found
+
+
 def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, default_committee: str | None = None) -> Minutes:
     """One set of minutes from the (page, lines) of its part; ``nlp`` from parsers.nlp.get_nlp()."""
     all_lines = [(p, ln) for p, lines in pages for ln in lines]
@@ -272,6 +290,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
         margin[id(stripped)] = owner
     marked = bool(margin) or any(ACTIONS_LABEL.match(ln.text.strip()) for _p, ln in all_lines)
     skip: set[int] = set()
+    listed = _attendance_grid(all_lines, first_item if heads else len(all_lines), skip)
     right_edge = max((ln.x1 for _p, ln in all_lines), default=0.0)
     prev_line: Line | None = None
     for idx, (page, line) in enumerate(all_lines):
@@ -305,6 +324,8 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
                 continue
         items[-1].lines.append((page, line))
     _attendance_from_items(items, blocks)
+    if listed:
+        blocks = {k: v for k, v in blocks.items() if k not in listed}
     out_items: list[MinuteItem] = []
     for item in items:
         paras = _paragraphs(item.lines, margin)
@@ -322,7 +343,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
         committee=committee or default_committee or committee_by_mentions([ln for _p, ln in all_lines]),
         meeting_date=date,
         page_start=pages[0][0] if pages else 1,
-        attendance=blocks_to_attendance(blocks),
+        attendance=blocks_to_attendance(blocks, listed),
         items=tuple(out_items),
         time=time,
         venue=venue,
