@@ -13,8 +13,9 @@ from functools import cache
 from statistics import median
 from typing import Any
 
-from minutetrail.models import Line, MinuteAction
+from minutetrail.models import Line, MinuteAction, Resolution, ResolutionKind
 from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, Para, sentences
+from minutetrail.parsers.minute_table import classify_entry, column_entries
 from minutetrail.parsers.nlp import due_phrase
 from minutetrail.parsers.owners import parse_owner
 from minutetrail.parsers.text import strip_marker
@@ -179,3 +180,17 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None) 
 
 def marks_own_actions(paras: Sequence[Para]) -> bool:
     return any(p.margin_owner or ACTIONS_LABEL.match(p.text) for p in paras)
+
+
+def column_to_outcomes(parts: Sequence[tuple[int, Line]], edges: tuple[float, float], nlp: Any = None) -> tuple[list[Resolution], list[MinuteAction]]:
+    """Decisions and actions of one item's decisions/actions column in minutes written as a table."""
+    decisions: list[Resolution] = []
+    actions: list[MinuteAction] = []
+    page = parts[0][0] if parts else 0
+    for entry in column_entries(parts, *edges):
+        kind, text = classify_entry(entry)
+        if kind == "decision":
+            decisions.append(Resolution(None, text, ResolutionKind.RESOLVED))
+        else:
+            actions.append(_action(text, _owner(text), page, nlp))
+    return decisions, actions

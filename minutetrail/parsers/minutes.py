@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -28,7 +29,8 @@ from minutetrail.parsers.decisions import (
     is_decision_text,
     paragraphs_to_decisions,
 )
-from minutetrail.parsers.minute_actions import ACTIONS_LABEL, margin_owners, paragraphs_to_actions
+from minutetrail.parsers.minute_actions import ACTIONS_LABEL, column_to_outcomes, margin_owners, paragraphs_to_actions
+from minutetrail.parsers.minute_table import find_layout, split_lines
 from minutetrail.parsers.text import join_lines
 
 HEADING = re.compile(
@@ -59,6 +61,7 @@ class _Item:
     page: int | None
     lines: list[tuple[int, Line]] = field(default_factory=list)
     pseudo: bool = False
+    column: list[tuple[int, Line]] = field(default_factory=list)  # a minutes table's decisions/actions column
 
 
 def _num_key(num: str) -> tuple[int, ...]:
@@ -279,16 +282,20 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     """One set of minutes from the (page, lines) of its part; ``nlp`` from parsers.nlp.get_nlp()."""
     all_lines = [(p, ln) for p, lines in pages for ln in lines]
     committee, date, time, venue = parse_heading([ln for _p, ln in all_lines])
+    layout = find_layout(all_lines)
+    column: dict[int, list[tuple[int, Line]]] = {}
+    if layout is not None:  # minutes written as a table: the decisions/actions column is read apart
+        all_lines, column = split_lines(all_lines, layout)
     blocks: dict[str, list[str]] = {}
     items: list[_Item] = [_Item(None, None, None, pseudo=True)]
     label: str | None = None
     heads = _item_headings(all_lines)
     first_item = min(heads, default=0)
     margin: dict[int, str] = {}
-    for idx, (owner, stripped) in margin_owners(all_lines[first_item:]).items():
+    for idx, (owner, stripped) in (margin_owners(all_lines[first_item:]) if layout is None else {}).items():
         all_lines[first_item + idx] = (all_lines[first_item + idx][0], stripped)
         margin[id(stripped)] = owner
-    marked = bool(margin) or any(ACTIONS_LABEL.match(ln.text.strip()) for _p, ln in all_lines)
+    marked = bool(margin) or layout is not None or any(ACTIONS_LABEL.match(ln.text.strip()) for _p, ln in all_lines)
     skip: set[int] = set()
     listed = _attendance_grid(all_lines, first_item if heads else len(all_lines), skip)
     right_edge = max((ln.x1 for _p, ln in all_lines), default=0.0)
@@ -326,14 +333,25 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     _attendance_from_items(items, blocks)
     if listed:
         blocks = {k: v for k, v in blocks.items() if k not in listed}
+    order = sorted(heads)
+    col_lines = [ln for parts in column.values() for _p, ln in parts if ln.words]
+    edges = (min((ln.x0 for ln in col_lines), default=0.0), max((ln.x1 for ln in col_lines), default=0.0))
+    for idx, parts in column.items():
+        items[bisect_right(order, idx)].column.extend(parts)
     out_items: list[MinuteItem] = []
     for item in items:
         paras = _paragraphs(item.lines, margin)
         if item.pseudo:
             paras = [p for p in paras if is_decision_text(p.text) or LETTERED.match(p.text) or p.margin_owner
                      or ACTIONS_LABEL.match(p.text)]
-        decisions = _motion(item) if item.number and RES_NUMBER.match(item.number) else paragraphs_to_decisions(paras)
+        if layout is not None:
+            decisions = []  # minutes written as a table record their decisions in the decisions column
+        else:
+            decisions = _motion(item) if item.number and RES_NUMBER.match(item.number) else paragraphs_to_decisions(paras)
         actions = paragraphs_to_actions(paras, marked, nlp)
+        if item.column:
+            table_decisions, table_actions = column_to_outcomes(item.column, edges, nlp)
+            decisions, actions = list(decisions) + table_decisions, list(actions) + table_actions
         if item.pseudo and not decisions and not actions:
             continue
         text = " ".join(ln.text for _p, ln in item.lines)
