@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 
+from functools import cache
+
 from minutetrail.models import Attendance
 from minutetrail.parsers.owners import clean_person
+from minutetrail.parsers.vocab import alternation
 
 CLERK_LABEL = re.compile(r"^(clerk|the clerk)\s*:?\s*(?=[A-Z]\w*\s+[A-Z])", re.I)
 LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -29,7 +32,7 @@ ROLE_WORDS = re.compile(
     re.I,
 )
 SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+&\s+")
-GROUP_PREFIX = re.compile(r"^(councillors?|cllrs?|members?|messrs|councilmembers?|(deputy |vice )?mayor|reeve|alderm[ae]n)\s*:?\s*", re.I)
+GROUP_PREFIX = re.compile(r"^((?:mmes|mrs|mm|mesdames|messieurs)\s+(?:et|and)\s+(?:mmes|mrs|mm|messieurs)|councillors?|cllrs?|members?|messrs|councilmembers?|(deputy |vice )?mayor|reeve|alderm[ae]n)\s*:?\s*", re.I)
 HONORIFIC_START = re.compile(r"^(mr|mrs|ms|miss|mx|dr|sir|dame|cllr|councillor|prof)\.?\s+\S", re.I)
 PARTICLE = re.compile(r"^(?:[a-z]{1,3}['’][A-Z]|(?:van|von|de|da|del|der|le|la)\b)")  # l'Anson, van der Berg
 ROLE_SUFFIX = re.compile(r"\s+[-–—]\s+")
@@ -39,6 +42,18 @@ POST_NOMINAL = re.compile(r"^(OBE|MBE|CBE|JP|DL|KC|QC)$")
 LIST_MARK = re.compile(r"^(?:[o•▪◦·\-–*]|\uf0b7)\s+")
 
 
+VOCAB_ROLES = ("apologies", "substitutes", "in_attendance", "officers", "present")
+
+
+@cache
+def _vocab_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Labels from the vocabulary of every language ("Étaient présents :", "Ymddiheuriadau:")."""
+    return tuple(
+        (re.compile(rf"^{alternation(f'attendance.{role}')}\s*(?::\s*|[\-–]\s+|\s+(?=[A-Z]))", re.I), role)
+        for role in VOCAB_ROLES
+    )
+
+
 def label_of(text: str) -> tuple[str, str] | None:
     """(role, remainder) when a line opens an attendance block ("Present:", "o Others Present:")."""
     text = LIST_MARK.sub("", text)
@@ -46,6 +61,10 @@ def label_of(text: str) -> tuple[str, str] | None:
         m = pattern.match(text)
         bare_ok = role in ("present", "in_attendance") or pattern is CLERK_LABEL
         if m and (m.group(0).strip().endswith((":", "-", "–")) or bare_ok or m.end() == len(text)):
+            return role, text[m.end():]
+    for pattern, role in _vocab_labels():
+        m = pattern.match(text)
+        if m:
             return role, text[m.end():]
     return None
 
@@ -86,7 +105,7 @@ def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -
         tokens = name.split()
         lead: list[str] = []
         for tok in tokens:  # "Jane Ellis Healthwatch" -> "Jane Ellis"; "A Armstrong EDC" -> "A Armstrong"
-            if ROLE_WORDS.fullmatch(tok.strip("'’")) or (len(lead) >= 2 and tok.isupper() and len(tok) >= 2):
+            if ROLE_WORDS.fullmatch(tok.strip("'’")) or (len(lead) >= 2 and tok.isupper() and len(tok) >= 2 and not lead[-1].isupper()):
                 break
             lead.append(tok)
         if len(lead) >= 2 and all(t[:1].isupper() or PARTICLE.match(t) for t in lead) or (len(lead) == 1 and len(tokens) == 1 and keep_single):

@@ -32,13 +32,17 @@ from minutetrail.parsers.decisions import (
 from minutetrail.parsers.minute_actions import ACTIONS_LABEL, column_to_outcomes, margin_owners, paragraphs_to_actions
 from minutetrail.parsers.minute_table import find_layout, split_lines
 from minutetrail.parsers.text import join_lines
+from minutetrail.parsers.vocab import mapping
 
 HEADING = re.compile(
     r"minutes of (?:a |the )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?)\s+(?:held|which took place)\b"
     r"(?:\s+(?:at|in)\s+(?P<venue>.+?))?\s+on\s+(?P<when>.+)$",
     re.I,
 )
-ITEM_HEAD = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2})[.:)]?\s+(?P<title>[A-Z0-9\"'‘(].{0,160})$")
+ITEM_HEAD = re.compile(
+    r"^(?:(?:minute|item)\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)]|\s+[–:-])?\s+"
+    r"(?P<title>[A-Z0-9\"'‘«(ÀÂÉÈÊÎÔÙÛÇ].{0,160})$"
+)
 ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
 RES_NUMBER = re.compile(r"^(?P<num>R\d{4}-\d{1,4})\b")
 MOTION_END = re.compile(r"\s*\b(carried|defeated|lost)\b\.?\s*$", re.I)
@@ -73,12 +77,19 @@ def _is_next_item(prev: str | None, num: str, title: str) -> bool:
         return False
     if len(title.split()) > 22 or title.rstrip().endswith(","):
         return False
+    first = title.split()[0].lower().strip(",.") if title.split() else ""
+    if first in mapping("months"):
+        return False  # "22 March 2022 at 2.30 pm": a heading's date wrapped onto its own line, not item 22
     if prev is None:
         return True
     a, b = _num_key(prev), _num_key(num)
-    if len(a) != len(b):
-        return False
-    return a < b <= a[:-1] + (a[-1] + 12,)
+    if len(a) == len(b):
+        return a < b <= a[:-1] + (a[-1] + 12,)
+    if len(b) == len(a) + 1:  # the first sub-item: "1" then "1-1", "5.1" then "5.1.1"
+        return b[:-1] == a and 1 <= b[-1] <= 3 and ("-" in num or "-" not in prev)
+    # back up the outline: "1-1-2" then "1-2" or "2"
+    depth = len(b)
+    return b[:-1] == a[: depth - 1] and a[depth - 1] < b[-1] <= a[depth - 1] + 12 and (depth == 1 or ("-" in num) == ("-" in prev))
 
 
 NEW_ENTRY = re.compile(r"^(councillors?|cllrs?|mr|mrs|ms|miss|dr|sir|dame)\b\.?", re.I)
