@@ -88,7 +88,7 @@ def column_entries(parts: Sequence[tuple[int, Line]], left: float, right: float)
         first = line.words[0].x1 - line.words[0].x0
         short = prev is not None and prev[1].x1 < left + SHORT_ENTRY * (right - left) \
             and prev[1].x1 + first + 2 * TOLERANCE < right  # the next word would have fitted: not a wrap
-        new = new or (short and text[:1].isupper() and not OPEN_END.search(prev[1].text))
+        new = new or (prev is not None and short and text[:1].isupper() and not OPEN_END.search(prev[1].text))
         if new:
             entries.append([text])
         else:

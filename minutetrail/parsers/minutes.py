@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from minutetrail.models import (
+    Warning_,
     ActionRow,
     Line,
     MinuteAction,
@@ -425,3 +426,17 @@ def attach_actions(minutes: Minutes, rows: Sequence[ActionRow]) -> Minutes:
             idx = holder
         items[idx] = replace(items[idx], actions=items[idx].actions + (action,))
     return replace(minutes, items=tuple(items))
+
+
+def unread_warnings(minutes: Minutes, pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Warning_]:
+    """Say what could not be read: a minutes set with no items, or decision wording but no decision."""
+    out: list[Warning_] = []
+    first = pages[0][0] if pages else None
+    if pages and not any(item.number for item in minutes.items):
+        out.append(Warning_(first, f"minutes starting on page {first}: no numbered minute items read"))
+    if not any(item.resolutions for item in minutes.items):
+        for page, lines in pages:
+            if any(TRIGGER.search(ln.text) for ln in lines):
+                out.append(Warning_(page, f"page {page} has decision wording but no decision was read"))
+                break
+    return out

@@ -25,7 +25,7 @@ from minutetrail.parsers.agenda import lines_to_agenda_items
 from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
 from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find_body, front_sheet_meeting
 from minutetrail.parsers.decisions import ACTIONS_LABEL
-from minutetrail.parsers.minutes import attach_actions, parse_minutes
+from minutetrail.parsers.minutes import attach_actions, parse_minutes, unread_warnings
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
 from minutetrail.parsers.roles import find_role_mentions, glossary_mentions, report_author_mentions
@@ -43,7 +43,9 @@ def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) ->
     spans: list[tuple[int, float, float]] = acc.get("table_spans", [])
     prose = [(p, [ln for ln in lines if not any(sp == p and top - 1 <= ln.top and ln.bottom <= bottom + 1
                                                   for sp, top, bottom in spans)]) for p, lines in pages]
-    acc["minutes"].append(parse_minutes(prose, nlp=get_nlp()))  # an action table's lines are not minutes prose
+    minutes = parse_minutes(prose, nlp=get_nlp())  # an action table's lines are not minutes prose
+    acc["minutes"].append(minutes)
+    acc["warnings"].extend(unread_warnings(minutes, prose))
     agenda_at = next((i for i, ln in enumerate(pages[0][1][:OPENING_LINES]) if AGENDA_HEAD.match(ln.text.strip())), None)
     if agenda_at is not None:  # a meeting note that lists its agenda before the notes
         acc["agenda_items"].extend(lines_to_agenda_items([(pages[0][0], pages[0][1][agenda_at + 1 :])]))
@@ -111,7 +113,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
         if is_action_table(t) and t.header_line < OPENING_LINES:  # a table that opens its page may open a part
             header_pages[t.page_start] = table_kind(t, None)
     parts = segment(lines_by_page, header_pages)
-    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": [],
+    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": [], "warnings": [],
                                  "table_spans": _table_spans([t for t in tables if is_action_table(t)], lines_by_page)}
     for part in parts:
         parser = PART_PARSERS.get(part.kind)
@@ -132,7 +134,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     log_rows, log_warnings = tables_to_actions([t for t in in_minutes if t not in own], page_kinds, year)
     minutes = [attach_actions(m, [r for r in minute_rows if _within(r.page, m, parts)]) for m in minutes]
     actions = list(actions) + list(log_rows)
-    warnings = list(warnings) + list(minute_warnings) + list(log_warnings)
+    warnings = list(warnings) + list(minute_warnings) + list(log_warnings) + list(acc["warnings"])
     for page in pages:
         if not page.words:
             warnings.append(Warning_(page.number, "page has no text layer"))

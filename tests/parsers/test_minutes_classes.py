@@ -1,0 +1,327 @@
+"""Minutes failure classes on minimal hand-made pages (invented text; classes from
+../shared/notes/unseen-failure-classes.md and the December labelling choices)."""
+from __future__ import annotations
+
+from minutetrail.models import Line, Word
+from minutetrail.parsers.attendance_grid import read_grid
+from minutetrail.parsers.minutes import parse_minutes
+
+CHAR = 5.0  # points per character of the made-up font
+LEADING = 14.0
+
+
+def line(text: str, x0: float = 50.0, top: float = 0.0, bold: bool = False, size: float = 10.0) -> Line:
+    """One line of words set left to right from ``x0``, one space between words."""
+    words = []
+    x = x0
+    for token in text.split():
+        words.append(Word(token, x, top, x + CHAR * len(token), top + size, bold, size))
+        x += CHAR * (len(token) + 1)
+    return Line(tuple(words))
+
+
+def cells(top: float, *parts: tuple[float, str], bold: bool = False) -> Line:
+    """A line made of cells, each ``(x0, text)``, with wide gaps between them."""
+    words: list[Word] = []
+    for x0, text in parts:
+        words.extend(line(text, x0, top, bold).words)
+    return Line(tuple(sorted(words, key=lambda w: w.x0)))
+
+
+class Page:
+    """Lines stacked down a page; ``gap()`` leaves a paragraph space."""
+
+    def __init__(self, number: int = 1) -> None:
+        self.number = number
+        self.top = 60.0
+        self.lines: list[Line] = []
+
+    def add(self, text: str, x0: float = 50.0, bold: bool = False) -> Page:
+        self.lines.append(line(text, x0, self.top, bold))
+        self.top += LEADING
+        return self
+
+    def add_line(self, made: Line) -> Page:
+        shifted = tuple(Word(w.text, w.x0, self.top, w.x1, self.top + (w.bottom - w.top), w.bold, w.size) for w in made.words)
+        self.lines.append(Line(shifted))
+        self.top += LEADING
+        return self
+
+    def gap(self) -> Page:
+        self.top += LEADING
+        return self
+
+    def pages(self) -> list[tuple[int, list[Line]]]:
+        return [(self.number, self.lines)]
+
+
+def minutes_of(*pages: Page):  # noqa: ANN201 - the Minutes model
+    return parse_minutes([(p.number, p.lines) for p in pages])
+
+
+def heading(page: Page) -> Page:
+    return page.add("Minutes of the meeting of the Orchard Vale Parish Council held on 4 March 2025", bold=True).gap()
+
+
+def all_resolutions(m) -> list[str]:  # noqa: ANN001
+    return [r.text for item in m.items for r in item.resolutions]
+
+
+def all_actions(m) -> list[tuple[str | None, str]]:  # noqa: ANN001
+    return [(a.owner, a.text) for item in m.items for a in item.actions]
+
+
+# ---------------------------------------------------------------- MACT: actions
+
+
+def test_mact_margin_owner_initials_make_the_paragraph_beside_them_an_action() -> None:
+    p = heading(Page())
+    p.add("1. Village Hall Roof", bold=True)
+    p.add("The roof had leaked again during the storms and a quote for repairs had been obtained")
+    p.add_line(cells(0, (50, "from a local builder which members considered reasonable."), (520, "TW", ), bold=False))
+    p.gap()
+    p.add("Members noted that the car park lights were still out and would be chased.")
+    p.gap()
+    p.add("2. Footpaths", bold=True)
+    p.add("The stile on the river path was broken. Nobody had reported it to the county yet and it")
+    p.add_line(cells(0, (50, "was thought the landowner should be told first."), (515, "JB/AK")))
+    m = minutes_of(p)
+    actions = all_actions(m)
+    assert [owner for owner, _t in actions] == ["TW", "JB/AK"]
+    assert actions[0][1].startswith("The roof had leaked") and actions[0][1].endswith("considered reasonable.")
+    assert "TW" not in actions[0][1]
+    assert not any("car park" in text for _o, text in actions)  # prose is not read where a margin marks actions
+
+
+def test_mact_owner_must_be_a_person_initials_or_post_not_a_preposition() -> None:
+    p = heading(Page())
+    p.add("3. Play Area", bold=True)
+    p.add("Due to the wet weather the inspection was postponed.")
+    p.gap()
+    p.add("Prior to the next meeting the fence will be checked.")
+    p.gap()
+    p.add("The Clerk to write to the insurers about the claim.")
+    p.gap()
+    p.add("After some discussion, Councillor Jane Bloggs offered to contact the school.")
+    m = minutes_of(p)
+    actions = all_actions(m)
+    assert ("The Clerk", "The Clerk to write to the insurers about the claim.") in actions
+    assert ("Councillor Jane Bloggs", "Councillor Jane Bloggs offered to contact the school.") in actions
+    assert not any(owner and owner.split()[0] in ("Due", "Prior") for owner, _t in actions)
+    assert len(actions) == 2
+
+
+def test_mact_action_lines_only_where_the_document_marks_its_actions() -> None:
+    p = heading(Page())
+    p.add("4. Website", bold=True)
+    p.add("Amy Brown would look at the hosting costs when she had time.")
+    p.gap()
+    p.add("Action: KT to circulate the draft privacy notice by 3 April 2025.", bold=True)
+    m = minutes_of(p)
+    actions = all_actions(m)
+    assert actions == [("KT", "KT to circulate the draft privacy notice by 3 April 2025.")]
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def test_res_verb_resolved_as_an_ordinary_verb_is_not_a_decision() -> None:
+    p = heading(Page())
+    p.add("5. Complaints", bold=True)
+    p.add("The officer said most complaints are usually resolved within a month.")
+    p.gap()
+    p.add("RESOLVED that the complaints report be noted.")
+    m = minutes_of(p)
+    assert all_resolutions(m) == ["RESOLVED that the complaints report be noted."]
+
+
+def test_res_span_decision_text_is_the_trigger_sentence() -> None:
+    p = heading(Page())
+    p.add("6. Budget", bold=True)
+    p.add("The treasurer presented the draft budget. The Council resolved to approve the budget for")
+    p.add("the coming year. Members thanked her for the work.")
+    m = minutes_of(p)
+    assert all_resolutions(m) == ["The Council resolved to approve the budget for the coming year."]
+
+
+def test_res_span_decision_runs_over_a_page_break() -> None:
+    p1 = heading(Page(1))
+    p1.add("7. Grants", bold=True)
+    p1.add("Following the presentation the Council resolved to award the youth club a grant of")
+    p2 = Page(2)
+    p2.add("two hundred pounds towards the summer trip.")
+    m = minutes_of(p1, p2)
+    assert all_resolutions(m) == [
+        "Following the presentation the Council resolved to award the youth club a grant of two hundred pounds towards the summer trip."
+    ]
+
+
+def test_res_notrigger_minutes_approved_as_a_record_and_motions() -> None:
+    p = heading(Page())
+    p.add("8. Minutes of the last meeting", bold=True)
+    p.add("The minutes of the meeting held on 4 February 2025 were approved as a correct record.")
+    p.add("Proposed by AB and seconded by CD.")
+    p.gap()
+    p.add("9. Hall Fees", bold=True)
+    p.add("Cllr Pike proposed, and Cllr Rowe seconded, that hall fees be frozen for one more year.")
+    p.add("Carried.")
+    m = minutes_of(p)
+    assert all_resolutions(m) == [
+        "The minutes of the meeting held on 4 February 2025 were approved as a correct record. Proposed by AB and seconded by CD.",
+        "hall fees be frozen for one more year.",
+    ]
+
+
+def test_res_list_stays_open_over_a_lead_in_and_sub_headings() -> None:
+    p = heading(Page())
+    p.add("10. Local Plan Response", bold=True)
+    p.add("RESOLVED that:")
+    p.add("(a) the draft response be submitted;")
+    p.gap()
+    p.add("Council, having regard to the comments received from residents at the open evening,")
+    p.add("agrees the following:")
+    p.gap()
+    p.add("Transport")
+    p.add("(b) a bus shelter be requested at the school;")
+    p.add("(c) the speed limit review be supported.")
+    m = minutes_of(p)
+    assert [r.letter for item in m.items for r in item.resolutions] == ["a", "b", "c"]
+    assert all_resolutions(m)[1] == "a bus shelter be requested at the school;"
+
+
+def test_res_trigger_vocabulary_reads_french_decisions() -> None:
+    p = heading(Page())
+    p.add("2 – SUBVENTIONS", bold=True)
+    p.add("Madame la Maire présente les demandes. Après délibération et à l’unanimité, le Conseil")
+    p.add("municipal décide d’attribuer une subvention de 300€ au club de voile.")
+    m = minutes_of(p)
+    assert all_resolutions(m) == [
+        "Après délibération et à l’unanimité, le Conseil municipal décide d’attribuer une subvention de 300€ au club de voile."
+    ]
+
+
+# ---------------------------------------------------------------- ITEM-HEAD and S1
+
+
+def test_item_head_outline_numbering_is_a_hierarchy() -> None:
+    p = heading(Page())
+    for text in ("1 – FINANCE", "1-1 : Grants", "1-1-1 : Sports clubs", "1-2 : School meal prices", "2 – INFORMATION", "2-1 : Roadworks"):
+        p.add(text, bold=True)
+        p.add("Some text about the point was minuted here for the record.")
+        p.gap()
+    m = minutes_of(p)
+    assert [i.number for i in m.items if i.number] == ["1", "1-1", "1-1-1", "1-2", "2", "2-1"]
+
+
+def test_s1_heading_date_wrapped_onto_its_own_line_is_not_an_item() -> None:
+    p = Page()
+    p.add("Minutes of the meeting of the Scrutiny Committee held on", bold=True)
+    p.add("22 March 2025 at 2.30 pm", bold=True)
+    p.gap()
+    p.add("72. Apologies for absence", bold=True)
+    p.add("Apologies were received from Cllr Hart.")
+    p.gap()
+    p.add("73. Minutes", bold=True)
+    p.add("The minutes were noted.")
+    m = minutes_of(p)
+    assert [i.number for i in m.items if i.number] == ["72", "73"]
+
+
+# ---------------------------------------------------------------- minutes written as a table
+
+
+def test_minutes_table_decisions_column_gives_resolutions_and_actions() -> None:
+    p = Page()
+    p.add("Minutes of the Committee Meeting", bold=True).gap()
+    p.add_line(cells(0, (50, "Item"), (100, "Discussion"), (380, "Decisions and Action Points"), bold=True))
+    p.add_line(cells(0, (55, "01 Welcome"), bold=True))
+    p.add_line(cells(0, (100, "The chair welcomed members. A vacancy"), (380, "JD appointed Treasurer")))
+    p.add_line(cells(0, (100, "for treasurer had arisen and was filled.")))
+    p.gap()
+    p.add_line(cells(0, (100, "The leaflets were out of date and the")))
+    p.add_line(cells(0, (100, "committee wished to refresh them."), (380, "07-01 SB to redraft the")))
+    p.add_line(cells(0, (380, "patient leaflet")))
+    p.add_line(cells(0, (55, "02 Finance"), bold=True))
+    p.add_line(cells(0, (100, "Accounts were presented and it was agreed"), (380, "Accounts approved")))
+    p.add_line(cells(0, (100, "that the treasurer should sign them.")))
+    m = minutes_of(p)
+    assert [i.number for i in m.items if i.number] == ["01", "02"]
+    assert [r.text for r in m.items[0].resolutions] == ["JD appointed Treasurer"]
+    assert [(a.owner, a.text) for a in m.items[0].actions] == [("SB", "SB to redraft the patient leaflet")]
+    assert [r.text for r in m.items[1].resolutions] == ["Accounts approved"]
+    assert not m.items[1].actions
+
+
+# ---------------------------------------------------------------- ATT: attendance
+
+
+def test_att_grid_labels_side_by_side_give_each_column_its_role() -> None:
+    lines = [
+        cells(0, (72, "Present:"), (252, "Members of the Public:"), (432, "Apologies:")),
+        cells(14, (72, "Ann Tully (AT) [Chair]"), (252, "Mark Oaten"), (432, "Rita Bell (RB)")),
+        cells(28, (72, "Bo Lee (BL)"), (252, "Cllr Sam Vine"), (432, "Tom Hale")),
+        cells(42, (72, "Ivy Dunn (ID) CLERK")),
+    ]
+    got = read_grid(lines)
+    assert got is not None
+    assert [n.split(" (")[0] for n in got["present"]] == ["Ann Tully", "Bo Lee", "Ivy Dunn"]
+    assert got["in_attendance"] == ["Mark Oaten", "Cllr Sam Vine"]
+    assert [n.split(" (")[0] for n in got["apologies"]] == ["Rita Bell", "Tom Hale"]
+
+
+def test_att_grid_label_inside_a_column_switches_its_role() -> None:
+    lines = [
+        cells(0, (88, "Board Members:"), (315, "Officials:")),
+        cells(14, (88, "Ann Tully (Chair)"), (315, "Kim Ode (Finance Office)")),
+        cells(28, (88, "(joined late)")),
+        cells(42, (88, "Apologies:"), (315, "Lee Park (Audit Office)")),
+        cells(56, (88, "Dr Rob Lane"), (315, "Presenters:")),
+        cells(70, (88, "Sue Moss"), (315, "Pat Quinn (Weather Office)")),
+    ]
+    got = read_grid(lines)
+    assert got is not None
+    assert got["present"] == ["Ann Tully (Chair) (joined late)"]
+    assert got["officers"] == ["Kim Ode (Finance Office)", "Lee Park (Audit Office)"]
+    assert got["apologies"] == ["Dr Rob Lane", "Sue Moss"]
+    assert got["in_attendance"] == ["Pat Quinn (Weather Office)"]
+
+
+def test_att_grid_name_column_under_a_header_and_organisation_columns_dropped() -> None:
+    p = heading(Page())
+    p.add("PRESENT:", bold=True)
+    p.add_line(cells(0, (56, "Name"), (222, "Organisation"), (382, "Role"), bold=True))
+    p.add_line(cells(0, (56, "Ann Tully"), (222, "Hill Pharmacy"), (382, "Independent")))
+    p.add_line(cells(0, (56, "Bo Lee"), (222, "NorthCo"), (382, "Treasurer")))
+    p.add("APOLOGIES:", bold=True)
+    p.add_line(cells(0, (56, "Name"), (222, "Organisation"), (382, "Role"), bold=True))
+    p.add_line(cells(0, (56, "Cy Moor"), (222, "Dale Chemists"), (382, "Independent")))
+    p.gap()
+    p.add("01 Introduction", bold=True)
+    p.add("The chair opened the meeting.")
+    m = minutes_of(p)
+    assert m.attendance.present == ("Ann Tully", "Bo Lee")
+    assert m.attendance.apologies == ("Cy Moor",)
+
+
+def test_att_grid_names_with_initials_cells_and_an_organisation_column() -> None:
+    lines = [
+        cells(0, (36, "Present"), (108, "Ann Tully"), (252, "AT"), (324, "Bo Lee"), (504, "BL")),
+        cells(14, (108, "Cy Moor"), (252, "CM"), (324, "Di Holt"), (504, "DH")),
+    ]
+    got = read_grid(lines)
+    assert got == {"present": ["Ann Tully", "Bo Lee", "Cy Moor", "Di Holt"]}
+    with_orgs = [
+        line("Attendees:", 60, 0),
+        cells(14, (60, "Ann Tully"), (276, "Hill University")),
+        cells(28, (60, "Professor Bo Lee"), (276, "Ministry of Roads")),
+        cells(42, (60, "Cy Moor"), (276, "Open Data Institute")),
+    ]
+    assert read_grid(with_orgs) == {"present": ["Ann Tully", "Professor Bo Lee", "Cy Moor"]}
+
+
+def test_att_justified_name_list_is_not_read_as_a_grid() -> None:
+    lines = [
+        cells(0, (90, "PRESENT: Mr A Bell,"), (200, "Mrs C Dean,"), (330, "Mr E Finch,")),
+        cells(14, (90, "Ms G Hart,"), (215, "Mr I Jones,"), (350, "Mrs K Lowe,")),
+    ]
+    assert read_grid(lines) is None
