@@ -24,7 +24,6 @@ from minutetrail.parsers.actions import is_action_table, table_kind, tables_to_a
 from minutetrail.parsers.agenda import lines_to_agenda_items
 from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
 from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find_body, front_sheet_meeting
-from minutetrail.parsers.decisions import ACTIONS_LABEL
 from minutetrail.parsers.minutes import attach_actions, parse_minutes, unread_warnings
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
@@ -32,6 +31,7 @@ from minutetrail.parsers.roles import find_role_mentions, glossary_mentions, rep
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.text import content_lines
 
+LOG_FIELDS = frozenset({"owner", "due", "progress"})
 PartPages = list[tuple[int, Sequence[Line]]]
 
 
@@ -93,12 +93,6 @@ def _table_spans(tables: Sequence[Any], lines_by_page: Sequence[Sequence[Line]])
     return spans
 
 
-def _introduced_as_actions(table: Any, lines_by_page: Sequence[Sequence[Line]]) -> bool:
-    lines = lines_by_page[table.page_start - 1]
-    above = lines[max(0, table.header_line - 2): table.header_line]
-    return any(ACTIONS_LABEL.match(ln.text.strip()) for ln in above)
-
-
 def _within(page: int, minutes: Minutes, parts: Sequence[DocumentPart]) -> bool:
     part = next((p for p in parts if p.page_start <= minutes.page_start <= p.page_end), None)
     return part is not None and part.page_start <= page <= part.page_end
@@ -125,16 +119,13 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     meeting = _meeting(parts, lines_by_page, minutes)
     year = int(meeting.date[:4]) if meeting.date else None
     page_kinds = kind_by_page(parts)
-    in_minutes = [t for t in tables if page_kinds.get(t.page_start) == DocKind.MINUTES]
+    # an action table inside minutes gives action-log rows when it is a log (owners, dues or progress
+    # carried from meeting to meeting); a bare list of this meeting's actions stays with the minutes
+    in_minutes = [t for t in tables if page_kinds.get(t.page_start) == DocKind.MINUTES and not t.fields & LOG_FIELDS]
     actions, warnings = tables_to_actions([t for t in tables if t not in in_minutes], page_kinds, year)
-    # an action table printed inside minutes gives action rows (FORMAT.md); one the minutes introduce as
-    # their own ("Action points:" just above it) gives the minutes actions of the item it sits under
-    own = [t for t in in_minutes if _introduced_as_actions(t, lines_by_page)]
-    minute_rows, minute_warnings = tables_to_actions(own, page_kinds, year)
-    log_rows, log_warnings = tables_to_actions([t for t in in_minutes if t not in own], page_kinds, year)
+    minute_rows, minute_warnings = tables_to_actions(in_minutes, page_kinds, year)
     minutes = [attach_actions(m, [r for r in minute_rows if _within(r.page, m, parts)]) for m in minutes]
-    actions = list(actions) + list(log_rows)
-    warnings = list(warnings) + list(minute_warnings) + list(log_warnings) + list(acc["warnings"])
+    warnings = list(warnings) + list(minute_warnings) + list(acc["warnings"])
     for page in pages:
         if not page.words:
             warnings.append(Warning_(page.number, "page has no text layer"))
