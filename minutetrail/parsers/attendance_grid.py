@@ -117,7 +117,8 @@ def read_grid(lines: Sequence[Line]) -> dict[str, list[str]] | None:
         return None
     cells = [line_cells(ln) for ln in lines]
     multi = [cs for cs in cells if len(cs) >= 2]
-    if len(multi) < 2 or not _aligned(multi):
+    side_by_side = len(cells[0]) >= 2 and all(label_role(c.text) for c in cells[0])  # "Present:   Apologies:"
+    if not side_by_side and (len(multi) < 2 or not _aligned(multi)):
         return None
     columns: list[_Column] = []
     done: list[_Column] = []  # columns of earlier blocks of the region

@@ -56,13 +56,13 @@ def _assign() -> re.Pattern[str]:
 def is_owner(phrase: str) -> bool:
     """A person, initials or a post: "JS", "JS/TS", "Mrs A Smith", "Jane Smith", "the Clerk", "Transparency Team"."""
     p = phrase.strip(" ,")
+    tokens = [t for t in re.split(r"[\s,/&]+|\band\b", p) if t]
+    if tokens and all(re.fullmatch(INITIALS, t) for t in tokens) and any(t.isupper() and len(t) > 1 for t in tokens):
+        return True  # "SB", "RB, FQ, KK", "MoJ", "NO" (initials, not the word)
     if not p or len(p.split()) > 8 or NOT_OWNER_START.match(p):
         return False
     if HONORIFIC.match(p) or ROLE_OWNER.search(p):
         return True
-    tokens = [t for t in re.split(r"[\s,/&]+|\band\b", p) if t]
-    if tokens and all(re.fullmatch(INITIALS, t) for t in tokens):
-        return True  # "SB", "RB, FQ, KK", "MoJ"
     caps = [t for t in tokens if t[:1].isupper()]
     return len(tokens) >= 2 and len(caps) == len(tokens) and tokens[0].lower() not in ("the", "a", "an")  # "Jane Smith", "A. Bell, C. Dyer"
 
@@ -80,7 +80,8 @@ def assignment(sentence: str) -> tuple[str, int] | None:
             continue
         if start.group(0).strip().lower() == "and" and not (personal or _is_name(owner)):
             continue
-        return owner, m.start("owner")
+        where = 0 if start.group(0).strip().lower() in ("that", "resolved", "agreed") else m.start("owner")
+        return owner, where  # "It was agreed that X will ..." keeps its lead; ", X to ..." starts at X
     return None
 
 

@@ -24,7 +24,7 @@ from minutetrail.parsers.actions import is_action_table, table_kind, tables_to_a
 from minutetrail.parsers.agenda import lines_to_agenda_items
 from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
 from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find_body, front_sheet_meeting
-from minutetrail.parsers.minutes import attach_actions, parse_minutes, unread_warnings
+from minutetrail.parsers.minutes import ITEM_HEAD, attach_actions, parse_minutes, unread_warnings
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
 from minutetrail.parsers.roles import find_role_mentions, glossary_mentions, report_author_mentions
@@ -41,8 +41,9 @@ def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> 
 
 def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
     spans: list[tuple[int, float, float]] = acc.get("table_spans", [])
-    prose = [(p, [ln for ln in lines if not any(sp == p and top - 1 <= ln.top and ln.bottom <= bottom + 1
-                                                  for sp, top, bottom in spans)]) for p, lines in pages]
+    prose = [(p, [ln for ln in lines if (ln.bold and ITEM_HEAD.match(ln.text.strip()))  # a minute heading never
+                  or not any(sp == p and top - 1 <= ln.top and ln.bottom <= bottom + 1 for sp, top, bottom in spans)])
+             for p, lines in pages]
     minutes = parse_minutes(prose, nlp=get_nlp())  # an action table's lines are not minutes prose
     acc["minutes"].append(minutes)
     acc["warnings"].extend(unread_warnings(minutes, prose))
@@ -80,16 +81,13 @@ def _meeting(parts: Sequence[DocumentPart], lines_by_page: Sequence[Sequence[Lin
 
 
 def _table_spans(tables: Sequence[Any], lines_by_page: Sequence[Sequence[Line]]) -> list[tuple[int, float, float]]:
-    """(page, top, bottom) of each action table's header and rows, page by page."""
+    """(page, top, bottom) of each action table's header and of each of its rows."""
     spans: list[tuple[int, float, float]] = []
     for t in tables:
-        by_page: dict[int, list[float]] = {}
-        header = lines_by_page[t.page_start - 1][t.header_line] if t.header_line < len(lines_by_page[t.page_start - 1]) else None
-        if header is not None:
-            by_page.setdefault(t.page_start, []).extend([header.top, header.bottom])
-        for row in t.rows:
-            by_page.setdefault(row.page, []).extend([row.top, row.bottom, row.band_bottom or row.bottom])
-        spans.extend((page, min(v), max(v)) for page, v in by_page.items())
+        lines = lines_by_page[t.page_start - 1]
+        if t.header_line < len(lines):
+            spans.append((t.page_start, lines[t.header_line].top, lines[t.header_line].bottom))
+        spans.extend((row.page, row.top, row.bottom) for row in t.rows)
     return spans
 
 
