@@ -57,7 +57,7 @@ def is_owner(phrase: str) -> bool:
     """A person, initials or a post: "JS", "JS/TS", "Mrs A Smith", "Jane Smith", "the Clerk", "Transparency Team"."""
     p = phrase.strip(" ,")
     tokens = [t for t in re.split(r"[\s,/&]+|\band\b", p) if t]
-    if tokens and all(re.fullmatch(INITIALS, t) for t in tokens) and any(t.isupper() and len(t) > 1 for t in tokens):
+    if tokens and all(re.fullmatch(INITIALS, t) for t in tokens) and any(sum(ch.isupper() for ch in t) >= 2 for t in tokens):
         return True  # "SB", "RB, FQ, KK", "MoJ", "NO" (initials, not the word)
     if not p or len(p.split()) > 8 or NOT_OWNER_START.match(p):
         return False

@@ -165,6 +165,15 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
     return None, None, None, None
 
 
+def _line_pitch(lines: Sequence[tuple[int, Line]]) -> float:
+    """The usual distance from one line's top to the next one's (double-spaced minutes have a wide one)."""
+    steps = sorted(b.top - a.top for (pa, a), (pb, b) in zip(lines, lines[1:])
+                   if pa == pb and 0 < b.top - a.top < 3 * (a.bottom - a.top or 10.0))
+    if not steps:
+        return 12.0
+    return steps[len(steps) // 4]  # the lower quartile: lines within a paragraph, not the gaps between them
+
+
 def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None = None) -> list[Para]:
     """Lines to paragraphs: a gap, a list marker, a decision label, a short last line or a margin owner ends one.
 
@@ -172,6 +181,7 @@ def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None
     page goes on in lower case. ``margin`` maps id(line) to the owner printed in its action margin.
     """
     margin = margin or {}
+    pitch = _line_pitch(lines)
     paras: list[tuple[int, list[str], str | None]] = []
     prev: Line | None = None
     prev_page = 0
@@ -182,7 +192,7 @@ def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None
         if prev is not None and page != prev_page:
             new = prev.text.rstrip().endswith((".", ":", ";", "!", "?")) or not text[:1].islower()
         else:
-            new = prev is None or line.top - prev.bottom > PARA_GAP * height or line.top < prev.top
+            new = prev is None or line.top - prev.top > pitch + PARA_GAP * height or line.top < prev.top
         label = TRIGGER.match(text)
         new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or BULLET.match(text))
         new = new or bool(label and (label["label"] or text[:8].isupper()))
