@@ -9,7 +9,7 @@ correct record", and a motion "proposed ... seconded ...". "resolved" as an ordi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,7 +30,7 @@ MOTION_LINE = re.compile(r"^(?:[o•▪◦·\-–*]\s+)?(?P<text>.+?)\s+[–-]\s
 APPROVED_LABEL = re.compile(r"^(?:[o•▪◦·\-–*]\s+)?(?P<text>APPROVED\s*[–-]\s*.+?)(?:\s+[–-]\s+[A-Z]\.?\s*[A-Z][\w'’-]+\s*\(motion\).*)?$")
 LETTERED = re.compile(r"^[-–•]?\s*(?:\((?P<pl>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|(?P<letter>[a-z]|[A-Z](?=\))|[ivx]{1,4}|\d{1,2})[).])\s+(?P<text>\S.*)$")
 BULLET = re.compile(r"^(?:[•▪●◦·*\-–]|o(?=\s+[A-Z])|\uf0b7)\s+")
-SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[«\"'‘“(]?[A-Z0-9ÀÂÉÈÊÎÔÙÛÇ])")
+SENTENCE = re.compile(r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bMrs\.)(?<=[.;!?])\s+(?=[«\"'‘“(]?[A-Z0-9ÀÂÉÈÊÎÔÙÛÇ])")
 ACTIONS_LABEL = re.compile(r"^actions?(?:\s+points?)?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 NUM_PREFIX = re.compile(r"^\(?\d{1,2}[.)]\s+")
 
@@ -47,14 +47,16 @@ class Para:
     def text(self) -> str:
         return join_lines(self.parts)
 
-    def sentences(self) -> list[str]:
-        """Sentences, also split where a line that does not end a clause is followed by a line opening a decision."""
+    def sentences(self, opens: Callable[[str], bool] | None = None) -> list[str]:
+        """Sentences, also split where a line that does not end a clause is followed by a line opening a
+        decision (or, with ``opens``, a line that ``opens`` says starts something new)."""
         out: list[str] = []
         for sentence in sentences(NUM_PREFIX.sub("", "\n".join(p.strip() for p in self.parts))):
             pieces = sentence.split("\n")
             current = pieces[0]
             for n, piece in enumerate(pieces[1:], start=1):
-                if _opens_decision(current, piece, " ".join(pieces[n:])):
+                if _opens_decision(current, piece, " ".join(pieces[n:])) or (
+                        opens is not None and piece[:1].isupper() and not OPEN_END.search(current) and opens(piece)):
                     out.append(join_lines([current]))
                     current = piece
                 else:

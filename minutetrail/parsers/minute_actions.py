@@ -14,7 +14,7 @@ from statistics import median
 from typing import Any
 
 from minutetrail.models import Line, MinuteAction, Resolution, ResolutionKind
-from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, Para, sentences
+from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, Para
 from minutetrail.parsers.minute_table import classify_entry, column_entries
 from minutetrail.parsers.nlp import due_phrase
 from minutetrail.parsers.owners import parse_owner
@@ -40,7 +40,7 @@ NOT_OWNER_START = re.compile(
     re.I,
 )
 DUE_TEXT = re.compile(r"\b(?:by|before)\s+(?P<due>(?:the\s+)?\d{1,2}\S*\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+ \d{4}|the next meeting)")
-NOT_VERB = r"(?:the|a|an|this|that|these|those|their|his|her|its|our|your|all|any|each|date|which|whom)"
+NOT_VERB = r"(?:like|the|a|an|this|that|these|those|their|his|her|its|our|your|all|any|each|date|which|whom)"
 CLAUSE_START = re.compile(r"^|(?<=[,;:])\s+|\b(?:resolved|agreed|that|and)\s+", re.I)
 
 
@@ -87,6 +87,11 @@ def assignment(sentence: str) -> tuple[str, int] | None:
 
 def _is_name(owner: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.?)){1,2}", owner))
+
+
+def row_owner(text: str) -> str | None:
+    """The owner an action row's text names ("JG will communicate ...") when the table has no owner column."""
+    return _owner(text)
 
 
 def _owner(text: str) -> str | None:
@@ -142,8 +147,15 @@ def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Lin
     return {i: v for i, v in found.items() if abs(lines[i][1].words[-1].x1 - mid) <= 40}
 
 
-def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None) -> list[MinuteAction]:
-    """Actions of one minute item; ``marked``: the document marks its own actions, so prose is not read."""
+def _opens_assignment(line: str) -> bool:
+    found = assignment(line)
+    return found is not None and found[1] == 0
+
+
+def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, decisions: Sequence[str] = ()) -> list[MinuteAction]:
+    """Actions of one minute item; ``marked``: the document marks its own actions, so prose is not read;
+    ``decisions``: texts already read as decisions, not read again as actions."""
+    skip = {d.strip() for d in decisions}
     out: list[MinuteAction] = []
     in_list = False
     for para in paras:
@@ -165,7 +177,10 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None) 
         in_list = False
         if marked:
             continue
-        for sentence in sentences(text):
+        stripped = Para(para.page, (BULLET.sub("", para.parts[0]),) + para.parts[1:]) if para.parts else para
+        for sentence in stripped.sentences(opens=_opens_assignment):
+            if sentence in skip:
+                continue  # a decision entry ("(1) Endorse the joint work ... Leaders to respond") is not an action
             found = assignment(sentence)
             if found:
                 out.append(_action(sentence[found[1]:], found[0], para.page, nlp))

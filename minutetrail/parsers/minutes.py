@@ -30,7 +30,7 @@ from minutetrail.parsers.decisions import (
     is_decision_text,
     paragraphs_to_decisions,
 )
-from minutetrail.parsers.minute_actions import ACTIONS_LABEL, column_to_outcomes, margin_owners, paragraphs_to_actions
+from minutetrail.parsers.minute_actions import ACTIONS_LABEL, column_to_outcomes, row_owner, margin_owners, paragraphs_to_actions
 from minutetrail.parsers.minute_table import find_layout, split_lines
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import mapping
@@ -370,7 +370,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
             decisions = []  # minutes written as a table record their decisions in the decisions column
         else:
             decisions = _motion(item) if item.number and RES_NUMBER.match(item.number) else paragraphs_to_decisions(paras)
-        actions = paragraphs_to_actions(paras, marked, nlp)
+        actions = paragraphs_to_actions(paras, marked, nlp, [r.text for r in decisions])
         if item.column:
             table_decisions, table_actions = column_to_outcomes(item.column, edges, nlp)
             decisions, actions = list(decisions) + table_decisions, list(actions) + table_actions
@@ -426,7 +426,7 @@ def attach_actions(minutes: Minutes, rows: Sequence[ActionRow]) -> Minutes:
         return minutes
     items = list(minutes.items)
     for row in rows:
-        action = MinuteAction(text=row.text, owner=row.owner, due=row.due_text, page=row.page, bbox=row.bbox)
+        action = MinuteAction(text=row.text, owner=row.owner or row_owner(row.text), due=row.due_text, page=row.page, bbox=row.bbox)
         idx = max((i for i, it in enumerate(items) if it.number and it.page and it.page <= row.page), default=None)
         if idx is None:
             holder = next((i for i, it in enumerate(items) if not it.number), None)
