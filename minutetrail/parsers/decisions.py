@@ -65,7 +65,9 @@ class Para:
         return [s for s in out if s]
 
 
-OPEN_END = re.compile(r"(?:[,;:(&\-–]|\b(?:and|or|the|of|to|a|an|for|from|with|by|in|on|at))\s*$", re.I)
+OPEN_END = re.compile(
+    r"(?:[,;:(&\-–]|\b(?:and|or|the|of|to|a|an|for|from|with|by|in|on|at|asked|invited|requested|urged|told|that))\s*$", re.I
+)
 
 
 def _opens_decision(before: str, line: str, rest: str) -> bool:

@@ -14,7 +14,7 @@ from statistics import median
 from typing import Any
 
 from minutetrail.models import Line, MinuteAction, Resolution, ResolutionKind
-from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, Para
+from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, Para, is_decision_text
 from minutetrail.parsers.minute_table import classify_entry, column_entries
 from minutetrail.parsers.nlp import due_phrase
 from minutetrail.parsers.owners import parse_owner
@@ -147,6 +147,11 @@ def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Lin
     return {i: v for i, v in found.items() if abs(lines[i][1].words[-1].x1 - mid) <= 40}
 
 
+@cache
+def _imperative() -> re.Pattern[str]:
+    return re.compile(rf"^{alternation('decisions.imperatives')}\b", re.I)
+
+
 def _opens_assignment(line: str) -> bool:
     found = assignment(line)
     return found is not None and found[1] == 0
@@ -177,10 +182,13 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
         in_list = False
         if marked:
             continue
+        entry = LETTERED.match(text)
+        if entry and _imperative().match(entry["text"]):
+            continue  # an imperative entry of a decision or motion ("(1) Endorse the joint work ..."), not an action
         stripped = Para(para.page, (BULLET.sub("", para.parts[0]),) + para.parts[1:]) if para.parts else para
         for sentence in stripped.sentences(opens=_opens_assignment):
-            if sentence in skip:
-                continue  # a decision entry ("(1) Endorse the joint work ... Leaders to respond") is not an action
+            if sentence in skip or is_decision_text(sentence):
+                continue  # a decision is not also an action
             found = assignment(sentence)
             if found:
                 out.append(_action(sentence[found[1]:], found[0], para.page, nlp))
