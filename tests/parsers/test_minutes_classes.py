@@ -325,3 +325,55 @@ def test_att_justified_name_list_is_not_read_as_a_grid() -> None:
         cells(14, (90, "Ms G Hart,"), (215, "Mr I Jones,"), (350, "Mrs K Lowe,")),
     ]
     assert read_grid(lines) is None
+
+
+# ---------------------------------------------------------------- layout details
+
+
+def test_double_spaced_minutes_keep_an_action_paragraph_whole() -> None:
+    p = heading(Page())
+    p.add("Road Safety", bold=True)
+    p.top += LEADING
+    for text in ("Action: Highways Team to survey the junction by the school and report",
+                 "back on the cost of a crossing."):
+        p.add(text)
+        p.top += LEADING  # every line double spaced
+    p.top += LEADING
+    p.add("Due: September")
+    m = minutes_of(p)
+    assert all_actions(m) == [("Highways Team", "Highways Team to survey the junction by the school and report back on the cost of a crossing.")]
+
+
+def test_mact_initials_owner_is_not_the_word_no_and_a_new_line_opens_an_assignment() -> None:
+    p = heading(Page())
+    p.add("11. Trees", bold=True)
+    p.add("The hedge by the lane had grown over the path and the resident was unhappy about it")
+    p.add("NO will write to the landowner about the hedge")
+    p.add("The Clerk will order two replacement signs")
+    m = minutes_of(p)
+    assert all_actions(m) == [
+        ("NO", "NO will write to the landowner about the hedge"),
+        ("The Clerk", "The Clerk will order two replacement signs"),
+    ]
+
+
+def test_mact_imperative_entries_of_a_motion_are_not_actions() -> None:
+    p = heading(Page())
+    p.add("12. Motion on Devolution", bold=True)
+    p.add("Cllr Ash proposed the motion that the Council is asked to:")
+    p.add("(1) Endorse the joint work between the county, Riverside Council and District Leaders to")
+    p.add("respond to the consultation;")
+    m = minutes_of(p)
+    assert all_actions(m) == []
+
+
+def test_watermark_glyphs_do_not_merge_lines() -> None:
+    from minutetrail.models import PageData
+    from minutetrail.parsers.text import content_lines
+
+    body = [Word(w, 72 + 40 * i, 100 + 14 * n, 72 + 40 * i + 30, 110 + 14 * n, False, 10.0)
+            for n, text in enumerate(("Alpha beta gamma", "Delta epsilon zeta", "Eta theta iota"))
+            for i, w in enumerate(text.split())]
+    mark = [Word(ch, 200 + 120 * i, 60, 300 + 120 * i, 260, False, 200.0) for i, ch in enumerate("DRAFT")]
+    lines = content_lines([PageData(1, 612, 792, tuple(body + mark))])[0]
+    assert [ln.text for ln in lines] == ["Alpha beta gamma", "Delta epsilon zeta", "Eta theta iota"]
