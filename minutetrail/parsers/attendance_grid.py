@@ -45,6 +45,12 @@ class _Column:
 
     def add(self, text: str) -> None:
         self.entries.append([self.role or "", text])
+
+    def add_list(self, text: str) -> None:
+        """The names printed after a label on its line: "In attendance: Ann Lee, Chair, Hill School"."""
+        for part in re.split(r"\s*[;,]\s*(?![^()]*\))", text):
+            if part.strip():
+                self.add(part.strip())
     names_only: bool = True  # False once a header names this column something other than names
 
 
@@ -130,7 +136,7 @@ def read_grid(lines: Sequence[Line]) -> dict[str, list[str]] | None:
             columns = [_Column(c.x0, lr[0] if lr else None) for c, lr in labelled]
             for (c, lr), col in zip(labelled, columns):
                 if lr and lr[1]:
-                    col.add(lr[1])
+                    col.add_list(lr[1])
             continue
         first = labelled[0][1]
         if first is not None and (len(cs) == 1 or not columns or cs[0].x0 <= min(c.x0 for c in columns) + COLUMN_TOLERANCE) \
@@ -139,7 +145,7 @@ def read_grid(lines: Sequence[Line]) -> dict[str, list[str]] | None:
             done.extend(columns)
             columns = [_Column(cs[0].x0, role)]
             if first[1]:
-                columns[0].add(first[1])
+                columns[0].add_list(first[1])
             for c in cs[1:]:
                 _add(columns, c, role)
             continue
@@ -156,7 +162,7 @@ def read_grid(lines: Sequence[Line]) -> dict[str, list[str]] | None:
             if lr is not None and c is not cs[0] or (lr is not None and len(columns) > 1):
                 col.role = lr[0]  # a label printed inside a column switches that column's role
                 if lr[1]:
-                    col.add(lr[1])
+                    col.add_list(lr[1])
                 continue
             _add(columns, c, role)
     return _names_by_role(done + columns)

@@ -13,7 +13,7 @@ from functools import cache
 from statistics import median
 from typing import Any
 
-from minutetrail.models import Line, MinuteAction, Resolution, ResolutionKind
+from minutetrail.models import Line, MinuteAction, Resolution, ResolutionKind, Word
 from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, Para, is_decision_text
 from minutetrail.parsers.minute_table import classify_entry, column_entries
 from minutetrail.parsers.nlp import due_phrase
@@ -111,7 +111,7 @@ def _action(text: str, owner: str | None, page: int, nlp: Any) -> MinuteAction:
     return MinuteAction(text=text.rstrip(), owner=parse_owner(owner), due=_due(text, nlp), page=page)
 
 
-def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Line]]:
+def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Line | None]]:
     """Line index -> (owner, the line without it) for owner initials printed in a right-hand action margin.
 
     A margin owner is the last word of a line, initials-like, right of most of the text, after a
@@ -122,9 +122,13 @@ def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Lin
         return {}
     left = min(ln.x0 for _p, ln in lines)
     right = max(ln.x1 for _p, ln in lines)
-    found: dict[int, tuple[str, Line]] = {}
+    found: dict[int, tuple[str, Line | None]] = {}
+    alone: dict[int, Word] = {}  # a margin owner printed on a line of its own, just under its paragraph's last line
     for idx, (_page, line) in enumerate(lines):
         words = line.words
+        if len(words) == 1 and idx > 0 and MARGIN_TOKEN.match(words[0].text) and words[0].x0 >= left + MARGIN_SHARE * (right - left):
+            alone[idx] = words[0]
+            continue
         if len(words) < 2:
             continue
         take = 1
@@ -140,11 +144,16 @@ def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Lin
         contrast = first.bold and not prev.bold
         if gap >= MARGIN_GAP * max(usual, 2.0) or contrast:
             found[idx] = (token.replace(" ", ""), Line(tuple(words[:-take])))
-    if len(found) < MARGIN_MIN:
+    if len(found) + len(alone) < MARGIN_MIN:
         return {}
-    xs = [lines[i][1].words[-1].x1 for i in found]
+    xs = [lines[i][1].words[-1].x1 for i in found] + [w.x1 for w in alone.values()]
     mid = median(xs)
-    return {i: v for i, v in found.items() if abs(lines[i][1].words[-1].x1 - mid) <= 40}
+    out = {i: v for i, v in found.items() if abs(lines[i][1].words[-1].x1 - mid) <= 40}
+    for idx, word in alone.items():
+        if abs(word.x1 - mid) <= 40 and idx - 1 not in out:
+            out[idx - 1] = (word.text, lines[idx - 1][1])
+            out[idx] = ("", None)  # the owner's own line: not text
+    return out
 
 
 @cache

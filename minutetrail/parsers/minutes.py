@@ -55,6 +55,7 @@ VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For 
     re.I | re.S,
 )
 PARA_GAP = 0.55
+HANGING = 8.0  # points right of a bullet where its wrapped lines hang
 LEAD_IN_WORDS = 6
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph  # extra space, in line heights, that opens a new paragraph
 
@@ -182,6 +183,7 @@ def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None
     """
     margin = margin or {}
     pitch = _line_pitch(lines)
+    bullet_x: float | None = None  # where the bullet of the current paragraph sits: its lines hang to the right
     paras: list[tuple[int, list[str], str | None]] = []
     prev: Line | None = None
     prev_page = 0
@@ -196,9 +198,12 @@ def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None
         label = TRIGGER.match(text)
         new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or BULLET.match(text))
         new = new or bool(label and (label["label"] or text[:8].isupper()))
-        new = new or (prev is not None and prev.x1 < SHORT_LINE * right and text[:1].isupper()
+        hanging = bullet_x is not None and line.x0 >= bullet_x + HANGING and not new
+        new = new or (prev is not None and prev.x1 < SHORT_LINE * right and text[:1].isupper() and not hanging
                       and not prev.text.rstrip().endswith((",", ":", "-", "–", "&", "and")))
         new = new or bool(paras and paras[-1][2])
+        if new:
+            bullet_x = line.x0 if BULLET.match(text) else None
         if new:
             paras.append((page, [text], margin.get(id(line))))
         else:
@@ -314,11 +319,15 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     heads = _item_headings(all_lines)
     first_item = min(heads, default=0)
     margin: dict[int, str] = {}
+    dropped: set[int] = set()
     for idx, (owner, stripped) in (margin_owners(all_lines[first_item:]) if layout is None else {}).items():
+        if stripped is None:
+            dropped.add(first_item + idx)  # a line holding only a margin owner
+            continue
         all_lines[first_item + idx] = (all_lines[first_item + idx][0], stripped)
         margin[id(stripped)] = owner
     marked = bool(margin) or layout is not None or any(ACTIONS_LABEL.match(ln.text.strip()) for _p, ln in all_lines)
-    skip: set[int] = set()
+    skip: set[int] = set(dropped)
     listed = _attendance_grid(all_lines, first_item if heads else len(all_lines), skip)
     right_edge = max((ln.x1 for _p, ln in all_lines), default=0.0)
     prev_line: Line | None = None
