@@ -52,6 +52,7 @@ class _Column:
             if part.strip():
                 self.add(part.strip())
     names_only: bool = True  # False once a header names this column something other than names
+    cells: int = 0  # cells read into the column (a cell may hold several names)
 
 
 def line_cells(line: Line, gap: float = CELL_GAP) -> list[Cell]:
@@ -180,7 +181,8 @@ def _add(columns: list[_Column], cell: Cell, role: str | None) -> None:
     if col.entries and (text[:1] in "([" or text[:1].islower()):
         col.entries[-1][1] = f"{col.entries[-1][1]} {text}"
         return
-    col.add(text)
+    col.cells += 1
+    col.add_list(text)
 
 
 def _names_by_role(columns: list[_Column]) -> dict[str, list[str]] | None:
@@ -189,7 +191,7 @@ def _names_by_role(columns: list[_Column]) -> dict[str, list[str]] | None:
         if not col.names_only:
             continue
         entries = [(r, e) for r, e in col.entries if r]
-        if entries and sum(person_like(e) for _r, e in entries) < PERSON_SHARE * len(entries):
+        if col.cells >= 3 and sum(person_like(e) for _r, e in entries) < PERSON_SHARE * len(entries):
             continue  # an organisation column beside the names
         for role, e in entries:
             if person_like(e):
