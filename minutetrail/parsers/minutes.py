@@ -298,7 +298,13 @@ def _attendance_grid(all_lines: Sequence[tuple[int, Line]], end: int, skip: set[
                   if label_of(all_lines[i][1].text.strip()) or label_role(line_cells(all_lines[i][1])[0].text)), None)
     if start is None:
         return None
-    region = [i for i in range(start, end) if not _grid_prose(all_lines[i][1])]
+    region: list[int] = []
+    for i in range(start, end):
+        if _grid_prose(all_lines[i][1]):
+            if region and len(region) >= 2:
+                break  # the first sentence after the lists ends the attendance
+            continue
+        region.append(i)
     found = read_grid([all_lines[i][1] for i in region])
     if found:
         skip.update(region)
