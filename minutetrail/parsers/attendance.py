@@ -108,7 +108,7 @@ def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -
             if ROLE_WORDS.fullmatch(tok.strip("'’")) or (len(lead) >= 2 and tok.isupper() and len(tok) >= 2 and not lead[-1].isupper()):
                 break
             lead.append(tok)
-        if len(lead) >= 2 and all(t[:1].isupper() or PARTICLE.match(t) for t in lead) or (len(lead) == 1 and len(tokens) == 1 and keep_single):
+        if len(lead) >= 2 and all(t[:1].isupper() or PARTICLE.match(t) for t in lead) or (len(lead) == 1 and len(tokens) == 1 and keep_single and not re.fullmatch(r"[A-Z]{2,5}", lead[0])):
             names.append(" ".join(lead))
     return names
 
@@ -161,11 +161,45 @@ def _listed_name(entry: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,;")
 
 
+INLINE_ROLES = ("officers", "in_attendance")
+
+
+@cache
+def _inline_label() -> re.Pattern[str]:
+    alts = "|".join(f"(?P<{role}>{alternation(f'attendance.inline.{role}')})" for role in INLINE_ROLES)
+    return re.compile(rf"(?:^|(?<=[\s,;]))(?:{alts})\s*[:\-–]?\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)?\.?\s*[A-Z])", re.I)
+
+
+def switch_inline_roles(blocks: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A role label inside a present list switches the role of the names after it:
+    "Councillors A Bell and C Dean Clerk Mrs E Finch District Councillor G Hart" (no "Label:" lines)."""
+    out: dict[str, list[str]] = {k: list(v) for k, v in blocks.items()}
+    kept: list[str] = []
+    for text in blocks.get("present", []):
+        pieces = list(_inline_label().finditer(text))
+        if not pieces:
+            kept.append(text)
+            continue
+        kept.append(text[: pieces[0].start()])
+        for n, m in enumerate(pieces):
+            end = pieces[n + 1].start() if n + 1 < len(pieces) else len(text)
+            role = next(r for r in INLINE_ROLES if m.group(r))
+            out.setdefault(role, []).append(text[m.end(): end])
+    if "present" in out:
+        out["present"] = [k for k in kept if k.strip()]
+    return out
+
+
+NAME_BOUNDARY = re.compile(r"(\b[A-Z]\.?\s+[A-Z][a-z'’-]+)\s+(?=(?:[A-Z]\.?\s+)+[A-Z][a-z])")
+
+
 def blocks_to_attendance(blocks: dict[str, list[str]], listed: dict[str, list[str]] | None = None) -> Attendance:
     """Attendance from label blocks of text, and from ``listed`` names already read one per cell (a grid)."""
+    blocks = switch_inline_roles(blocks)
     def names(role: str) -> tuple[str, ...]:
         out: list[str] = [_listed_name(n) for n in (listed or {}).get(role, [])]
         for text in blocks.get(role, []):
+            text = NAME_BOUNDARY.sub(r"\1, ", text)  # "P Moran A Armstrong": two names run together by a wrap
             out.extend(split_names(text, keep_roles=(role == "officers")))
         return tuple(dict.fromkeys(out))
 
