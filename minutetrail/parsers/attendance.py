@@ -72,6 +72,16 @@ def label_of(text: str) -> tuple[str, str] | None:
 NAME_CODE = re.compile(r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s+[–-]\s+[A-Z]{2,}\b")
 
 
+def _drop_brackets(text: str) -> str:
+    """Bracketed text to a separator, innermost first ("(Chief Executive, Hill Trust (HT))"); an unclosed
+    bracket runs to the next separator."""
+    previous = None
+    while previous != text:
+        previous, text = text, re.sub(r"\s*\([^()]*\)\s*", " \x00 ", text)
+    text = re.sub(r"\([^,;\x00]*", " ", text).replace(")", " ")
+    return re.sub(r"(?:\s*\x00\s*)+", ", ", text)
+
+
 def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -> list[str]:
     """A printed list of attendees to names: one per person, titles and bracketed roles removed."""
     if keep_roles:
@@ -79,12 +89,13 @@ def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -
     coded = NAME_CODE.findall(re.sub(r"\([^)]*\)", "", text))
     if len(coded) >= 2:  # "Harry Rayner – MEM   James Graham – KCC": names with organisation codes
         return [clean_person(n) for n in coded]
-    text = re.sub(r"\s*\([^)]*\)\s*", ", ", text)  # a bracketed role ends the name before it
+    text = _drop_brackets(text)  # a bracketed role ends the name before it, nested brackets and all
+    text = re.sub(r"(?<![A-Z])\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\b)", ", ", text)  # ". Mr Z": next sentence, next name
     text = GROUP_PREFIX.sub("", text.strip())
     chunks = [ROLE_SUFFIX.split(c)[0] for c in re.split(r"[,;]", text)]  # "Ruth Whittingham - Head of Law ..."
     names: list[str] = []
     for raw in (p for c in chunks for p in SPLIT.split(c)):
-        part = raw.strip(" .;:")
+        part = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", raw.strip(" .;:")).strip(" .;:")  # "X and" left by a wrap
         if not part:
             continue
         if POST_NOMINAL.match(part) and names:
@@ -205,7 +216,7 @@ def blocks_to_attendance(blocks: dict[str, list[str]], listed: dict[str, list[st
 
     staff: list[str] = []
     for text in blocks.get("staff", []):  # "Staff: Operations Superintendent Dan MacInnis, ...": the names
-        for chunk in re.split(r",|\s+and\s+", text):
+        for chunk in re.split(r"[,;]|\s+and\s+", text):
             words = [w for w in re.sub(r"[^\w'’\- ]", " ", chunk).split()]
             tail = [w for w in words[-3:] if w[:1].isupper()]
             while tail and ROLE_WORDS.fullmatch(tail[0]):

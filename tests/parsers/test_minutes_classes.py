@@ -377,3 +377,41 @@ def test_watermark_glyphs_do_not_merge_lines() -> None:
     mark = [Word(ch, 200 + 120 * i, 60, 300 + 120 * i, 260, False, 200.0) for i, ch in enumerate("DRAFT")]
     lines = content_lines([PageData(1, 612, 792, tuple(body + mark))])[0]
     assert [ln.text for ln in lines] == ["Alpha beta gamma", "Delta epsilon zeta", "Eta theta iota"]
+
+
+# ---------------------------------------------------------------- ATT-PROSE
+
+
+def test_att_prose_nested_brackets_and_sentence_separators() -> None:
+    from minutetrail.parsers.attendance import split_names
+
+    text = "Mr Ivo Hart (Chief Executive, Hill Trust (HT)), Ms Una Bell (Director (HT)). Mr Oli Grey"
+    assert split_names(text) == ["Ivo Hart", "Una Bell", "Oli Grey"]
+
+
+def test_att_prose_inline_role_labels_switch_the_role() -> None:
+    from minutetrail.parsers.attendance import blocks_to_attendance
+
+    got = blocks_to_attendance({"present": ["Councillors A Bell, C Dean and E Finch Clerk Mrs G Hart District Councillor I Jones"]})
+    assert got.present == ("A Bell", "C Dean", "E Finch")
+    assert got.officers == ("Mrs G Hart",)
+    assert got.in_attendance == ("I Jones",)
+
+
+def test_att_prose_wrap_artefacts_trailing_and_and_names_run_together() -> None:
+    from minutetrail.parsers.attendance import blocks_to_attendance
+
+    got = blocks_to_attendance({"present": ["Councillors A Bell, C Dean and, E Finch G Hart"]})
+    assert got.present == ("A Bell", "C Dean", "E Finch", "G Hart")
+
+
+def test_att_prose_labels_from_other_languages() -> None:
+    p = Page()
+    p.add("Réunion du Conseil Municipal du 3 mars 2025", bold=True).gap()
+    p.add("Étaient présents : Mmes et Mrs Anne DURAND, Paul LE GALL, Marc PETIT.")
+    p.add("Étaient absents et excusés Luc MOREAU (pouvoir à Anne DURAND).")
+    p.gap()
+    p.add("1 – FINANCES", bold=True)
+    m = minutes_of(p)
+    assert m.attendance.present == ("Anne DURAND", "Paul LE GALL", "Marc PETIT")
+    assert m.attendance.apologies == ("Luc MOREAU",)
