@@ -32,6 +32,7 @@ LETTERED = re.compile(r"^[-–•]?\s*(?:\((?P<pl>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)
 BULLET = re.compile(r"^(?:[•▪●◦·*\-–]|o(?=\s+[A-Z])|\uf0b7)\s+")
 SENTENCE = re.compile(r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bMrs\.)(?<=[.;!?])\s+(?=[«\"'‘“(]?[A-Z0-9ÀÂÉÈÊÎÔÙÛÇ])")
 ACTIONS_LABEL = re.compile(r"^actions?(?:\s+points?)?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
+PLAIN_ENTRY_WORDS = 3  # an unlettered paragraph of a decision list longer than this is an entry, not a sub-heading
 NUM_PREFIX = re.compile(r"^\(?\d{1,2}[.)]\s+")
 
 
@@ -163,17 +164,28 @@ def _sentence_decisions(para: Para) -> list[Resolution]:
 
 
 def paragraphs_to_decisions(paras: Sequence[Para]) -> list[Resolution]:
-    """Decisions of one minute item. A list opened by "RESOLVED that:" stays open until the next trigger."""
+    """Decisions of one minute item. A list opened by "RESOLVED that:" stays open until the next trigger;
+    a list that gets no lettered or bulleted entry takes its plain paragraphs as the entries."""
     out: list[Resolution] = []
     open_list: ResolutionKind | None = None
+    entries = 0
+    plain: list[str] = []  # unlettered paragraphs of the open list
+
+    def close() -> None:
+        if open_list is not None and not entries:
+            out.extend(Resolution(None, p, open_list) for p in plain)
+        plain.clear()
+
     for para in paras:
         text = para.text
         moved = MOTION_LINE.match(text) or APPROVED_LABEL.match(text)
         if moved:
+            close()
             out.append(Resolution(None, moved["text"].strip(), ResolutionKind.RESOLVED))
             open_list = None
             continue
         if ACTIONS_LABEL.match(text):
+            close()
             open_list = None  # the actions of the item follow: the decisions are over
             continue
         lettered = LETTERED.match(text)
@@ -182,12 +194,18 @@ def paragraphs_to_decisions(paras: Sequence[Para]) -> list[Resolution]:
             letter = (lettered["pl"] or lettered["letter"]) if lettered else None
             body = strip_marker(lettered["text"] if lettered else BULLET.sub("", text)).strip()
             out.append(Resolution(letter, body, open_list))
+            entries += 1
             continue
         if open_list is not None and not trigger and not is_decision_text(text):
+            if len(text.split()) > PLAIN_ENTRY_WORDS and not text.rstrip().endswith(":"):
+                plain.append(text)  # an entry printed without a letter, or a lead-in: known when the list closes
             continue  # a lead-in sentence or a sub-heading inside the list: the list is still open
+        close()
         if trigger and (text.rstrip().endswith(":") or re.search(r"\bthat\s*:?\s*$", text, re.I)):
             open_list = _kind(text[trigger.start(): trigger.end() + 20])
+            entries = 0
             continue
         open_list = None
         out.extend(_sentence_decisions(para))
+    close()
     return out

@@ -169,20 +169,20 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
 def _line_pitch(lines: Sequence[tuple[int, Line]]) -> float:
     """The usual distance from one line's top to the next one's (double-spaced minutes have a wide one)."""
     steps = sorted(b.top - a.top for (pa, a), (pb, b) in zip(lines, lines[1:])
-                   if pa == pb and 0 < b.top - a.top < 3 * (a.bottom - a.top or 10.0))
+                   if pa == pb and 0.9 * (a.bottom - a.top or 10.0) <= b.top - a.top < 3 * (a.bottom - a.top or 10.0))
     if not steps:
         return 12.0
-    return steps[len(steps) // 4]  # the lower quartile: lines within a paragraph, not the gaps between them
+    return steps[len(steps) // 10]  # near the smallest: lines within a paragraph, not the gaps between them
 
 
-def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None = None) -> list[Para]:
+def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None = None, pitch: float | None = None) -> list[Para]:
     """Lines to paragraphs: a gap, a list marker, a decision label, a short last line or a margin owner ends one.
 
     A paragraph runs on over a page break when its last line does not end a sentence and the next
     page goes on in lower case. ``margin`` maps id(line) to the owner printed in its action margin.
     """
     margin = margin or {}
-    pitch = _line_pitch(lines)
+    pitch = pitch or _line_pitch(lines)
     bullet_x: float | None = None  # where the bullet of the current paragraph sits: its lines hang to the right
     paras: list[tuple[int, list[str], str | None]] = []
     prev: Line | None = None
@@ -249,6 +249,27 @@ def _gap_above(all_lines: Sequence[tuple[int, Line]], idx: int) -> bool:
     return line.top - above.bottom > PARA_GAP * (line.bottom - line.top or 10.0)
 
 
+def _unseen_heading(line: Line, num: str, title: str, prev: str | None, seen: set[str]) -> bool:
+    """A minute number printed out of order: bold, short, not seen yet, at the depth and near the number before."""
+    if prev is None or num in seen or not line.bold or len(title.split()) > 12 or title.rstrip().endswith((".", ",")):
+        return False
+    a, b = _num_key(prev), _num_key(num)
+    return len(a) == len(b) and a[:-1] == b[:-1] and abs(b[-1] - a[-1]) <= 12
+
+
+def _title_runs_on(line: Line, below: tuple[int, Line], title: str, right: float) -> bool:
+    """The next line goes on with this heading: both in capitals, or both bold where this one reached the margin."""
+    nxt = below[1]
+    text = nxt.text.strip()
+    if ITEM_HEAD.match(text) or nxt.top - line.bottom > PARA_GAP * (line.bottom - line.top or 10.0) or nxt.top < line.top:
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", title)
+    nxt_letters = re.sub(r"[^A-Za-z]", "", text)
+    caps = len(letters) >= 4 and letters.isupper() and len(nxt_letters) >= 2 and nxt_letters.isupper()
+    wrapped_bold = line.bold and nxt.bold and line.x1 > SHORT_LINE * right and len(text.split()) <= HEADING_MAX_WORDS
+    return (caps and line.bold == nxt.bold) or wrapped_bold
+
+
 def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, str, set[int]]]:
     """Line index -> (number, title, lines used) of each minute item heading.
 
@@ -260,6 +281,7 @@ def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str
     right = max((ln.x1 for _p, ln in all_lines), default=0.0)
     texts = [ln.text.strip() for _p, ln in all_lines]
     prev_num: str | None = None
+    seen: set[str] = set()
     for idx, (_page, line) in enumerate(all_lines):
         text = texts[idx]
         nxt = texts[idx + 1] if idx + 1 < len(texts) else ""
@@ -274,13 +296,19 @@ def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str
             heads[idx] = (r["num"], "", set())
             continue
         m = ITEM_HEAD.match(text)
-        if m and _is_next_item(prev_num, m["num"], m["title"]) and (ref or two_line or _heading_like(line, m["title"], right, nxt)):
+        in_order = bool(m) and _is_next_item(prev_num, m["num"], m["title"])  # type: ignore[index]
+        out_of_order = bool(m) and not in_order and _unseen_heading(line, m["num"], m["title"], prev_num, seen)  # type: ignore[index]
+        if m and (in_order or out_of_order) and (ref or two_line or _heading_like(line, m["title"], right, nxt)):
             title = m["title"].strip()
             used: set[int] = set()
             if two_line:
                 title, used = f"{title} {nxt}", {idx + 1}
+            elif idx + 1 < len(all_lines) and _title_runs_on(line, all_lines[idx + 1], title, right):
+                title, used = f"{title} {nxt}", {idx + 1}  # a heading wrapped onto a second line
             heads[idx] = (m["num"], title, used)
-            prev_num = m["num"]
+            seen.add(m["num"])
+            if in_order:
+                prev_num = m["num"]
         elif (ref or two_line) and not ITEM_REF_LINE.match(text) and len(text.split()) <= HEADING_MAX_WORDS + 4 \
                 and not text.rstrip().endswith((".", ":", ",")):
             num = (ref or two_line)["num"]  # type: ignore[index]
@@ -371,13 +399,14 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     if listed:
         blocks = {k: v for k, v in blocks.items() if k not in listed}
     order = sorted(heads)
+    pitch = _line_pitch(all_lines)  # the document's own line spacing, measured over all its lines
     col_lines = [ln for parts in column.values() for _p, ln in parts if ln.words]
     edges = (min((ln.x0 for ln in col_lines), default=0.0), max((ln.x1 for ln in col_lines), default=0.0))
     for idx, parts in column.items():
         items[bisect_right(order, idx)].column.extend(parts)
     out_items: list[MinuteItem] = []
     for item in items:
-        paras = _paragraphs(item.lines, margin)
+        paras = _paragraphs(item.lines, margin, pitch)
         if item.pseudo:
             paras = [p for p in paras if is_decision_text(p.text) or LETTERED.match(p.text) or p.margin_owner
                      or ACTIONS_LABEL.match(p.text)]

@@ -415,3 +415,41 @@ def test_att_prose_labels_from_other_languages() -> None:
     m = minutes_of(p)
     assert m.attendance.present == ("Anne DURAND", "Paul LE GALL", "Marc PETIT")
     assert m.attendance.apologies == ("Luc MOREAU",)
+
+
+def test_item_head_caps_title_wrapped_onto_a_second_line_is_joined() -> None:
+    p = heading(Page())
+    p.add("14. REVIEW OF THE ALLOTMENT TENANCY AGREEMENTS AND THE", bold=True)
+    p.add("WAITING LIST POLICY", bold=True)
+    p.add("The draft agreement was discussed at length by members.")
+    m = minutes_of(p)
+    assert [(i.number, i.title) for i in m.items if i.number] == [
+        ("14", "REVIEW OF THE ALLOTMENT TENANCY AGREEMENTS AND THE WAITING LIST POLICY")
+    ]
+
+
+def test_item_head_numbers_printed_out_of_order_are_items() -> None:
+    p = heading(Page())
+    for num, title in (("20", "Apologies"), ("21", "Declarations"), ("24", "Planning"), ("22", "Finance"), ("23", "Highways")):
+        p.add(f"{num}. {title}", bold=True)
+        p.add("Members discussed the matter and noted the position.")
+        p.gap()
+    m = minutes_of(p)
+    assert [i.number for i in m.items if i.number] == ["20", "21", "24", "22", "23"]
+
+
+def test_res_list_of_unlettered_paragraphs_gives_one_decision_each() -> None:
+    p = heading(Page())
+    p.add("15. Community Grants", bold=True)
+    p.add("RESOLVED that:")
+    p.gap()
+    p.add("the scout group receive a grant of three hundred pounds for new tents;")
+    p.gap()
+    p.add("the lunch club receive a grant of one hundred pounds for its outing.")
+    p.gap()
+    p.add("16. Date of next meeting", bold=True)
+    m = minutes_of(p)
+    assert all_resolutions(m) == [
+        "the scout group receive a grant of three hundred pounds for new tents;",
+        "the lunch club receive a grant of one hundred pounds for its outing.",
+    ]
