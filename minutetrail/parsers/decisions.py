@@ -95,6 +95,16 @@ def _body_decision() -> re.Pattern[str]:
 
 
 @cache
+def _body_agreed() -> re.Pattern[str]:
+    """"The Board agreed to publish ...": a formal body (not "Members") agreeing to act, procedure aside."""
+    return re.compile(
+        rf"\b(?:the\s+)?{alternation('decisions.formal_bodies')}\s+(?:(?:has|have|had|unanimously|therefore|then)\s+)?"
+        rf"agreed\s+to\s+(?!{alternation('decisions.procedural')}\b)[a-z]+",
+        re.I,
+    )
+
+
+@cache
 def _record_decision() -> re.Pattern[str]:
     """Minutes "were approved as a correct record", "... est approuvé": the minutes are the subject."""
     return re.compile(
@@ -129,7 +139,7 @@ def sentences(text: str) -> list[str]:
 def is_decision_text(text: str) -> bool:
     """Whether any sentence of a paragraph records a decision (used to keep paragraphs outside items)."""
     return bool(TRIGGER.search(text) or MOTION_LINE.match(text) or APPROVED_LABEL.match(text)
-                or _body_decision().search(text) or _record_decision().search(text))
+                or _body_decision().search(text) or _body_agreed().search(text) or _record_decision().search(text))
 
 
 def _sentence_decisions(para: Para) -> list[Resolution]:
@@ -153,7 +163,7 @@ def _sentence_decisions(para: Para) -> list[Resolution]:
             out.append(Resolution(None, that["body"].strip(), ResolutionKind.RESOLVED))
             last_was_decision = True
             continue
-        found = m or body.search(sentence) or record.search(sentence) or motion.search(sentence)
+        found = m or body.search(sentence) or _body_agreed().search(sentence) or record.search(sentence) or motion.search(sentence)
         if found and not re.match(r"^it was agreed\b", sentence, re.I):
             start = m.start() if m else 0
             out.append(Resolution(None, sentence, _kind(sentence[start: start + 40])))

@@ -328,10 +328,14 @@ def _attendance_grid(all_lines: Sequence[tuple[int, Line]], end: int, skip: set[
         return None
     region: list[int] = []
     for i in range(start, end):
-        if _grid_prose(all_lines[i][1]):
+        line = all_lines[i][1]
+        if _grid_prose(line):
             if region and len(region) >= 2:
                 break  # the first sentence after the lists ends the attendance
             continue
+        if len(region) >= 2 and all_lines[region[-1]][0] == all_lines[i][0] and len(line_cells(line)) == 1 \
+                and not label_of(line.text.strip()) and line.top - all_lines[region[-1]][1].bottom > 1.5 * (line.bottom - line.top or 10.0):
+            break  # a heading set apart below the lists
         region.append(i)
     found = read_grid([all_lines[i][1] for i in region])
     if found:

@@ -453,3 +453,29 @@ def test_res_list_of_unlettered_paragraphs_gives_one_decision_each() -> None:
         "the scout group receive a grant of three hundred pounds for new tents;",
         "the lunch club receive a grant of one hundred pounds for its outing.",
     ]
+
+
+def test_res_notrigger_a_formal_body_agreeing_to_act_is_a_decision_but_procedure_is_not() -> None:
+    p = heading(Page())
+    p.add("17. Open Data", bold=True)
+    p.add("The paper was introduced by the secretariat. The Board agreed to publish the spending data monthly.")
+    p.gap()
+    p.add("The Committee agreed to defer the pond survey until the next meeting.")
+    p.gap()
+    p.add("It was agreed that the notice board would be repainted.")
+    m = minutes_of(p)
+    assert all_resolutions(m) == ["The Board agreed to publish the spending data monthly."]
+
+
+def test_att_grid_ends_at_a_heading_set_apart_below_the_lists() -> None:
+    p = Page()
+    p.add("Minutes of the meeting of the Data Board held on 2 June 2025", bold=True).gap()
+    p.add_line(cells(0, (88, "Board Members:"), (315, "Officials:"), bold=True))
+    p.add_line(cells(0, (88, "Ann Tully (Chair)"), (315, "Kim Ode (Finance Office)")))
+    p.add_line(cells(0, (88, "Bo Lee"), (315, "Lee Park (Audit Office)")))
+    p.gap().gap()
+    p.add("Welcome and Introductions", x0=88, bold=True)
+    p.add("The Chair welcomed everybody to the meeting and thanked them for coming.", x0=88)
+    m = minutes_of(p)
+    assert [n.split(" (")[0] for n in m.attendance.present] == ["Ann Tully", "Bo Lee"]
+    assert "Welcome and Introductions" not in " ".join(m.attendance.present + m.attendance.officers)
