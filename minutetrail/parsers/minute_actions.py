@@ -14,6 +14,7 @@ from statistics import median
 from typing import Any
 
 from minutetrail.models import Line, MinuteAction, Resolution, ResolutionKind, Word
+from minutetrail.parsers.attendance_grid import line_cells
 from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, Para, is_decision_text
 from minutetrail.parsers.minute_table import classify_entry, column_entries
 from minutetrail.parsers.nlp import due_phrase
@@ -25,6 +26,8 @@ INITIALS = r"(?:[A-Z]{1,4}[a-z]?|[A-Z][a-z][A-Z]{1,3})"  # "JS", "MCa", "JTe", "
 MARGIN_TOKEN = re.compile(rf"^{INITIALS}(?:\s*[/,&]\s*{INITIALS})*$|^(?:All|ALL|Clerk|Chair)$")
 MARGIN_SHARE = 0.8  # a margin owner sits right of this share of the text width
 MARGIN_GAP = 2.5  # ... after a gap this many times the line's usual word gap
+HEADER_SHARE = 0.7  # an "Action" column header sits right of this share of the text width
+MARGIN_SLACK = 20.0  # points left of that header where owners under it may start
 MARGIN_MIN = 2  # lines with a margin owner before a document is read as having an action margin
 ROLE_OWNER = re.compile(
     r"\b(clerk|chair(?:man|person|woman)?|vice-chair|secretary|treasurer|officers?|director|manager|lead|team|group|"
@@ -111,12 +114,13 @@ def _action(text: str, owner: str | None, page: int, nlp: Any) -> MinuteAction:
     return MinuteAction(text=text.rstrip(), owner=parse_owner(owner), due=_due(text, nlp), page=page)
 
 
-def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Line | None]]:
+def margin_owners(lines: Sequence[tuple[int, Line]], base: int = 0) -> dict[int, tuple[str, Line | None]]:
     """Line index -> (owner, the line without it) for owner initials printed in a right-hand action margin.
 
     A margin owner is the last word of a line, initials-like, right of most of the text, after a
     gap far wider than the line's word gaps (or bold where the text is not). A document has a
-    margin only when several lines carry one at the same x.
+    margin only when several lines carry one at the same x. Lines before ``base`` are only
+    searched for the margin's header ("Items ... Action").
     """
     if not lines:
         return {}
@@ -126,6 +130,8 @@ def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Lin
     alone: dict[int, Word] = {}  # a margin owner printed on a line of its own, just under its paragraph's last line
     for idx, (_page, line) in enumerate(lines):
         words = line.words
+        if idx < base:
+            continue
         if len(words) == 1 and idx > 0 and MARGIN_TOKEN.match(words[0].text) and words[0].x0 >= left + MARGIN_SHARE * (right - left):
             alone[idx] = words[0]
             continue
@@ -144,8 +150,9 @@ def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Lin
         contrast = first.bold and not prev.bold
         if gap >= MARGIN_GAP * max(usual, 2.0) or contrast:
             found[idx] = (token.replace(" ", ""), Line(tuple(words[:-take])))
+    headed = _headed_margin(lines, left, right)
     if len(found) + len(alone) < MARGIN_MIN:
-        return {}
+        return headed
     xs = [lines[i][1].words[-1].x1 for i in found] + [w.x1 for w in alone.values()]
     mid = median(xs)
     out = {i: v for i, v in found.items() if abs(lines[i][1].words[-1].x1 - mid) <= 40}
@@ -153,6 +160,43 @@ def margin_owners(lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, Lin
         if abs(word.x1 - mid) <= 40 and idx - 1 not in out:
             out[idx - 1] = (word.text, lines[idx - 1][1])
             out[idx] = ("", None)  # the owner's own line: not text
+    for idx, value in headed.items():  # owners under an "Action" header that the initials test missed
+        out.setdefault(idx, value)
+    return out
+
+
+@cache
+def _margin_header() -> re.Pattern[str]:
+    return re.compile(rf"^{alternation('actions.margin')}:?$", re.I)
+
+
+MARGIN_NAME = re.compile(r"^(?:[A-Z][\w'’./-]*|&|and)(?:\s+(?:[A-Z][\w'’./-]*|&|and|/))*$")
+
+
+def _headed_margin(lines: Sequence[tuple[int, Line]], left: float, right: float) -> dict[int, tuple[str, Line | None]]:
+    """Owners in a right-hand column headed "Action" / "By whom" / "Owner": any short name-like cell under it."""
+    start = None
+    for idx, (_page, line) in enumerate(lines):
+        cells = line_cells(line)
+        if len(cells) >= 2 and _margin_header().match(cells[-1].text) and cells[-1].x0 >= left + HEADER_SHARE * (right - left):
+            start, x = idx, cells[-1].x0 - MARGIN_SLACK
+            break
+    if start is None:
+        return {}
+    out: dict[int, tuple[str, Line | None]] = {start: ("", None)}
+    for idx in range(start + 1, len(lines)):
+        line = lines[idx][1]
+        cells = line_cells(line)
+        last = cells[-1]
+        if last.x0 < x or len(last.text.split()) > 3 or not MARGIN_NAME.match(last.text):
+            continue
+        if len(cells) == 1:
+            if idx - 1 > start and idx - 1 not in out:
+                out[idx - 1] = (last.text, lines[idx - 1][1])
+                out[idx] = ("", None)
+            continue
+        keep = tuple(w for w in line.words if w.x0 < last.x0)
+        out[idx] = (re.sub(r"\s*/\s*", "/", last.text), Line(keep))
     return out
 
 

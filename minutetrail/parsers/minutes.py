@@ -55,6 +55,7 @@ VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For 
     re.I | re.S,
 )
 PARA_GAP = 0.55
+MARGIN_HEAD_LINES = 2
 HANGING = 8.0  # points right of a bullet where its wrapped lines hang
 LEAD_IN_WORDS = 6
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph  # extra space, in line heights, that opens a new paragraph
@@ -358,11 +359,12 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     first_item = min(heads, default=0)
     margin: dict[int, str] = {}
     dropped: set[int] = set()
-    for idx, (owner, stripped) in (margin_owners(all_lines[first_item:]) if layout is None else {}).items():
+    base = max(0, first_item - MARGIN_HEAD_LINES)  # an "Items ... Action" header may sit just above the first item
+    for idx, (owner, stripped) in (margin_owners(all_lines[base:], base=first_item - base) if layout is None else {}).items():
         if stripped is None:
-            dropped.add(first_item + idx)  # a line holding only a margin owner
+            dropped.add(base + idx)  # a line holding only a margin owner, or the margin's header
             continue
-        all_lines[first_item + idx] = (all_lines[first_item + idx][0], stripped)
+        all_lines[base + idx] = (all_lines[base + idx][0], stripped)
         margin[id(stripped)] = owner
     marked = bool(margin) or layout is not None or any(ACTIONS_LABEL.match(ln.text.strip()) for _p, ln in all_lines)
     skip: set[int] = set(dropped)

@@ -479,3 +479,20 @@ def test_att_grid_ends_at_a_heading_set_apart_below_the_lists() -> None:
     m = minutes_of(p)
     assert [n.split(" (")[0] for n in m.attendance.present] == ["Ann Tully", "Bo Lee"]
     assert "Welcome and Introductions" not in " ".join(m.attendance.present + m.attendance.officers)
+
+
+def test_mact_owner_names_in_a_column_headed_action() -> None:
+    p = heading(Page())
+    p.add_line(cells(0, (50, "Items"), (500, "Action"), bold=True))
+    p.add("1. Bus Shelter", bold=True)
+    p.add("The glass in the shelter had been broken twice this year and a quote for a")
+    p.add_line(cells(0, (50, "polycarbonate panel would be sought."), (505, "J Smith")))
+    p.gap()
+    p.add("2. Newsletter", bold=True)
+    p.add("The spring newsletter would carry the litter pick dates and the AGM notice.")
+    p.add_line(cells(0, (505, "Clerk")))
+    m = minutes_of(p)
+    assert all_actions(m) == [
+        ("J Smith", "The glass in the shelter had been broken twice this year and a quote for a polycarbonate panel would be sought."),
+        ("Clerk", "The spring newsletter would carry the litter pick dates and the AGM notice."),
+    ]
