@@ -32,33 +32,29 @@ from minutetrail.parsers.decisions import (
 )
 from minutetrail.parsers.minute_actions import ACTIONS_LABEL, column_to_outcomes, row_owner, margin_owners, paragraphs_to_actions
 from minutetrail.parsers.minute_table import find_layout, split_lines
+from minutetrail.parsers.structure import (
+    ITEM_REF_LINE,
+    PARA_GAP,
+    RES_NUMBER,
+    SHORT_LINE,
+    item_headings,
+)
 from minutetrail.parsers.text import join_lines
-from minutetrail.parsers.vocab import mapping
 
 HEADING = re.compile(
     r"minutes of (?:a |the )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?)\s+(?:held|which took place)\b"
     r"(?:\s+(?:at|in)\s+(?P<venue>.+?))?\s+on\s+(?P<when>.+)$",
     re.I,
 )
-ITEM_HEAD = re.compile(
-    r"^(?:(?:minute|item)\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)]|\s+[–:-])?\s+"
-    r"(?P<title>[A-Z0-9\"'‘«(ÀÂÉÈÊÎÔÙÛÇ].{0,160})$"
-)
-ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
-RES_NUMBER = re.compile(r"^(?P<num>R\d{4}-\d{1,4})\b")
 MOTION_END = re.compile(r"\s*\b(carried|defeated|lost)\b\.?\s*$", re.I)
-HEADING_MAX_WORDS = 18
-FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a heading
 VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For (39) <names> Against (19) <names> Abstain (1)"
     r"\bFor\s*[:(\-–]?\s*(?P<for>\d+)\)?(?:(?!\bFor\s*[:(]\s*\d).)*?\bAgainst\s*[:(\-–]?\s*(?P<against>\d+)\)?"
     r"(?:(?:(?!\bFor\s*[:(]\s*\d).)*?\bAbstain\w*\s*[:(\-–]?\s*(?P<abstain>\d+)\)?)?",
     re.I | re.S,
 )
-PARA_GAP = 0.55
 MARGIN_HEAD_LINES = 2
 HANGING = 8.0  # points right of a bullet where its wrapped lines hang
 LEAD_IN_WORDS = 6
-SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph  # extra space, in line heights, that opens a new paragraph
 
 
 @dataclass(slots=True)
@@ -69,30 +65,6 @@ class _Item:
     lines: list[tuple[int, Line]] = field(default_factory=list)
     pseudo: bool = False
     column: list[tuple[int, Line]] = field(default_factory=list)  # a minutes table's decisions/actions column
-
-
-def _num_key(num: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in re.findall(r"\d+", num))
-
-
-def _is_next_item(prev: str | None, num: str, title: str) -> bool:
-    if re.match(r"^[A-Z]\d{4}-", num):
-        return False
-    if len(title.split()) > 22 or title.rstrip().endswith(","):
-        return False
-    first = title.split()[0].lower().strip(",.") if title.split() else ""
-    if first in mapping("months"):
-        return False  # "22 March 2022 at 2.30 pm": a heading's date wrapped onto its own line, not item 22
-    if prev is None:
-        return True
-    a, b = _num_key(prev), _num_key(num)
-    if len(a) == len(b):
-        return a < b <= a[:-1] + (a[-1] + 12,)
-    if len(b) == len(a) + 1:  # the first sub-item: "1" then "1-1", "5.1" then "5.1.1"
-        return b[:-1] == a and 1 <= b[-1] <= 3 and ("-" in num or "-" not in prev)
-    # back up the outline: "1-1-2" then "1-2" or "2"
-    depth = len(b)
-    return b[:-1] == a[: depth - 1] and a[depth - 1] < b[-1] <= a[depth - 1] + 12 and (depth == 1 or ("-" in num) == ("-" in prev))
 
 
 NEW_ENTRY = re.compile(r"^(councillors?|cllrs?|mr|mrs|ms|miss|dr|sir|dame)\b\.?", re.I)
@@ -235,88 +207,6 @@ def _motion(item: _Item) -> list[Resolution]:
     return [Resolution(None, text, ResolutionKind.RESOLVED)] if text else []
 
 
-def _heading_like(line: Line, title: str, right: float, next_text: str) -> bool:
-    if line.bold:
-        return True
-    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";")) or TRIGGER.match(title):
-        return False
-    return line.x1 < FULL_LINE * right
-
-
-def _gap_above(all_lines: Sequence[tuple[int, Line]], idx: int) -> bool:
-    if idx == 0 or all_lines[idx - 1][0] != all_lines[idx][0]:
-        return True
-    above, line = all_lines[idx - 1][1], all_lines[idx][1]
-    return line.top - above.bottom > PARA_GAP * (line.bottom - line.top or 10.0)
-
-
-def _unseen_heading(line: Line, num: str, title: str, prev: str | None, seen: set[str]) -> bool:
-    """A minute number printed out of order: bold, short, not seen yet, at the depth and near the number before."""
-    if prev is None or num in seen or not line.bold or len(title.split()) > 12 or title.rstrip().endswith((".", ",")):
-        return False
-    a, b = _num_key(prev), _num_key(num)
-    return len(a) == len(b) and a[:-1] == b[:-1] and abs(b[-1] - a[-1]) <= 12
-
-
-def _title_runs_on(line: Line, below: tuple[int, Line], title: str, right: float) -> bool:
-    """The next line goes on with this heading: both in capitals, or both bold where this one reached the margin."""
-    nxt = below[1]
-    text = nxt.text.strip()
-    if ITEM_HEAD.match(text) or nxt.top - line.bottom > PARA_GAP * (line.bottom - line.top or 10.0) or nxt.top < line.top:
-        return False
-    letters = re.sub(r"[^A-Za-z]", "", title)
-    nxt_letters = re.sub(r"[^A-Za-z]", "", text)
-    caps = len(letters) >= 4 and letters.isupper() and len(nxt_letters) >= 2 and nxt_letters.isupper()
-    wrapped_bold = line.bold and nxt.bold and line.x1 > SHORT_LINE * right and len(text.split()) <= HEADING_MAX_WORDS
-    return (caps and line.bold == nxt.bold) or wrapped_bold
-
-
-def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, str, set[int]]]:
-    """Line index -> (number, title, lines used) of each minute item heading.
-
-    A heading is a numbered line that reads as a heading (bold, or short and not running on),
-    in rising order; or any line followed by "(Item N)", as ModernGov prints; or a resolution
-    number ("R2024-214").
-    """
-    heads: dict[int, tuple[str, str, set[int]]] = {}
-    right = max((ln.x1 for _p, ln in all_lines), default=0.0)
-    texts = [ln.text.strip() for _p, ln in all_lines]
-    prev_num: str | None = None
-    seen: set[str] = set()
-    for idx, (_page, line) in enumerate(all_lines):
-        text = texts[idx]
-        nxt = texts[idx + 1] if idx + 1 < len(texts) else ""
-        after = texts[idx + 2] if idx + 2 < len(texts) else ""
-        ref = ITEM_REF_LINE.match(nxt) or None
-        two_line = None if ref or ITEM_HEAD.match(nxt) else ITEM_REF_LINE.match(after)
-        if two_line and (not _gap_above(all_lines, idx) or _gap_above(all_lines, idx + 1)
-                         or text.rstrip().endswith(".") or TRIGGER.search(text)):
-            two_line = None  # the line under this one is the heading; this one ends the paragraph above
-        r = RES_NUMBER.match(text)
-        if r:
-            heads[idx] = (r["num"], "", set())
-            continue
-        m = ITEM_HEAD.match(text)
-        in_order = bool(m) and _is_next_item(prev_num, m["num"], m["title"])  # type: ignore[index]
-        out_of_order = bool(m) and not in_order and _unseen_heading(line, m["num"], m["title"], prev_num, seen)  # type: ignore[index]
-        if m and (in_order or out_of_order) and (ref or two_line or _heading_like(line, m["title"], right, nxt)):
-            title = m["title"].strip()
-            used: set[int] = set()
-            if two_line:
-                title, used = f"{title} {nxt}", {idx + 1}
-            elif idx + 1 < len(all_lines) and _title_runs_on(line, all_lines[idx + 1], title, right):
-                title, used = f"{title} {nxt}", {idx + 1}  # a heading wrapped onto a second line
-            heads[idx] = (m["num"], title, used)
-            seen.add(m["num"])
-            if in_order:
-                prev_num = m["num"]
-        elif (ref or two_line) and not ITEM_REF_LINE.match(text) and len(text.split()) <= HEADING_MAX_WORDS + 4 \
-                and not text.rstrip().endswith((".", ":", ",")):
-            num = (ref or two_line)["num"]  # type: ignore[index]
-            heads[idx] = (num, f"{text} {nxt}" if two_line else text, {idx + 1} if two_line else set())
-    return heads
-
-
 def _grid_prose(line: Line) -> bool:
     return any(len(c.text.split()) >= 7 and sum(1 for w in c.text.split() if w[:1].islower()) >= 3 for c in line_cells(line))
 
@@ -355,7 +245,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     blocks: dict[str, list[str]] = {}
     items: list[_Item] = [_Item(None, None, None, pseudo=True)]
     label: str | None = None
-    heads = _item_headings(all_lines)
+    heads = item_headings(all_lines)
     first_item = min(heads, default=0)
     margin: dict[int, str] = {}
     dropped: set[int] = set()

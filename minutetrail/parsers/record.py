@@ -24,7 +24,8 @@ from minutetrail.parsers.actions import is_action_table, table_kind, tables_to_a
 from minutetrail.parsers.agenda import lines_to_agenda_items
 from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
 from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find_body, front_sheet_meeting
-from minutetrail.parsers.minutes import ITEM_HEAD, attach_actions, parse_minutes, unread_warnings
+from minutetrail.parsers.minutes import attach_actions, parse_minutes, unread_warnings
+from minutetrail.parsers.structure import ITEM_HEAD
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
 from minutetrail.parsers.roles import find_role_mentions, glossary_mentions, report_author_mentions
