@@ -16,7 +16,7 @@ from typing import Any
 from minutetrail.models import Line, MinuteAction, Resolution, ResolutionKind, Word
 from minutetrail.parsers.attendance_grid import line_cells
 from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, Para, is_decision_text
-from minutetrail.parsers.minute_table import classify_entry, column_entries
+from minutetrail.parsers.minute_table import ACTION_REF_TEXT, classify_entry, column_entries
 from minutetrail.parsers.nlp import due_phrase
 from minutetrail.parsers.owners import parse_owner
 from minutetrail.parsers.text import strip_marker
@@ -259,11 +259,21 @@ def marks_own_actions(paras: Sequence[Para]) -> bool:
     return any(p.margin_owner or ACTIONS_LABEL.match(p.text) for p in paras)
 
 
-def column_to_outcomes(parts: Sequence[tuple[int, Line]], edges: tuple[float, float], nlp: Any = None) -> tuple[list[Resolution], list[MinuteAction]]:
-    """Decisions and actions of one item's decisions/actions column in minutes written as a table."""
+def column_to_outcomes(parts: Sequence[tuple[int, Line]], edges: tuple[float, float], nlp: Any = None,
+                       actions_at: float | None = None) -> tuple[list[Resolution], list[MinuteAction]]:
+    """Decisions and actions of one item's decisions/actions column in minutes written as a table;
+    with ``actions_at``, a decisions column and an actions column side by side."""
     decisions: list[Resolution] = []
     actions: list[MinuteAction] = []
     page = parts[0][0] if parts else 0
+    if actions_at is not None:
+        left = [(p, Line(tuple(w for w in ln.words if w.x0 < actions_at))) for p, ln in parts]
+        right = [(p, Line(tuple(w for w in ln.words if w.x0 >= actions_at))) for p, ln in parts]
+        decisions = [Resolution(None, e, ResolutionKind.RESOLVED) for e in column_entries(left, edges[0], actions_at)]
+        for entry in column_entries(right, actions_at, edges[1]):
+            text = ACTION_REF_TEXT.sub("", entry)
+            actions.append(_action(text, _owner(text), page, nlp))
+        return decisions, actions
     for entry in column_entries(parts, *edges):
         kind, text = classify_entry(entry)
         if kind == "decision":

@@ -20,6 +20,7 @@ from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation, words
 
 ACTION_REF = re.compile(r"^(?P<ref>\d{1,3}[-./]\d{1,3}[a-z]?)\s+(?P<text>\S.*)$")
+ACTION_REF_TEXT = re.compile(r"^\d{1,3}[-./]\d{1,3}[a-z]?\s+")
 ENTRY_GAP = 0.6  # extra space, in line heights, that ends an entry of the column
 TOLERANCE = 3.0
 OPEN_END = re.compile(r"(?:[,&/(\-–]|\b(?:and|or|the|of|to|a|an|for|from|with|by|in|on|at))\s*$", re.I)
@@ -31,6 +32,7 @@ class TableLayout:
     header: int  # index of the header line
     split: float  # x where the decisions/actions column starts
     header_text: str
+    actions_at: float | None = None  # x where a separate actions column starts, right of a decisions column
 
 
 def _norm(text: str) -> str:
@@ -48,7 +50,13 @@ def find_layout(lines: Sequence[tuple[int, Line]]) -> TableLayout | None:
         if not 2 <= len(cells) <= 5:
             continue
         last = cells[-1]
-        if _is(last.text, "actions.column") and any(_is(c.text, "actions.discussion") or _is(c.text, "actions.item") for c in cells[:-1]):
+        if not any(_is(c.text, "actions.discussion") or _is(c.text, "actions.item") for c in cells[:-1]):
+            continue
+        decided = next((c for c in cells[1:] if _is(c.text, "actions.decision_column")), None)
+        acted = next((c for c in cells[1:] if _is(c.text, "actions.action_column")), None)
+        if decided is not None and acted is not None and decided.x0 < acted.x0:  # Item | Discussion | Decision | Action
+            return TableLayout(idx, decided.x0 - TOLERANCE, line.text.strip(), acted.x0 - TOLERANCE)
+        if _is(last.text, "actions.column"):
             return TableLayout(idx, last.x0 - TOLERANCE, line.text.strip())
     return None
 

@@ -312,7 +312,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
             decisions = _motion(item) if item.number and RES_NUMBER.match(item.number) else paragraphs_to_decisions(paras)
         actions = paragraphs_to_actions(paras, marked, nlp, [r.text for r in decisions])
         if item.column:
-            table_decisions, table_actions = column_to_outcomes(item.column, edges, nlp)
+            table_decisions, table_actions = column_to_outcomes(item.column, edges, nlp, layout.actions_at if layout else None)
             decisions, actions = list(decisions) + table_decisions, list(actions) + table_actions
         if item.pseudo and not decisions and not actions:
             continue

@@ -496,3 +496,18 @@ def test_mact_owner_names_in_a_column_headed_action() -> None:
         ("J Smith", "The glass in the shelter had been broken twice this year and a quote for a polycarbonate panel would be sought."),
         ("Clerk", "The spring newsletter would carry the litter pick dates and the AGM notice."),
     ]
+
+
+def test_minutes_table_with_separate_decision_and_action_columns() -> None:
+    p = Page()
+    p.add("Notes of the Steering Group", bold=True).gap()
+    p.add_line(cells(0, (40, "Item"), (80, "Discussion"), (300, "Decision"), (430, "Action"), bold=True))
+    p.add_line(cells(0, (40, "1"), (80, "Terms of reference"), (300, "Terms of reference"), (430, "KL to publish the")))
+    p.add_line(cells(0, (80, "were reviewed in full."), (300, "adopted"), (430, "terms online")))
+    p.gap()
+    p.add_line(cells(0, (40, "2"), (80, "Budget"), (300, "Budget approved"), (430, "Treasurer to open an")))
+    p.add_line(cells(0, (80, "The budget was presented."), (430, "account")))
+    m = minutes_of(p)
+    assert [i.number for i in m.items if i.number] == ["1", "2"]
+    assert all_resolutions(m) == ["Terms of reference adopted", "Budget approved"]
+    assert all_actions(m) == [("KL", "KL to publish the terms online"), ("Treasurer", "Treasurer to open an account")]
