@@ -147,11 +147,16 @@ def _sentence_decisions(para: Para) -> list[Resolution]:
     out: list[Resolution] = []
     body, record, motion = _body_decision(), _record_decision(), _motion_decision()
     last_was_decision = False
+    block = False  # a RESOLVED block runs to the end of its paragraph
     for sentence in para.sentences():
         if last_was_decision and PROPOSER_ONLY.match(sentence) and out:
             out[-1] = Resolution(out[-1].letter, f"{out[-1].text} {sentence}", out[-1].kind)
             continue  # "Proposed by A and seconded by B." belongs to the decision before it
         m = TRIGGER.search(sentence)
+        if block and out and not m and not is_decision_text(sentence):
+            out[-1] = Resolution(out[-1].letter, f"{out[-1].text} {sentence}", out[-1].kind)
+            continue  # "RESOLVED that ... . In particular, ...": the block goes on
+        block = bool(m and m.start() == 0 and m["phrase"] and sentence[: m.end()].isupper())
         if m and m["label"]:
             rest = sentence[m.end():].strip()
             if rest:

@@ -511,3 +511,19 @@ def test_minutes_table_with_separate_decision_and_action_columns() -> None:
     assert [i.number for i in m.items if i.number] == ["1", "2"]
     assert all_resolutions(m) == ["Terms of reference adopted", "Budget approved"]
     assert all_actions(m) == [("KL", "KL to publish the terms online"), ("Treasurer", "Treasurer to open an account")]
+
+
+def test_res_span_numbered_resolved_block_runs_to_its_paragraph_end_and_two_triggers_give_two() -> None:
+    p = heading(Page())
+    p.add("18. Allotments", bold=True)
+    p.add("5) RESOLVED that allotment rents rise by three per cent. In particular, the concession rate")
+    p.add("is kept for pensioners.")
+    p.gap()
+    p.add("The hall hire was discussed. Members resolved to keep the hire charge. The Council resolved")
+    p.add("not to open on Sundays.")
+    m = minutes_of(p)
+    assert all_resolutions(m) == [
+        "RESOLVED that allotment rents rise by three per cent. In particular, the concession rate is kept for pensioners.",
+        "Members resolved to keep the hire charge.",
+        "The Council resolved not to open on Sundays.",
+    ]
