@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from statistics import median
 from typing import Any
@@ -42,6 +43,7 @@ NOT_OWNER_START = re.compile(
     r"committee|council|resolved|agreed|recommended|in|on|at|for|with|following|after|before|if|when|as|once|upon)\b",
     re.I,
 )
+DUE_LABEL = re.compile(r"^(?:due(?:\s+date)?|deadline|by when|target date|timescale)\s*[:\-–]\s*(?P<due>\S.*)$", re.I)
 DUE_TEXT = re.compile(r"\b(?:by|before)\s+(?P<due>(?:the\s+)?\d{1,2}\S*\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+ \d{4}|the next meeting)")
 NOT_VERB = r"(?:like|the|a|an|this|that|these|those|their|his|her|its|our|your|all|any|each|date|which|whom)"
 CLAUSE_START = re.compile(r"^|(?<=[,;:])\s+|\b(?:resolved|agreed|that|and)\s+", re.I)
@@ -78,6 +80,8 @@ def assignment(sentence: str) -> tuple[str, int] | None:
         if not m or not is_owner(m["owner"]):
             continue
         owner = m["owner"].strip()
+        if m["verb"] == "be":
+            continue  # "X to be invited": X is not the one to act
         personal = bool(HONORIFIC.match(owner) or ROLE_OWNER.search(owner))
         if m["how"] == "would" and not personal:
             continue
@@ -220,6 +224,10 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
         text = para.text
         if para.margin_owner:
             out.append(_action(BULLET.sub("", text).strip(), para.margin_owner, para.page, nlp))
+            continue
+        due = DUE_LABEL.match(text)
+        if due and out and out[-1].due is None and para.page - out[-1].page <= 1:
+            out[-1] = replace(out[-1], due=due["due"].strip())  # "Due: September" under its "Action:" line
             continue
         label = ACTIONS_LABEL.match(text)
         if label:

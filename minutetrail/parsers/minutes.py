@@ -30,7 +30,7 @@ from minutetrail.parsers.decisions import (
     is_decision_text,
     paragraphs_to_decisions,
 )
-from minutetrail.parsers.minute_actions import ACTIONS_LABEL, column_to_outcomes, row_owner, margin_owners, paragraphs_to_actions
+from minutetrail.parsers.minute_actions import ACTIONS_LABEL, DUE_LABEL, column_to_outcomes, row_owner, margin_owners, paragraphs_to_actions
 from minutetrail.parsers.minute_table import find_layout, split_lines
 from minutetrail.parsers.structure import (
     ITEM_REF_LINE,
@@ -53,6 +53,7 @@ VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For 
     re.I | re.S,
 )
 MARGIN_HEAD_LINES = 2
+SINGLE_PITCH = 1.2  # line pitch of single spacing, in line heights
 HANGING = 8.0  # points right of a bullet where its wrapped lines hang
 LEAD_IN_WORDS = 6
 
@@ -143,8 +144,9 @@ def _line_pitch(lines: Sequence[tuple[int, Line]]) -> float:
     """The usual distance from one line's top to the next one's (double-spaced minutes have a wide one)."""
     steps = sorted(b.top - a.top for (pa, a), (pb, b) in zip(lines, lines[1:])
                    if pa == pb and 0.9 * (a.bottom - a.top or 10.0) <= b.top - a.top < 3 * (a.bottom - a.top or 10.0))
-    if not steps:
-        return 12.0
+    if not steps:  # no two lines close enough to measure: single spacing
+        heights = sorted(ln.bottom - ln.top for _p, ln in lines) or [10.0]
+        return SINGLE_PITCH * heights[len(heights) // 2]
     return steps[len(steps) // 10]  # near the smallest: lines within a paragraph, not the gaps between them
 
 
@@ -305,7 +307,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
         paras = _paragraphs(item.lines, margin, pitch)
         if item.pseudo:
             paras = [p for p in paras if is_decision_text(p.text) or LETTERED.match(p.text) or p.margin_owner
-                     or ACTIONS_LABEL.match(p.text)]
+                     or ACTIONS_LABEL.match(p.text) or DUE_LABEL.match(p.text)]
         if layout is not None:
             decisions = []  # minutes written as a table record their decisions in the decisions column
         else:

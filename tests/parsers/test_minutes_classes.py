@@ -527,3 +527,18 @@ def test_res_span_numbered_resolved_block_runs_to_its_paragraph_end_and_two_trig
         "Members resolved to keep the hire charge.",
         "The Council resolved not to open on Sundays.",
     ]
+
+
+def test_mact_due_label_under_an_action_line_and_passive_assignment_has_no_owner() -> None:
+    p = heading(Page())
+    p.add("The figures for the first quarter were presented by the treasurer and showed spending")
+    p.add("slightly under the budget agreed in the spring.")
+    p.gap()
+    p.add("Action: Finance Team to circulate the quarterly figures to members.", bold=True)
+    p.gap()
+    p.add("Due: September", bold=True)
+    p.gap()
+    p.add("Action: Working Group to be updated on the survey results.", bold=True)
+    m = minutes_of(p)
+    got = [(a.owner, a.due) for item in m.items for a in item.actions]
+    assert got == [("Finance Team", "September"), (None, None)]
