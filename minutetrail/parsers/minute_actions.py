@@ -29,6 +29,7 @@ MARGIN_SHARE = 0.8  # a margin owner sits right of this share of the text width
 MARGIN_GAP = 2.5  # ... after a gap this many times the line's usual word gap
 HEADER_SHARE = 0.7  # an "Action" column header sits right of this share of the text width
 MARGIN_SLACK = 20.0  # points left of that header where owners under it may start
+OWNER_WORDS = 12  # an owner phrase longer than this is a clause, not a list of names
 MARGIN_MIN = 2  # lines with a margin owner before a document is read as having an action margin
 ROLE_OWNER = re.compile(
     r"\b(clerk|chair(?:man|person|woman)?|vice-chair|secretary|treasurer|officers?|director|manager|lead|team|group|"
@@ -64,7 +65,7 @@ def is_owner(phrase: str) -> bool:
     tokens = [t for t in re.split(r"[\s,/&]+|\band\b", p) if t]
     if tokens and all(re.fullmatch(INITIALS, t) for t in tokens) and any(sum(ch.isupper() for ch in t) >= 2 for t in tokens):
         return True  # "SB", "RB, FQ, KK", "MoJ", "NO" (initials, not the word)
-    if not p or len(p.split()) > 8 or NOT_OWNER_START.match(p):
+    if not p or len(p.split()) > OWNER_WORDS or NOT_OWNER_START.match(p):
         return False
     if HONORIFIC.match(p) or ROLE_OWNER.search(p):
         return True
