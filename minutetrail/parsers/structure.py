@@ -13,7 +13,7 @@ from minutetrail.parsers.vocab import mapping
 PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph
 ITEM_HEAD = re.compile(
-    r"^(?:(?:minute|item)\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)]|\s+[–:-])?\s+"
+    r"^(?:(?i:minute|item)\s+(?:(?i:no)\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)]|\s+[–:-])?\s+"
     r"(?P<title>[A-Z0-9\"'‘«(ÀÂÉÈÊÎÔÙÛÇ].{0,160})$"
 )
 ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
@@ -49,7 +49,7 @@ def _is_next_item(prev: str | None, num: str, title: str) -> bool:
 def _heading_like(line: Line, title: str, right: float, next_text: str) -> bool:
     if line.bold:
         return True
-    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";")) or TRIGGER.match(title):
+    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";", ":")) or TRIGGER.match(title):
         return False
     return line.x1 < FULL_LINE * right
 

@@ -542,3 +542,17 @@ def test_mact_due_label_under_an_action_line_and_passive_assignment_has_no_owner
     m = minutes_of(p)
     got = [(a.owner, a.due) for item in m.items for a in item.actions]
     assert got == [("Finance Team", "September"), (None, None)]
+
+
+def test_item_head_item_n_headings_over_numbered_paragraphs() -> None:
+    p = heading(Page())
+    p.add("Item 3 – Finance", bold=True)
+    p.add("3.1 The treasurer reported on the accounts for the year to date and the reserves held")
+    p.add("by the council at the end of the quarter.")
+    p.add("3.2 In answer to questions it was said:")
+    p.add("the reserves were adequate for the coming winter.")
+    p.gap()
+    p.add("Item 4 – Highways", bold=True)
+    p.add("4.1 The pothole on the bridge had been repaired by the county on the first of May.")
+    m = minutes_of(p)
+    assert [(i.number, i.title) for i in m.items if i.number] == [("3", "Finance"), ("4", "Highways")]
