@@ -44,6 +44,7 @@ NOT_OWNER_START = re.compile(
     r"committee|council|resolved|agreed|recommended|in|on|at|for|with|following|after|before|if|when|as|once|upon)\b",
     re.I,
 )
+RESOLVED_OWNER = re.compile(r"\b(?:resolved|agreed|decided)\s+(?:that\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:to|will|should)\s+[a-z]")
 DUE_LABEL = re.compile(r"^(?:due(?:\s+date)?|deadline|by when|target date|timescale)\s*[:\-–]\s*(?P<due>\S.*)$", re.I)
 DUE_TEXT = re.compile(r"\b(?:by|before)\s+(?P<due>(?:the\s+)?\d{1,2}\S*\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+ \d{4}|the next meeting)")
 NOT_VERB = r"(?:like|the|a|an|this|that|these|those|their|his|her|its|our|your|all|any|each|date|which|whom)"
@@ -88,7 +89,7 @@ def assignment(sentence: str) -> tuple[str, int] | None:
             continue
         if start.group(0).strip().lower() == "and" and not (personal or _is_name(owner)):
             continue
-        where = 0 if start.group(0).strip().lower() in ("that", "resolved", "agreed") else m.start("owner")
+        where = 0 if start.group(0).strip().lower() == "that" else m.start("owner")
         return owner, where  # "It was agreed that X will ..." keeps its lead; ", X to ..." starts at X
     return None
 
@@ -249,8 +250,8 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
             continue  # an imperative entry of a decision or motion ("(1) Endorse the joint work ..."), not an action
         stripped = Para(para.page, (BULLET.sub("", para.parts[0]),) + para.parts[1:]) if para.parts else para
         for sentence in stripped.sentences(opens=_opens_assignment):
-            if sentence in skip or is_decision_text(sentence):
-                continue  # a decision is not also an action
+            if (sentence in skip or is_decision_text(sentence)) and not RESOLVED_OWNER.search(sentence):
+                continue  # a decision is not also an action, unless it tells someone to act ("resolved the Clerk to write")
             found = assignment(sentence)
             if found:
                 out.append(_action(sentence[found[1]:], found[0], para.page, nlp))

@@ -556,3 +556,11 @@ def test_item_head_item_n_headings_over_numbered_paragraphs() -> None:
     p.add("4.1 The pothole on the bridge had been repaired by the county on the first of May.")
     m = minutes_of(p)
     assert [(i.number, i.title) for i in m.items if i.number] == [("3", "Finance"), ("4", "Highways")]
+
+
+def test_mact_a_decision_that_tells_someone_to_act_is_also_an_action() -> None:
+    p = heading(Page())
+    p.add("19. Parking", bold=True)
+    p.add("After a long discussion of the complaints, it was resolved the Clerk to write to the school about parking.")
+    m = minutes_of(p)
+    assert all_actions(m) == [("the Clerk", "the Clerk to write to the school about parking.")]
