@@ -103,9 +103,18 @@ def row_owner(text: str) -> str | None:
     return _owner(text)
 
 
+LEAD_OWNER = re.compile(r"^(?P<owner>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})\s*:\s+\S")
+
+
 def _owner(text: str) -> str | None:
+    """The owner of a marked action: its assignment ("X to ..."), or a lead before a colon ("Team X: ...")."""
     found = assignment(text)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    lead = LEAD_OWNER.match(text)
+    if lead is None:
+        return None
+    return lead["owner"] if is_owner(lead["owner"]) or len(lead["owner"].split()) >= 2 else None
 
 
 def _due(text: str, nlp: Any) -> str | None:

@@ -564,3 +564,12 @@ def test_mact_a_decision_that_tells_someone_to_act_is_also_an_action() -> None:
     p.add("After a long discussion of the complaints, it was resolved the Clerk to write to the school about parking.")
     m = minutes_of(p)
     assert all_actions(m) == [("the Clerk", "the Clerk to write to the school about parking.")]
+
+
+def test_mact_action_line_with_a_lead_before_a_colon_names_its_owner() -> None:
+    p = heading(Page())
+    p.add("The search tool was demonstrated to the board and members asked for more figures on its use.")
+    p.gap()
+    p.add("Action: Search Service: the number of searches made each month and by whom", bold=True)
+    m = minutes_of(p)
+    assert all_actions(m) == [("Search Service", "Search Service: the number of searches made each month and by whom")]
