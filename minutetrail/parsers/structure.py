@@ -19,6 +19,7 @@ ITEM_HEAD = re.compile(
 ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
 RES_NUMBER = re.compile(r"^(?P<num>R\d{4}-\d{1,4})\b")
 HEADING_MAX_WORDS = 18
+MAX_TITLE_LINES = 3
 FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a heading
 
 
@@ -115,8 +116,14 @@ def item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str,
             used: set[int] = set()
             if two_line:
                 title, used = f"{title} {nxt}", {idx + 1}
-            elif idx + 1 < len(all_lines) and _title_runs_on(line, all_lines[idx + 1], title, right):
-                title, used = f"{title} {nxt}", {idx + 1}  # a heading wrapped onto a second line
+            else:
+                below, last = idx + 1, line
+                while below < len(all_lines) and below - idx <= MAX_TITLE_LINES and _title_runs_on(last, all_lines[below], title, right):
+                    title = f"{title} {texts[below]}"  # a heading wrapped onto further lines
+                    used.add(below)
+                    last, below = all_lines[below][1], below + 1
+                if used and below < len(all_lines) and ITEM_REF_LINE.match(texts[below]):
+                    used.add(below)  # its "(Item N)" reference line
             heads[idx] = (m["num"], title, used)
             seen.add(m["num"])
             if in_order:

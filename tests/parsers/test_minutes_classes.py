@@ -573,3 +573,16 @@ def test_mact_action_line_with_a_lead_before_a_colon_names_its_owner() -> None:
     p.add("Action: Search Service: the number of searches made each month and by whom", bold=True)
     m = minutes_of(p)
     assert all_actions(m) == [("Search Service", "Search Service: the number of searches made each month and by whom")]
+
+
+def test_item_head_bold_title_over_three_lines_with_its_item_reference() -> None:
+    p = heading(Page())
+    p.add("90. 24/00109 - Transfer of the youth support service from the children's directorate", bold=True)
+    p.add("to the adult services directorate with the staff who deliver it at present in", bold=True)
+    p.add("the county", bold=True)
+    p.add("(Item 7)")
+    p.add("The director introduced the report and answered questions from members.")
+    m = minutes_of(p)
+    assert [(i.number, i.title) for i in m.items if i.number] == [(
+        "90", "24/00109 - Transfer of the youth support service from the children's directorate "
+        "to the adult services directorate with the staff who deliver it at present in the county")]
