@@ -97,12 +97,19 @@ def column_entries(parts: Sequence[tuple[int, Line]], left: float, right: float)
         short = prev is not None and prev[1].x1 < left + SHORT_ENTRY * (right - left) \
             and prev[1].x1 + first + 2 * TOLERANCE < right  # the next word would have fitted: not a wrap
         new = new or (prev is not None and short and text[:1].isupper() and not OPEN_END.search(prev[1].text))
+        new = new or (prev is not None and text[:1].isupper() and _ends_with_outcome(prev[1].text))
         if new:
             entries.append([text])
         else:
             entries[-1].append(text)
         prev = (page, line)
     return [join_lines(e) for e in entries]
+
+
+def _ends_with_outcome(text: str) -> bool:
+    """"AGM venue agreed" / "GPhC agreed as speakers": an entry that ends on its outcome word is complete."""
+    last = text.rstrip(" .").split()[-1:] if text.strip() else []
+    return bool(last) and bool(_outcome().fullmatch(last[0]))
 
 
 def classify_entry(text: str) -> tuple[str, str]:

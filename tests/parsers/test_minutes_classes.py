@@ -586,3 +586,14 @@ def test_item_head_bold_title_over_three_lines_with_its_item_reference() -> None
     assert [(i.number, i.title) for i in m.items if i.number] == [(
         "90", "24/00109 - Transfer of the youth support service from the children's directorate "
         "to the adult services directorate with the staff who deliver it at present in the county")]
+
+
+def test_minutes_table_entries_ending_on_their_outcome_word_are_separate() -> None:
+    p = Page()
+    p.add("Minutes of the Committee Meeting", bold=True).gap()
+    p.add_line(cells(0, (50, "Item"), (100, "Discussion"), (380, "Decisions and Action Points"), bold=True))
+    p.add_line(cells(0, (55, "03 Events"), bold=True))
+    p.add_line(cells(0, (100, "The summer event was planned and the"), (380, "Summer venue and menu agreed")))
+    p.add_line(cells(0, (100, "speakers were chosen by the members."), (380, "Two pharmacists agreed as speakers")))
+    m = minutes_of(p)
+    assert [r.text for r in m.items[0].resolutions] == ["Summer venue and menu agreed", "Two pharmacists agreed as speakers"]
