@@ -236,8 +236,10 @@ def _attendance_grid(all_lines: Sequence[tuple[int, Line]], end: int, skip: set[
     return found
 
 
-def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, default_committee: str | None = None) -> Minutes:
-    """One set of minutes from the (page, lines) of its part; ``nlp`` from parsers.nlp.get_nlp()."""
+def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, default_committee: str | None = None,
+                  underlined: set[int] | None = None) -> Minutes:
+    """One set of minutes from the (page, lines) of its part; ``nlp`` from parsers.nlp.get_nlp();
+    ``underlined``: id() of lines printed with a rule under them (structure.underlined_lines)."""
     all_lines = [(p, ln) for p, lines in pages for ln in lines]
     committee, date, time, venue = parse_heading([ln for _p, ln in all_lines])
     layout = find_layout(all_lines)
@@ -247,7 +249,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     blocks: dict[str, list[str]] = {}
     items: list[_Item] = [_Item(None, None, None, pseudo=True)]
     label: str | None = None
-    heads = item_headings(all_lines)
+    heads = item_headings(all_lines, underlined)
     first_item = min(heads, default=0)
     margin: dict[int, str] = {}
     dropped: set[int] = set()

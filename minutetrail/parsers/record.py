@@ -25,7 +25,7 @@ from minutetrail.parsers.agenda import lines_to_agenda_items
 from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
 from minutetrail.parsers.meeting import AGENDA_HEAD, committee_by_mentions, find_body, front_sheet_meeting
 from minutetrail.parsers.minutes import attach_actions, parse_minutes, unread_warnings
-from minutetrail.parsers.structure import ITEM_HEAD
+from minutetrail.parsers.structure import ITEM_HEAD, underlined_lines
 from minutetrail.parsers.nlp import get_nlp
 from minutetrail.parsers.reports import parse_recommendations
 from minutetrail.parsers.roles import find_role_mentions, glossary_mentions, report_author_mentions
@@ -45,7 +45,9 @@ def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) ->
     prose = [(p, [ln for ln in lines if (ln.bold and ITEM_HEAD.match(ln.text.strip()))  # a minute heading never
                   or not any(sp == p and top - 1 <= ln.top and ln.bottom <= bottom + 1 for sp, top, bottom in spans)])
              for p, lines in pages]
-    minutes = parse_minutes(prose, nlp=get_nlp())  # an action table's lines are not minutes prose
+    rules: dict[int, Any] = acc.get("rules", [{}])[0]
+    underlined = {i for p, lines in prose for i in underlined_lines(lines, rules.get(p, ()))}
+    minutes = parse_minutes(prose, nlp=get_nlp(), underlined=underlined)  # an action table's lines are not minutes prose
     acc["minutes"].append(minutes)
     acc["warnings"].extend(unread_warnings(minutes, prose))
     agenda_at = next((i for i, ln in enumerate(pages[0][1][:OPENING_LINES]) if AGENDA_HEAD.match(ln.text.strip())), None)
@@ -106,7 +108,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
         if is_action_table(t) and t.header_line < OPENING_LINES:  # a table that opens its page may open a part
             header_pages[t.page_start] = table_kind(t, None)
     parts = segment(lines_by_page, header_pages)
-    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": [], "warnings": [],
+    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": [], "warnings": [], "rules": [{p.number: p.rules for p in pages}],
                                  "table_spans": _table_spans([t for t in tables if is_action_table(t)], lines_by_page)}
     for part in parts:
         parser = PART_PARSERS.get(part.kind)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from minutetrail.models import Line
+from minutetrail.models import Line, Rule
 from minutetrail.parsers.decisions import TRIGGER
 from minutetrail.parsers.vocab import mapping
 
@@ -18,6 +18,10 @@ ITEM_HEAD = re.compile(
 )
 ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
 RES_NUMBER = re.compile(r"^(?P<num>R\d{4}-\d{1,4})\b")
+UNDERLINE_GAP = 4.0  # points between a line's bottom and the rule under it
+UNDERLINE_THICK = 2.0
+UNDERLINE_SHARE = 0.6  # the rule runs under this share of the line at least
+UNDERLINE_SPAN = 1.6  # ... and is not a full-width rule far longer than the line (a table border)
 HEADING_MAX_WORDS = 18
 MAX_TITLE_LINES = 3
 FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a heading
@@ -47,8 +51,24 @@ def _is_next_item(prev: str | None, num: str, title: str) -> bool:
     return b[:-1] == a[: depth - 1] and a[depth - 1] < b[-1] <= a[depth - 1] + 12 and (depth == 1 or ("-" in num) == ("-" in prev))
 
 
-def _heading_like(line: Line, title: str, right: float, next_text: str) -> bool:
-    if line.bold:
+def underlined_lines(lines: Sequence[Line], rules: Sequence[Rule]) -> set[int]:
+    """id() of each line with a horizontal rule drawn just under most of its width (an underlined heading)."""
+    out: set[int] = set()
+    flat = [r for r in rules if not r.vertical and r.bottom - r.top <= UNDERLINE_THICK]
+    for line in lines:
+        width = line.x1 - line.x0
+        for r in flat:
+            below = r.top - line.bottom
+            overlap = min(r.x1, line.x1) - max(r.x0, line.x0)
+            if -UNDERLINE_GAP <= below <= UNDERLINE_GAP and width > 0 and overlap >= UNDERLINE_SHARE * width \
+                    and (r.x1 - r.x0) <= UNDERLINE_SPAN * width:
+                out.add(id(line))
+                break
+    return out
+
+
+def _heading_like(line: Line, title: str, right: float, next_text: str, underlined: bool = False) -> bool:
+    if line.bold or underlined:
         return True
     if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";", ":")) or TRIGGER.match(title):
         return False
@@ -83,7 +103,7 @@ def _title_runs_on(line: Line, below: tuple[int, Line], title: str, right: float
     return (caps and line.bold == nxt.bold) or wrapped_bold
 
 
-def item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, str, set[int]]]:
+def item_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | None = None) -> dict[int, tuple[str, str, set[int]]]:
     """Line index -> (number, title, lines used) of each minute item heading.
 
     A heading is a numbered line that reads as a heading (bold, or short and not running on),
@@ -111,7 +131,7 @@ def item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str,
         m = ITEM_HEAD.match(text)
         in_order = bool(m) and _is_next_item(prev_num, m["num"], m["title"])  # type: ignore[index]
         out_of_order = bool(m) and not in_order and _unseen_heading(line, m["num"], m["title"], prev_num, seen)  # type: ignore[index]
-        if m and (in_order or out_of_order) and (ref or two_line or _heading_like(line, m["title"], right, nxt)):
+        if m and (in_order or out_of_order) and (ref or two_line or _heading_like(line, m["title"], right, nxt, id(line) in (underlined or set()))):
             title = m["title"].strip()
             used: set[int] = set()
             if two_line:

@@ -597,3 +597,20 @@ def test_minutes_table_entries_ending_on_their_outcome_word_are_separate() -> No
     p.add_line(cells(0, (100, "speakers were chosen by the members."), (380, "Two pharmacists agreed as speakers")))
     m = minutes_of(p)
     assert [r.text for r in m.items[0].resolutions] == ["Summer venue and menu agreed", "Two pharmacists agreed as speakers"]
+
+
+def test_item_head_underlined_heading_that_reaches_the_margin() -> None:
+    from minutetrail.models import Rule
+    from minutetrail.parsers.structure import underlined_lines
+
+    p = heading(Page())
+    p.add("7. Report of the working party on the future of the village hall and the playing field")
+    p.add("The working party had met three times and consulted the users of the hall.")
+    p.add("8. Any other business at the end of the meeting as notified to the chair in advance")
+    p.add("There was none.")
+    lines = p.lines
+    rules = [Rule(ln.x0, ln.bottom + 1.5, ln.x1, ln.bottom + 2.0) for ln in (lines[1], lines[3])]
+    plain = minutes_of(p)
+    assert [i.number for i in plain.items if i.number] == []  # long, not bold: read as paragraphs
+    marked = parse_minutes([(1, lines)], underlined=underlined_lines(lines, rules))
+    assert [i.number for i in marked.items if i.number] == ["7", "8"]
