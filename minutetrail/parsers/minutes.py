@@ -52,6 +52,7 @@ VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For 
     r"(?:(?:(?!\bFor\s*[:(]\s*\d).)*?\bAbstain\w*\s*[:(\-–]?\s*(?P<abstain>\d+)\)?)?",
     re.I | re.S,
 )
+PUBLIC_TAIL = re.compile(r"[\s,;]*(?:plus|and|with|also)?\s*(?:\d+|one|two|three|four|five|several|some|no)?\s*members? of (?:the )?public\b.*$", re.I)
 MARGIN_HEAD_LINES = 2
 SINGLE_PITCH = 1.2  # line pitch of single spacing, in line heights
 HANGING = 8.0  # points right of a bullet where its wrapped lines hang
@@ -286,13 +287,14 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
             blocks.setdefault(label, []).append(rest)
             continue
         if label is not None:
+            names = PUBLIC_TAIL.sub("", text)  # "... and Cllr F plus members of the public": the names before it
             if re.search(r"\bminutes\b", text, re.I) or text.isupper() or line.bold or _is_prose(text) or BULLET.match(text) \
-                    or _has_verbs(text):
+                    or not names or _has_verbs(names):
                 label = None
             else:
                 short_prev = this_prev is not None and this_prev.x1 < SHORT_LINE * right_edge
-                sep = ", " if label != "officers" and (short_prev or _starts_new_entry(blocks[label][-1], text)) else " "
-                blocks[label][-1] += sep + text
+                sep = ", " if label != "officers" and (short_prev or _starts_new_entry(blocks[label][-1], names)) else " "
+                blocks[label][-1] += sep + names
                 continue
         items[-1].lines.append((page, line))
     _attendance_from_items(items, blocks)

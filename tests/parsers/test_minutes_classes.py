@@ -614,3 +614,17 @@ def test_item_head_underlined_heading_that_reaches_the_margin() -> None:
     assert [i.number for i in plain.items if i.number] == []  # long, not bold: read as paragraphs
     marked = parse_minutes([(1, lines)], underlined=underlined_lines(lines, rules))
     assert [i.number for i in marked.items if i.number] == ["7", "8"]
+
+
+def test_att_prose_unlabelled_roles_and_a_trailing_public_note() -> None:
+    p = heading(Page())
+    p.add("Present:")
+    p.add("Councillors A Bell, C Dean and E Finch Clerk Mrs G Hart")
+    p.add("District Councillor I Jones plus two members of the public")
+    p.gap()
+    p.add("1. Apologies", bold=True)
+    p.add("There were none.")
+    m = minutes_of(p)
+    assert m.attendance.present == ("A Bell", "C Dean", "E Finch")
+    assert m.attendance.officers == ("Mrs G Hart",)
+    assert m.attendance.in_attendance == ("I Jones",)
