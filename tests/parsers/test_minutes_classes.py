@@ -628,3 +628,11 @@ def test_att_prose_unlabelled_roles_and_a_trailing_public_note() -> None:
     assert m.attendance.present == ("A Bell", "C Dean", "E Finch")
     assert m.attendance.officers == ("Mrs G Hart",)
     assert m.attendance.in_attendance == ("I Jones",)
+
+
+def test_att_prose_title_first_staff_list_and_guests_label() -> None:
+    from minutetrail.parsers.attendance import blocks_to_attendance, label_of
+
+    staff = blocks_to_attendance({"staff": ["Operations Lead Ann Smith; Deputy Treasurer, Interim Clerk Bo Lee; Finance Officer Cy Dunn"]})
+    assert staff.officers == ("Ann Smith", "Bo Lee", "Cy Dunn")
+    assert label_of("Guests: Ann Lee, Bo Ray") == ("in_attendance", "Ann Lee, Bo Ray")
