@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 
+from functools import cache
+
 from minutetrail.models import Attendance
 from minutetrail.parsers.owners import clean_person
+from minutetrail.parsers.vocab import alternation
 
 CLERK_LABEL = re.compile(r"^(clerk|the clerk)\s*:?\s*(?=[A-Z]\w*\s+[A-Z])", re.I)
 LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -29,7 +32,7 @@ ROLE_WORDS = re.compile(
     re.I,
 )
 SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+&\s+")
-GROUP_PREFIX = re.compile(r"^(councillors?|cllrs?|members?|messrs|councilmembers?|(deputy |vice )?mayor|reeve|alderm[ae]n)\s*:?\s*", re.I)
+GROUP_PREFIX = re.compile(r"^((?:mmes|mrs|mm|mesdames|messieurs)\s+(?:et|and)\s+(?:mmes|mrs|mm|messieurs)|councillors?|cllrs?|members?|messrs|councilmembers?|(deputy |vice )?mayor|reeve|alderm[ae]n)\s*:?\s*", re.I)
 HONORIFIC_START = re.compile(r"^(mr|mrs|ms|miss|mx|dr|sir|dame|cllr|councillor|prof)\.?\s+\S", re.I)
 PARTICLE = re.compile(r"^(?:[a-z]{1,3}['’][A-Z]|(?:van|von|de|da|del|der|le|la)\b)")  # l'Anson, van der Berg
 ROLE_SUFFIX = re.compile(r"\s+[-–—]\s+")
@@ -37,6 +40,18 @@ POST_NOMINAL = re.compile(r"^(OBE|MBE|CBE|JP|DL|KC|QC)$")
 
 
 LIST_MARK = re.compile(r"^(?:[o•▪◦·\-–*]|\uf0b7)\s+")
+
+
+VOCAB_ROLES = ("apologies", "substitutes", "in_attendance", "officers", "present")
+
+
+@cache
+def _vocab_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Labels from the vocabulary of every language ("Étaient présents :", "Ymddiheuriadau:")."""
+    return tuple(
+        (re.compile(rf"^{alternation(f'attendance.{role}')}\s*(?::\s*|[\-–]\s+|\s+(?=[A-Z]))", re.I), role)
+        for role in VOCAB_ROLES
+    )
 
 
 def label_of(text: str) -> tuple[str, str] | None:
@@ -47,10 +62,24 @@ def label_of(text: str) -> tuple[str, str] | None:
         bare_ok = role in ("present", "in_attendance") or pattern is CLERK_LABEL
         if m and (m.group(0).strip().endswith((":", "-", "–")) or bare_ok or m.end() == len(text)):
             return role, text[m.end():]
+    for pattern, role in _vocab_labels():
+        m = pattern.match(text)
+        if m:
+            return role, text[m.end():]
     return None
 
 
 NAME_CODE = re.compile(r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s+[–-]\s+[A-Z]{2,}\b")
+
+
+def _drop_brackets(text: str) -> str:
+    """Bracketed text to a separator, innermost first ("(Chief Executive, Hill Trust (HT))"); an unclosed
+    bracket runs to the next separator."""
+    previous = None
+    while previous != text:
+        previous, text = text, re.sub(r"\s*\([^()]*\)\s*", " \x00 ", text)
+    text = re.sub(r"\([^,;\x00]*", " ", text).replace(")", " ")
+    return re.sub(r"(?:\s*\x00\s*)+", ", ", text)
 
 
 def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -> list[str]:
@@ -60,12 +89,13 @@ def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -
     coded = NAME_CODE.findall(re.sub(r"\([^)]*\)", "", text))
     if len(coded) >= 2:  # "Harry Rayner – MEM   James Graham – KCC": names with organisation codes
         return [clean_person(n) for n in coded]
-    text = re.sub(r"\s*\([^)]*\)\s*", ", ", text)  # a bracketed role ends the name before it
+    text = _drop_brackets(text)  # a bracketed role ends the name before it, nested brackets and all
+    text = re.sub(r"(?<![A-Z])\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\b)", ", ", text)  # ". Mr Z": next sentence, next name
     text = GROUP_PREFIX.sub("", text.strip())
     chunks = [ROLE_SUFFIX.split(c)[0] for c in re.split(r"[,;]", text)]  # "Ruth Whittingham - Head of Law ..."
     names: list[str] = []
     for raw in (p for c in chunks for p in SPLIT.split(c)):
-        part = raw.strip(" .;:")
+        part = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", raw.strip(" .;:")).strip(" .;:")  # "X and" left by a wrap
         if not part:
             continue
         if POST_NOMINAL.match(part) and names:
@@ -86,10 +116,10 @@ def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -
         tokens = name.split()
         lead: list[str] = []
         for tok in tokens:  # "Jane Ellis Healthwatch" -> "Jane Ellis"; "A Armstrong EDC" -> "A Armstrong"
-            if ROLE_WORDS.fullmatch(tok.strip("'’")) or (len(lead) >= 2 and tok.isupper() and len(tok) >= 2):
+            if ROLE_WORDS.fullmatch(tok.strip("'’")) or (len(lead) >= 2 and tok.isupper() and len(tok) >= 2 and not lead[-1].isupper()):
                 break
             lead.append(tok)
-        if len(lead) >= 2 and all(t[:1].isupper() or PARTICLE.match(t) for t in lead) or (len(lead) == 1 and len(tokens) == 1 and keep_single):
+        if len(lead) >= 2 and all(t[:1].isupper() or PARTICLE.match(t) for t in lead) or (len(lead) == 1 and len(tokens) == 1 and keep_single and not re.fullmatch(r"[A-Z]{2,5}", lead[0])):
             names.append(" ".join(lead))
     return names
 
@@ -132,16 +162,61 @@ def split_roles(text: str) -> list[str]:
     return named
 
 
-def blocks_to_attendance(blocks: dict[str, list[str]]) -> Attendance:
+GRID_ROLE_TAIL = re.compile(r"(?:\s+(?:[A-Z]{3,}|\[[^\]]*\]?))+$")
+
+
+def _listed_name(entry: str) -> str:
+    """A name read from a grid cell: square-bracketed notes and a trailing role in capitals dropped."""
+    name = re.sub(r"\s*\[[^\]]*\]?", " ", entry)
+    name = GRID_ROLE_TAIL.sub("", name.strip())
+    return re.sub(r"\s+", " ", name).strip(" ,;")
+
+
+INLINE_ROLES = ("officers", "in_attendance")
+
+
+@cache
+def _inline_label() -> re.Pattern[str]:
+    alts = "|".join(f"(?P<{role}>{alternation(f'attendance.inline.{role}')})" for role in INLINE_ROLES)
+    return re.compile(rf"(?:^|(?<=[\s,;]))(?:{alts})\s*[:\-–]?\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)?\.?\s*[A-Z])", re.I)
+
+
+def switch_inline_roles(blocks: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A role label inside a present list switches the role of the names after it:
+    "Councillors A Bell and C Dean Clerk Mrs E Finch District Councillor G Hart" (no "Label:" lines)."""
+    out: dict[str, list[str]] = {k: list(v) for k, v in blocks.items()}
+    kept: list[str] = []
+    for text in blocks.get("present", []):
+        pieces = list(_inline_label().finditer(text))
+        if not pieces:
+            kept.append(text)
+            continue
+        kept.append(text[: pieces[0].start()])
+        for n, m in enumerate(pieces):
+            end = pieces[n + 1].start() if n + 1 < len(pieces) else len(text)
+            role = next(r for r in INLINE_ROLES if m.group(r))
+            out.setdefault(role, []).append(text[m.end(): end])
+    if "present" in out:
+        out["present"] = [k for k in kept if k.strip()]
+    return out
+
+
+NAME_BOUNDARY = re.compile(r"(\b[A-Z]\.?\s+[A-Z][a-z'’-]+)\s+(?=(?:[A-Z]\.?\s+)+[A-Z][a-z])")
+
+
+def blocks_to_attendance(blocks: dict[str, list[str]], listed: dict[str, list[str]] | None = None) -> Attendance:
+    """Attendance from label blocks of text, and from ``listed`` names already read one per cell (a grid)."""
+    blocks = switch_inline_roles(blocks)
     def names(role: str) -> tuple[str, ...]:
-        out: list[str] = []
+        out: list[str] = [_listed_name(n) for n in (listed or {}).get(role, [])]
         for text in blocks.get(role, []):
+            text = NAME_BOUNDARY.sub(r"\1, ", text)  # "P Moran A Armstrong": two names run together by a wrap
             out.extend(split_names(text, keep_roles=(role == "officers")))
         return tuple(dict.fromkeys(out))
 
     staff: list[str] = []
     for text in blocks.get("staff", []):  # "Staff: Operations Superintendent Dan MacInnis, ...": the names
-        for chunk in re.split(r",|\s+and\s+", text):
+        for chunk in re.split(r"[,;]|\s+and\s+", text):
             words = [w for w in re.sub(r"[^\w'’\- ]", " ", chunk).split()]
             tail = [w for w in words[-3:] if w[:1].isupper()]
             while tail and ROLE_WORDS.fullmatch(tail[0]):

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from minutetrail.models import (
+    Warning_,
     ActionRow,
     Line,
     MinuteAction,
@@ -17,49 +19,44 @@ from minutetrail.models import (
     Votes,
 )
 from minutetrail.parsers.attendance import blocks_to_attendance, label_of
+from minutetrail.parsers.attendance_grid import label_role, line_cells, read_grid
 from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.meeting import committee_by_mentions, committee_fallback, find_body, smart_case
-from minutetrail.parsers.nlp import assignee, due_phrase
-from minutetrail.parsers.owners import parse_owner
-from minutetrail.parsers.text import join_lines, strip_marker
+from minutetrail.parsers.decisions import (
+    BULLET,
+    LETTERED,
+    TRIGGER,
+    Para,
+    is_decision_text,
+    paragraphs_to_decisions,
+)
+from minutetrail.parsers.minute_actions import ACTIONS_LABEL, DUE_LABEL, column_to_outcomes, row_owner, margin_owners, paragraphs_to_actions
+from minutetrail.parsers.minute_table import find_layout, split_lines
+from minutetrail.parsers.structure import (
+    ITEM_REF_LINE,
+    PARA_GAP,
+    RES_NUMBER,
+    SHORT_LINE,
+    item_headings,
+)
+from minutetrail.parsers.text import join_lines
 
 HEADING = re.compile(
     r"minutes of (?:a |the )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?)\s+(?:held|which took place)\b"
     r"(?:\s+(?:at|in)\s+(?P<venue>.+?))?\s+on\s+(?P<when>.+)$",
     re.I,
 )
-ITEM_HEAD = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2})[.:)]?\s+(?P<title>[A-Z0-9\"'‘(].{0,160})$")
-ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
-RES_NUMBER = re.compile(r"^(?P<num>R\d{4}-\d{1,4})\b")
 MOTION_END = re.compile(r"\s*\b(carried|defeated|lost)\b\.?\s*$", re.I)
-HEADING_MAX_WORDS = 18
-FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a heading
-RESOLUTION_REF = re.compile(r"\b(?:resolution\s+(?:no\.?\s*)?)?(?P<num>R\d{4}-\d{1,4})\b", re.I)
-TRIGGER = re.compile(
-    r"(?P<label>^(?:resolved|decision|recommendations?|agreed)\s*[:\-–]\s*)"
-    r"|(?P<phrase>\bRESOLVED\b|\bit was (?:\w+ )?resolved\b|\b(?:the )?(?:committee|council|cabinet|panel|board|councillors|members)(?: \w+)? (?:resolved|recommended)\b|\bresolved (?:to|that|not)\b)",
-    re.I,
-)
-RECOMMEND = re.compile(r"recommend", re.I)
-# "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), T. Feinberg (second)"
-MOTION_LINE = re.compile(r"^(?:[o•▪◦·\-–*]\s+)?(?P<text>.+?)\s+[–-]\s+[A-Z]\.?\s*[A-Z][\w'’-]+\s*\(motion\)", re.I)
-APPROVED_LABEL = re.compile(r"^(?:[o•▪◦·\-–*]\s+)?(?P<text>APPROVED\s*[–-]\s*.+?)(?:\s+[–-]\s+[A-Z]\.?\s*[A-Z][\w'’-]+\s*\(motion\).*)?$")
-LETTERED = re.compile(r"^[-–•]?\s*(?:\((?P<pl>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|(?P<letter>[a-z]|[A-Z](?=\))|[ivx]{1,4}|\d{1,2})[).])\s+(?P<text>\S.*)$")
-ACTIONS_LABEL = re.compile(r"^actions?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
-ACTION_PROSE = re.compile(
-    r"^(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|and|for|&|[A-Z][\w'’.-]*|\([^)]*\)))*)\s+"
-    r"(?:to|will|would|agreed to)\s+(?!be\s+(?:noted|received|approved)\b)(?P<verb>[a-z]+)\b"
-)
-NOT_OWNER = re.compile(r"^(it|this|that|there|they|we|he|she|the (committee|council|meeting|report|chair's)|committee|council|resolved|agreed|recommended)$", re.I)
 VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For (39) <names> Against (19) <names> Abstain (1)"
     r"\bFor\s*[:(\-–]?\s*(?P<for>\d+)\)?(?:(?!\bFor\s*[:(]\s*\d).)*?\bAgainst\s*[:(\-–]?\s*(?P<against>\d+)\)?"
     r"(?:(?:(?!\bFor\s*[:(]\s*\d).)*?\bAbstain\w*\s*[:(\-–]?\s*(?P<abstain>\d+)\)?)?",
     re.I | re.S,
 )
-BULLET = re.compile(r"^(?:[•▪●◦·*\-–]|o(?=\s+[A-Z]))\s+")
-PARA_GAP = 0.55
+PUBLIC_TAIL = re.compile(r"[\s,;]*(?:plus|and|with|also)?\s*(?:\d+|one|two|three|four|five|several|some|no)?\s*members? of (?:the )?public\b.*$", re.I)
+MARGIN_HEAD_LINES = 2
+SINGLE_PITCH = 1.2  # line pitch of single spacing, in line heights
+HANGING = 8.0  # points right of a bullet where its wrapped lines hang
 LEAD_IN_WORDS = 6
-SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph  # extra space, in line heights, that opens a new paragraph
 
 
 @dataclass(slots=True)
@@ -69,23 +66,7 @@ class _Item:
     page: int | None
     lines: list[tuple[int, Line]] = field(default_factory=list)
     pseudo: bool = False
-
-
-def _num_key(num: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in re.findall(r"\d+", num))
-
-
-def _is_next_item(prev: str | None, num: str, title: str) -> bool:
-    if re.match(r"^[A-Z]\d{4}-", num):
-        return False
-    if len(title.split()) > 22 or title.rstrip().endswith(","):
-        return False
-    if prev is None:
-        return True
-    a, b = _num_key(prev), _num_key(num)
-    if len(a) != len(b):
-        return False
-    return a < b <= a[:-1] + (a[-1] + 12,)
+    column: list[tuple[int, Line]] = field(default_factory=list)  # a minutes table's decisions/actions column
 
 
 NEW_ENTRY = re.compile(r"^(councillors?|cllrs?|mr|mrs|ms|miss|dr|sir|dame)\b\.?", re.I)
@@ -160,109 +141,53 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
     return None, None, None, None
 
 
-def _paragraphs(lines: Sequence[tuple[int, Line]]) -> list[tuple[int, list[str]]]:
-    """Lines to paragraphs: a gap, a list marker, a decision label, or a short last line ends one."""
-    paras: list[tuple[int, list[str]]] = []
+def _line_pitch(lines: Sequence[tuple[int, Line]]) -> float:
+    """The usual distance from one line's top to the next one's (double-spaced minutes have a wide one)."""
+    steps = sorted(b.top - a.top for (pa, a), (pb, b) in zip(lines, lines[1:])
+                   if pa == pb and 0.9 * (a.bottom - a.top or 10.0) <= b.top - a.top < 3 * (a.bottom - a.top or 10.0))
+    if not steps:  # no two lines close enough to measure: single spacing
+        heights = sorted(ln.bottom - ln.top for _p, ln in lines) or [10.0]
+        return SINGLE_PITCH * heights[len(heights) // 2]
+    return steps[len(steps) // 10]  # near the smallest: lines within a paragraph, not the gaps between them
+
+
+def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None = None, pitch: float | None = None) -> list[Para]:
+    """Lines to paragraphs: a gap, a list marker, a decision label, a short last line or a margin owner ends one.
+
+    A paragraph runs on over a page break when its last line does not end a sentence and the next
+    page goes on in lower case. ``margin`` maps id(line) to the owner printed in its action margin.
+    """
+    margin = margin or {}
+    pitch = pitch or _line_pitch(lines)
+    bullet_x: float | None = None  # where the bullet of the current paragraph sits: its lines hang to the right
+    paras: list[tuple[int, list[str], str | None]] = []
     prev: Line | None = None
+    prev_page = 0
     right = max((ln.x1 for _p, ln in lines), default=0.0)
     for page, line in lines:
         text = line.text.strip()
         height = line.bottom - line.top or 10.0
-        new = prev is None or line.top - prev.bottom > PARA_GAP * height or line.top < prev.top
+        if prev is not None and page != prev_page:
+            new = prev.text.rstrip().endswith((".", ":", ";", "!", "?")) or not text[:1].islower()
+        else:
+            new = prev is None or line.top - prev.top > pitch + PARA_GAP * height or line.top < prev.top
         label = TRIGGER.match(text)
         new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or BULLET.match(text))
         new = new or bool(label and (label["label"] or text[:8].isupper()))
-        new = new or (prev is not None and prev.x1 < SHORT_LINE * right and text[:1].isupper()
+        hanging = bullet_x is not None and line.x0 >= bullet_x + HANGING and not new
+        new = new or (prev is not None and prev.x1 < SHORT_LINE * right and text[:1].isupper() and not hanging
                       and not prev.text.rstrip().endswith((",", ":", "-", "–", "&", "and")))
+        new = new or bool(paras and paras[-1][2])
         if new:
-            paras.append((page, [text]))
+            bullet_x = line.x0 if BULLET.match(text) else None
+        if new:
+            paras.append((page, [text], margin.get(id(line))))
         else:
             paras[-1][1].append(text)
-        prev = line
-    return paras
-
-
-def _kind(trigger_text: str) -> ResolutionKind:
-    return ResolutionKind.RECOMMENDATION if RECOMMEND.search(trigger_text) else ResolutionKind.RESOLVED
-
-
-def _through_sentence(text: str, upto: int) -> str:
-    """The paragraph up to the end of the sentence holding position ``upto``."""
-    end = re.search(r"[.;](?=\s+[A-Z]|\s*$)", text[max(0, upto):])
-    return text[: max(0, upto) + end.end()].strip() if end else text.strip()
-
-
-def _decisions(paras: Sequence[tuple[int, list[str]]]) -> list[Resolution]:
-    out: list[Resolution] = []
-    open_list: ResolutionKind | None = None
-    for _page, parts in paras:
-        text = join_lines(parts)
-        moved = MOTION_LINE.match(text) or APPROVED_LABEL.match(text)
-        if moved:
-            out.append(Resolution(None, moved["text"].strip(), ResolutionKind.RESOLVED))
-            open_list = None
-            continue
-        lettered = LETTERED.match(text)
-        if open_list is not None and not lettered and text.rstrip().endswith(":") and len(text.split()) <= LEAD_IN_WORDS:
-            continue  # "it was resolved that:" / "That Cabinet:" / a) ... — the list is still to come
-        if open_list is not None and lettered:
-            letter = lettered["pl"] or lettered["letter"]
-            out.append(Resolution(letter, strip_marker(lettered["text"]).strip(), open_list))
-            continue
-        m = TRIGGER.search(text)
-        open_list = None
-        if not m:
-            continue
-        kind = _kind(text[m.start() : m.end() + 20])  # the decision phrase itself, not what came before it
-        if text.rstrip().endswith(":") or re.search(r"\bthat\s*:?\s*$", text, re.I):
-            open_list = kind
-            continue
-        if m["label"]:
-            body = text[m.end():].strip()
-        else:
-            body = _through_sentence(re.sub(r"^\d{1,2}\.\s+", "", text), m.end() - (len(text) - len(re.sub(r"^\d{1,2}\.\s+", "", text))))
-        if body:
-            out.append(Resolution(None, body, kind))
-    return out
-
-
-def _actions(paras: Sequence[tuple[int, list[str]]], nlp: Any = None) -> list[MinuteAction]:
-    out: list[MinuteAction] = []
-    in_list = False
-    for page, parts in paras:
-        text = join_lines(parts)
-        label = ACTIONS_LABEL.match(text)
-        if label:
-            in_list = True
-            rest = label["rest"].strip()
-            if rest:
-                out.append(_prose_action(strip_marker(rest), page, nlp))
-            continue
-        if in_list and (LETTERED.match(text) or BULLET.match(text)):
-            out.append(_prose_action(strip_marker(text), page, nlp))
-            continue
-        in_list = False
-        for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text):
-            m = ACTION_PROSE.match(sentence.strip())
-            if m and not NOT_OWNER.match(m["owner"]) and len(m["owner"].split()) <= 8:
-                out.append(_prose_action(sentence.strip(), page, nlp))
-    return out
-
-
-DUE_TEXT = re.compile(r"\b(?:by|before)\s+(?P<due>(?:the\s+)?\d{1,2}\S*\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+ \d{4}|the next meeting)")
-
-
-def _prose_action(text: str, page: int, nlp: Any = None) -> MinuteAction:
-    """An assignment: owner from the EntityRuler (person or role) where it finds one, else the lead phrase."""
-    m = ACTION_PROSE.match(text)
-    owner = assignee(nlp, text) if nlp is not None else None
-    if owner is None and m and not NOT_OWNER.match(m["owner"]):
-        owner = m["owner"]
-    due = due_phrase(nlp, text) if nlp is not None else None
-    if due is None:
-        dm = DUE_TEXT.search(text)
-        due = dm["due"] if dm else None
-    return MinuteAction(text=text.rstrip(), owner=parse_owner(owner), due=due, page=page)
+            if margin.get(id(line)):
+                paras[-1] = (paras[-1][0], paras[-1][1], margin[id(line)])
+        prev, prev_page = line, page
+    return [Para(page, tuple(parts), owner) for page, parts, owner in paras]
 
 
 def _votes(text: str) -> Votes | None:
@@ -285,69 +210,60 @@ def _motion(item: _Item) -> list[Resolution]:
     return [Resolution(None, text, ResolutionKind.RESOLVED)] if text else []
 
 
-def _heading_like(line: Line, title: str, right: float, next_text: str) -> bool:
-    if line.bold:
-        return True
-    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";")) or TRIGGER.match(title):
-        return False
-    return line.x1 < FULL_LINE * right
+def _grid_prose(line: Line) -> bool:
+    return any(len(c.text.split()) >= 7 and sum(1 for w in c.text.split() if w[:1].islower()) >= 3 for c in line_cells(line))
 
 
-def _gap_above(all_lines: Sequence[tuple[int, Line]], idx: int) -> bool:
-    if idx == 0 or all_lines[idx - 1][0] != all_lines[idx][0]:
-        return True
-    above, line = all_lines[idx - 1][1], all_lines[idx][1]
-    return line.top - above.bottom > PARA_GAP * (line.bottom - line.top or 10.0)
-
-
-def _item_headings(all_lines: Sequence[tuple[int, Line]]) -> dict[int, tuple[str, str, set[int]]]:
-    """Line index -> (number, title, lines used) of each minute item heading.
-
-    A heading is a numbered line that reads as a heading (bold, or short and not running on),
-    in rising order; or any line followed by "(Item N)", as ModernGov prints; or a resolution
-    number ("R2024-214").
-    """
-    heads: dict[int, tuple[str, str, set[int]]] = {}
-    right = max((ln.x1 for _p, ln in all_lines), default=0.0)
-    texts = [ln.text.strip() for _p, ln in all_lines]
-    prev_num: str | None = None
-    for idx, (_page, line) in enumerate(all_lines):
-        text = texts[idx]
-        nxt = texts[idx + 1] if idx + 1 < len(texts) else ""
-        after = texts[idx + 2] if idx + 2 < len(texts) else ""
-        ref = ITEM_REF_LINE.match(nxt) or None
-        two_line = None if ref or ITEM_HEAD.match(nxt) else ITEM_REF_LINE.match(after)
-        if two_line and (not _gap_above(all_lines, idx) or _gap_above(all_lines, idx + 1)
-                         or text.rstrip().endswith(".") or TRIGGER.search(text)):
-            two_line = None  # the line under this one is the heading; this one ends the paragraph above
-        r = RES_NUMBER.match(text)
-        if r:
-            heads[idx] = (r["num"], "", set())
+def _attendance_grid(all_lines: Sequence[tuple[int, Line]], end: int, skip: set[int]) -> dict[str, list[str]] | None:
+    """Attendance printed in columns before the first item; the lines read are added to ``skip``."""
+    start = next((i for i in range(min(end, len(all_lines)))
+                  if label_of(all_lines[i][1].text.strip()) or label_role(line_cells(all_lines[i][1])[0].text)), None)
+    if start is None:
+        return None
+    region: list[int] = []
+    for i in range(start, end):
+        line = all_lines[i][1]
+        if _grid_prose(line):
+            if region and len(region) >= 2:
+                break  # the first sentence after the lists ends the attendance
             continue
-        m = ITEM_HEAD.match(text)
-        if m and _is_next_item(prev_num, m["num"], m["title"]) and (ref or two_line or _heading_like(line, m["title"], right, nxt)):
-            title = m["title"].strip()
-            used: set[int] = set()
-            if two_line:
-                title, used = f"{title} {nxt}", {idx + 1}
-            heads[idx] = (m["num"], title, used)
-            prev_num = m["num"]
-        elif (ref or two_line) and not ITEM_REF_LINE.match(text) and len(text.split()) <= HEADING_MAX_WORDS + 4 \
-                and not text.rstrip().endswith((".", ":", ",")):
-            num = (ref or two_line)["num"]  # type: ignore[index]
-            heads[idx] = (num, f"{text} {nxt}" if two_line else text, {idx + 1} if two_line else set())
-    return heads
+        if len(region) >= 2 and all_lines[region[-1]][0] == all_lines[i][0] and len(line_cells(line)) == 1 \
+                and not label_of(line.text.strip()) and line.top - all_lines[region[-1]][1].bottom > 1.5 * (line.bottom - line.top or 10.0):
+            break  # a heading set apart below the lists
+        region.append(i)
+    found = read_grid([all_lines[i][1] for i in region])
+    if found:
+        skip.update(region)
+    return found
 
 
-def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, default_committee: str | None = None) -> Minutes:
-    """One set of minutes from the (page, lines) of its part; ``nlp`` from parsers.nlp.get_nlp()."""
+def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, default_committee: str | None = None,
+                  underlined: set[int] | None = None) -> Minutes:
+    """One set of minutes from the (page, lines) of its part; ``nlp`` from parsers.nlp.get_nlp();
+    ``underlined``: id() of lines printed with a rule under them (structure.underlined_lines)."""
     all_lines = [(p, ln) for p, lines in pages for ln in lines]
     committee, date, time, venue = parse_heading([ln for _p, ln in all_lines])
+    layout = find_layout(all_lines)
+    column: dict[int, list[tuple[int, Line]]] = {}
+    if layout is not None:  # minutes written as a table: the decisions/actions column is read apart
+        all_lines, column = split_lines(all_lines, layout)
     blocks: dict[str, list[str]] = {}
     items: list[_Item] = [_Item(None, None, None, pseudo=True)]
     label: str | None = None
-    heads = _item_headings(all_lines)
-    skip: set[int] = set()
+    heads = item_headings(all_lines, underlined)
+    first_item = min(heads, default=0)
+    margin: dict[int, str] = {}
+    dropped: set[int] = set()
+    base = max(0, first_item - MARGIN_HEAD_LINES)  # an "Items ... Action" header may sit just above the first item
+    for idx, (owner, stripped) in (margin_owners(all_lines[base:], base=first_item - base) if layout is None else {}).items():
+        if stripped is None:
+            dropped.add(base + idx)  # a line holding only a margin owner, or the margin's header
+            continue
+        all_lines[base + idx] = (all_lines[base + idx][0], stripped)
+        margin[id(stripped)] = owner
+    marked = bool(margin) or layout is not None or any(ACTIONS_LABEL.match(ln.text.strip()) for _p, ln in all_lines)
+    skip: set[int] = set(dropped)
+    listed = _attendance_grid(all_lines, first_item if heads else len(all_lines), skip)
     right_edge = max((ln.x1 for _p, ln in all_lines), default=0.0)
     prev_line: Line | None = None
     for idx, (page, line) in enumerate(all_lines):
@@ -371,24 +287,39 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
             blocks.setdefault(label, []).append(rest)
             continue
         if label is not None:
+            names = PUBLIC_TAIL.sub("", text)  # "... and Cllr F plus members of the public": the names before it
             if re.search(r"\bminutes\b", text, re.I) or text.isupper() or line.bold or _is_prose(text) or BULLET.match(text) \
-                    or _has_verbs(text):
+                    or not names or _has_verbs(names):
                 label = None
             else:
                 short_prev = this_prev is not None and this_prev.x1 < SHORT_LINE * right_edge
-                sep = ", " if label != "officers" and (short_prev or _starts_new_entry(blocks[label][-1], text)) else " "
-                blocks[label][-1] += sep + text
+                sep = ", " if label != "officers" and (short_prev or _starts_new_entry(blocks[label][-1], names)) else " "
+                blocks[label][-1] += sep + names
                 continue
         items[-1].lines.append((page, line))
     _attendance_from_items(items, blocks)
+    if listed:
+        blocks = {k: v for k, v in blocks.items() if k not in listed}
+    order = sorted(heads)
+    pitch = _line_pitch(all_lines)  # the document's own line spacing, measured over all its lines
+    col_lines = [ln for parts in column.values() for _p, ln in parts if ln.words]
+    edges = (min((ln.x0 for ln in col_lines), default=0.0), max((ln.x1 for ln in col_lines), default=0.0))
+    for idx, parts in column.items():
+        items[bisect_right(order, idx)].column.extend(parts)
     out_items: list[MinuteItem] = []
     for item in items:
-        paras = _paragraphs(item.lines)
+        paras = _paragraphs(item.lines, margin, pitch)
         if item.pseudo:
-            paras = [p for p in paras if TRIGGER.search(join_lines(p[1])) or LETTERED.match(join_lines(p[1]))
-                     or MOTION_LINE.match(join_lines(p[1])) or APPROVED_LABEL.match(join_lines(p[1]))]
-        decisions = _motion(item) if item.number and RES_NUMBER.match(item.number) else _decisions(paras)
-        actions = _actions(paras, nlp)
+            paras = [p for p in paras if is_decision_text(p.text) or LETTERED.match(p.text) or p.margin_owner
+                     or ACTIONS_LABEL.match(p.text) or DUE_LABEL.match(p.text)]
+        if layout is not None:
+            decisions = []  # minutes written as a table record their decisions in the decisions column
+        else:
+            decisions = _motion(item) if item.number and RES_NUMBER.match(item.number) else paragraphs_to_decisions(paras)
+        actions = paragraphs_to_actions(paras, marked, nlp, [r.text for r in decisions])
+        if item.column:
+            table_decisions, table_actions = column_to_outcomes(item.column, edges, nlp, layout.actions_at if layout else None)
+            decisions, actions = list(decisions) + table_decisions, list(actions) + table_actions
         if item.pseudo and not decisions and not actions:
             continue
         text = " ".join(ln.text for _p, ln in item.lines)
@@ -398,7 +329,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
         committee=committee or default_committee or committee_by_mentions([ln for _p, ln in all_lines]),
         meeting_date=date,
         page_start=pages[0][0] if pages else 1,
-        attendance=blocks_to_attendance(blocks),
+        attendance=blocks_to_attendance(blocks, listed),
         items=tuple(out_items),
         time=time,
         venue=venue,
@@ -441,7 +372,7 @@ def attach_actions(minutes: Minutes, rows: Sequence[ActionRow]) -> Minutes:
         return minutes
     items = list(minutes.items)
     for row in rows:
-        action = MinuteAction(text=row.text, owner=row.owner, due=row.due_text, page=row.page, bbox=row.bbox)
+        action = MinuteAction(text=row.text, owner=row.owner or row_owner(row.text), due=row.due_text, page=row.page, bbox=row.bbox)
         idx = max((i for i, it in enumerate(items) if it.number and it.page and it.page <= row.page), default=None)
         if idx is None:
             holder = next((i for i, it in enumerate(items) if not it.number), None)
@@ -451,3 +382,17 @@ def attach_actions(minutes: Minutes, rows: Sequence[ActionRow]) -> Minutes:
             idx = holder
         items[idx] = replace(items[idx], actions=items[idx].actions + (action,))
     return replace(minutes, items=tuple(items))
+
+
+def unread_warnings(minutes: Minutes, pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Warning_]:
+    """Say what could not be read: a minutes set with no items, or decision wording but no decision."""
+    out: list[Warning_] = []
+    first = pages[0][0] if pages else None
+    if pages and not any(item.number for item in minutes.items):
+        out.append(Warning_(first, f"minutes starting on page {first}: no numbered minute items read"))
+    if not any(item.resolutions for item in minutes.items):
+        for page, lines in pages:
+            if any(TRIGGER.search(ln.text) for ln in lines):
+                out.append(Warning_(page, f"page {page} has decision wording but no decision was read"))
+                break
+    return out

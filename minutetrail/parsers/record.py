@@ -34,10 +34,15 @@ from minutetrail.parsers.meeting import (
     heading_date,
     titled_committee,
 )
-from minutetrail.parsers.minutes import attach_actions, parse_minutes
+from minutetrail.parsers.minutes import attach_actions, parse_minutes, unread_warnings
 from minutetrail.parsers.nlp import LazyNlp
 from minutetrail.parsers.reports import parse_recommendations
-from minutetrail.parsers.roles import find_role_mentions, glossary_mentions, report_author_mentions
+from minutetrail.parsers.roles import (
+    find_role_mentions,
+    glossary_mentions,
+    report_author_mentions,
+)
+from minutetrail.parsers.structure import ITEM_HEAD, underlined_lines
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.text import content_lines
 
@@ -53,7 +58,13 @@ def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> 
 
 
 def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
-    minutes = parse_minutes(pages, nlp=LazyNlp())
+    spans: list[tuple[int, float, float]] = acc.get("table_spans", [])
+    prose = [(p, [ln for ln in lines if (ln.bold and ITEM_HEAD.match(ln.text.strip()))  # a minute heading never
+                  or not any(sp == p and top - 1 <= ln.top and ln.bottom <= bottom + 1 for sp, top, bottom in spans)])
+             for p, lines in pages]
+    rules: dict[int, Any] = acc.get("rules", [{}])[0]
+    underlined = {i for p, lines in prose for i in underlined_lines(lines, rules.get(p, ()))}
+    minutes = parse_minutes(prose, nlp=LazyNlp(), underlined=underlined)  # an action table's lines are not minutes prose
     head = pages[0][1] if pages else []
     if minutes.meeting_date is None:  # a heading the minutes parser did not read: the title block's date
         minutes = replace(minutes, meeting_date=heading_date(head))
@@ -65,8 +76,7 @@ def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) ->
         if titled and not (minutes.committee or "").lower().endswith(titled.lower()):  # "Commission" is the "SSA Commission"
             minutes = replace(minutes, committee=titled)
     acc["minutes"].append(minutes)
-    if not minutes.items:
-        acc["warnings"].append(Warning_(part.page_start, f"minutes on pages {part.page_start}-{part.page_end}: no minute items read"))
+    acc["warnings"].extend(unread_warnings(minutes, prose))
     extract_item = minute_extract_item(pages[0][0], head) if pages else None
     if extract_item is not None:  # a minute extract: "Agenda item" / title / purpose / "Minutes:"
         acc["agenda_items"].append(extract_item)
@@ -111,6 +121,17 @@ def _meeting(parts: Sequence[DocumentPart], lines_by_page: Sequence[Sequence[Lin
     return replace(meeting, body=meeting.body or body)
 
 
+def _table_spans(tables: Sequence[Any], lines_by_page: Sequence[Sequence[Line]]) -> list[tuple[int, float, float]]:
+    """(page, top, bottom) of each action table's header and of each of its rows."""
+    spans: list[tuple[int, float, float]] = []
+    for t in tables:
+        lines = lines_by_page[t.page_start - 1]
+        if t.header_line < len(lines):
+            spans.append((t.page_start, lines[t.header_line].top, lines[t.header_line].bottom))
+        spans.extend((row.page, row.top, row.bottom) for row in t.rows)
+    return spans
+
+
 def _within(page: int, minutes: Minutes, parts: Sequence[DocumentPart]) -> bool:
     part = next((p for p in parts if p.page_start <= minutes.page_start <= p.page_end), None)
     return part is not None and part.page_start <= page <= part.page_end
@@ -125,7 +146,8 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
         if is_action_table(t) and t.header_line < OPENING_LINES:  # a table that opens its page may open a part
             header_pages[t.page_start] = table_kind(t, None)
     parts = segment(lines_by_page, header_pages)
-    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": [], "warnings": []}
+    acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": [], "warnings": [], "rules": [{p.number: p.rules for p in pages}],
+                                 "table_spans": _table_spans([t for t in tables if is_action_table(t)], lines_by_page)}
     for part in parts:
         parser = PART_PARSERS.get(part.kind)
         if parser is None:
@@ -142,7 +164,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     actions, warnings = tables_to_actions([t for t in tables if t not in in_minutes], page_kinds, year)
     minute_rows, minute_warnings = tables_to_actions(in_minutes, page_kinds, year)
     minutes = [attach_actions(m, [r for r in minute_rows if _within(r.page, m, parts)]) for m in minutes]
-    warnings = list(warnings) + list(minute_warnings) + acc["warnings"]
+    warnings = list(warnings) + list(minute_warnings) + list(acc["warnings"])
     for part in parts:
         if part.kind == DocKind.OTHER and len(parts) == 1:
             warnings.append(Warning_(part.page_start, f"document of unknown kind (pages {part.page_start}-{part.page_end}): nothing read"))
@@ -202,4 +224,4 @@ def action_key(row: ActionRow) -> str:
     return re.sub(r"\W+", " ", row.text.lower()).strip()
 
 
-__all__ = ["parse_pages", "record_to_dict", "AgendaItem", "Recommendation"]
+__all__ = ["AgendaItem", "Recommendation", "parse_pages", "record_to_dict"]

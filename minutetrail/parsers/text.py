@@ -120,9 +120,20 @@ def running_lines(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[Li
     return {k for k, n in counts.items() if n >= threshold and len(k) > 3}
 
 
+WATERMARK_SIZE = 4.0  # a glyph this many times the page's usual size is a watermark ("DRAFT" across the page)
+
+
+def _without_watermark(words: Sequence[Word]) -> list[Word]:
+    sizes = sorted(w.size for w in words if w.size > 0)
+    if not sizes:
+        return list(words)
+    usual = sizes[len(sizes) // 2]
+    return [w for w in words if not (w.size > WATERMARK_SIZE * usual and len(w.text) <= 2)]
+
+
 def content_lines(pages: Sequence[PageData]) -> list[list[Line]]:
-    """Each page's lines with page stamps, blank-page notices and running heads removed."""
-    all_lines = [words_to_lines(p.words) for p in pages]
+    """Each page's lines with page stamps, blank-page notices, watermarks and running heads removed."""
+    all_lines = [words_to_lines(_without_watermark(p.words)) for p in pages]
     running = running_lines(pages, all_lines)
     out = []
     for page, lines in zip(pages, all_lines):
