@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from minutetrail.config import EXTRACTOR_VERSION, PARSER_VERSION
 from minutetrail.db import schema as S
+from minutetrail.db import versions
 from minutetrail.link.people import person_key
 from minutetrail.models import MINUTES_RECOMMENDATION, ExtractionRecord, ResolutionKind
 from minutetrail.parsers.roles import role_key
@@ -80,6 +81,21 @@ def find_document(session: Session, sha256: str) -> S.Document | None:
     return session.scalar(select(S.Document).where(S.Document.sha256 == sha256))
 
 
+def record_path_failure(session: Session, path: str, error: str) -> None:
+    """A path that could not be read as a file (no bytes to name it by): kept by path, latest error."""
+    row = session.scalar(select(S.PathFailure).where(S.PathFailure.path == path))
+    if row is None:
+        session.add(S.PathFailure(path=path, error=error, seen_at=_now()))
+    else:
+        row.error, row.seen_at = error, _now()
+
+
+def forget_path_failure(session: Session, path: str) -> None:
+    """The path reads now: its earlier failure no longer stands."""
+    for row in session.scalars(select(S.PathFailure).where(S.PathFailure.path == path)):
+        session.delete(row)
+
+
 def record_failure(session: Session, sha256: str, path: str, error: str) -> None:
     doc = find_document(session, sha256)
     if doc is None:
@@ -100,10 +116,13 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
     meeting, created = get_meeting(session, committee, _iso(mt.date), mt.time, mt.venue)
     counts.meetings += int(created)
     kind = record.documents[0].kind.value if len(record.documents) == 1 else "pack"
+    prior = versions.earlier_version(session, meeting, kind, versions.record_parts(record), record.sha256)
+    before = versions.retire(session, prior) if prior is not None else None
     doc = S.Document(
         sha256=record.sha256, path=path, pages=record.pages, kind=kind, status="ingested",
         parser_version=PARSER_VERSION, ingested_at=_now(), meeting_id=meeting.id,
         warnings=[{"page": w.page, "message": w.message} for w in record.warnings],
+        version=(prior.version or 1) + 1 if prior is not None else 1,
     )
     session.add(doc)
     session.flush()
@@ -184,6 +203,11 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
         counts.actions += 1
     _index_for_search(session, doc, record, committee.name, meeting.date)
     session.flush()
+    if prior is not None and before is not None:
+        prior.superseded_by = doc.id
+        doc.revision = {"replaces": prior.id, "replaces_sha256": prior.sha256, "replaces_path": prior.path,
+                        **versions.differences(before, versions.snapshot(session, doc.id))}
+        session.flush()
     return counts
 
 
