@@ -110,6 +110,9 @@ def _geometry(path: str, pages: list[PageData], wanted: set[int], rotated: set[i
         return []
     try:
         with pdfplumber.open(path) as pdf:
+            if len(pdf.pages) < len(pages):  # a damaged file the two readers read differently
+                return [Warning_(None, f"table geometry unavailable (pdfminer reads {len(pdf.pages)} of {len(pages)} pages); "
+                                       "tables read without rules or cell colours")]
             for number in sorted(wanted | rotated):
                 page = pdf.pages[number - 1]
                 data = pages[number - 1]
