@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -87,8 +88,23 @@ def _parsed(paths: list[str], jobs: int) -> Iterator[tuple[str, ExtractionRecord
         for p in paths:
             yield _parse_job(p)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
-        yield from pool.map(_parse_job, paths)
+    pending = list(paths)
+    while pending:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
+            futures = [pool.submit(_parse_job, p) for p in pending]
+            for i, future in enumerate(futures):
+                try:
+                    result = future.result()
+                except BrokenProcessPool:  # a worker died (a crash in a PDF library, the OOM killer, a kill)
+                    if jobs == 1:  # one worker, one file at a time: this file killed it
+                        yield pending[i], None, f"{shown_name(pending[i])}: the parser process died reading this file"
+                        i += 1
+                    pending = pending[i:]  # the rest again, one at a time, to find the file that did it
+                    jobs = 1
+                    break
+                yield result
+            else:
+                pending = []
 
 
 def _already_stored(session: Session, sha256: str) -> bool:

@@ -149,3 +149,23 @@ def test_parse_workers_end_when_ingest_is_killed(tmp_path):
     for w in survivors:  # do not leave them behind whatever the outcome
         os.kill(w, signal.SIGKILL)
     assert not survivors, "parse workers outlived the ingest that started them"
+
+
+def test_a_parse_worker_killed_mid_batch_loses_nothing(tmp_path):
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    packs = sorted(SAMPLES.glob("*.pdf"))
+    for pack in packs:
+        shutil.copy(pack, folder / pack.name)
+    run = subprocess.Popen([sys.executable, "-m", "minutetrail", "--db", str(tmp_path / "w.db"), "ingest", "--jobs", "2",
+                            str(folder)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    workers: list[int] = []
+    while time.time() < deadline and not workers:
+        workers = [c for c in _children(run.pid) if _alive(c)]
+        time.sleep(0.05)
+    assert workers, "the parse workers never started"
+    os.kill(workers[0], signal.SIGKILL)  # as the OOM killer would
+    out, err = run.communicate(timeout=300)
+    assert run.returncode == 0 and b"Traceback" not in err, (out + err).decode()
+    assert f"documents: {len(packs)} inserted, 0 unchanged, 0 failed" in out.decode()

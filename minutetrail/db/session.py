@@ -15,6 +15,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -120,10 +122,20 @@ def check_server_database(engine: Engine, must_exist: bool) -> None:
         raise StorageError(f"no minutetrail database at {_where(engine)} (ingest papers first, or check --db)")
 
 
+def at_head(engine: Engine, cfg: Config) -> bool:
+    """The schema is at the newest migration: read without the writers' lock (a reader never waits for a relink)."""
+    with engine.execution_options(readonly=True).connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+    return current == set(ScriptDirectory.from_config(cfg).get_heads())
+
+
 def upgrade(engine: Engine) -> None:
     """Create or upgrade the schema to the newest migration (under the writers' lock: env.py)."""
+    cfg = alembic_config(engine)
     try:
-        command.upgrade(alembic_config(engine), "head")
+        if at_head(engine, cfg):
+            return
+        command.upgrade(cfg, "head")
     except SQLAlchemyError as exc:
         raise StorageError(f"cannot open database {_where(engine)}: {getattr(exc, 'orig', exc)}") from exc
 
