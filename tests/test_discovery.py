@@ -25,7 +25,7 @@ PACKS = sorted(SAMPLES.glob("*.pdf"))
 NOBODY = 65534
 
 
-def _mt(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+def _mt(*args: str | bytes, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "minutetrail", *args], capture_output=True, timeout=timeout, cwd=ROOT)
 
 
@@ -49,7 +49,7 @@ def test_a_hostile_folder_is_stored_and_linked_with_every_problem_named(tmp_path
     db = tmp_path / "hostile.db"
     # the folder, a file inside it, and the file again by another spelling: each file once
     run = _mt("--db", str(db), "ingest", str(folder), str(folder / "first.pdf"), str(folder / "sub" / ".." / "first.pdf"),
-              str(tmp_path / "no-such-folder"), timeout=240)
+              os.fsencode(folder) + b"/caf\xe9-pack.pdf", str(tmp_path / "no-such-folder"), timeout=240)
     out, err = run.stdout.decode(), run.stderr.decode()
     assert run.returncode == 1, out + err
     assert "Traceback" not in err
@@ -158,10 +158,16 @@ def test_files_and_folders_without_permission_are_named_failures(db_url):
     assert report["links"], "the batch went on to linking"
 
 
-def test_a_file_named_twice_is_counted_once(tmp_path):
-    run = _mt("--db", str(tmp_path / "twice.db"), "ingest", str(PACKS[0]), str(PACKS[0]),
-              os.path.relpath(PACKS[0], ROOT), "--jobs", "1")
-    assert run.returncode == 0, run.stderr.decode()
-    assert "documents: 1 inserted, 0 unchanged, 0 failed" in run.stdout.decode()
-    docs = json.loads(_mt("--db", str(tmp_path / "twice.db"), "documents", "--json").stdout)
+def test_a_file_named_twice_is_counted_once(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from minutetrail.cli import cli
+
+    monkeypatch.chdir(ROOT)
+    runner = CliRunner()
+    db = str(tmp_path / "twice.db")
+    run = runner.invoke(cli, ["--db", db, "ingest", str(PACKS[0]), str(PACKS[0]), os.path.relpath(PACKS[0], ROOT), "--jobs", "1"])
+    assert run.exit_code == 0, run.output
+    assert "documents: 1 inserted, 0 unchanged, 0 failed" in run.output
+    docs = json.loads(runner.invoke(cli, ["--db", db, "documents", "--json"]).output)
     assert len(docs) == 1 and docs[0]["version"] == 1

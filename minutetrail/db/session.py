@@ -102,6 +102,8 @@ def check_sqlite_file(path: Path, must_exist: bool) -> None:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        raise StorageError(f"cannot open database {path}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"{path} is not a SQLite database ({exc})") from exc
     if tables and not OUR_TABLES <= tables:
