@@ -42,7 +42,8 @@ def as_of_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 MAX_ID = 2**63 - 1  # ids are 64-bit integers on both databases
-ID = click.IntRange(1, MAX_ID)
+ID = click.IntRange(1, MAX_ID)  # ids, limits and counts: a positive 64-bit integer
+MAX_JOBS = 64  # parse workers: more would only fork processes that wait for the 2 cores
 
 
 class UserError(click.ClickException):
@@ -143,7 +144,7 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int
 
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--jobs", type=int, default=None, help="Parallel parse workers (default: up to 2).")
+@click.option("--jobs", type=click.IntRange(1, MAX_JOBS), default=None, help="Parallel parse workers (default: up to 2).")
 @click.pass_context
 def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> None:
     """Ingest PDF files or folders of PDFs; files already ingested are skipped."""
@@ -231,7 +232,7 @@ THREAD_COLUMNS = ["id", "committee", "owner_person", "owner", "status", "raised_
               help="Only threads whose latest status is this.")
 @click.option("--kind", type=click.Choice(["action", "recommendation", "all"]), default="action", show_default=True,
               help="Actions, recommendations (minutes recommendations followed into trackers), or both.")
-@click.option("--limit", type=int, default=None, help="At most this many threads (the first by id).")
+@click.option("--limit", type=ID, default=None, help="At most this many threads (the first by id).")
 @format_options
 @click.pass_context
 def actions_cmd(ctx: click.Context, committee: str | None, status: str | None, kind: str, limit: int | None, fmt: str) -> None:
@@ -265,7 +266,7 @@ def history_cmd(ctx: click.Context, action_id: int, fmt: str) -> None:
 @cli.command("recurring")
 @click.option("--kind", type=click.Choice(["topics", "actions", "recommendations"]), default="topics", show_default=True,
               help="Agenda topics that come back, actions carried forward, or recommendations made again.")
-@click.option("--min-meetings", type=int, default=None, help="At least this many meetings (default 2; actions 3).")
+@click.option("--min-meetings", type=ID, default=None, help="At least this many meetings (default 2; actions 3).")
 @click.option("--committee", default=None, help="Only committees whose name contains this text.")
 @format_options
 @click.pass_context
@@ -342,7 +343,7 @@ def export_cmd(ctx: click.Context, what: str, out: str | None, as_of: Any, fmt: 
 @click.option("--to", "date_to", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Meetings on or before this date.")
 @click.option("--kind", type=click.Choice(["agenda_item", "minute_item", "decision", "recommendation", "action"]), default=None,
               help="Only this kind of entry.")
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many results.")
+@click.option("--limit", type=ID, default=50, show_default=True, help="At most this many results.")
 @format_options
 @click.pass_context
 def search_cmd(ctx: click.Context, query: str, committee: str | None, date_from: Any, date_to: Any, kind: str | None,

@@ -194,6 +194,9 @@ def test_user_mistakes_on_a_real_database_are_one_line_exit_2(db_url, tmp_path):
     _one_line_exit_2(runner.invoke(cli, ["--db", db_url, "history", str(2**64)]))
     _one_line_exit_2(runner.invoke(cli, ["--db", db_url, "link", "confirm", "1", str(2**70)]))
     _one_line_exit_2(runner.invoke(cli, ["--db", db_url, "link", "reject", "1", "1"]), "two different ids")
+    for args in (["actions", "--limit", str(10**20)], ["search", "housing", "--limit", str(10**20)], ["actions", "--limit", "-1"],
+                 ["recurring", "--min-meetings", str(10**20)], ["ingest", str(SAMPLES), "--jobs", "100000"], ["ingest", str(SAMPLES), "--jobs", "0"]):
+        _one_line_exit_2(runner.invoke(cli, ["--db", db_url, *args]))
     assert not (tmp_path / "missing").exists()
 
 
