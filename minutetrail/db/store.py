@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -116,7 +117,8 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
     meeting, created = get_meeting(session, committee, _iso(mt.date), mt.time, mt.venue)
     counts.meetings += int(created)
     kind = record.documents[0].kind.value if len(record.documents) == 1 else "pack"
-    prior = versions.earlier_version(session, meeting, kind, versions.record_parts(record), record.sha256)
+    prior = versions.earlier_version(session, meeting, kind, versions.record_parts(record), record.sha256,
+                                     [text for _kind, text, _page in search_texts(record)])
     before = versions.retire(session, prior) if prior is not None else None
     doc = S.Document(
         sha256=record.sha256, path=path, pages=record.pages, kind=kind, status="ingested",
@@ -211,22 +213,25 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
     return counts
 
 
-def _index_for_search(session: Session, doc: S.Document, record: ExtractionRecord, committee: str, day: date | None) -> None:
-    """One search entry per agenda item, minute item, decision, recommendation and action, with its page."""
-    def add(kind: str, text: str | None, page: int | None) -> None:
-        if text and text.strip():
-            session.add(S.SearchEntry(document_id=doc.id, kind=kind, committee=committee, meeting_date=day, page=page, text=text))
-
+def search_texts(record: ExtractionRecord) -> Iterator[tuple[str, str, int | None]]:
+    """(kind, text, page) of each agenda item, minute item, decision, recommendation and action."""
     for a in record.agenda_items:
-        add("agenda_item", " ".join(t for t in (a.title, a.description) if t), a.page)
+        yield "agenda_item", " ".join(t for t in (a.title, a.description) if t), a.page
     for m in record.minutes:
         for item in m.items:
-            add("minute_item", item.title, item.page)
+            yield "minute_item", item.title, item.page
             for r in item.resolutions:
-                add("decision", r.text, item.page)
+                yield "decision", r.text, item.page
             for act in item.actions:
-                add("action", act.text, act.page)
+                yield "action", act.text, act.page
     for rec in record.recommendations:
-        add("recommendation", rec.text, rec.page)
+        yield "recommendation", rec.text, rec.page
     for row in record.actions:
-        add("action", " ".join(t for t in (row.text, row.progress) if t), row.page)
+        yield "action", " ".join(t for t in (row.text, row.progress) if t), row.page
+
+
+def _index_for_search(session: Session, doc: S.Document, record: ExtractionRecord, committee: str, day: date | None) -> None:
+    """One search entry per agenda item, minute item, decision, recommendation and action, with its page."""
+    for kind, text, page in search_texts(record):
+        if text and text.strip():
+            session.add(S.SearchEntry(document_id=doc.id, kind=kind, committee=committee, meeting_date=day, page=page, text=text))

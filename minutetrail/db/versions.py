@@ -9,6 +9,7 @@ observations are gone, so no thread sees a slip.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -20,6 +21,7 @@ from minutetrail.models import ExtractionRecord
 FACT_TABLES = (S.AgendaItem, S.MinutesRecord, S.Recommendation, S.ActionObservation, S.RoleMention, S.SearchEntry)
 ACTION_FIELDS = ("text", "owner", "due", "status")
 MAX_LISTED = 10
+SAME_PAPER = 0.5  # share of facts a revised printing keeps of the one it replaces
 
 
 def record_parts(record: ExtractionRecord) -> list[tuple[str, str]]:
@@ -31,14 +33,30 @@ def stored_parts(session: Session, doc_id: int) -> list[tuple[str, str]]:
         select(S.DocumentPart.kind, S.DocumentPart.title).where(S.DocumentPart.document_id == doc_id)))
 
 
-def earlier_version(session: Session, meeting: S.Meeting, kind: str, parts: list[tuple[str, str]], sha256: str) -> S.Document | None:
-    """The current (not superseded) printing of the same paper for the same meeting, if any."""
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def shared_share(old: Iterable[str], new: Iterable[str]) -> float:
+    """How much two printings say alike: facts in common over the larger printing's facts (0 when neither has any)."""
+    a, b = {_norm(t) for t in old if t and t.strip()}, {_norm(t) for t in new if t and t.strip()}
+    return len(a & b) / max(len(a), len(b)) if a and b else 0.0
+
+
+def earlier_version(session: Session, meeting: S.Meeting, kind: str, parts: list[tuple[str, str]], sha256: str,
+                    texts: list[str]) -> S.Document | None:
+    """The current (not superseded) printing of the same paper for the same meeting, if any: same kind and
+    parts, and at least SAME_PAPER of its facts in common (two different papers of one meeting, each
+    untitled, are not versions of each other)."""
     if meeting.date is None:  # an undated meeting is no identity to version against
         return None
     for doc in session.scalars(select(S.Document).where(
             S.Document.meeting_id == meeting.id, S.Document.kind == kind, S.Document.status == "ingested",
             S.Document.sha256 != sha256).order_by(S.Document.id)):
-        if stored_parts(session, doc.id) == parts:
+        if stored_parts(session, doc.id) != parts:
+            continue
+        stored = session.scalars(select(S.SearchEntry.text).where(S.SearchEntry.document_id == doc.id)).all()
+        if shared_share(stored, texts) >= SAME_PAPER:
             return doc
     return None
 

@@ -15,7 +15,7 @@ from samples.generate import Pack, draw_table
 from tests.tablepdf import LOG_HEADERS, LOG_WIDTHS, log_row
 
 
-def _dated_log(path: Path, first_due: str, extra: bool = False) -> Path:
+def _dated_log(path: Path, first_due: str, extra: bool = False, other: bool = False) -> Path:
     """A one-page action log of an invented town council's meeting of 12 March 2025."""
     pack = Pack(path)
     pack.new_page(land=True)
@@ -24,6 +24,9 @@ def _dated_log(path: Path, first_due: str, extra: bool = False) -> Path:
     pack.text("Action log for the meeting held on 12 March 2025", 11, gap=8)
     rows = [log_row(1, text="Replace the broken swings in Elm Park", due=first_due),
             log_row(2, text="Repaint the bandstand railings", due="31/05/25")]
+    if other:  # another paper of the same meeting: nothing in common
+        rows = [log_row(1, text="Publish the allotment waiting list", due="30/09/25"),
+                log_row(2, text="Agree the cemetery fees for next year", due="31/10/25")]
     if extra:
         rows.append(log_row(3, text="Survey the lime trees on the avenue", due="30/06/25"))
     draw_table(pack, LOG_HEADERS, LOG_WIDTHS, rows, ruled=True, repeat_header=True)
@@ -72,3 +75,12 @@ def test_ingest_reports_the_revision(db_url, tmp_path):
     out = runner.invoke(cli, ["--db", db_url, "ingest", str(_dated_log(tmp_path / "b.pdf", "31/05/25"))])
     assert out.exit_code == 0, out.output
     assert "revised:" in out.output and "b.pdf is version 2, replacing" in out.output and "2025-04-30 -> 2025-05-31" in out.output
+
+
+def test_another_paper_of_the_same_meeting_is_not_a_version(db, tmp_path):
+    ingest(db, [_dated_log(tmp_path / "log.pdf", "30/04/25")], jobs=1)
+    report = ingest(db, [_dated_log(tmp_path / "second-log.pdf", "30/04/25", other=True)], jobs=1)
+    assert not report.revised and len(report.inserted) == 1
+    with db.session() as s:
+        assert [d.status for d in s.scalars(select(S.Document))] == ["ingested", "ingested"]
+    assert _count(db, S.ActionObservation) == 4
