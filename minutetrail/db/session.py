@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import String, Table, UniqueConstraint, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -148,6 +148,25 @@ def take_write_lock(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
 
 
+def _free_text_limits(table: Table) -> dict[str, int]:
+    """The bounded text columns of a table that are no natural key (clipping a key would break its lookups)."""
+    keyed = {c.name for con in table.constraints if isinstance(con, UniqueConstraint) for c in con.columns}
+    return {c.key: c.type.length for c in table.columns
+            if isinstance(c.type, String) and c.type.length and not c.unique and not c.primary_key and c.name not in keyed}
+
+
+def _clip_free_text(session: Session, _context: object, _instances: object) -> None:
+    """Printed text longer than its column (a 30-character item number) is clipped, not refused by PostgreSQL."""
+    for obj in list(session.new) + list(session.dirty):
+        table = getattr(obj, "__table__", None)
+        if table is None:
+            continue
+        for key, length in _free_text_limits(table).items():
+            value = getattr(obj, key, None)
+            if isinstance(value, str) and len(value) > length:
+                setattr(obj, key, value[:length])
+
+
 class Database:
     """One database: an engine with the schema at head, and sessions on it.
 
@@ -171,6 +190,7 @@ class Database:
             raise
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._readers = sessionmaker(self.engine.execution_options(readonly=True), expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _clip_free_text)
 
     @property
     def dialect(self) -> str:
@@ -179,11 +199,15 @@ class Database:
     @contextmanager
     def session(self, write: bool = True) -> Iterator[Session]:
         """A transaction: committed on success, rolled back on any error. Writers take turns."""
-        with (self._sessions if write else self._readers)() as session:
-            with session.begin():
-                if write:
-                    take_write_lock(session.connection())
-                yield session
+        try:
+            with (self._sessions if write else self._readers)() as session:
+                with session.begin():
+                    if write:
+                        take_write_lock(session.connection())
+                    yield session
+        except SQLAlchemyError as exc:  # refused (a constraint, a lock held too long, the server gone): named, typed
+            raise StorageError(f"the database refused the change ({_where(self.engine)}): "
+                               f"{str(getattr(exc, 'orig', None) or exc).splitlines()[0]}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
