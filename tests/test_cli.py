@@ -176,6 +176,7 @@ def test_bad_database_urls_and_a_pdf_as_database_are_one_line(tmp_path):
     pdf = sorted(SAMPLES.glob("*.pdf"))[0]
     _one_line_exit_2(runner.invoke(cli, ["--db", "nosuchdialect://host/db", "overdue"]), "nosuchdialect")
     _one_line_exit_2(runner.invoke(cli, ["--db", "postgresql+nosuchdriver://u@h/db", "actions"]), "nosuchdriver")
+    _one_line_exit_2(runner.invoke(cli, ["--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", "overdue"]), "cannot open database")
     _one_line_exit_2(runner.invoke(cli, ["--db", "sqlite:///" + str(tmp_path / "no" / "folder.db"), "ingest", str(pdf)]),
                      "does not exist")
     copy = tmp_path / "pack.pdf"
