@@ -135,6 +135,7 @@ def ingest(
     report = IngestReport()
     todo: list[str] = []
     hashes: dict[str, str] = {}
+    seen: set[str] = set()
 
     def fail(path: str, message: str, sha256: str | None = None) -> None:
         report.failed.append(Failure(shown_name(path), message))
@@ -157,12 +158,13 @@ def ingest(
             if progress:
                 progress(name)
             continue
-        if sha in hashes.values():  # the same bytes under another name in this batch
+        if sha in seen:  # the same bytes under another name in this batch
             report.unchanged.append(name)
             if progress:
                 progress(name)
             continue
         hashes[found.path] = sha
+        seen.add(sha)
         with db.session(write=False) as session:
             done = _already_stored(session, sha)
         if done:
