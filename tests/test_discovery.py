@@ -171,3 +171,33 @@ def test_a_file_named_twice_is_counted_once(tmp_path, monkeypatch):
     assert "documents: 1 inserted, 0 unchanged, 0 failed" in run.output
     docs = json.loads(runner.invoke(cli, ["--db", db, "documents", "--json"]).output)
     assert len(docs) == 1 and docs[0]["version"] == 1
+
+
+def test_folders_vanishing_while_they_are_walked_are_named_not_fatal(tmp_path):
+    import threading
+
+    vanished_any = False
+    for round_ in range(10):
+        top = tmp_path / f"round-{round_}"
+        for i in range(150):
+            sub = top / f"meeting-{i:03d}" / "papers"
+            sub.mkdir(parents=True)
+            (sub / "pack.pdf").write_bytes(b"%PDF-1.4\n")
+        start = threading.Event()
+
+        def remove(top: Path = top) -> None:
+            start.wait()
+            for d in sorted(top.iterdir(), reverse=True):
+                shutil.rmtree(d, ignore_errors=True)
+
+        remover = threading.Thread(target=remove)
+        remover.start()
+        start.set()
+        found = discover([top])  # never raises, whatever disappears under it
+        remover.join()
+        for f in found:
+            assert f.problem is None or "vanished" in f.problem or "not found" in f.problem, f
+        vanished_any = vanished_any or any(f.problem for f in found)
+        if vanished_any:
+            break
+    assert vanished_any, "no folder vanished during any walk: the race was never run"
