@@ -39,8 +39,13 @@ def _hostile_folder(base: Path) -> Path:
     (folder / "gone.pdf").symlink_to(folder / "never-existed.pdf")
     (folder / "same-as-first.pdf").symlink_to(folder / "first.pdf")
     listener = socket.socket(socket.AF_UNIX)
-    listener.bind(str(folder / "socket.pdf"))
-    listener.close()
+    here = os.getcwd()
+    os.chdir(folder)  # bound by a relative name: a socket's path is limited to 108 bytes
+    try:
+        listener.bind("socket.pdf")
+    finally:
+        os.chdir(here)
+        listener.close()
     return folder
 
 
