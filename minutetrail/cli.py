@@ -41,25 +41,57 @@ def as_of_option(fn: Callable[..., Any]) -> Callable[..., Any]:
                         help="Answer as it stood on this date (YYYY-MM-DD); default today.")(fn)
 
 
-def _db(ctx: click.Context):  # type: ignore[no-untyped-def]
+MAX_ID = 2**63 - 1  # ids are 64-bit integers on both databases
+ID = click.IntRange(1, MAX_ID)  # ids, limits and counts: a positive 64-bit integer
+MAX_JOBS = 64  # parse workers: more would only fork processes that wait for the 2 cores
+
+
+class UserError(click.ClickException):
+    """A mistake in what the user asked (a database that is not there, a folder that does not exist): exit 2."""
+
+    exit_code = 2
+
+
+def _db(ctx: click.Context, existing: bool = False):  # type: ignore[no-untyped-def]
+    """The command's database; ``existing`` (read commands): refuse a URL that holds none, create nothing."""
     from minutetrail.db.session import Database
+    from minutetrail.errors import StorageError
 
     try:
-        return Database(ctx.obj["db_url"])
+        return Database(ctx.obj["db_url"], existing=existing)
+    except StorageError as exc:
+        raise UserError(f"{exc} (check --db or ${DB_ENV})") from exc
     except MinutetrailError as exc:
         raise click.ClickException(f"{exc} (check --db or ${DB_ENV})") from exc
 
 
-def _with_session(ctx: click.Context, work: Callable[[Any], Any]) -> Any:
+def _with_session(ctx: click.Context, work: Callable[[Any], Any], write: bool = False) -> Any:
     """Run ``work(session)`` in one transaction on the command's database; library errors become CLI errors."""
-    db = _db(ctx)
+    db = _db(ctx, existing=True)
     try:
-        with db.session() as session:
+        with db.session(write=write) as session:
             return work(session)
     except MinutetrailError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         db.close()
+
+
+def _out_file(out: str) -> Path:
+    """A file to write: its folder must exist and it must not be a folder (one line, exit 2)."""
+    path = Path(out)
+    if path.is_dir():
+        raise UserError(f"--out {out} is a folder: give a file name")
+    if not path.parent.is_dir():
+        raise UserError(f"--out {out}: folder {path.parent} does not exist")
+    return path
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, "utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,9 +115,9 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int
     try:
         if show_bar:
             with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-                report = ingest(db, files, progress=lambda _n: bar.update(1), jobs=jobs)
+                report = ingest(db, paths, progress=lambda _n: bar.update(1), jobs=jobs)
         else:
-            report = ingest(db, files, jobs=jobs)
+            report = ingest(db, paths, jobs=jobs)
     except MinutetrailError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -96,6 +128,8 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int
     click.echo(f"documents: {len(report.inserted)} inserted, {len(report.unchanged)} unchanged, {len(report.failed)} failed")
     click.echo(f"stored: {s.meetings} meetings, {s.agenda_items} agenda items, {s.minutes} minutes "
                f"({s.minute_items} items, {s.resolutions} decisions), {s.recommendations} recommendations, {s.actions} actions")
+    for rev in report.revised:
+        click.echo(f"revised: {rev.path} is version {rev.version}, replacing {rev.replaces}: {rev.summary}")
     if report.links:
         click.echo(f"linked: {report.links.get('threads', 0)} action threads, {report.links.get('review', 0)} links to review")
     elif not report.inserted:
@@ -110,7 +144,7 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int
 
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--jobs", type=int, default=None, help="Parallel parse workers (default: up to 2).")
+@click.option("--jobs", type=click.IntRange(1, MAX_JOBS), default=None, help="Parallel parse workers (default: up to 2).")
 @click.pass_context
 def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> None:
     """Ingest PDF files or folders of PDFs; files already ingested are skipped."""
@@ -139,9 +173,9 @@ OVERDUE_COLUMNS = ["id", "owner_person", "owner", "committee", "raised_at", "due
 def _overdue_rows(ctx: click.Context, as_of: date, committee: str | None, owner: str | None) -> list[dict[str, Any]]:
     from minutetrail.db.queries import overdue
 
-    db = _db(ctx)
+    db = _db(ctx, existing=True)
     try:
-        with db.session() as session:
+        with db.session(write=False) as session:
             return overdue(session, as_of, committee, owner)
     finally:
         db.close()
@@ -198,7 +232,7 @@ THREAD_COLUMNS = ["id", "committee", "owner_person", "owner", "status", "raised_
               help="Only threads whose latest status is this.")
 @click.option("--kind", type=click.Choice(["action", "recommendation", "all"]), default="action", show_default=True,
               help="Actions, recommendations (minutes recommendations followed into trackers), or both.")
-@click.option("--limit", type=int, default=None, help="At most this many threads (the first by id).")
+@click.option("--limit", type=ID, default=None, help="At most this many threads (the first by id).")
 @format_options
 @click.pass_context
 def actions_cmd(ctx: click.Context, committee: str | None, status: str | None, kind: str, limit: int | None, fmt: str) -> None:
@@ -214,7 +248,7 @@ HISTORY_COLUMNS = ["observation_id", "meeting_date", "number", "status", "status
 
 
 @cli.command("history")
-@click.argument("action_id", type=int)
+@click.argument("action_id", type=ID)
 @format_options
 @click.pass_context
 def history_cmd(ctx: click.Context, action_id: int, fmt: str) -> None:
@@ -232,7 +266,7 @@ def history_cmd(ctx: click.Context, action_id: int, fmt: str) -> None:
 @cli.command("recurring")
 @click.option("--kind", type=click.Choice(["topics", "actions", "recommendations"]), default="topics", show_default=True,
               help="Agenda topics that come back, actions carried forward, or recommendations made again.")
-@click.option("--min-meetings", type=int, default=None, help="At least this many meetings (default 2; actions 3).")
+@click.option("--min-meetings", type=ID, default=None, help="At least this many meetings (default 2; actions 3).")
 @click.option("--committee", default=None, help="Only committees whose name contains this text.")
 @format_options
 @click.pass_context
@@ -271,13 +305,19 @@ def export_cmd(ctx: click.Context, what: str, out: str | None, as_of: Any, fmt: 
     if what == "records":
         records = _with_session(ctx, meeting_records)
         folder = Path(out or "records")
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder.exists() and not folder.is_dir():
+            raise UserError(f"--out {folder} is a file: `export records` writes a folder")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create folder {folder}: {exc.strerror or exc}") from exc
         for rec in records:
             m = rec["meeting"]
             name = f"{m['date'] or 'undated'}-{re.sub(r'[^a-z0-9]+', '-', (m['committee'] or 'unknown').lower()).strip('-')}.json"
             (folder / name).write_text(json.dumps(rec, indent=2, ensure_ascii=False) + "\n", "utf-8")
         click.echo(f"{len(records)} meeting records written to {folder}")
         return
+    target = _out_file(out) if out else None
     day = as_of.date() if as_of else date.today()
     queries: dict[str, Callable[[Any], list[dict[str, Any]]]] = {
         "overdue": lambda s: overdue(s, day), "actions": action_threads, "people": list_people, "review": review_queue}
@@ -289,8 +329,8 @@ def export_cmd(ctx: click.Context, what: str, out: str | None, as_of: Any, fmt: 
         raise click.ClickException(f"nothing called {what!r} to export: try records, {', '.join(EXPORT_QUERIES)} or a table: {', '.join(sorted(TABLES))}")
     columns = list(rows[0]) if rows else []
     text = render(rows, columns, "json" if fmt == "table" else fmt)
-    if out:
-        Path(out).write_text(text + "\n", "utf-8")
+    if target is not None:
+        _write(target, text + "\n")
         click.echo(f"{len(rows)} rows written to {out}")
     else:
         click.echo(text)
@@ -303,7 +343,7 @@ def export_cmd(ctx: click.Context, what: str, out: str | None, as_of: Any, fmt: 
 @click.option("--to", "date_to", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Meetings on or before this date.")
 @click.option("--kind", type=click.Choice(["agenda_item", "minute_item", "decision", "recommendation", "action"]), default=None,
               help="Only this kind of entry.")
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many results.")
+@click.option("--limit", type=ID, default=50, show_default=True, help="At most this many results.")
 @format_options
 @click.pass_context
 def search_cmd(ctx: click.Context, query: str, committee: str | None, date_from: Any, date_to: Any, kind: str | None,
@@ -328,6 +368,7 @@ def report_cmd(ctx: click.Context, as_of: Any, out: str, committee: str | None) 
     from minutetrail.db.queries import closed_without_progress, overdue
     from minutetrail.extract.crops import crop_png
 
+    target = _out_file(out)
     day = as_of.date() if as_of else date.today()
     rows = _with_session(ctx, lambda s: overdue(s, day, committee))
     closed = _with_session(ctx, lambda s: closed_without_progress(s, day))
@@ -335,7 +376,7 @@ def report_cmd(ctx: click.Context, as_of: Any, out: str, committee: str | None) 
     def crop(row: dict[str, Any]) -> bytes | None:
         return crop_png(row["source_file"], row["page"], tuple(row["bbox"])) if row.get("bbox") else None  # type: ignore[arg-type]
 
-    Path(out).write_text(render_report(day, rows, closed, crop), "utf-8")
+    _write(target, render_report(day, rows, closed, crop))
     click.echo(f"{len(rows)} overdue actions as of {day.isoformat()} written to {out}")
 
 
@@ -359,16 +400,19 @@ def _judge(ctx: click.Context, a: int, b: int, verdict: str, who: str) -> None:
     from minutetrail.db.linking import judge, relink
     from minutetrail.models import Judgement
 
+    if a == b:
+        raise click.UsageError(f"an observation is always the same action as itself: give two different ids, not {a} twice")
+
     def work(session: Any) -> None:
         relink(session, judge(session, a, b, Judgement(verdict), who))
 
-    _with_session(ctx, work)
+    _with_session(ctx, work, write=True)
     click.echo(f"{verdict}: observations {a} and {b}")
 
 
 @link_group.command("confirm")
-@click.argument("a", type=int)
-@click.argument("b", type=int)
+@click.argument("a", type=ID)
+@click.argument("b", type=ID)
 @click.option("--by", "who", default="reviewer", show_default=True, help="Who decided.")
 @click.pass_context
 def link_confirm(ctx: click.Context, a: int, b: int, who: str) -> None:
@@ -377,8 +421,8 @@ def link_confirm(ctx: click.Context, a: int, b: int, who: str) -> None:
 
 
 @link_group.command("reject")
-@click.argument("a", type=int)
-@click.argument("b", type=int)
+@click.argument("a", type=ID)
+@click.argument("b", type=ID)
 @click.option("--by", "who", default="reviewer", show_default=True, help="Who decided.")
 @click.pass_context
 def link_reject(ctx: click.Context, a: int, b: int, who: str) -> None:
@@ -438,6 +482,17 @@ def people_cmd(ctx: click.Context, fmt: str) -> None:
 
     rows = _with_session(ctx, lambda session: list_people(session))
     click.echo(render(rows, ["id", "name", "aliases", "roles", "actions"], fmt))
+
+
+@cli.command("documents")
+@format_options
+@click.pass_context
+def documents_cmd(ctx: click.Context, fmt: str) -> None:
+    """Documents ingested, with their versions (a revised paper supersedes its earlier printing), and failures."""
+    from minutetrail.db.export import document_versions
+
+    rows = _with_session(ctx, document_versions)
+    click.echo(render(rows, ["id", "version", "status", "superseded_by", "kind", "committee", "meeting_date", "path", "error"], fmt))
 
 
 @cli.command("demo")

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 MAX_CELL = 60
+# OWASP CSV injection: a cell a spreadsheet would read as a formula starts with one of these;
+# it is written with a leading apostrophe (text, shown as typed)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any, limit: int | None) -> str:
@@ -25,6 +28,17 @@ def _cell(value: Any, limit: int | None) -> str:
     return text
 
 
+def csv_safe(text: str) -> str:
+    """A CSV/TSV cell no spreadsheet evaluates: formula prefixes neutralised (OWASP rule)."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _csv_cell(value: Any) -> str:
+    """Numbers stay numbers (a negative count is not a formula); text is neutralised."""
+    cell = _cell(value, None)
+    return cell if isinstance(value, (int, float)) else csv_safe(cell)
+
+
 def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, payload: Any = None) -> str:
     """``payload`` (default: rows) is what JSON prints; tables and CSV show ``columns``."""
     if fmt == "json":
@@ -32,9 +46,9 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, pay
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow([csv_safe(c) for c in columns])
         for r in rows:
-            writer.writerow([_cell(r.get(c), None) for c in columns])
+            writer.writerow([_csv_cell(r.get(c)) for c in columns])
         return buf.getvalue().rstrip("\n")
     if not rows:
         return "(none)"

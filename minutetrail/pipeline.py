@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,15 +22,18 @@ from minutetrail.db.session import Database
 from minutetrail.db.store import (
     StoreCounts,
     find_document,
+    forget_path_failure,
     record_failure,
+    record_path_failure,
     store_record,
 )
+from minutetrail.db.versions import describe
+from minutetrail.discovery import Found, stat_problem, discover, file_sha256, shown_name
 from minutetrail.errors import ExtractionError, MinutetrailError
-from minutetrail.extract import file_sha256
 from minutetrail.extraction import parse_file
 from minutetrail.models import ExtractionRecord
 
-PDF_SUFFIXES = (".pdf",)
+WATCH_PARENT_EVERY = 0.5  # seconds between a parse worker's checks that the ingest that started it still runs
 
 
 @dataclass(slots=True)
@@ -37,32 +43,44 @@ class Failure:
 
 
 @dataclass(slots=True)
+class Revision:
+    path: str
+    replaces: str
+    version: int
+    summary: str
+
+
+@dataclass(slots=True)
 class IngestReport:
     inserted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    revised: list[Revision] = field(default_factory=list)  # new versions of papers already stored
     stored: StoreCounts = field(default_factory=StoreCounts)
     links: dict[str, int] = field(default_factory=dict)
     changes: list[dict] = field(default_factory=list)  # per committee meeting ingested: what changed since the last one
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and PDFs inside folders named (recursively), in a stable order."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PDF_SUFFIXES))
-        else:
-            out.append(p)
-    return list(dict.fromkeys(out))
+def _watch_parent(parent: int) -> None:
+    """In a parse worker: end when the ingest that started it is gone (even after kill -9)."""
+    while True:
+        time.sleep(WATCH_PARENT_EVERY)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _worker_init(parent: int) -> None:
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
 
 
 def _parse_job(path: str) -> tuple[str, ExtractionRecord | None, str | None]:
+    shown = shown_name(path)
     try:
-        return path, parse_file(path), None
+        return path, parse_file(path, shown), None
     except MinutetrailError as exc:
         return path, None, str(exc)
+    except OSError as exc:  # the file vanished or lost its permissions after discovery
+        return path, None, f"{shown}: cannot read ({exc.strerror or exc})"
 
 
 def _parsed(paths: list[str], jobs: int) -> Iterator[tuple[str, ExtractionRecord | None, str | None]]:
@@ -70,8 +88,29 @@ def _parsed(paths: list[str], jobs: int) -> Iterator[tuple[str, ExtractionRecord
         for p in paths:
             yield _parse_job(p)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_parse_job, paths)
+    pending = list(paths)
+    while pending:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
+            futures = [pool.submit(_parse_job, p) for p in pending]
+            for i, future in enumerate(futures):
+                try:
+                    result = future.result()
+                except BrokenProcessPool:  # a worker died (a crash in a PDF library, the OOM killer, a kill)
+                    if jobs == 1:  # one worker, one file at a time: this file killed it
+                        yield pending[i], None, f"{shown_name(pending[i])}: the parser process died reading this file"
+                        i += 1
+                    pending = pending[i:]  # the rest again, one at a time, to find the file that did it
+                    jobs = 1
+                    break
+                yield result
+            else:
+                pending = []
+
+
+def _already_stored(session: Session, sha256: str) -> bool:
+    """Stored by this parser (or kept as an earlier version of a revised paper): nothing to do."""
+    doc = find_document(session, sha256)
+    return doc is not None and (doc.status == "superseded" or (doc.status == "ingested" and doc.parser_version == PARSER_VERSION))
 
 
 def _action_committees(session: Session, sha256: str) -> set[int]:
@@ -95,38 +134,70 @@ def ingest(
     """Ingest files into the database. A bad file is recorded as failed; the batch carries on."""
     report = IngestReport()
     todo: list[str] = []
-    for path in discover(paths):
-        name = str(path)
-        if not path.exists():
-            report.failed.append(Failure(name, f"{name}: file not found"))
+    hashes: dict[str, str] = {}
+    seen: set[str] = set()
+
+    def fail(path: str, message: str, sha256: str | None = None) -> None:
+        report.failed.append(Failure(shown_name(path), message))
+        with db.session() as session:
+            if sha256 is None:
+                record_path_failure(session, shown_name(path), message)
+            else:
+                record_failure(session, sha256, shown_name(path), message)
+
+    for found in discover(paths):
+        name = found.shown
+        sha = None
+        if found.problem is None:
+            try:
+                sha = file_sha256(found.path)
+            except OSError as exc:
+                found = Found(found.path, stat_problem(found.path, exc))
+        if sha is None:
+            fail(found.path, f"{name}: {found.problem}")
             if progress:
                 progress(name)
             continue
-        sha = file_sha256(path)
-        with db.session() as session:
-            doc = find_document(session, sha)
-            done = doc is not None and doc.status == "ingested" and doc.parser_version == PARSER_VERSION
+        if sha in seen:  # the same bytes under another name in this batch
+            report.unchanged.append(name)
+            if progress:
+                progress(name)
+            continue
+        hashes[found.path] = sha
+        seen.add(sha)
+        with db.session(write=False) as session:
+            done = _already_stored(session, sha)
         if done:
             report.unchanged.append(name)
             if progress:
                 progress(name)
             continue
-        todo.append(name)
+        todo.append(found.path)
     workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     touched: set[int] = set()
     new_meetings: set[tuple[str, date]] = set()
-    for name, record, error in _parsed(todo, workers):
+    for path, record, error in _parsed(todo, workers):
+        name = shown_name(path)
         if record is None:
-            message = error or f"{name}: unreadable"
-            report.failed.append(Failure(name, message))
-            with db.session() as session:
-                record_failure(session, file_sha256(name), name, message)
+            fail(path, error or f"{name}: unreadable", hashes[path])
         else:
             try:
                 with db.session() as session:
+                    if _already_stored(session, record.sha256):  # another ingester stored it meanwhile
+                        report.unchanged.append(name)
+                        if progress:
+                            progress(name)
+                        continue
                     touched.update(_action_committees(session, record.sha256))  # a re-parse may move it elsewhere
                     counts = store_record(session, record, name)
+                    forget_path_failure(session, name)
                     touched.update(_action_committees(session, record.sha256))
+                    stored = find_document(session, record.sha256)
+                    if stored is not None and stored.revision:
+                        if stored.meeting is not None:  # the earlier version's actions left this committee
+                            touched.add(stored.meeting.committee_id)
+                        report.revised.append(Revision(name, stored.revision.get("replaces_path") or "?", stored.version or 2,
+                                                       describe(stored.revision)))
                     new_meetings.update(
                         (name, day) for name, day in session.execute(
                             select(S.Committee.name, S.Meeting.date).join(S.Meeting, S.Meeting.committee_id == S.Committee.id)
@@ -152,4 +223,4 @@ def ingest(
     return report
 
 
-__all__ = ["ingest", "discover", "IngestReport", "ExtractionError"]
+__all__ = ["ingest", "discover", "IngestReport", "Failure", "Revision", "ExtractionError"]

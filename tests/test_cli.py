@@ -132,3 +132,111 @@ def test_export_tables_queries_and_records(db_url, tmp_path):
     assert june["agenda_items"] == gold["agenda_items"]
     bad = runner.invoke(cli, ["--db", db_url, "export", "nonsense"])
     assert bad.exit_code == 1 and "try records" in bad.output
+
+
+# --------------------------------------------------------------- user errors: one line, exit 2, nothing altered
+
+
+def _one_line_exit_2(result, *words: str) -> None:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert all(w in result.output for w in words), (words, result.output)
+
+
+def test_a_read_command_on_no_database_is_exit_2_and_creates_nothing(db_url, tmp_path):
+    runner = CliRunner()
+    missing = tmp_path / "typo.db"
+    for args in (["overdue"], ["actions"], ["search", "housing"], ["people"], ["documents"], ["export", "documents"]):
+        _one_line_exit_2(runner.invoke(cli, ["--db", str(missing), *args]), "no minutetrail database", str(missing))
+    assert not list(tmp_path.iterdir())
+    if db_url.startswith("postgresql"):  # an empty server database is no minutetrail database either
+        _one_line_exit_2(runner.invoke(cli, ["--db", db_url, "overdue"]), "no minutetrail database")
+
+
+def test_another_applications_sqlite_file_is_never_altered(tmp_path):
+    import hashlib
+    import sqlite3
+
+    other = tmp_path / "accounts.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO customers (name) VALUES ('Ada')")
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(other.read_bytes()).hexdigest()
+    runner = CliRunner()
+    for args in (["ingest", str(sorted(SAMPLES.glob("*.pdf"))[0])], ["overdue"], ["documents"]):
+        _one_line_exit_2(runner.invoke(cli, ["--db", str(other), *args]), "another application", str(other))
+    assert hashlib.sha256(other.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["accounts.sqlite"]
+
+
+def test_bad_database_urls_and_a_pdf_as_database_are_one_line(tmp_path):
+    runner = CliRunner()
+    pdf = sorted(SAMPLES.glob("*.pdf"))[0]
+    _one_line_exit_2(runner.invoke(cli, ["--db", "nosuchdialect://host/db", "overdue"]), "nosuchdialect")
+    _one_line_exit_2(runner.invoke(cli, ["--db", "postgresql+nosuchdriver://u@h/db", "actions"]), "nosuchdriver")
+    _one_line_exit_2(runner.invoke(cli, ["--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", "overdue"]), "cannot open database")
+    _one_line_exit_2(runner.invoke(cli, ["--db", "sqlite:///" + str(tmp_path / "no" / "folder.db"), "ingest", str(pdf)]),
+                     "does not exist")
+    copy = tmp_path / "pack.pdf"
+    copy.write_bytes(pdf.read_bytes())
+    for args in (["overdue"], ["ingest", str(pdf)]):
+        _one_line_exit_2(runner.invoke(cli, ["--db", str(copy), *args]), "not a SQLite database", "pack.pdf")
+    assert copy.read_bytes() == pdf.read_bytes()
+
+
+def test_user_mistakes_on_a_real_database_are_one_line_exit_2(db_url, tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db_url, "ingest", str(sorted(SAMPLES.glob("*.pdf"))[0])]).exit_code == 0
+    _one_line_exit_2(runner.invoke(cli, ["--db", db_url, "report", "--out", str(tmp_path / "missing" / "r.html")]),
+                     "does not exist")
+    _one_line_exit_2(runner.invoke(cli, ["--db", db_url, "export", "documents", "--out", str(tmp_path)]), "is a folder")
+    _one_line_exit_2(runner.invoke(cli, ["--db", db_url, "history", str(2**64)]))
+    _one_line_exit_2(runner.invoke(cli, ["--db", db_url, "link", "confirm", "1", str(2**70)]))
+    _one_line_exit_2(runner.invoke(cli, ["--db", db_url, "link", "reject", "1", "1"]), "two different ids")
+    for args in (["actions", "--limit", str(10**20)], ["search", "housing", "--limit", str(10**20)], ["actions", "--limit", "-1"],
+                 ["recurring", "--min-meetings", str(10**20)], ["ingest", str(SAMPLES), "--jobs", "100000"], ["ingest", str(SAMPLES), "--jobs", "0"]):
+        _one_line_exit_2(runner.invoke(cli, ["--db", db_url, *args]))
+    assert not (tmp_path / "missing").exists()
+
+
+def test_the_end_of_time_and_stop_word_searches(db_url):
+    from minutetrail.db.search import search
+    from minutetrail.db.session import Database
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db_url, "ingest", str(SAMPLES)]).exit_code == 0
+    late = json.loads(runner.invoke(cli, ["--db", db_url, "overdue", "--as-of", "9999-12-31", "--json"]).output)
+    before = json.loads(runner.invoke(cli, ["--db", db_url, "overdue", "--as-of", "9999-12-30", "--json"]).output)
+    assert late and [r["id"] for r in late] == [r["id"] for r in before]
+    db = Database(db_url)
+    try:
+        with db.session(write=False) as s:
+            assert search(s, "a OR") == [] and search(s, "the AND of") == []
+            assert search(s, "the housing OR repairs") == search(s, "housing repairs")
+    finally:
+        db.close()
+
+
+def test_csv_exports_neutralise_formula_prefixes(db_url, tmp_path):
+    import csv
+    import io
+
+    from minutetrail.output import render
+    from tests.tablepdf import log_row, table_pdf
+
+    hostile = ["=HYPERLINK(\"http://example.invalid\",\"see\")", "+1+2 budget line", "-3 net", "@SUM(A1:A2) grants"]
+    rows = [log_row(i + 1, text=t, owner="@Clerk") for i, t in enumerate(hostile)]
+    pdf = table_pdf(tmp_path / "formulae.pdf", rows)
+    runner = CliRunner()
+    runner.invoke(cli, ["--db", db_url, "ingest", str(pdf)])
+    out = runner.invoke(cli, ["--db", db_url, "export", "action_observations", "--format", "csv"])
+    table = list(csv.DictReader(io.StringIO(out.output)))
+    assert len(table) == 4
+    for row in table:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    assert {r["text"] for r in table} == {"'" + t for t in hostile} and {r["owner"] for r in table} == {"'@Clerk"}
+    plain = render([{"n": -5, "t": "\t=1+1", "u": "safe"}], ["n", "t", "u"], "csv").splitlines()[1]
+    assert plain == "-5,'=1+1,safe"  # a number stays a number; text behind a tab is still neutralised

@@ -92,3 +92,20 @@ def _action(o: S.ActionObservation) -> dict[str, Any]:
             "directorate": o.directorate, "progress": o.progress, "due": o.due, "due_text": o.due_text, "status": o.status,
             "status_text": o.status_text, "rag": o.rag, "page": o.page,
             "bbox": [o.x0, o.top, o.x1, o.bottom] if o.x0 is not None else None, "thread_id": o.thread_id}
+
+
+def document_versions(session: Session) -> list[dict[str, Any]]:
+    """Every document with its version (a revised paper's earlier printings marked superseded, with what
+    replaced them and what changed), then every path a batch could not read as a file."""
+    rows = session.execute(
+        select(S.Document, S.Meeting.date, S.Committee.name).outerjoin(S.Meeting, S.Document.meeting_id == S.Meeting.id)
+        .outerjoin(S.Committee, S.Meeting.committee_id == S.Committee.id).order_by(S.Document.id)).all()
+    out: list[dict[str, Any]] = [{
+        "id": d.id, "status": d.status, "version": d.version, "superseded_by": d.superseded_by, "kind": d.kind,
+        "committee": committee, "meeting_date": _plain(day), "pages": d.pages, "path": d.path, "sha256": d.sha256,
+        "error": d.error, "revision": d.revision,
+    } for d, day, committee in rows]
+    out += [{"id": None, "status": "failed", "version": None, "superseded_by": None, "kind": None, "committee": None,
+             "meeting_date": None, "pages": None, "path": f.path, "sha256": None, "error": f.error, "revision": None}
+            for f in session.scalars(select(S.PathFailure).order_by(S.PathFailure.id))]
+    return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import false, func, or_, select
@@ -139,6 +139,7 @@ def thread_history(session: Session, thread_id: int) -> dict[str, Any] | None:
 def as_of_latest(as_of: date, committee: str | None = None) -> list[Any]:
     """Conditions picking each thread's latest printing published on or before a date (db/threadstate.py)."""
     O = S.ActionObservation
+    as_of = min(as_of, OPEN_END - timedelta(days=1))  # the end of time itself is still before OPEN_END
     where = [O.superseded > as_of, O.published <= as_of]
     if committee:
         where.append(O.meeting_id.in_(select(S.Meeting.id).where(S.Meeting.committee_id.in_(_committee_ids(committee)))))

@@ -72,7 +72,23 @@ class Document(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
     warnings: Mapped[list | None] = mapped_column(JSON)
+    # versions: a revised printing of the same paper (meeting, kind, titles) replaces this one's facts;
+    # this row stays, status "superseded", for history
+    version: Mapped[int | None] = mapped_column(Integer)
+    superseded_by: Mapped[int | None] = mapped_column(Integer)  # the id of the document that replaced it
+    revision: Mapped[dict | None] = mapped_column(JSON)  # what changed from the version it replaced
     meeting: Mapped[Meeting | None] = relationship()
+
+
+class PathFailure(Base):
+    """A path a batch named that could not be read as a file (no bytes, so no document row)."""
+
+    __tablename__ = "path_failures"
+    __table_args__ = (Index("ix_path_failures_path", "path"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    error: Mapped[str] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class DocumentPart(Base):

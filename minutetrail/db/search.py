@@ -8,20 +8,34 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+# PostgreSQL's 'english' text-search stop words (the Snowball list): dropped from every query on both
+# databases, so a query of stop words and operators ("a OR") finds the same (nothing) on SQLite and PostgreSQL
+STOP_WORDS = frozenset("""
+i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself
+it its itself they them their theirs themselves what which who whom this that these those am is are was were be
+been being have has had having do does did doing a an the and but if or because as until while of at by for with
+about against between into through during before after above below to from up down in out on off over under again
+further then once here there when where why how all any both each few more most other some such no nor not only
+own same so than too very s t can will just don should now
+""".split())
 KINDS = ("agenda_item", "minute_item", "decision", "recommendation", "action")
 DEFAULT_LIMIT = 50
 
 
+def query_words(q: str) -> list[str]:
+    """The words a query searches for: every word but the stop words (operators are words too)."""
+    return [w for w in re.findall(r"\w+", q) if w.lower() not in STOP_WORDS]
+
+
 def _fts5_query(q: str) -> str:
     """User words to an FTS5 query: each word quoted (no operator surprises), all required."""
-    words = re.findall(r"\w+", q)
-    return " ".join(f'"{w}"' for w in words)
+    return " ".join(f'"{w}"' for w in query_words(q))
 
 
 def search(session: Session, q: str, committee: str | None = None, date_from: date | None = None,
            date_to: date | None = None, kind: str | None = None, limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
     """Entries matching the words of ``q``, best first, with committee, date, file and page."""
-    if not re.search(r"\w", q):
+    if not query_words(q):
         return []
     dialect = session.get_bind().dialect.name
     filters: list[str] = []
@@ -45,7 +59,7 @@ def search(session: Session, q: str, committee: str | None = None, date_from: da
                "FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid JOIN documents d ON d.id = e.document_id "
                f"WHERE search_fts MATCH :q{where} ORDER BY rank, e.id LIMIT :limit")
     elif dialect == "postgresql":
-        params["q"] = q
+        params["q"] = " ".join(query_words(q))
         sql = ("SELECT e.id, e.kind, e.committee, e.meeting_date, e.page, e.text, d.path, "
                "-ts_rank(e.tsv, plainto_tsquery('english', :q)) AS rank "
                "FROM search_entries e JOIN documents d ON d.id = e.document_id "

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from minutetrail.config import EXTRACTOR_VERSION, PARSER_VERSION
 from minutetrail.db import schema as S
+from minutetrail.db import versions
 from minutetrail.link.people import person_key
 from minutetrail.models import MINUTES_RECOMMENDATION, ExtractionRecord, ResolutionKind
 from minutetrail.parsers.roles import role_key
@@ -80,6 +82,21 @@ def find_document(session: Session, sha256: str) -> S.Document | None:
     return session.scalar(select(S.Document).where(S.Document.sha256 == sha256))
 
 
+def record_path_failure(session: Session, path: str, error: str) -> None:
+    """A path that could not be read as a file (no bytes to name it by): kept by path, latest error."""
+    row = session.scalar(select(S.PathFailure).where(S.PathFailure.path == path))
+    if row is None:
+        session.add(S.PathFailure(path=path, error=error, seen_at=_now()))
+    else:
+        row.error, row.seen_at = error, _now()
+
+
+def forget_path_failure(session: Session, path: str) -> None:
+    """The path reads now: its earlier failure no longer stands."""
+    for row in session.scalars(select(S.PathFailure).where(S.PathFailure.path == path)):
+        session.delete(row)
+
+
 def record_failure(session: Session, sha256: str, path: str, error: str) -> None:
     doc = find_document(session, sha256)
     if doc is None:
@@ -100,10 +117,14 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
     meeting, created = get_meeting(session, committee, _iso(mt.date), mt.time, mt.venue)
     counts.meetings += int(created)
     kind = record.documents[0].kind.value if len(record.documents) == 1 else "pack"
+    prior = versions.earlier_version(session, meeting, kind, versions.record_parts(record), record.sha256,
+                                     [text for _kind, text, _page in search_texts(record)])
+    before = versions.retire(session, prior) if prior is not None else None
     doc = S.Document(
         sha256=record.sha256, path=path, pages=record.pages, kind=kind, status="ingested",
         parser_version=PARSER_VERSION, ingested_at=_now(), meeting_id=meeting.id,
         warnings=[{"page": w.page, "message": w.message} for w in record.warnings],
+        version=(prior.version or 1) + 1 if prior is not None else 1,
     )
     session.add(doc)
     session.flush()
@@ -184,25 +205,33 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
         counts.actions += 1
     _index_for_search(session, doc, record, committee.name, meeting.date)
     session.flush()
+    if prior is not None and before is not None:
+        prior.superseded_by = doc.id
+        doc.revision = {"replaces": prior.id, "replaces_sha256": prior.sha256, "replaces_path": prior.path,
+                        **versions.differences(before, versions.snapshot(session, doc.id))}
+        session.flush()
     return counts
+
+
+def search_texts(record: ExtractionRecord) -> Iterator[tuple[str, str, int | None]]:
+    """(kind, text, page) of each agenda item, minute item, decision, recommendation and action."""
+    for a in record.agenda_items:
+        yield "agenda_item", " ".join(t for t in (a.title, a.description) if t), a.page
+    for m in record.minutes:
+        for item in m.items:
+            yield "minute_item", item.title, item.page
+            for r in item.resolutions:
+                yield "decision", r.text, item.page
+            for act in item.actions:
+                yield "action", act.text, act.page
+    for rec in record.recommendations:
+        yield "recommendation", rec.text, rec.page
+    for row in record.actions:
+        yield "action", " ".join(t for t in (row.text, row.progress) if t), row.page
 
 
 def _index_for_search(session: Session, doc: S.Document, record: ExtractionRecord, committee: str, day: date | None) -> None:
     """One search entry per agenda item, minute item, decision, recommendation and action, with its page."""
-    def add(kind: str, text: str | None, page: int | None) -> None:
+    for kind, text, page in search_texts(record):
         if text and text.strip():
             session.add(S.SearchEntry(document_id=doc.id, kind=kind, committee=committee, meeting_date=day, page=page, text=text))
-
-    for a in record.agenda_items:
-        add("agenda_item", " ".join(t for t in (a.title, a.description) if t), a.page)
-    for m in record.minutes:
-        for item in m.items:
-            add("minute_item", item.title, item.page)
-            for r in item.resolutions:
-                add("decision", r.text, item.page)
-            for act in item.actions:
-                add("action", act.text, act.page)
-    for rec in record.recommendations:
-        add("recommendation", rec.text, rec.page)
-    for row in record.actions:
-        add("action", " ".join(t for t in (row.text, row.progress) if t), row.page)

@@ -16,6 +16,11 @@ def run_migrations_online() -> None:
 
         engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite:///minutetrail.db")
     with engine.begin() as connection:
+        # one migrator at a time: SQLite's BEGIN IMMEDIATE (db/session.py), PostgreSQL's advisory lock;
+        # the second sees the first one's tables once it gets the lock
+        from minutetrail.db.session import take_write_lock
+
+        take_write_lock(connection)
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
