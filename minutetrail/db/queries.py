@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from minutetrail.db import schema as S
 from minutetrail.db.bulk import chunks
 from minutetrail.db.threadstate import OPEN_END, printing_order, thread_kind
+from minutetrail.link.people import holder_on, resolve_aliases
+from minutetrail.models import RECOMMENDATION_SOURCES
 
 CLOSED = ("completed", "cancelled")
 
@@ -145,27 +148,107 @@ def as_of_latest(as_of: date, committee: str | None = None) -> list[Any]:
     return where
 
 
-def overdue(session: Session, as_of: date, committee: str | None = None, owner: str | None = None) -> list[dict[str, Any]]:
-    """Threads overdue as of a date, by the latest printing published on or before it: a due date
-    before the date and not completed or cancelled. The counts are that printing's thread state.
-    Oldest first; ``owner`` matches the owner as printed or the person it resolved to."""
+ACTION_TABLES = ("action_log", "action_plan")
+RECOMMENDATION_TABLES = ("recommendation_tracker",)
+
+
+def _latest_logs(as_of: date, tables: tuple[str, ...]) -> Any:
+    """Per committee, the date of its latest meeting on or before ``as_of`` that printed a table of these kinds."""
+    M, O = aliased(S.Meeting), aliased(S.ActionObservation)
+    printed = select(O.id).where(O.meeting_id == M.id, O.source.in_(tables)).exists()
+    return (select(M.committee_id.label("committee_id"), func.max(M.date).label("day"))
+            .where(M.date <= as_of, printed).group_by(M.committee_id).subquery())
+
+
+def _carried_by_latest_log(q: Any, as_of: date, carried: bool) -> Any:
+    """Keep the printings the committee's latest log (action log, or recommendations tracker) as of the
+    date carries, or (``carried`` False) those it dropped. A committee that publishes no log drops nothing."""
+    O, M = S.ActionObservation, S.Meeting
+    acts, recs = _latest_logs(as_of, ACTION_TABLES), _latest_logs(as_of, RECOMMENDATION_TABLES)
+    q = q.outerjoin(acts, acts.c.committee_id == M.committee_id).outerjoin(recs, recs.c.committee_id == M.committee_id)
+    is_rec = O.source.in_(sorted(RECOMMENDATION_SOURCES))
+    kept = and_(or_(acts.c.day.is_(None), is_rec, O.published >= acts.c.day),
+                or_(recs.c.day.is_(None), ~is_rec, O.published >= recs.c.day))
+    return q.where(kept if carried else ~kept)
+
+
+def owner_people(session: Session, owner: str, as_of: date) -> set[int]:
+    """People an ``--owner`` text names: through their name, any printed alias, or a post the papers
+    say they held on the date."""
+    text = owner.lower().strip()
+    P, A, R = S.Person, S.PersonAlias, S.RoleMention
+    ids = set(session.scalars(select(P.id).where(func.lower(P.name).contains(text))))
+    ids |= set(session.scalars(select(A.person_id).where(func.lower(A.alias).contains(text))))
+    posts = {r for r in session.scalars(select(R.role_key).where(func.lower(R.role).contains(text)))}
+    if posts:
+        mentions = session.execute(select(R.role_key, S.Meeting.date, R.person_key).join(S.Meeting, R.meeting_id == S.Meeting.id)
+                                   .where(R.role_key.in_(sorted(posts)))).all()
+        people = {p.key: p.id for p in session.scalars(select(P))}
+        canon = resolve_aliases([*people, *(m.person_key for m in mentions)])
+        tenures = [(m.role_key, m.date, canon[m.person_key]) for m in mentions if m.date]
+        for post in posts:
+            holder = holder_on(post, as_of, tenures)
+            if holder in people:
+                ids.add(people[holder])
+    return ids
+
+
+def threads_under_review(session: Session, thread_ids: Iterable[int] | None = None) -> set[int]:
+    """Threads with a link waiting in the review queue (either side), of those given (all if None)."""
+    keys = {k for j in session.execute(select(S.LinkJudgement.left_key, S.LinkJudgement.right_key)
+                                       .where(S.LinkJudgement.judgement == "review")) for k in j}
+    if not keys:
+        return set()
+    by_sha: dict[str, set[int]] = defaultdict(set)
+    for k in keys:
+        sha, _, seq = k.partition(":")
+        by_sha[sha].add(int(seq))
+    wanted = None if thread_ids is None else set(thread_ids)
+    out: set[int] = set()
+    O = S.ActionObservation
+    for some in chunks(sorted(by_sha)):
+        for tid, sha, seq in session.execute(select(O.thread_id, S.Document.sha256, O.seq).join(S.Document, O.document_id == S.Document.id)
+                                             .where(S.Document.sha256.in_(some))):
+            if tid is not None and seq in by_sha[sha] and (wanted is None or tid in wanted):
+                out.add(tid)
+    return out
+
+
+def _overdue_rows(session: Session, as_of: date, committee: str | None, owner: str | None, carried: bool) -> list[Any]:
     O, P = S.ActionObservation, S.Person
     where = [*as_of_latest(as_of, committee), O.due_date < as_of, or_(O.state.is_(None), O.state.not_in(CLOSED))]
     if owner:
-        where.append(or_(func.lower(O.owner).contains(owner.lower()), func.lower(P.name).contains(owner.lower())))
-    rows: Any = session.connection().execute(  # Core rows: tens of thousands at national scale
-        _printed_in(
-            select(O.thread_id, P.name, O.owner, S.Committee.name, O.text, O.number, O.first_raised, O.first_seen,
-                   O.due_date, O.due_text, O.carried, O.slips, O.first_due, O.status_text, O.status, S.Document.path, O.page,
-                   O.x0, O.top, O.x1, O.bottom, S.Document.sha256)
-        ).outerjoin(P, O.owner_person_id == P.id).where(*where).order_by(O.due_date, S.Committee.name, O.thread_id)
-    )
+        people = owner_people(session, owner, as_of)
+        where.append(or_(func.lower(O.owner).contains(owner.lower()), func.lower(P.name).contains(owner.lower()),
+                         O.owner_person_id.in_(sorted(people)) if people else false()))
+    q = _printed_in(
+        select(O.thread_id, P.name, O.owner, S.Committee.name, O.text, O.number, O.first_raised, O.first_seen,
+               O.due_date, O.due_text, O.carried, O.slips, O.first_due, O.status_text, O.status, S.Document.path, O.page,
+               O.x0, O.top, O.x1, O.bottom, S.Document.sha256, O.published)
+    ).outerjoin(P, O.owner_person_id == P.id).where(*where)
+    q = _carried_by_latest_log(q, as_of, carried).order_by(O.due_date, S.Committee.name, O.thread_id)
+    return list(session.connection().execute(q))  # Core rows: tens of thousands at national scale
+
+
+def overdue(session: Session, as_of: date, committee: str | None = None, owner: str | None = None,
+            dropped: bool = False) -> list[dict[str, Any]]:
+    """Threads overdue as of a date, by the latest printing published on or before it: a due date
+    before the date and not completed or cancelled. The counts are that printing's thread state.
+    Oldest first; ``owner`` matches the owner as printed, the person it resolved to, any alias of a
+    person or a post a person held on the date.
+
+    A thread of a committee that publishes a log, and which that committee's latest log as of the
+    date does not carry, is not overdue: it is listed by ``dropped=True`` ("dropped from the log",
+    with its last printing) unless it was completed. ``under_review`` marks rows whose thread has
+    links waiting in the review queue (an uncertain link may hide a later printing)."""
+    rows = _overdue_rows(session, as_of, committee, owner, carried=not dropped)
+    review = threads_under_review(session, [r[0] for r in rows]) if rows else set()
     day = as_of.isoformat()
     out = []
     for (tid, person, printed_owner, committee_name, text, number, raised, seen, due, due_text, carried, slips, first_due,
-         status_text, status, path, page, x0, top, x1, bottom, sha) in rows:
+         status_text, status, path, page, x0, top, x1, bottom, sha, published) in rows:
         first = first_due or due
-        out.append({
+        row = {
             "id": tid, "owner_person": person, "owner": printed_owner, "committee": committee_name,
             "text": text, "number": number, "raised_at": _iso(raised or seen),
             "due": due.isoformat(), "due_text": due_text, "days_overdue": (as_of - due).days,
@@ -173,8 +256,11 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
             "slipped_days": (due - first).days, "first_due": first.isoformat(),
             "printed_status": status_text, "status_disagrees": status is not None and status != "overdue",
             "source_file": path, "page": page, "bbox": [x0, top, x1, bottom] if x0 is not None else None, "sha256": sha,
-            "as_of": day,
-        })
+            "as_of": day, "under_review": tid in review,
+        }
+        if dropped:
+            row["last_printed"] = _iso(published)
+        out.append(row)
     return out
 
 
