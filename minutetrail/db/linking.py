@@ -14,7 +14,8 @@ from minutetrail.db import schema as S
 from minutetrail.db.bulk import update_by_id
 from minutetrail.db.threadstate import refresh as refresh_states
 from minutetrail.errors import LinkError
-from minutetrail.link.people import display_name, holder_on, person_key, resolve_aliases
+from minutetrail.link.people import display_name, holder_on, initials_key, person_key, resolve_aliases
+from minutetrail.link.references import ref_key, references
 from minutetrail.link.threads import Obs, link_observations
 from minutetrail.models import MINUTES_SOURCES, Judgement
 from minutetrail.parsers.roles import role_key
@@ -74,7 +75,10 @@ def resolve_people(session: Session) -> int:
         holder = canon[k] if k else None
         if holder is None and r.owner and r.date:
             parts = [role_key(p) for p in re.split(r"\s*/\s*|\s+&\s+", r.owner)]
-            if len(parts) == 1:  # a joint owner ("Head A / Head B") is left as printed
+            initials = initials_key(r.owner)  # "KC", printed beside a name in an attendance list
+            if initials:
+                holder = holder_on(initials, r.date, tenures)
+            elif len(parts) == 1:  # a joint owner ("Head A / Head B") is left as printed
                 holder = holder_on(parts[0], r.date, tenures)
         person_id = people[holder].id if holder else None
         if person_id != r.owner_person_id:
@@ -111,9 +115,10 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
         observations.append(Obs(
             key=key, committee=committee_id, meeting_date=day or date.min,
             order=(day or date.min, SOURCE_RANK.get(obs.source, 1), obs.document_id, obs.seq),
-            source=obs.source, number=None if obs.source.startswith("minutes") else obs.number, raised=obs.raised_date,
+            source=obs.source, number=None if obs.source in MINUTES_SOURCES else ref_key(obs.number), raised=obs.raised_date,
             text=action_core(obs.text, obs.owner), owner=owner,
             due=obs.due_date, status=obs.status, owner_text=obs.owner,
+            refs=references(obs.text, obs.progress, obs.status_text),
         ))
     assignment, decisions = link_observations(observations, human, LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS)
     existing = {t.key: t for t in session.scalars(select(S.ActionThread).where(S.ActionThread.committee_id.in_(committees)))}

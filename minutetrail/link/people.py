@@ -10,7 +10,8 @@ from minutetrail.parsers.owners import clean_person
 ROLE = re.compile(
     r"\b(clerk|director|officer|manager|head|chair\w*|team|service|services|lead|executive|board|"
     r"committee|council|partnership|group|member|members|cabinet|monitoring|democratic|scrutineer|"
-    r"commissioner|worker|corporate|all|hscp|clt|legal|finance|governance)\b",
+    r"commissioner|worker|corporate|all|hscp|clt|legal|finance|governance|auditor|accountant|treasurer|solicitor|"
+    r"secretary|counsel|adviser|advisor|engineer|planner|inspector|surveyor|analyst|administrator|registrar)\b",
     re.I,
 )
 NAME = re.compile(r"^[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){1,3}$")
@@ -30,6 +31,16 @@ def person_key(owner: str | None) -> str | None:
         return None
     if NAME.match(name) or INITIALS_NAME.match(name):
         return " ".join(name.lower().replace(".", "").split())
+    return None
+
+
+INITIALS = re.compile(r"^[A-Z]{2,4}$")
+
+
+def initials_key(owner: str | None) -> str | None:
+    """The role key under which an owner printed as initials ("KC") is looked up: "initials kc"."""
+    if owner and INITIALS.match(owner.strip()):
+        return f"initials {owner.strip().lower()}"
     return None
 
 

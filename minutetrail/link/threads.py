@@ -7,15 +7,30 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
 
+import re
+
 import numpy as np
 
 from minutetrail.link.textsim import (
-    NUMBER_PENALTY, SWAP_PENALTY, WEIGHTS, content_words, normalise, similarity_matrices, text_similarity,
+    NUMBER_PENALTY, SWAP_PENALTY, WEIGHTS, content_words, has_digit, normalise, similarity_matrices, text_similarity,
 )
 from minutetrail.models import MINUTES_SOURCES, RECOMMENDATION_SOURCES, Judgement
 
 CLOSED = frozenset({"completed", "cancelled"})
 COMPLETED_REOPEN_TEXT = 0.92
+# A reference naming the other printing ("supersedes action 5", "merged with action 11") links at
+# REFERENCE_SCORE when anything else agrees (raised at the same meeting, the same owner, or some text).
+REFERENCE_SCORE = 0.95
+REFERENCE_MIN_TEXT = 0.4
+# A minutes ACTION and the log row that carries it: worded apart, the owner a post in one and a name in
+# the other; the log's meeting-date column names the minuted meeting (or, printed in the same pack, is blank).
+# A structured reference ("IA 22/23-05", "CF/23/04": letters or several digit groups) names one action for
+# good, where a bare ordinal ("3") is a position that a renumbering hands to another: under a structured
+# reference a reworded row (one word swapped) continues the thread.
+STRUCTURED_REF = re.compile(r"[a-z]|\d{4,}")
+CARRIED_SCORE = 0.86
+CARRIED_MIN_TEXT = 0.55
+CARRIED_MIN_TEXT_UNDATED = 0.65
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +47,7 @@ class Obs:
     due: date | None
     status: str | None
     owner_text: str | None = None  # the owner cell as printed ("Head of Housing Services")
+    refs: frozenset[str] = frozenset()  # reference keys it names as continued, replaced or joined ("supersedes action 5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +79,24 @@ def _signals(prev: Obs, obs: Obs, text: float, signals: dict[str, float]) -> tup
         prev.owner_text and obs.owner_text and prev.owner_text.lower() == obs.owner_text.lower())  # the post, whoever holds it
     due_ok = prev.due is None or obs.due is None or obs.due >= prev.due
     score = 0.70 * text + 0.12 * same_raised + 0.10 * same_owner + 0.08 * due_ok
-    if same_raised and same_number and text >= 0.5 and signals.get("content_jaccard", 0.0) >= 0.5 and not signals.get("swapped_words"):
+    structured = same_number and bool(STRUCTURED_REF.search(obs.number or ""))
+    if same_raised and same_number and text >= 0.5 and signals.get("content_jaccard", 0.0) >= 0.5 and (
+            structured or not signals.get("swapped_words")):
         score = max(score, 0.9)
     if prev.raised and obs.raised and prev.raised != obs.raised:
         score -= 0.25  # raised at a different meeting: a different action
     if prev.status in CLOSED and not (same_number and same_raised) and text < COMPLETED_REOPEN_TEXT:
         score -= 0.2  # a completed thread is not reopened by a merely similar row
+    referenced = bool((prev.number and prev.number in obs.refs) or (obs.number and obs.number in prev.refs))
+    if referenced and (same_raised or same_owner or text >= REFERENCE_MIN_TEXT):
+        score = max(score, REFERENCE_SCORE)
+    carried = prev.source in MINUTES_SOURCES and obs.source not in MINUTES_SOURCES
+    if carried and ((same_raised and text >= CARRIED_MIN_TEXT) or (
+            obs.raised is None and prev.meeting_date == obs.meeting_date and text >= CARRIED_MIN_TEXT_UNDATED)):
+        score = max(score, CARRIED_SCORE)
     out: dict[str, float | bool] = dict(signals)
     out.update({"text": round(text, 3), "same_raised": same_raised, "same_number": same_number,
-                "same_owner": same_owner, "due_continuous": due_ok})
+                "same_owner": same_owner, "due_continuous": due_ok, "referenced": referenced, "minutes_to_log": carried})
     return max(0.0, min(1.0, score)), out
 
 
@@ -126,7 +151,7 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
         r_bits[i, [vocab[w] for w in p.words]] = 1.0
     for j, p in enumerate(heads):
         h_bits[j, [vocab[w] for w in p.words]] = 1.0
-    digit = np.array([w.isdigit() for w in vocab] or [False])
+    digit = np.array([has_digit(w) for w in vocab] or [False])
     inter = r_bits @ h_bits.T
     r_n, h_n = r_bits.sum(1)[:, None], h_bits.sum(1)[None, :]
     union = r_n + h_n - inter
@@ -154,12 +179,26 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
     same_owner = ((own_h >= 0) & (own_r == own_h)) | ((txt_h >= 0) & (txt_r == txt_h))
     due_ok = (due_h < 0) | (due_r < 0) | (due_r >= due_h)
     score = 0.70 * text + 0.12 * same_raised + 0.10 * same_owner + 0.08 * due_ok
-    override = same_raised & same_number & (text >= 0.5) & (jacc >= 0.5) & (swapped == 0)
+    structured = np.array([bool(o.number and STRUCTURED_REF.search(o.number)) for o in rs])[:, None]
+    override = same_raised & same_number & (text >= 0.5) & (jacc >= 0.5) & ((swapped == 0) | structured)
     score = np.where(override, np.maximum(score, 0.9), score)
     score = score - 0.25 * ((raised_r >= 0) & (raised_h >= 0) & (raised_r != raised_h))
     score = score - 0.2 * (closed & ~(same_number & same_raised) & (text < COMPLETED_REOPEN_TEXT))
+    referenced = np.zeros(score.shape, dtype=bool)
+    for i, o in enumerate(rs):
+        for j, h in enumerate(hs):
+            if (h.number and h.number in o.refs) or (o.number and o.number in h.refs):
+                referenced[i, j] = True
+    score = np.where(referenced & (same_raised | same_owner | (text >= REFERENCE_MIN_TEXT)), np.maximum(score, REFERENCE_SCORE), score)
+    head_minutes = np.array([h.source in MINUTES_SOURCES for h in hs])[None, :]
+    row_table = np.array([o.source not in MINUTES_SOURCES for o in rs])[:, None]
+    same_day = _ordinal([o.meeting_date for o in rs])[:, None] == _ordinal([h.meeting_date for h in hs])[None, :]
+    carried = head_minutes & row_table
+    carried_ok = carried & ((same_raised & (text >= CARRIED_MIN_TEXT)) | ((raised_r < 0) & same_day & (text >= CARRIED_MIN_TEXT_UNDATED)))
+    score = np.where(carried_ok, np.maximum(score, CARRIED_SCORE), score)
     named = {"token_set": tset, "token_sort": tsort, "content_jaccard": jacc, "swapped_words": swapped, "text": text,
-             "same_raised": same_raised, "same_number": same_number, "same_owner": same_owner, "due_continuous": due_ok}
+             "same_raised": same_raised, "same_number": same_number, "same_owner": same_owner, "due_continuous": due_ok,
+             "referenced": referenced, "minutes_to_log": carried}
     return np.clip(score, 0.0, 1.0), {k: np.broadcast_to(v, score.shape) for k, v in named.items()}
 
 

@@ -13,7 +13,8 @@ from minutetrail.parsers.owners import clean_person
 ROLE_HEAD = (
     r"(?:(?:interim|acting|deputy|assistant|executive|corporate|service|strategic|senior|principal|chief|joint)\s+)*"
     r"(?:director|head|manager|officer|clerk|lead|executive|counsel|solicitor|accountant|treasurer|secretary|"
-    r"commissioner|adviser|advisor|engineer|planner|co-?ordinator|superintendent|administrator|chief executive)"
+    r"commissioner|adviser|advisor|engineer|planner|co-?ordinator|superintendent|administrator|chief executive|auditor|controller|"
+    r"registrar|inspector|surveyor|analyst)"
 )
 ROLE = rf"(?P<role>(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{ROLE_HEAD})\b[^()\n;]{{0,70}}?)"  # "Housing Strategy Manager"
 NAME = r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir)\.?\s+)?(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.?|[a-z]{1,3}['’][A-Z][a-z]+)){1,3})"
@@ -21,8 +22,11 @@ BRACKETED = re.compile(rf"{NAME}\s*\({ROLE}\)")
 DASHED = re.compile(rf"{NAME}\s+[-–]\s+{ROLE}(?=$|[,.;]|\s+and\b)")
 APPOSED = re.compile(rf"{NAME},\s+(?:the\s+)?{ROLE}(?=$|[,.;]|\s+(?:and|who|was|had|said|introduced|presented)\b)")
 APPOINTED = re.compile(rf"{NAME}\s+(?:was|has been|had been)\s+appointed\s+(?:as\s+)?(?:the\s+)?(?:permanent\s+|new\s+)?{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
+WELCOMED = re.compile(rf"\bwelcomed\s+{NAME}(?:,?\s+who\s+(?:has\s+)?(?:joined|started|taken up the post)|,)?\s+(?:as|to the post of)\s+(?:the\s+)?(?:council['’]s\s+)?(?:permanent\s+|new\s+|interim\s+)*{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
+INITIALLED = re.compile(r"(?P<name>(?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,3})\s*\((?P<init>[A-Z]{2,4})\)")
+INITIALS_ROLE = "initials"  # "Kenny Combe (KC)": a mention whose role is "initials KC" makes KC an alias on that date
 LINE_PATTERNS = (DASHED, APPOSED)  # read within one line
-JOINED_PATTERNS = (BRACKETED, APPOINTED)  # may run on to the next line
+JOINED_PATTERNS = (BRACKETED, APPOINTED, WELCOMED)  # may run on to the next line
 NOT_A_NAME = re.compile(r"^(the|a|an|this|that|it|he|she|they|report|cabinet|council|committee|members?)\b", re.I)
 TRAILING = re.compile(r"\s+(?:for|of|and|to|in|on|at|with|the)$", re.I)
 
@@ -79,7 +83,17 @@ def find_role_mentions(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Role
                         continue
                     seen.add(key)
                     out.append(RoleMention(name=name, role=role, page=page, text=m.group(0).strip()))
+            for m in INITIALLED.finditer(text):
+                name = _trim_name(clean_person(m["name"]))
+                if initials_of(name) == m["init"] and (name.lower(), m["init"]) not in seen:
+                    seen.add((name.lower(), m["init"]))
+                    out.append(RoleMention(name=name, role=f"{INITIALS_ROLE} {m['init']}", page=page, text=m.group(0)))
     return out
+
+
+def initials_of(name: str) -> str:
+    """"Kenny Combe" -> "KC"; "Anna Marie Lowe" -> "AML"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 REPORT_BY = re.compile(r"^report\s+by\s*:\s*(?P<role>.+)$", re.I)
