@@ -134,8 +134,10 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
         by_key[key].thread_id = existing[thread_key].id
     session.flush()
     for key, thread in list(existing.items()):
-        if key not in wanted:
-            session.delete(thread)
+        if key not in wanted and key not in by_key:
+            session.delete(thread)  # its first printing is gone; a thread merged into another stays (see below)
+    # A thread merged into another by a judgement keeps its row, with no printings: its id then resolves to
+    # the thread now holding its first printing (queries.thread_history), and comes back if the link is rejected.
     touched = set(by_key)
     session.execute(delete(S.LinkJudgement).where(
         S.LinkJudgement.judgement.in_([Judgement.AUTO.value, Judgement.REVIEW.value]),

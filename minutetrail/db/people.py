@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from minutetrail.db import schema as S
 from minutetrail.link.people import resolve_aliases
+from minutetrail.parsers.roles import INITIALS_ROLE
 
 
 def list_people(session: Session) -> list[dict[str, Any]]:
@@ -25,7 +26,11 @@ def list_people(session: Session) -> list[dict[str, Any]]:
     ).all()
     canon = resolve_aliases([p.key for p in people] + [m.person_key for m in mentions])
     roles: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    initials: dict[str, set[str]] = defaultdict(set)
     for m in sorted(mentions, key=lambda m: (m.date is None, m.date)):
+        if m.role_key.startswith(f"{INITIALS_ROLE} "):  # "Kenny Combe (KC)": initials are an alias, not a post
+            initials[canon[m.person_key]].add(m.role.split()[-1])
+            continue
         entry = roles[canon[m.person_key]].setdefault(m.role_key, {"role": m.role, "from": None, "to": None, "evidence": []})
         day = m.date.isoformat() if m.date else None
         entry["from"] = entry["from"] or day
@@ -34,7 +39,7 @@ def list_people(session: Session) -> list[dict[str, Any]]:
     out = []
     for p in people:
         held = list(roles.get(p.key, {}).values())
-        out.append({"id": p.id, "name": p.name, "aliases": sorted(a.alias for a in p.aliases),
+        out.append({"id": p.id, "name": p.name, "aliases": sorted({a.alias for a in p.aliases} | initials.get(p.key, set())),
                     "roles": [f"{r['role']} ({r['from']} – {r['to']})" for r in held],
                     "tenures": held, "actions": counts.get(p.id, 0)})
     return out

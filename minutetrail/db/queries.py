@@ -134,9 +134,34 @@ def action_threads(session: Session, committee: str | None = None, status: str |
     return [_thread_summary(tid, views[tid]) for tid in tids if tid in views]
 
 
+def resolve_thread(session: Session, thread_id: int) -> int | None:
+    """The thread an id stands for now: itself, or, for a thread merged into another, the thread that
+    holds its first printing (thread ids stay stable across confirm and reject)."""
+    thread = session.get(S.ActionThread, thread_id)
+    if thread is None:
+        return None
+    O = S.ActionObservation
+    if session.scalar(select(O.id).where(O.thread_id == thread_id).limit(1)) is not None:
+        return thread_id
+    sha, _, seq = thread.key.partition(":")
+    if not seq.isdigit():
+        return None
+    return session.scalar(select(O.thread_id).join(S.Document, O.document_id == S.Document.id)
+                          .where(S.Document.sha256 == sha, O.seq == int(seq)))
+
+
 def thread_history(session: Session, thread_id: int) -> dict[str, Any] | None:
-    views = _views(session, S.ActionObservation.thread_id == thread_id).get(thread_id)
-    return _thread_summary(thread_id, views) if views else None
+    """One thread across meetings; a merged-away id gives the thread it was merged into (``merged_from``)."""
+    current = resolve_thread(session, thread_id)
+    if current is None:
+        return None
+    views = _views(session, S.ActionObservation.thread_id == current).get(current)
+    if not views:
+        return None
+    out = _thread_summary(current, views)
+    if current != thread_id:
+        out["merged_from"] = thread_id
+    return out
 
 
 def as_of_latest(as_of: date, committee: str | None = None) -> list[Any]:
@@ -305,7 +330,8 @@ def counts(session: Session) -> dict[str, int]:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
     return {"documents": n(S.Document), "meetings": n(S.Meeting), "agenda_items": n(S.AgendaItem),
-            "minutes": n(S.MinutesRecord), "actions": n(S.ActionObservation), "threads": n(S.ActionThread)}
+            "minutes": n(S.MinutesRecord), "actions": n(S.ActionObservation),
+            "threads": int(session.scalar(select(func.count(func.distinct(S.ActionObservation.thread_id)))) or 0)}
 
 
 def group_overdue(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:

@@ -83,12 +83,37 @@ def find_role_mentions(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Role
                         continue
                     seen.add(key)
                     out.append(RoleMention(name=name, role=role, page=page, text=m.group(0).strip()))
+            signed = _signature(texts, i)
+            if signed is not None and (signed[0].lower(), role_key(signed[1])) not in seen:
+                seen.add((signed[0].lower(), role_key(signed[1])))
+                out.append(RoleMention(name=signed[0], role=signed[1], page=page, text=signed[2]))
             for m in INITIALLED.finditer(text):
                 name = _trim_name(clean_person(m["name"]))
                 if initials_of(name) == m["init"] and (name.lower(), m["init"]) not in seen:
                     seen.add((name.lower(), m["init"]))
                     out.append(RoleMention(name=name, role=f"{INITIALS_ROLE} {m['init']}", page=page, text=m.group(0)))
     return out
+
+
+SIGNED = re.compile(r"^(?i:signed|signature|yours sincerely|yours faithfully|sign-?off)\b[\s:.…_-]*(?P<rest>.*)$")
+NAME_LINE = re.compile(rf"^{NAME}$")
+SIGNATURE_LOOKAHEAD = 3  # lines after "Signed" in which the name and then the post are printed
+
+
+def _signature(texts: Sequence[str], i: int) -> tuple[str, str, str] | None:
+    """A signature block: "Signed" (and dots), the name, then the post on the next line."""
+    m = SIGNED.match(texts[i].strip())
+    if m is None:
+        return None
+    candidates = ([m["rest"].strip(" .…_")] if m["rest"].strip(" .…_") else []) + [t.strip() for t in texts[i + 1:i + 1 + SIGNATURE_LOOKAHEAD]]
+    for j, cand in enumerate(candidates[:-1]):
+        nm = NAME_LINE.match(cand)
+        role = candidates[j + 1].strip(" ,.")
+        if nm and ROLE_HEAD_RE.search(role) and len(role.split()) <= 10:
+            name = clean_person(nm["name"])
+            if len(name.split()) >= 2 and not NOT_A_NAME.match(name):
+                return name, _clean_role(role), f"{texts[i].strip()} / {cand} / {role}"
+    return None
 
 
 def initials_of(name: str) -> str:
