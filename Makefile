@@ -16,6 +16,7 @@ demo: $(STAMP)
 	$(VENV)/bin/minutetrail demo
 
 test: $(STAMP)
+	.ci/ensure-chromium
 	$(VENV)/bin/python -m pytest
 
 eval: $(STAMP)
