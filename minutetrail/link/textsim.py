@@ -65,7 +65,7 @@ def combine(tset: float, tsort: float, ca: frozenset[str], cb: frozenset[str]) -
     """
     union = ca | cb
     jacc = len(ca & cb) / len(union) if union else 0.0
-    swapped = min(len(ca - cb), len(cb - ca))
+    swapped = min(sum(not has_digit(w) for w in ca - cb), sum(not has_digit(w) for w in cb - ca))  # numbers count apart
     numbers = min(sum(has_digit(w) for w in ca - cb), sum(has_digit(w) for w in cb - ca))  # "quarter 3" / "quarter 4"
     score = (WEIGHTS[0] * tset + WEIGHTS[1] * tsort + WEIGHTS[2] * jacc
              - SWAP_PENALTY * min(swapped, 3) - NUMBER_PENALTY * numbers)

@@ -24,6 +24,7 @@ REFERENCE_SCORE = 0.95
 REFERENCE_MIN_TEXT = 0.4
 # A minutes ACTION and the log row that carries it: worded apart, the owner a post in one and a name in
 # the other; the log's meeting-date column names the minuted meeting (or, printed in the same pack, is blank).
+# No content word may be swapped for another ("fostering" / "adoption" briefing notes of one meeting).
 # A structured reference ("IA 22/23-05", "CF/23/04": letters or several digit groups) names one action for
 # good, where a bare ordinal ("3") is a position that a renumbering hands to another: under a structured
 # reference a reworded row (one word swapped) continues the thread.
@@ -91,7 +92,7 @@ def _signals(prev: Obs, obs: Obs, text: float, signals: dict[str, float]) -> tup
     if referenced and (same_raised or same_owner or text >= REFERENCE_MIN_TEXT):
         score = max(score, REFERENCE_SCORE)
     carried = prev.source in MINUTES_SOURCES and obs.source not in MINUTES_SOURCES
-    if carried and ((same_raised and text >= CARRIED_MIN_TEXT) or (
+    if carried and not signals.get("swapped_words") and ((same_raised and text >= CARRIED_MIN_TEXT) or (
             obs.raised is None and prev.meeting_date == obs.meeting_date and text >= CARRIED_MIN_TEXT_UNDATED)):
         score = max(score, CARRIED_SCORE)
     out: dict[str, float | bool] = dict(signals)
@@ -156,7 +157,9 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
     r_n, h_n = r_bits.sum(1)[:, None], h_bits.sum(1)[None, :]
     union = r_n + h_n - inter
     jacc = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    swapped = np.minimum(r_n - inter, h_n - inter)
+    rw, hw = r_bits[:, ~digit], h_bits[:, ~digit]  # words swapped, numbers apart (penalised below)
+    w_inter = rw @ hw.T
+    swapped = np.minimum(rw.sum(1)[:, None] - w_inter, hw.sum(1)[None, :] - w_inter)
     rd, hd = r_bits[:, digit], h_bits[:, digit]
     d_inter = rd @ hd.T
     numbers = np.minimum(rd.sum(1)[:, None] - d_inter, hd.sum(1)[None, :] - d_inter)
@@ -194,7 +197,7 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
     row_table = np.array([o.source not in MINUTES_SOURCES for o in rs])[:, None]
     same_day = _ordinal([o.meeting_date for o in rs])[:, None] == _ordinal([h.meeting_date for h in hs])[None, :]
     carried = head_minutes & row_table
-    carried_ok = carried & ((same_raised & (text >= CARRIED_MIN_TEXT)) | ((raised_r < 0) & same_day & (text >= CARRIED_MIN_TEXT_UNDATED)))
+    carried_ok = carried & (swapped == 0) & ((same_raised & (text >= CARRIED_MIN_TEXT)) | ((raised_r < 0) & same_day & (text >= CARRIED_MIN_TEXT_UNDATED)))
     score = np.where(carried_ok, np.maximum(score, CARRIED_SCORE), score)
     named = {"token_set": tset, "token_sort": tsort, "content_jaccard": jacc, "swapped_words": swapped, "text": text,
              "same_raised": same_raised, "same_number": same_number, "same_owner": same_owner, "due_continuous": due_ok,
