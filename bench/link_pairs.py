@@ -4,7 +4,8 @@ Each pair is two printings with a label (same action or not), a reason and a fam
 comes from: corpus-style action logs, recommendation trackers, minutes ACTIONS against the log rows
 that carry them, a board's log with initials, the generated series of tests/link/series.py). A pair
 may carry each printing's reference, raised-at date, owner, source, status and progress
-(``a_meta``/``b_meta``); a pair without them is scored as if every other signal agreed (raised at
+(``a_meta``/``b_meta``; ``person``: whom the owner resolved to, as the linker sees it after owner
+resolution, which tests/link/test_series.py scores); a pair without them is scored as if every other signal agreed (raised at
 the same meeting, the same owner, due date continuous), so its text alone decides.
 
 Prints: the plain rapidfuzz scorers and minutetrail's text score at each threshold; the full pair
@@ -35,7 +36,8 @@ PAIRS = Path(__file__).resolve().parent / "data" / "link_pairs.jsonl"
 THRESHOLDS = [t / 100 for t in range(50, 100, 5)]
 AUTO_GRID = [t / 1000 for t in range(600, 980, 25)]
 DEFAULT_FAMILY = "text: corpus-style action logs"
-SERIES_FAMILIES = ("series A: action log with minutes", "series B: audit recommendations tracker")
+SERIES_FAMILIES = ("series A: action log with minutes", "series B: audit recommendations tracker",
+                   "series C: parish minutes and action list")
 NEUTRAL = {"raised": "2000-01-01", "owner": "owner"}  # every other signal agreeing
 
 
@@ -51,7 +53,7 @@ def _obs(key: str, text: str, meta: dict | None, day: date) -> Obs:
     source = m.get("source", "action_log")
     raised = date.fromisoformat(m["raised"]) if m.get("raised") else None
     due = date.fromisoformat(m["due"]) if m.get("due") else None
-    owner = (m.get("owner") or "").lower() or None
+    owner = (m.get("person") or m.get("owner") or "").lower() or None  # the person the owner resolved to, else as printed
     return Obs(key, 1, day, (day, 0 if source in MINUTES_SOURCES else 1, 0, 0), source,
                None if source in MINUTES_SOURCES else ref_key(m.get("number")), raised, text, owner, due, m.get("status"),
                owner_text=m.get("owner"), refs=references(text, m.get("progress"), m.get("status_text")))
@@ -120,11 +122,11 @@ def write_series() -> int:
     before or of the same pack's minutes (negatives; the series' hard negatives among them)."""
     sys.path.insert(0, str(PAIRS.parents[2]))
     from minutetrail.db.linking import action_core
-    from tests.link.series import series_a, series_b
+    from tests.link.series import series_a, series_b, series_c
 
     kept = [p for p in load() if p["family"] not in SERIES_FAMILIES]
     new: list[dict] = []
-    for family, series in zip(SERIES_FAMILIES, (series_a(), series_b())):
+    for family, series in zip(SERIES_FAMILIES, (series_a(), series_b(), series_c())):
         printings: list[tuple[int, str, str, dict]] = []  # pack, thread, text, meta
         for k, rec in enumerate(series.records):
             for minutes in rec.minutes:
@@ -132,11 +134,13 @@ def write_series() -> int:
                     for act in item.actions:
                         tid = series.thread.get((rec.sha256, act.text))
                         if tid:
-                            printings.append((k, tid, action_core(act.text, act.owner), {
-                                "source": "minutes", "raised": minutes.meeting_date, "owner": act.owner}))
+                            meta = {"source": "minutes", "raised": minutes.meeting_date, "owner": act.owner,
+                                    "person": series.owner.get((rec.sha256, act.text))}
+                            printings.append((k, tid, action_core(act.text, act.owner), {x: v for x, v in meta.items() if v}))
             for row in rec.actions:
                 assert row.bbox is not None
                 meta = {"number": row.number, "raised": row.meeting_date, "owner": row.owner, "due": _day(row.due),
+                        "person": series.owner.get((rec.sha256, row.bbox[1])),
                         "status": row.status.value if row.status else None, "status_text": row.status_text, "progress": row.progress}
                 printings.append((k, series.thread[(rec.sha256, row.bbox[1])], row.text, {x: v for x, v in meta.items() if v}))
         by_thread: dict[str, list[tuple[int, str, str, dict]]] = defaultdict(list)

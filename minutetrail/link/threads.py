@@ -23,13 +23,18 @@ COMPLETED_REOPEN_TEXT = 0.92
 REFERENCE_SCORE = 0.95
 REFERENCE_MIN_TEXT = 0.4
 # A minutes ACTION and the log row that carries it: worded apart, the owner a post in one and a name in
-# the other; the log's meeting-date column names the minuted meeting (or, printed in the same pack, is blank).
-# No content word may be swapped for another ("fostering" / "adoption" briefing notes of one meeting).
+# the other; the log's meeting-date column names the minuted meeting (or the log has no such column).
+# No content word may be swapped for another ("fostering" / "adoption" briefing notes of one meeting) unless
+# the owners agree, and then one at most: the best-first, one-to-one join picks the right row of the two.
 # A structured reference ("IA 22/23-05", "CF/23/04": letters or several digit groups) names one action for
 # good, where a bare ordinal ("3") is a position that a renumbering hands to another: under a structured
 # reference a reworded row (one word swapped) continues the thread.
 STRUCTURED_REF = re.compile(r"[a-z]|\d{4,}")
 CARRIED_SCORE = 0.86
+# With one word swapped and the owners agreeing, such a pair waits in the review band, and is joined only
+# when it is the minutes ACTION's one candidate row and that row's one candidate (the "fostering" and
+# "adoption" briefing notes of one meeting then each take their own row).
+CARRIED_UNIQUE = 0.80
 CARRIED_MIN_TEXT = 0.55
 CARRIED_MIN_TEXT_UNDATED = 0.65
 
@@ -92,9 +97,11 @@ def _signals(prev: Obs, obs: Obs, text: float, signals: dict[str, float]) -> tup
     if referenced and (same_raised or same_owner or text >= REFERENCE_MIN_TEXT):
         score = max(score, REFERENCE_SCORE)
     carried = prev.source in MINUTES_SOURCES and obs.source not in MINUTES_SOURCES
-    if carried and not signals.get("swapped_words") and ((same_raised and text >= CARRIED_MIN_TEXT) or (
-            obs.raised is None and prev.meeting_date == obs.meeting_date and text >= CARRIED_MIN_TEXT_UNDATED)):
+    swaps = signals.get("swapped_words", 0)
+    if carried and not swaps and ((same_raised and text >= CARRIED_MIN_TEXT) or (obs.raised is None and text >= CARRIED_MIN_TEXT_UNDATED)):
         score = max(score, CARRIED_SCORE)
+    elif carried and swaps <= 1 and same_owner and (same_raised or obs.raised is None) and text >= CARRIED_MIN_TEXT:
+        score = max(score, CARRIED_UNIQUE)
     out: dict[str, float | bool] = dict(signals)
     out.update({"text": round(text, 3), "same_raised": same_raised, "same_number": same_number,
                 "same_owner": same_owner, "due_continuous": due_ok, "referenced": referenced, "minutes_to_log": carried})
@@ -195,10 +202,11 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
     score = np.where(referenced & (same_raised | same_owner | (text >= REFERENCE_MIN_TEXT)), np.maximum(score, REFERENCE_SCORE), score)
     head_minutes = np.array([h.source in MINUTES_SOURCES for h in hs])[None, :]
     row_table = np.array([o.source not in MINUTES_SOURCES for o in rs])[:, None]
-    same_day = _ordinal([o.meeting_date for o in rs])[:, None] == _ordinal([h.meeting_date for h in hs])[None, :]
     carried = head_minutes & row_table
-    carried_ok = carried & (swapped == 0) & ((same_raised & (text >= CARRIED_MIN_TEXT)) | ((raised_r < 0) & same_day & (text >= CARRIED_MIN_TEXT_UNDATED)))
+    carried_ok = carried & (swapped == 0) & ((same_raised & (text >= CARRIED_MIN_TEXT)) | ((raised_r < 0) & (text >= CARRIED_MIN_TEXT_UNDATED)))
+    carried_owned = carried & ~carried_ok & (swapped <= 1) & same_owner & (same_raised | (raised_r < 0)) & (text >= CARRIED_MIN_TEXT)
     score = np.where(carried_ok, np.maximum(score, CARRIED_SCORE), score)
+    score = np.where(carried_owned, np.maximum(score, CARRIED_UNIQUE), score)
     named = {"token_set": tset, "token_sort": tsort, "content_jaccard": jacc, "swapped_words": swapped, "text": text,
              "same_raised": same_raised, "same_number": same_number, "same_owner": same_owner, "due_continuous": due_ok,
              "referenced": referenced, "minutes_to_log": carried}
@@ -281,9 +289,13 @@ def link_observations(
                 used.add(ti)
             elif oi not in best_review:
                 best_review[oi] = (score, ti)
+        unique = _join_unique_carried(pairs, parts, best_review, joined, used, review)
         for oi, obs in enumerate(group):
             if oi in joined:
                 thread = candidates[joined[oi]]
+                if oi in unique:
+                    decisions.append(Decision(thread.latest.key, obs.key, round(best_review[oi][0], 4),
+                                              {**_signals_at(parts, oi, joined[oi]), "unique": True}, Judgement.AUTO))
                 thread.members.append(obs)
                 assignment[obs.key] = thread.key
                 continue
@@ -294,3 +306,25 @@ def link_observations(
             threads_of[committee].append(thread)
             assignment[obs.key] = thread.key
     return assignment, decisions
+
+
+def _join_unique_carried(pairs: list[tuple[float, int, int, Judgement | None]], parts: dict[str, np.ndarray],
+                         best_review: dict[int, tuple[float, int]], joined: dict[int, int], used: set[int], floor: float) -> set[int]:
+    """Join a minutes ACTION's thread and a log row scored CARRIED_UNIQUE when each is the other's only
+    candidate; returns the rows so joined."""
+    out: set[int] = set()
+    if not best_review or "minutes_to_log" not in parts:
+        return out
+    rows_of: dict[int, int] = defaultdict(int)
+    threads_of: dict[int, int] = defaultdict(int)
+    for score, oi, ti, _judged in pairs:
+        if score >= floor:
+            rows_of[oi] += 1
+            threads_of[ti] += 1
+    for oi, (score, ti) in sorted(best_review.items()):
+        if (oi not in joined and ti not in used and score >= CARRIED_UNIQUE and bool(parts["minutes_to_log"][oi, ti])
+                and rows_of[oi] == 1 and threads_of[ti] == 1):
+            joined[oi] = ti
+            used.add(ti)
+            out.add(oi)
+    return out

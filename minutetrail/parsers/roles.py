@@ -16,7 +16,7 @@ ROLE_HEAD = (
     r"commissioner|adviser|advisor|engineer|planner|co-?ordinator|superintendent|administrator|chief executive|auditor|controller|"
     r"registrar|inspector|surveyor|analyst)"
 )
-ROLE = rf"(?P<role>(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{ROLE_HEAD})\b[^()\n;]{{0,70}}?)"  # "Housing Strategy Manager"
+ROLE = rf"(?P<role>(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{ROLE_HEAD})\b[^()\n;]{{0,70}}?(?:\s*\([A-Z][^()\n]{{1,40}}\))?)"  # "Head of Service (Early Help)"  # "Housing Strategy Manager"
 NAME = r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir)\.?\s+)?(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.?|[a-z]{1,3}['’][A-Z][a-z]+)){1,3})"
 BRACKETED = re.compile(rf"{NAME}\s*\({ROLE}\)")
 DASHED = re.compile(rf"{NAME}\s+[-–]\s+{ROLE}(?=$|[,.;]|\s+and\b)")

@@ -162,7 +162,7 @@ def series_a() -> Series:
     s = Series("series-a", "Children and Families Scrutiny Committee", D)
     b = _Builder(s, "Harrowmere Borough Council", DocKind.ACTION_LOG)
     PN, OT, KC, MQ = "Priya Nandakumar", "Owen Trelawny", "Kenny Combe", "Marisa Quayle"
-    HEH, DCS = "Head of Early Help", "Director of Children's Services"
+    HEH, DCS = "Head of Service (Early Help)", "Director of Children's Services"
 
     def holder(k: int) -> str:
         return PN if k < 4 else OT
@@ -317,4 +317,40 @@ def series_b() -> Series:
     return b.build()
 
 
-__all__ = ["Series", "series_a", "series_b", "parse_status"]
+def series_c() -> Series:
+    """A parish council: each meeting's minutes published on their own (ACTIONS with the member or the
+    clerk named), and an action list in the next meeting's pack with no meeting-date column, owners
+    by initials, terse wording; completed rows dropped."""
+    D = [date(2024, 1, 8), date(2024, 2, 5), date(2024, 3, 4), date(2024, 4, 8), date(2024, 5, 13)]
+    s = Series("series-c", "Ashcombe Parish Council", D)
+    b = _Builder(s, "Ashcombe Parish Council", DocKind.ACTION_LOG)
+    JA, TP, CL = "Jane Ashby", "Tom Pryor", "Nadia Ferris"
+    for k in range(len(D)):
+        b.packs[k].lines += [f"Present: Cllr {JA} (JA), Cllr {TP} (TP). In attendance: {CL} (Clerk)"]
+
+    def minutes(tid: str, k: int, item: str, text: str, owner: str, who: str) -> None:
+        b.packs[k].minuted = D[k]  # the minutes of this meeting, published on their own
+        b.minute_action(tid, k, item, text, owner, who)
+
+    minutes("c1", 0, "5", "Cllr Ashby to contact the highways team about the blocked drain on Mill Lane", JA, JA)
+    minutes("c2", 0, "6", "The Clerk to obtain three quotes for the repair of the bus shelter", "Clerk", CL)
+    minutes("c3", 0, "6", "The Clerk to obtain three quotes for the repair of the play area fence", "Clerk", CL)
+    minutes("c4", 1, "9", "Cllr Pryor to report on the condition of the war memorial railings", TP, TP)
+    minutes("c5", 2, "14", "The Clerk to renew the parish council's insurance policy before it lapses", "Clerk", CL)
+    minutes("c6", 3, "18", "Cllr Ashby to ask the county council for a speed survey on the High Street", JA, JA)
+    rows = {
+        "c1": ("1", "Blocked drain, Mill Lane: highways to be contacted", "JA", JA, {1: "In hand", 2: "In hand", 3: "Done"}),
+        "c2": ("2", "Quotes (3) for bus shelter repair", "Clerk", CL, {1: "Awaiting quotes", 2: "Complete"}),
+        "c3": ("3", "Quotes (3) for play area fence repair", "Clerk", CL, {1: "Awaiting quotes", 2: "Awaiting quotes", 3: "Awaiting quotes", 4: "Complete"}),
+        "c4": ("4", "War memorial railings: condition report", "TP", TP, {2: "Ongoing", 3: "Ongoing", 4: "Ongoing"}),
+        "c5": ("5", "Renew the parish insurance before it lapses", "Clerk", CL, {3: "Done"}),
+        "c6": ("6", "Speed survey, High Street: request to county", "JA", JA, {4: "Requested"}),
+    }
+    for tid, (number, text, owner, who, printed) in rows.items():
+        for k, status in printed.items():
+            b.row(tid, k, number, text, owner, who, None, None, status=status)
+    s.hard_negatives += [("c2", "c3")]
+    return b.build()
+
+
+__all__ = ["Series", "series_a", "series_b", "series_c", "parse_status"]

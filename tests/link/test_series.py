@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.link.series import series_a, series_b
+from tests.link.series import series_a, series_b, series_c
 from tests.link.series_score import load, score
 
 
-@pytest.mark.parametrize("make", [series_a, series_b], ids=["action-log-with-minutes", "audit-recommendations-tracker"])
+@pytest.mark.parametrize("make", [series_a, series_b, series_c],
+                         ids=["action-log-with-minutes", "audit-recommendations-tracker", "parish-minutes-and-action-list"])
 def test_generated_series_link_people_and_overdue(db, make):
     series = make()
     load(db, series)
