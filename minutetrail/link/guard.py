@@ -41,4 +41,18 @@ def not_an_action(text: str | None) -> str | None:
         return "heading"
     if is_standing(body) and len(body.split()) <= MAX_STANDING_WORDS:
         return "standing item title"
+    if body != text.strip() and _title_case(body):
+        return "numbered heading"  # "79. Children's Services Performance Report"
     return None
+
+
+SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _title_case(body: str) -> bool:
+    """Every word capitalised but the small ones, no sentence stop: how a heading is printed, not an action."""
+    words = body.rstrip(":").split()
+    if not 1 <= len(words) <= MAX_HEADING_WORDS or body.rstrip().endswith("."):
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in SMALL_WORDS for w in words) and any(
+        w[:1].isupper() for w in words)

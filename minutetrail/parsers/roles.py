@@ -95,7 +95,8 @@ def find_role_mentions(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Role
     return out
 
 
-SIGNED = re.compile(r"^(?i:signed|signature|yours sincerely|yours faithfully|sign-?off)\b[\s:.…_-]*(?P<rest>.*)$")
+SIGNED = re.compile(r"^(?i:signed|signature|yours sincerely|yours faithfully|sign-?off|report author|author|contact officer|"
+                    r"lead officer|officer contact|responsible officer)\b[\s:.…_-]*(?P<rest>.*)$")
 NAME_LINE = re.compile(rf"^{NAME}$")
 SIGNATURE_LOOKAHEAD = 3  # lines after "Signed" in which the name and then the post are printed
 

@@ -14,14 +14,16 @@ from tests.link.series_score import load
 
 
 @pytest.mark.parametrize("text", ["81. DATE OF NEXT MEETING", "12 APOLOGIES FOR ABSENCE", "RESOLVED that:", "The Committee agreed that:",
-                                  "It was agreed -", "None", "No actions arising.", "Date of next meeting", "(a) Noted", "Actions:"])
+                                  "It was agreed -", "None", "No actions arising.", "Date of next meeting", "(a) Noted", "Actions:",
+                                  "79. Children's Services Performance Report", "12 Review of the Allotment Rules"])
 def test_headings_boilerplate_and_lead_ins_are_not_actions(text):
     assert not_an_action(text) is not None
 
 
 @pytest.mark.parametrize("text", ["Circulate the CQC report to members", "KC to write to the DfE about SEND funding",
                                   "That the RAG rating be used in scrutiny reports", "Agreed to write to the Minister",
-                                  "Clerk to confirm the date of the next meeting with the venue", "Review the MFA roll-out"])
+                                  "Clerk to confirm the date of the next meeting with the venue", "Review the MFA roll-out",
+                                  "War Memorial Railings: Condition Report", "3. Clerk to write to the Police about speeding"])
 def test_real_actions_pass_the_guard(text):
     assert not_an_action(text) is None
 
