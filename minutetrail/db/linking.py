@@ -18,7 +18,7 @@ from minutetrail.link.people import display_name, holder_on, initials_key, perso
 from minutetrail.link.references import ref_key, references
 from minutetrail.link.threads import Obs, link_observations
 from minutetrail.models import MINUTES_SOURCES, Judgement
-from minutetrail.parsers.roles import role_key
+from minutetrail.parsers.roles import role_key, states_a_change
 
 HUMAN = (Judgement.CONFIRMED.value, Judgement.REJECTED.value)
 SOURCE_RANK = dict.fromkeys(MINUTES_SOURCES, 0)
@@ -43,7 +43,7 @@ def resolve_people(session: Session) -> int:
         .join(S.Meeting, S.ActionObservation.meeting_id == S.Meeting.id)
     ).all()
     mentions = session.execute(
-        select(S.RoleMention.person_key, S.RoleMention.name, S.RoleMention.role_key, S.Meeting.date)
+        select(S.RoleMention.person_key, S.RoleMention.name, S.RoleMention.role_key, S.RoleMention.text, S.Meeting.date)
         .join(S.Meeting, S.RoleMention.meeting_id == S.Meeting.id)
     ).all()
     keys = {r.id: person_key(r.owner) for r in rows}
@@ -68,7 +68,7 @@ def resolve_people(session: Session) -> int:
             if form not in known and session.scalar(select(S.PersonAlias).where(S.PersonAlias.alias == form)) is None:
                 session.add(S.PersonAlias(person_id=person.id, alias=form))
     session.flush()
-    tenures = [(m.role_key, m.date, canon[m.person_key]) for m in mentions if m.date]
+    tenures = [(m.role_key, m.date, canon[m.person_key], states_a_change(m.text)) for m in mentions if m.date]
     changed = []
     for r in rows:  # only the observations whose person changes are written
         k = keys[r.id]

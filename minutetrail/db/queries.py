@@ -14,7 +14,7 @@ from minutetrail.db import schema as S
 from minutetrail.db.bulk import chunks
 from minutetrail.db.threadstate import OPEN_END, printing_order, thread_kind
 from minutetrail.link.people import holder_on, resolve_aliases
-from minutetrail.models import RECOMMENDATION_SOURCES
+from minutetrail.parsers.roles import states_a_change
 
 CLOSED = ("completed", "cancelled")
 
@@ -173,28 +173,30 @@ def as_of_latest(as_of: date, committee: str | None = None) -> list[Any]:
     return where
 
 
-ACTION_TABLES = ("action_log", "action_plan")
-RECOMMENDATION_TABLES = ("recommendation_tracker",)
+# Each kind of log a committee publishes, and the printings it carries: an action plan printed each
+# quarter is not dropped by a monthly action log, nor a recommendations tracker by either.
+LOG_KINDS = {"action_log": ("action_log", "minutes"), "action_plan": ("action_plan",),
+             "recommendation_tracker": ("recommendation_tracker", "minutes_recommendation")}
 
 
-def _latest_logs(as_of: date, tables: tuple[str, ...]) -> Any:
-    """Per committee, the date of its latest meeting on or before ``as_of`` that printed a table of these kinds."""
+def _latest_log(as_of: date, kind: str) -> Any:
+    """Per committee, the date of its latest meeting on or before ``as_of`` that printed a log of this kind."""
     M, O = aliased(S.Meeting), aliased(S.ActionObservation)
-    printed = select(O.id).where(O.meeting_id == M.id, O.source.in_(tables)).exists()
+    printed = select(O.id).where(O.meeting_id == M.id, O.source == kind).exists()
     return (select(M.committee_id.label("committee_id"), func.max(M.date).label("day"))
             .where(M.date <= as_of, printed).group_by(M.committee_id).subquery())
 
 
 def _carried_by_latest_log(q: Any, as_of: date, carried: bool) -> Any:
-    """Keep the printings the committee's latest log (action log, or recommendations tracker) as of the
-    date carries, or (``carried`` False) those it dropped. A committee that publishes no log drops nothing."""
+    """Keep the printings their committee's latest log of their kind as of the date carries, or
+    (``carried`` False) those it dropped. A committee that publishes no such log drops nothing."""
     O, M = S.ActionObservation, S.Meeting
-    acts, recs = _latest_logs(as_of, ACTION_TABLES), _latest_logs(as_of, RECOMMENDATION_TABLES)
-    q = q.outerjoin(acts, acts.c.committee_id == M.committee_id).outerjoin(recs, recs.c.committee_id == M.committee_id)
-    is_rec = O.source.in_(sorted(RECOMMENDATION_SOURCES))
-    kept = and_(or_(acts.c.day.is_(None), is_rec, O.published >= acts.c.day),
-                or_(recs.c.day.is_(None), ~is_rec, O.published >= recs.c.day))
-    return q.where(kept if carried else ~kept)
+    kept = []
+    for kind, sources in LOG_KINDS.items():
+        latest = _latest_log(as_of, kind)
+        q = q.outerjoin(latest, latest.c.committee_id == M.committee_id)
+        kept.append(or_(latest.c.day.is_(None), O.source.not_in(sources), O.published >= latest.c.day))
+    return q.where(and_(*kept) if carried else ~and_(*kept))
 
 
 def owner_people(session: Session, owner: str, as_of: date) -> set[int]:
@@ -206,11 +208,11 @@ def owner_people(session: Session, owner: str, as_of: date) -> set[int]:
     ids |= set(session.scalars(select(A.person_id).where(func.lower(A.alias).contains(text))))
     posts = {r for r in session.scalars(select(R.role_key).where(func.lower(R.role).contains(text)))}
     if posts:
-        mentions = session.execute(select(R.role_key, S.Meeting.date, R.person_key).join(S.Meeting, R.meeting_id == S.Meeting.id)
+        mentions = session.execute(select(R.role_key, S.Meeting.date, R.person_key, R.text).join(S.Meeting, R.meeting_id == S.Meeting.id)
                                    .where(R.role_key.in_(sorted(posts)))).all()
         people = {p.key: p.id for p in session.scalars(select(P))}
         canon = resolve_aliases([*people, *(m.person_key for m in mentions)])
-        tenures = [(m.role_key, m.date, canon[m.person_key]) for m in mentions if m.date]
+        tenures = [(m.role_key, m.date, canon[m.person_key], states_a_change(m.text)) for m in mentions if m.date]
         for post in posts:
             holder = holder_on(post, as_of, tenures)
             if holder in people:

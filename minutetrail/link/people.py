@@ -77,17 +77,21 @@ def display_name(key: str, printed: Iterable[str]) -> str:
 MAX_TENURE_GAP_DAYS = 730  # a post last evidenced longer ago than this is not assumed still held
 
 
-def holder_on(role: str, day: date, mentions: Iterable[tuple[str, date, str]]) -> str | None:
+def holder_on(role: str, day: date, mentions: Iterable[tuple[str, date, str, bool]]) -> str | None:
     """Who held a post on a day: the person the latest mention on or before it names.
 
-    ``mentions`` are (role key, date, person key). None when no mention precedes the day, when
-    the latest is too old, or when the latest date names two people: the owner then stays the role.
+    ``mentions`` are (role key, date, person key, says a change: an appointment or a welcome). None
+    when no mention precedes the day, when the latest is too old, or when the latest date names two
+    people and not exactly one of them by a change (a pack listing the outgoing holder in the
+    minutes and welcoming the new one): the owner then stays the role.
     """
-    before = [(d, p) for r, d, p in mentions if r == role and d <= day]
+    before = [(d, p, c) for r, d, p, c in mentions if r == role and d <= day]
     if not before:
         return None
-    latest = max(d for d, _ in before)
+    latest = max(d for d, _p, _c in before)
     if (day - latest).days > MAX_TENURE_GAP_DAYS:
         return None
-    people = {p for d, p in before if d == latest}
+    people = {p for d, p, _c in before if d == latest}
+    if len(people) > 1:
+        people = {p for d, p, c in before if d == latest and c}
     return people.pop() if len(people) == 1 else None

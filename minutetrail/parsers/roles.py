@@ -20,13 +20,21 @@ ROLE = rf"(?P<role>(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{ROLE_HEAD})\b[^()\n;]{{0,7
 NAME = r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir)\.?\s+)?(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.?|[a-z]{1,3}['’][A-Z][a-z]+)){1,3})"
 BRACKETED = re.compile(rf"{NAME}\s*\({ROLE}\)")
 DASHED = re.compile(rf"{NAME}\s+[-–]\s+{ROLE}(?=$|[,.;]|\s+and\b)")
-APPOSED = re.compile(rf"{NAME},\s+(?:the\s+)?{ROLE}(?=$|[,.;]|\s+(?:and|who|was|had|said|introduced|presented)\b)")
-APPOINTED = re.compile(rf"{NAME}\s+(?:was|has been|had been)\s+appointed\s+(?:as\s+)?(?:the\s+)?(?:permanent\s+|new\s+)?{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
+APPOSED = re.compile(rf"{NAME},\s+(?:the\s+)?(?:(?:new|newly|recently)\s+(?:appointed\s+)?)?{ROLE}(?=$|[,.;]|\s+(?:and|who|was|had|said|introduced|presented)\b)")
+_TAKES = r"(?:(?:was|has been|had been|is to be|will be)\s+appointed\s+(?:as|to the (?:post|role|position) of)?|(?:has\s+|had\s+)?(?:joined|started|taken up the (?:post|role) of|will take up the (?:post|role) of|takes up the (?:post|role) of)(?:\s+as)?)"
+APPOINTED = re.compile(rf"{NAME}\s+{_TAKES}\s*(?:the\s+)?(?:council['’]s\s+)?(?:permanent\s+|new\s+)?{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
+APPOINTMENT_OF = re.compile(rf"\b(?i:appointment|arrival)\s+of\s+{NAME}\s+as\s+(?:the\s+)?(?:council['’]s\s+)?(?:permanent\s+|new\s+|interim\s+)*{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
 WELCOMED = re.compile(rf"\bwelcomed\s+{NAME}(?:,?\s+who\s+(?:has\s+)?(?:joined|started|taken up the post)|,)?\s+(?:as|to the post of)\s+(?:the\s+)?(?:council['’]s\s+)?(?:permanent\s+|new\s+|interim\s+)*{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
 INITIALLED = re.compile(r"(?P<name>(?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,3})\s*\((?P<init>[A-Z]{2,4})\)")
 INITIALS_ROLE = "initials"  # "Kenny Combe (KC)": a mention whose role is "initials KC" makes KC an alias on that date
 LINE_PATTERNS = (DASHED, APPOSED)  # read within one line
-JOINED_PATTERNS = (BRACKETED, APPOINTED, WELCOMED)  # may run on to the next line
+JOINED_PATTERNS = (BRACKETED, APPOINTED, WELCOMED, APPOINTMENT_OF)
+CHANGE_WORDS = re.compile(r"\b(appoint\w*|welcomed|joined|started|take[ns]? up|took up|arrival|new|newly)\b", re.I)
+
+
+def states_a_change(text: str) -> bool:
+    """Whether a mention's words say the post changed hands (an appointment, a welcome, a new holder)."""
+    return bool(CHANGE_WORDS.search(text))  # may run on to the next line
 NOT_A_NAME = re.compile(r"^(the|a|an|this|that|it|he|she|they|report|cabinet|council|committee|members?)\b", re.I)
 TRAILING = re.compile(r"\s+(?:for|of|and|to|in|on|at|with|the)$", re.I)
 

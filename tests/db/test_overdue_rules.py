@@ -74,3 +74,18 @@ def test_thread_ids_stay_stable_across_reject_and_confirm(db):
         relink(session, judge(session, ids[0], ids[1], Judgement.REJECTED, "tester"))
     with db.session() as session:
         assert session.get(S.ActionObservation, ids[1]).thread_id == split  # the same id comes back
+
+
+def test_a_quarterly_plan_is_not_dropped_by_a_monthly_log(db):
+    s = Series("kinds", "Invented Improvement Board", DAYS)
+    log = _Builder(s, "Invented Council", DocKind.ACTION_LOG)
+    for k in range(3):
+        log.row("l1", k, "L/01", "Agree the terms of reference of the improvement board", "Chief Executive", None, "31/10/2023", DAYS[0])
+    plan = _Builder(Series("kinds", "Invented Improvement Board", DAYS), "Invented Council", DocKind.ACTION_PLAN)
+    plan.row("p1", 0, "1.1", "Recruit a permanent director of children's services", "Chief Executive", None, "30/11/2023", DAYS[0])
+    records = log.build().records
+    extra = plan.build().records[0]
+    load(db, Series("kinds", s.committee, DAYS, records=[*records, extra]))
+    with db.session() as session:
+        assert {r["number"] for r in overdue(session, DAYS[2])} == {"L/01", "1.1"}
+        assert overdue(session, DAYS[2], dropped=True) == []

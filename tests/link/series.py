@@ -175,7 +175,9 @@ def series_a() -> Series:
     b.packs[0].glossary += [(MQ, DCS), (PN, HEH)]
     for k in range(1, 4):
         b.packs[k].lines += [f"In attendance: {PN} ({HEH}), {KC} (KC), Beth Ingram (Democratic Services Officer)"]
-    b.packs[4].lines += [f"The Chair welcomed {OT} as the new {HEH} and thanked {PN} for her work."]
+    # the pack that welcomes the new holder also prints the minutes the outgoing one attended
+    b.packs[4].lines += [f"In attendance: {PN} ({HEH}), {KC} (KC)",
+                         f"The Chair welcomed {OT} as the new {HEH} and thanked {PN} for her work."]
     for k in range(5, 8):
         b.packs[k].lines += [f"In attendance: {OT} ({HEH}), {KC} (KC), {MQ} ({DCS})"]
 
@@ -274,7 +276,7 @@ def series_b() -> Series:
     b.packs[0].glossary += [(GP, HF), (HA, CIA), (NL, ICT)]
     b.packs[0].minuted = D[0]
     b.packs[1].lines += [f"Present: Cllr R Dunmore (Chair). Officers: {GP} ({HF}), {HA} ({CIA})"]
-    b.packs[3].lines += [f"{SV} was appointed as {HF} from 1 March 2024."]
+    b.packs[3].lines += [f"Officers: {GP} ({HF}), {HA} ({CIA})", f"The Committee noted the appointment of {SV} as {HF} from 1 March 2024."]
     b.packs[3].minuted = D[2]
     b.packs[4].lines += [f"Officers: {SV} ({HF}), {HA} ({CIA}), {NL} ({ICT})"]
 

@@ -62,3 +62,20 @@ def test_owner_filter_matches_aliases_initials_and_posts_held_on_the_date(db):
         assert owner_people(session, "Head of Revenues", days[1]) != owner_people(session, "Head of Revenues", days[2])
         tilda = next(p for p in list_people(session) if p["name"] == "Tilda Brennan")
         assert "TB" in tilda["aliases"] and not any("initials" in r for r in tilda["roles"])
+
+
+def test_appointments_in_other_words():
+    for text in ("The Committee noted the appointment of Sunita Vale as Head of Finance.",
+                 "Sunita Vale has been appointed to the post of Head of Finance from 1 March.",
+                 "The Chair introduced Sunita Vale, the newly appointed Head of Finance.",
+                 "Sunita Vale has joined as Head of Finance."):
+        assert _mentions(text) == [("Sunita Vale", "Head of Finance")], text
+
+
+def test_on_a_tie_the_mention_that_states_a_change_wins():
+    from minutetrail.link.people import holder_on
+
+    day = date(2024, 3, 12)
+    tenures = [("head of finance", day, "gareth penhallow", False), ("head of finance", day, "sunita vale", True)]
+    assert holder_on("head of finance", day, tenures) == "sunita vale"
+    assert holder_on("head of finance", day, [(r, d, p, False) for r, d, p, _c in tenures]) is None
