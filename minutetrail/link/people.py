@@ -75,19 +75,22 @@ def display_name(key: str, printed: Iterable[str]) -> str:
 
 
 MAX_TENURE_GAP_DAYS = 730  # a post last evidenced longer ago than this is not assumed still held
+MAX_BACKFILL_DAYS = 365  # a post first evidenced this soon after a date is taken as held on it (no change said)
 
 
 def holder_on(role: str, day: date, mentions: Iterable[tuple[str, date, str, bool]]) -> str | None:
     """Who held a post on a day: the person the latest mention on or before it names.
 
     ``mentions`` are (role key, date, person key, says a change: an appointment or a welcome). None
-    when no mention precedes the day, when the latest is too old, or when the latest date names two
-    people and not exactly one of them by a change (a pack listing the outgoing holder in the
-    minutes and welcoming the new one): the owner then stays the role.
+    when the latest is too old, or when the latest date names two people and not exactly one of them
+    by a change (a pack listing the outgoing holder in the minutes and welcoming the new one): the
+    owner then stays the role. Before the first mention, its holder is taken as holding the post
+    already when that mention is within MAX_BACKFILL_DAYS and does not say the post changed hands.
     """
-    before = [(d, p, c) for r, d, p, c in mentions if r == role and d <= day]
+    mine = [(d, p, c) for r, d, p, c in mentions if r == role]
+    before = [(d, p, c) for d, p, c in mine if d <= day]
     if not before:
-        return None
+        return _first_holder_after(day, mine)
     latest = max(d for d, _p, _c in before)
     if (day - latest).days > MAX_TENURE_GAP_DAYS:
         return None
@@ -95,3 +98,17 @@ def holder_on(role: str, day: date, mentions: Iterable[tuple[str, date, str, boo
     if len(people) > 1:
         people = {p for d, p, c in before if d == latest and c}
     return people.pop() if len(people) == 1 else None
+
+
+def _first_holder_after(day: date, mine: list[tuple[date, str, bool]]) -> str | None:
+    after = [(d, p, c) for d, p, c in mine if d > day]
+    if not after:
+        return None
+    first = min(d for d, _p, _c in after)
+    if (first - day).days > MAX_BACKFILL_DAYS:
+        return None
+    at_first = [(p, c) for d, p, c in after if d == first]
+    people = {p for p, _c in at_first}
+    if len(people) != 1 or any(c for _p, c in at_first):
+        return None
+    return people.pop()

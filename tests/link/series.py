@@ -90,6 +90,7 @@ class _Pack:
     lines: list[str] = field(default_factory=list)  # prose the role finders read
     glossary: list[tuple[str, str]] = field(default_factory=list)
     minuted: date | None = None
+    present: list[str] = field(default_factory=list)  # the minutes' attendance list
 
 
 class _Builder:
@@ -133,7 +134,7 @@ class _Builder:
                     items[item].append(act)
                 minuted = pack.minuted or s.dates[pack.k - 1]
                 minutes = (Minutes(committee=s.committee, meeting_date=minuted.isoformat(), page_start=1,
-                                   attendance=Attendance(), items=tuple(
+                                   attendance=Attendance(present=tuple(pack.present)), items=tuple(
                                        MinuteItem(number=n, title=f"Item {n}", page=1, actions=tuple(a)) for n, a in items.items())),)
             blob = f"{s.name}|{day}|{[r.text for _t, r, _w in pack.rows]}|{[m[2].text for m in pack.minutes]}".encode()
             sha = hashlib.sha256(blob).hexdigest()
@@ -327,8 +328,9 @@ def series_c() -> Series:
     s = Series("series-c", "Ashcombe Parish Council", D)
     b = _Builder(s, "Ashcombe Parish Council", DocKind.ACTION_LOG)
     JA, TP, CL = "Jane Ashby", "Tom Pryor", "Nadia Ferris"
-    for k in range(len(D)):
-        b.packs[k].lines += [f"Present: Cllr {JA} (JA), Cllr {TP} (TP). In attendance: {CL} (Clerk)"]
+    for k in range(len(D)):  # Cllr Ashby's initials are printed beside her name; Cllr Pryor's nowhere
+        b.packs[k].lines += [f"Present: Cllr {JA} (JA), Cllr {TP}. In attendance: {CL} (Clerk)"]
+        b.packs[k].present += [JA, TP, "Ruth Okafor"]
 
     def minutes(tid: str, k: int, item: str, text: str, owner: str, who: str) -> None:
         b.packs[k].minuted = D[k]  # the minutes of this meeting, published on their own

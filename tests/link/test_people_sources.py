@@ -79,3 +79,14 @@ def test_on_a_tie_the_mention_that_states_a_change_wins():
     tenures = [("head of finance", day, "gareth penhallow", False), ("head of finance", day, "sunita vale", True)]
     assert holder_on("head of finance", day, tenures) == "sunita vale"
     assert holder_on("head of finance", day, [(r, d, p, False) for r, d, p, _c in tenures]) is None
+
+
+def test_before_its_first_mention_a_post_is_held_by_the_first_named_holder_unless_that_was_a_change():
+    from minutetrail.link.people import holder_on
+
+    first, later = date(2024, 1, 9), date(2024, 3, 12)
+    attended = [("head of finance", later, "gareth penhallow", False)]
+    assert holder_on("head of finance", first, attended) == "gareth penhallow"
+    appointed = [("head of finance", later, "sunita vale", True)]
+    assert holder_on("head of finance", first, appointed) is None
+    assert holder_on("head of finance", date(2022, 1, 4), attended) is None  # too long before
