@@ -179,21 +179,24 @@ LOG_KINDS = {"action_log": ("action_log", "minutes"), "action_plan": ("action_pl
              "recommendation_tracker": ("recommendation_tracker", "minutes_recommendation")}
 
 
-def _latest_log(as_of: date, kind: str) -> Any:
-    """Per committee, the date of its latest meeting on or before ``as_of`` that printed a log of this kind."""
+def _latest_log(as_of: date, kind: str, committee: str | None) -> Any:
+    """Per committee, the date of its latest meeting on or before ``as_of`` that printed a log of this
+    kind (an index probe per meeting: ix_obs_meeting_source)."""
     M, O = aliased(S.Meeting), aliased(S.ActionObservation)
     printed = select(O.id).where(O.meeting_id == M.id, O.source == kind).exists()
-    return (select(M.committee_id.label("committee_id"), func.max(M.date).label("day"))
-            .where(M.date <= as_of, printed).group_by(M.committee_id).subquery())
+    q = select(M.committee_id.label("committee_id"), func.max(M.date).label("day")).where(M.date <= as_of, printed)
+    if committee:
+        q = q.where(M.committee_id.in_(_committee_ids(committee)))
+    return q.group_by(M.committee_id).subquery()
 
 
-def _carried_by_latest_log(q: Any, as_of: date, carried: bool) -> Any:
+def _carried_by_latest_log(q: Any, as_of: date, carried: bool, committee: str | None = None) -> Any:
     """Keep the printings their committee's latest log of their kind as of the date carries, or
     (``carried`` False) those it dropped. A committee that publishes no such log drops nothing."""
     O, M = S.ActionObservation, S.Meeting
     kept = []
     for kind, sources in LOG_KINDS.items():
-        latest = _latest_log(as_of, kind)
+        latest = _latest_log(as_of, kind, committee)
         q = q.outerjoin(latest, latest.c.committee_id == M.committee_id)
         kept.append(or_(latest.c.day.is_(None), O.source.not_in(sources), O.published >= latest.c.day))
     return q.where(and_(*kept) if carried else ~and_(*kept))
@@ -253,7 +256,7 @@ def _overdue_rows(session: Session, as_of: date, committee: str | None, owner: s
                O.due_date, O.due_text, O.carried, O.slips, O.first_due, O.status_text, O.status, S.Document.path, O.page,
                O.x0, O.top, O.x1, O.bottom, S.Document.sha256, O.published)
     ).outerjoin(P, O.owner_person_id == P.id).where(*where)
-    q = _carried_by_latest_log(q, as_of, carried).order_by(O.due_date, S.Committee.name, O.thread_id)
+    q = _carried_by_latest_log(q, as_of, carried, committee).order_by(O.due_date, S.Committee.name, O.thread_id)
     return list(session.connection().execute(q))  # Core rows: tens of thousands at national scale
 
 

@@ -1,0 +1,26 @@
+"""which kinds of log each meeting printed, through one index (dropped from the log)
+
+Revision ID: 0006
+Revises: 0004
+Create Date: 2026-12-02
+
+Revises 0004: migration 0005 (document versions) had not landed on main when this was written;
+when it lands, set down_revision to "0005".
+"""
+from alembic import op
+
+revision = "0006"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("action_observations", schema=None, recreate="never") as batch_op:
+        # "did this meeting print an action log (plan, tracker)?": the latest log of each kind as of a date
+        batch_op.create_index("ix_obs_meeting_source", ["meeting_id", "source"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("action_observations", schema=None, recreate="never") as batch_op:
+        batch_op.drop_index("ix_obs_meeting_source")
