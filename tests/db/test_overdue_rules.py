@@ -89,3 +89,21 @@ def test_a_quarterly_plan_is_not_dropped_by_a_monthly_log(db):
     with db.session() as session:
         assert {r["number"] for r in overdue(session, DAYS[2])} == {"L/01", "1.1"}
         assert overdue(session, DAYS[2], dropped=True) == []
+
+
+def test_the_overdue_command_and_report_show_dropped_threads_apart(db, db_url, tmp_path):
+    from click.testing import CliRunner
+
+    from minutetrail.cli import cli
+
+    load(db, _series())
+    runner = CliRunner()
+    out = runner.invoke(cli, ["--db", db_url, "overdue", "--as-of", DAYS[2].isoformat()])
+    assert out.exit_code == 0, out.output
+    assert "under_review" in out.output and "dropped from the log" in out.output
+    overdue_part, dropped_part = out.output.split("dropped from the log", 1)
+    assert "Survey the culverts" in overdue_part and "Replace the broken bins" not in overdue_part
+    assert "Replace the broken bins" in dropped_part
+    report = tmp_path / "r.html"
+    assert runner.invoke(cli, ["--db", db_url, "report", "--as-of", DAYS[2].isoformat(), "--out", str(report)]).exit_code == 0
+    assert "Dropped from the log" in report.read_text()
