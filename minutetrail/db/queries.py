@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from minutetrail.db import schema as S
 from minutetrail.db.bulk import chunks
 from minutetrail.db.threadstate import OPEN_END, printing_order, thread_kind
-from minutetrail.link.people import holder_on, resolve_aliases
-from minutetrail.parsers.roles import states_a_change
+from minutetrail.db.people import owner_people
 
 CLOSED = ("completed", "cancelled")
 
@@ -200,27 +199,6 @@ def _carried_by_latest_log(q: Any, as_of: date, carried: bool, committee: str | 
         q = q.outerjoin(latest, latest.c.committee_id == M.committee_id)
         kept.append(or_(latest.c.day.is_(None), O.source.not_in(sources), O.published >= latest.c.day))
     return q.where(and_(*kept) if carried else ~and_(*kept))
-
-
-def owner_people(session: Session, owner: str, as_of: date) -> set[int]:
-    """People an ``--owner`` text names: through their name, any printed alias, or a post the papers
-    say they held on the date."""
-    text = owner.lower().strip()
-    P, A, R = S.Person, S.PersonAlias, S.RoleMention
-    ids = set(session.scalars(select(P.id).where(func.lower(P.name).contains(text))))
-    ids |= set(session.scalars(select(A.person_id).where(func.lower(A.alias).contains(text))))
-    posts = {r for r in session.scalars(select(R.role_key).where(func.lower(R.role).contains(text)))}
-    if posts:
-        mentions = session.execute(select(R.role_key, S.Meeting.date, R.person_key, R.text).join(S.Meeting, R.meeting_id == S.Meeting.id)
-                                   .where(R.role_key.in_(sorted(posts)))).all()
-        people = {p.key: p.id for p in session.scalars(select(P))}
-        canon = resolve_aliases([*people, *(m.person_key for m in mentions)])
-        tenures = [(m.role_key, m.date, canon[m.person_key], states_a_change(m.text)) for m in mentions if m.date]
-        for post in posts:
-            holder = holder_on(post, as_of, tenures)
-            if holder in people:
-                ids.add(people[holder])
-    return ids
 
 
 def threads_under_review(session: Session, thread_ids: Iterable[int] | None = None) -> set[int]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 from minutetrail.db.people import list_people
-from minutetrail.db.queries import overdue, owner_people
+from minutetrail.db.people import owner_people
+from minutetrail.db.queries import overdue
 from minutetrail.models import DocKind
 from minutetrail.parsers.dates import parse_due
 from minutetrail.parsers.roles import find_role_mentions
