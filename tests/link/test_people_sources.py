@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from minutetrail.db.people import list_people
-from minutetrail.db.people import owner_people
+from minutetrail.db.people import list_people, owner_people
 from minutetrail.db.queries import overdue
 from minutetrail.models import DocKind
 from minutetrail.parsers.dates import parse_due
