@@ -23,10 +23,7 @@ def person_key(owner: str | None) -> str | None:
     """A normalised full name for an owner that is a person's name; None for roles and blanks."""
     if not owner:
         return None
-    name = clean_person(owner)
-    m = REVERSED.match(name)
-    if m:
-        name = f"{m['first']} {m['surname']}"
+    name = name_part(owner)
     if ROLE.search(name) or "/" in name or "&" in name:
         return None
     if NAME.match(name) or INITIALS_NAME.match(name):
@@ -42,6 +39,20 @@ def initials_key(owner: str | None) -> str | None:
     if owner and INITIALS.match(owner.strip()):
         return f"initials {owner.strip().lower()}"
     return None
+
+
+def name_part(printed: str) -> str:
+    """A printed owner or name as first name first, without honorifics or a post after a comma:
+    "Ward, Claire" -> "Claire Ward"; "Kenny Combe, Service Manager" -> "Kenny Combe"."""
+    name = clean_person(printed)
+    m = REVERSED.match(name)
+    if m:
+        return f"{m['first']} {m['surname']}"
+    if "," in name:
+        head, tail = (part.strip() for part in name.split(",", 1))
+        if ROLE.search(tail) and not ROLE.search(head):
+            return head
+    return name
 
 
 def resolve_aliases(keys: Iterable[str]) -> dict[str, str]:
@@ -63,10 +74,7 @@ def display_name(key: str, printed: Iterable[str]) -> str:
     """The fullest printed form written first-name-first ("Claire Ward", not "Ward, Claire")."""
     forms = []
     for p in printed:
-        name = clean_person(p)
-        m = REVERSED.match(name)
-        if m:
-            name = f"{m['first']} {m['surname']}"
+        name = name_part(p)
         if name:
             forms.append(name)
     full = [f for f in forms if len(f.split()[0].rstrip(".")) > 1]

@@ -90,3 +90,12 @@ def test_before_its_first_mention_a_post_is_held_by_the_first_named_holder_unles
     appointed = [("head of finance", later, "sunita vale", True)]
     assert holder_on("head of finance", first, appointed) is None
     assert holder_on("head of finance", date(2022, 1, 4), attended) is None  # too long before
+
+
+def test_an_owner_cell_with_the_post_after_a_comma_is_the_person():
+    from minutetrail.link.people import display_name, person_key
+
+    assert person_key("Kenny Combe, Service Manager") == "kenny combe"
+    assert person_key("Ward, Claire") == "claire ward"
+    assert person_key("Head of Service, Early Help") is None
+    assert display_name("kenny combe", ["Kenny Combe, Service Manager", "K Combe"]) == "Kenny Combe"
