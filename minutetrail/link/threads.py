@@ -194,11 +194,7 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
     score = np.where(override, np.maximum(score, 0.9), score)
     score = score - 0.25 * ((raised_r >= 0) & (raised_h >= 0) & (raised_r != raised_h))
     score = score - 0.2 * (closed & ~(same_number & same_raised) & (text < COMPLETED_REOPEN_TEXT))
-    referenced = np.zeros(score.shape, dtype=bool)
-    for i, o in enumerate(rs):
-        for j, h in enumerate(hs):
-            if (h.number and h.number in o.refs) or (o.number and o.number in h.refs):
-                referenced[i, j] = True
+    referenced = _referenced(rs, hs)
     score = np.where(referenced & (same_raised | same_owner | (text >= REFERENCE_MIN_TEXT)), np.maximum(score, REFERENCE_SCORE), score)
     head_minutes = np.array([h.source in MINUTES_SOURCES for h in hs])[None, :]
     row_table = np.array([o.source not in MINUTES_SOURCES for o in rs])[:, None]
@@ -211,6 +207,26 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
              "same_raised": same_raised, "same_number": same_number, "same_owner": same_owner, "due_continuous": due_ok,
              "referenced": referenced, "minutes_to_log": carried}
     return np.clip(score, 0.0, 1.0), {k: np.broadcast_to(v, score.shape) for k, v in named.items()}
+
+
+def _referenced(rs: Sequence[Obs], hs: Sequence[Obs]) -> np.ndarray:
+    """Pairs where one printing names the other's reference ("supersedes action 5"), by lookup."""
+    out = np.zeros((len(rs), len(hs)), dtype=bool)
+    heads: dict[str, list[int]] = defaultdict(list)
+    rows: dict[str, list[int]] = defaultdict(list)
+    for j, h in enumerate(hs):
+        if h.number:
+            heads[h.number].append(j)
+    for i, o in enumerate(rs):
+        if o.number:
+            rows[o.number].append(i)
+    for i, o in enumerate(rs):
+        for ref in o.refs:
+            out[i, heads.get(ref, [])] = True
+    for j, h in enumerate(hs):
+        for ref in h.refs:
+            out[rows.get(ref, []), j] = True
+    return out
 
 
 def _signals_at(parts: dict[str, np.ndarray], i: int, j: int) -> dict[str, float | bool]:
