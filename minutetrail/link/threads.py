@@ -164,12 +164,12 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
     r_n, h_n = r_bits.sum(1)[:, None], h_bits.sum(1)[None, :]
     union = r_n + h_n - inter
     jacc = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    rw, hw = r_bits[:, ~digit], h_bits[:, ~digit]  # words swapped, numbers apart (penalised below)
-    w_inter = rw @ hw.T
-    swapped = np.minimum(rw.sum(1)[:, None] - w_inter, hw.sum(1)[None, :] - w_inter)
     rd, hd = r_bits[:, digit], h_bits[:, digit]
     d_inter = rd @ hd.T
-    numbers = np.minimum(rd.sum(1)[:, None] - d_inter, hd.sum(1)[None, :] - d_inter)
+    r_d, h_d = rd.sum(1)[:, None], hd.sum(1)[None, :]
+    numbers = np.minimum(r_d - d_inter, h_d - d_inter)
+    w_inter = inter - d_inter  # words swapped, numbers apart: the words' share of each count
+    swapped = np.minimum((r_n - r_d) - w_inter, (h_n - h_d) - w_inter)
     text = np.maximum(0.0, WEIGHTS[0] * tset + WEIGHTS[1] * tsort + WEIGHTS[2] * jacc
                       - SWAP_PENALTY * np.minimum(swapped, 3) - NUMBER_PENALTY * numbers)
     rs, hs = [p.obs for p in rows], [p.obs for p in heads]
