@@ -291,7 +291,12 @@ def link_observations(
                     for ti, thread in enumerate(candidates):
                         if verdict(thread, obs, confirmed):
                             pairs.append((1.0, oi, ti, Judgement.CONFIRMED))
-        pairs.sort(key=lambda p: (-p[0], p[3] is None, p[1], p[2]))
+        # best first; on a tie (scores saturate at 1.0: identical wording under two references), the pair
+        # whose references agree, then the closer text
+        same_ref, text_of = parts.get("same_number"), parts.get("text")
+        pairs.sort(key=lambda p: (-p[0], p[3] is None,
+                                  same_ref is None or not bool(same_ref[p[1], p[2]]),
+                                  -float(text_of[p[1], p[2]]) if text_of is not None else 0.0, p[1], p[2]))
         joined: dict[int, int] = {}  # row -> candidate thread
         used: set[int] = set()
         best_review: dict[int, tuple[float, int]] = {}

@@ -74,3 +74,16 @@ def test_a_minutes_action_joins_the_log_row_that_carries_it():
         "source", "number", "raised", "text", "owner", "due", "status")])
     assignment = _link([m, r, other])
     assert assignment["m:1"] == assignment["r:1"] != assignment["r:2"]
+
+
+def test_identical_wording_under_two_references_keeps_each_reference():
+    text = "Ensure the contract register is reviewed and updated each quarter"
+    a1 = _obs("a:1", M1, text, "IA 23/24-01", M1, "head of finance")
+    a2 = _obs("a:2", M1, text, "IA 23/24-02", M1, "head of finance")
+    # the next tracker prints them in the other order
+    b1 = _obs("b:1", M2, text, "IA 23/24-02", M1, "head of finance")
+    b2 = _obs("b:2", M2, text, "IA 23/24-01", M1, "head of finance")
+    a1, a2, b1, b2 = (Obs(o.key, 1, o.meeting_date, (o.meeting_date, 1, o.meeting_date.toordinal(), int(o.key[-1])), *[
+        getattr(o, f) for f in ("source", "number", "raised", "text", "owner", "due", "status")]) for o in (a1, a2, b1, b2))
+    assignment = _link([a1, a2, b1, b2])
+    assert assignment["b:1"] == assignment["a:2"] and assignment["b:2"] == assignment["a:1"]
