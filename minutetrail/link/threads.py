@@ -93,6 +93,8 @@ def _signals(prev: Obs, obs: Obs, text: float, signals: dict[str, float]) -> tup
         score -= 0.25  # raised at a different meeting: a different action
     if prev.status in CLOSED and not (same_number and same_raised) and text < COMPLETED_REOPEN_TEXT:
         score -= 0.2  # a completed thread is not reopened by a merely similar row
+    if prev.status in CLOSED and _other_structured_ref(prev.number, obs.number):
+        score -= 0.2  # nor by a row under another structured reference, however alike the words
     referenced = bool((prev.number and prev.number in obs.refs) or (obs.number and obs.number in prev.refs))
     if referenced and (same_raised or same_owner or text >= REFERENCE_MIN_TEXT):
         score = max(score, REFERENCE_SCORE)
@@ -194,6 +196,9 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
     score = np.where(override, np.maximum(score, 0.9), score)
     score = score - 0.25 * ((raised_r >= 0) & (raised_h >= 0) & (raised_r != raised_h))
     score = score - 0.2 * (closed & ~(same_number & same_raised) & (text < COMPLETED_REOPEN_TEXT))
+    structured_h = np.array([bool(h.number and STRUCTURED_REF.search(h.number)) for h in hs])[None, :]
+    other_ref = structured & structured_h & (num_r >= 0) & (num_h >= 0) & (num_r != num_h)
+    score = score - 0.2 * (closed & other_ref)
     referenced = _referenced(rs, hs)
     score = np.where(referenced & (same_raised | same_owner | (text >= REFERENCE_MIN_TEXT)), np.maximum(score, REFERENCE_SCORE), score)
     head_minutes = np.array([h.source in MINUTES_SOURCES for h in hs])[None, :]
@@ -207,6 +212,11 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
              "same_raised": same_raised, "same_number": same_number, "same_owner": same_owner, "due_continuous": due_ok,
              "referenced": referenced, "minutes_to_log": carried}
     return np.clip(score, 0.0, 1.0), {k: np.broadcast_to(v, score.shape) for k, v in named.items()}
+
+
+def _other_structured_ref(a: str | None, b: str | None) -> bool:
+    """Two structured references that differ ("IA 23/24-01", "IA 23/24-02"): two recommendations."""
+    return bool(a and b and a != b and STRUCTURED_REF.search(a) and STRUCTURED_REF.search(b))
 
 
 def _referenced(rs: Sequence[Obs], hs: Sequence[Obs]) -> np.ndarray:

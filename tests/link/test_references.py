@@ -87,3 +87,11 @@ def test_identical_wording_under_two_references_keeps_each_reference():
         getattr(o, f) for f in ("source", "number", "raised", "text", "owner", "due", "status")]) for o in (a1, a2, b1, b2))
     assignment = _link([a1, a2, b1, b2])
     assert assignment["b:1"] == assignment["a:2"] and assignment["b:2"] == assignment["a:1"]
+
+
+def test_a_completed_recommendation_is_not_reopened_under_another_reference():
+    text = "Ensure the contract register is reviewed and updated each quarter"
+    a = Obs("a:1", 1, M1, (M1, 1, 1, 1), "recommendation_tracker", ref_key("IA 23/24-01"), M1, text, "head of finance", None, "completed")
+    b = Obs("b:1", 1, M3, (M3, 1, 2, 1), "recommendation_tracker", ref_key("IA 23/24-05"), M1, text, "head of finance", None, None)
+    assignment = _link([a, b])
+    assert assignment["a:1"] != assignment["b:1"]
