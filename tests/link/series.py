@@ -27,7 +27,7 @@ from minutetrail.models import (
 )
 from minutetrail.parsers.dates import due_to_date, parse_due
 from minutetrail.parsers.roles import find_role_mentions, glossary_mentions
-from minutetrail.parsers.status import parse_status, resolve_status
+from minutetrail.parsers.status import resolve_status
 
 CLOSED = ("completed", "cancelled")
 
@@ -357,4 +357,4 @@ def series_c() -> Series:
     return b.build()
 
 
-__all__ = ["Series", "series_a", "series_b", "series_c", "parse_status"]
+__all__ = ["Series", "series_a", "series_b", "series_c"]
