@@ -57,7 +57,7 @@ def owner_people(session: Session, owner: str, as_of: date) -> set[int]:
     if posts:
         mentions = session.execute(select(R.role_key, S.Meeting.date, R.person_key, R.text).join(S.Meeting, R.meeting_id == S.Meeting.id)
                                    .where(R.role_key.in_(sorted(posts)))).all()
-        people = {p.key: p.id for p in session.scalars(select(P))}
+        people = {key: pid for key, pid in session.execute(select(P.key, P.id))}
         canon = resolve_aliases([*people, *(m.person_key for m in mentions)])
         tenures = [(m.role_key, m.date, canon[m.person_key], states_a_change(m.text)) for m in mentions if m.date]
         for post in posts:
