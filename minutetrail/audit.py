@@ -14,6 +14,7 @@ h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border:1px solid #ddd;padding:.3rem .4rem;vertical-align:top;text-align:left}
 th{background:#eef2f7}.num{text-align:right}.disagree{color:#a40000;font-weight:600}
 .evidence img{max-width:100%;border:1px solid #bbb;display:block;margin-top:.3rem}.muted{color:#666}
+.review{color:#8a5a00;font-weight:600}
 """
 
 
@@ -44,8 +45,9 @@ def _chart(buckets: list[tuple[str, int]]) -> str:
 
 
 def render_report(as_of: date, overdue: Sequence[dict[str, Any]], closed_silently: Sequence[dict[str, Any]],
-                  crop: Callable[[dict[str, Any]], bytes | None]) -> str:
-    """The HTML of the report; ``crop(row)`` gives the PNG of a row's source region, or None."""
+                  crop: Callable[[dict[str, Any]], bytes | None], dropped: Sequence[dict[str, Any]] = ()) -> str:
+    """The HTML of the report; ``crop(row)`` gives the PNG of a row's source region, or None. ``dropped``:
+    threads past due that the committee's latest log no longer carries (not counted overdue)."""
     by_owner: dict[str, list[dict[str, Any]]] = {}
     for r in overdue:
         by_owner.setdefault(r["owner_person"] or r["owner"] or "(no owner)", []).append(r)
@@ -72,6 +74,8 @@ def render_report(as_of: date, overdue: Sequence[dict[str, Any]], closed_silentl
         image = (f"<img alt='Source row, page {r['page']}' src='data:image/png;base64,{base64.b64encode(png).decode()}'>"
                  if png else "<span class='muted'>(source file not available for a crop)</span>")
         disagree = " <span class='disagree'>printed status disagrees</span>" if r["status_disagrees"] else ""
+        if r.get("under_review"):
+            disagree += " <span class='review'>links waiting for review: a later printing may close it</span>"
         parts.append(
             f"<div class='item' id='action-{r['id']}'><h3>#{r['id']} {_e(r['text'])}</h3>"
             f"<p>Owner <b>{_e(r['owner_person'] or r['owner'])}</b> · {_e(r['committee'])} · raised {_e(r['raised_at'])} · "
@@ -79,6 +83,16 @@ def render_report(as_of: date, overdue: Sequence[dict[str, Any]], closed_silentl
             f"printed status {_e(r['printed_status'] or '—')}{disagree}</p>"
             f"<p class='evidence'>Evidence: <a href='file://{_e(r['source_file'])}#page={r['page']}'>{_e(r['source_file'])}</a>, "
             f"page {r['page']} (sha256 {_e(r['sha256'][:12])}…){image}</p></div>")
+    if dropped:
+        parts.append("<h2>Dropped from the log</h2><p class='muted'>Past due, not completed, and no longer carried by the "
+                     "committee's latest log: not counted as overdue. The last printing is shown.</p>"
+                     "<table><tr><th>Action</th><th>Owner</th><th>Committee</th><th>Due</th><th>Last printed</th><th>Evidence</th></tr>")
+        for r in dropped:
+            review = " <span class='review'>(links waiting for review)</span>" if r.get("under_review") else ""
+            parts.append(f"<tr id='dropped-{r['id']}'><td>{_e(r['text'])}{review}</td><td>{_e(r['owner_person'] or r['owner'])}</td>"
+                         f"<td>{_e(r['committee'])}</td><td>{_e(r['due'])}</td><td>{_e(r.get('last_printed'))}</td>"
+                         f"<td>{_e(r['source_file'])}, page {r['page']}</td></tr>")
+        parts.append("</table>")
     parts.append("<h2>Closed without any progress text</h2><table><tr><th>Action</th><th>Committee</th><th>Closed at</th><th>Evidence</th></tr>")
     for t in closed_silently:
         parts.append(f"<tr><td>{_e(t['text'])}</td><td>{_e(t['committee'])}</td><td>{_e(t['closed_at'])}</td>"

@@ -131,7 +131,9 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int
     for rev in report.revised:
         click.echo(f"revised: {rev.path} is version {rev.version}, replacing {rev.replaces}: {rev.summary}")
     if report.links:
-        click.echo(f"linked: {report.links.get('threads', 0)} action threads, {report.links.get('review', 0)} links to review")
+        review = report.links.get("review", 0)
+        click.echo(f"linked: {report.links.get('threads', 0)} action threads, {review} links to review"
+                   + (" (see them with `minutetrail review`; settle each with `minutetrail link confirm|reject A B`)" if review else ""))
     elif not report.inserted:
         click.echo("nothing changed")
     for change in report.changes:
@@ -167,7 +169,9 @@ def parse_cmd(file: str, as_json: bool) -> None:
 
 
 OVERDUE_COLUMNS = ["id", "owner_person", "owner", "committee", "raised_at", "due", "days_overdue",
-                   "meetings_carried", "times_slipped", "slipped_days", "printed_status", "source_file", "page", "text"]
+                   "meetings_carried", "times_slipped", "slipped_days", "printed_status", "under_review", "source_file", "page", "text"]
+DROPPED_COLUMNS = ["id", "owner_person", "owner", "committee", "due", "last_printed", "printed_status", "under_review",
+                   "source_file", "page", "text"]
 
 
 def _overdue_rows(ctx: click.Context, as_of: date, committee: str | None, owner: str | None) -> list[dict[str, Any]]:
@@ -211,6 +215,19 @@ def overdue_cmd(ctx: click.Context, as_of: Any, committee: str | None, owner: st
         click.echo(render(rows, OVERDUE_COLUMNS, fmt))
     if fmt == "table":
         _echo_disagreements(ctx, day, committee)
+        _echo_dropped(ctx, day, committee, owner)
+        if any(r["under_review"] for r in rows):
+            click.echo("\nunder_review: the thread has links waiting for review; a later printing may close it (`minutetrail review`)")
+
+
+def _echo_dropped(ctx: click.Context, day: date, committee: str | None, owner: str | None) -> None:
+    """Threads past due that the committee's latest log no longer carries: not counted overdue, shown apart."""
+    from minutetrail.db.queries import overdue
+
+    rows = _with_session(ctx, lambda session: overdue(session, day, committee, owner, dropped=True))
+    if rows:
+        click.echo(f"\ndropped from the log, not completed, past due as of {day.isoformat()} ({len(rows)}; last printing shown):")
+        click.echo(render(rows, DROPPED_COLUMNS, "table"))
 
 
 def _echo_disagreements(ctx: click.Context, day: date, committee: str | None) -> None:
@@ -259,6 +276,8 @@ def history_cmd(ctx: click.Context, action_id: int, fmt: str) -> None:
     if thread is None:
         raise click.ClickException(f"no action thread {action_id} (list them with `minutetrail actions`)")
     if fmt == "table":
+        if thread.get("merged_from"):
+            click.echo(f"action {thread['merged_from']} was merged into action {thread['id']}")
         click.echo(f"action {thread['id']} · {thread['committee']} · owner {thread['owner_person'] or thread['owner'] or '-'} · status {thread['status'] or '-'}")
     click.echo(render(thread["observations"], HISTORY_COLUMNS, fmt, payload=thread))
 
@@ -371,12 +390,13 @@ def report_cmd(ctx: click.Context, as_of: Any, out: str, committee: str | None) 
     target = _out_file(out)
     day = as_of.date() if as_of else date.today()
     rows = _with_session(ctx, lambda s: overdue(s, day, committee))
+    dropped = _with_session(ctx, lambda s: overdue(s, day, committee, dropped=True))
     closed = _with_session(ctx, lambda s: closed_without_progress(s, day))
 
     def crop(row: dict[str, Any]) -> bytes | None:
         return crop_png(row["source_file"], row["page"], tuple(row["bbox"])) if row.get("bbox") else None  # type: ignore[arg-type]
 
-    _write(target, render_report(day, rows, closed, crop))
+    _write(target, render_report(day, rows, closed, crop, dropped))
     click.echo(f"{len(rows)} overdue actions as of {day.isoformat()} written to {out}")
 
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -14,10 +15,11 @@ from minutetrail.db import schema as S
 from minutetrail.db.bulk import update_by_id
 from minutetrail.db.threadstate import refresh as refresh_states
 from minutetrail.errors import LinkError
-from minutetrail.link.people import display_name, holder_on, person_key, resolve_aliases
+from minutetrail.link.people import display_name, holder_on, initials_key, person_key, resolve_aliases
+from minutetrail.link.references import ref_key, references
 from minutetrail.link.threads import Obs, link_observations
 from minutetrail.models import MINUTES_SOURCES, Judgement
-from minutetrail.parsers.roles import role_key
+from minutetrail.parsers.roles import INITIALS_ROLE, role_key, states_a_change
 
 HUMAN = (Judgement.CONFIRMED.value, Judgement.REJECTED.value)
 SOURCE_RANK = dict.fromkeys(MINUTES_SOURCES, 0)
@@ -38,15 +40,19 @@ def resolve_people(session: Session) -> int:
     """Give every observation its person: by name (aliases merged), or by the post's holder on the
     meeting date, from the role mentions the papers printed. Returns the number of people."""
     rows = session.execute(
-        select(S.ActionObservation.id, S.ActionObservation.owner, S.Meeting.date, S.ActionObservation.owner_person_id)
+        select(S.ActionObservation.id, S.ActionObservation.owner, S.Meeting.date, S.ActionObservation.owner_person_id,
+               S.Meeting.committee_id)
         .join(S.Meeting, S.ActionObservation.meeting_id == S.Meeting.id)
     ).all()
     mentions = session.execute(
-        select(S.RoleMention.person_key, S.RoleMention.name, S.RoleMention.role_key, S.Meeting.date)
+        select(S.RoleMention.person_key, S.RoleMention.name, S.RoleMention.role_key, S.RoleMention.text, S.Meeting.date,
+               S.Meeting.committee_id)
         .join(S.Meeting, S.RoleMention.meeting_id == S.Meeting.id)
     ).all()
     keys = {r.id: person_key(r.owner) for r in rows}
-    canon = resolve_aliases([k for k in keys.values() if k] + [m.person_key for m in mentions])
+    attendees = _initials_pool(session, rows, keys, mentions)
+    canon = resolve_aliases([k for k in keys.values() if k] + [m.person_key for m in mentions]
+                            + [k for pool in attendees.values() for k, _name in pool])
     printed: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         k = keys[r.id]
@@ -54,6 +60,19 @@ def resolve_people(session: Session) -> int:
             printed[canon[k]].add(r.owner)
     for m in mentions:
         printed[canon[m.person_key]].add(m.name)
+    tenures = [(m.role_key, m.date, canon[m.person_key], states_a_change(m.text)) for m in mentions if m.date]
+    holders: dict[int, str | None] = {}
+    for r in rows:
+        k = keys[r.id]
+        holder = canon[k] if k else None
+        if holder is None and r.owner and r.date:
+            parts = [role_key(p) for p in re.split(r"\s*/\s*|\s+&\s+", r.owner)]
+            initials = initials_key(r.owner)  # "KC", printed beside a name in an attendance list
+            if initials:
+                holder = holder_on(initials, r.date, tenures) or _by_initials(r.owner, attendees.get(r.committee_id, ()), canon, printed)
+            elif len(parts) == 1:  # a joint owner ("Head A / Head B") is left as printed
+                holder = holder_on(parts[0], r.date, tenures)
+        holders[r.id] = holder
     people: dict[str, S.Person] = {p.key: p for p in session.scalars(select(S.Person))}
     for key, forms in printed.items():
         person = people.get(key)
@@ -67,20 +86,51 @@ def resolve_people(session: Session) -> int:
             if form not in known and session.scalar(select(S.PersonAlias).where(S.PersonAlias.alias == form)) is None:
                 session.add(S.PersonAlias(person_id=person.id, alias=form))
     session.flush()
-    tenures = [(m.role_key, m.date, canon[m.person_key]) for m in mentions if m.date]
     changed = []
     for r in rows:  # only the observations whose person changes are written
-        k = keys[r.id]
-        holder = canon[k] if k else None
-        if holder is None and r.owner and r.date:
-            parts = [role_key(p) for p in re.split(r"\s*/\s*|\s+&\s+", r.owner)]
-            if len(parts) == 1:  # a joint owner ("Head A / Head B") is left as printed
-                holder = holder_on(parts[0], r.date, tenures)
+        holder = holders[r.id]
         person_id = people[holder].id if holder else None
         if person_id != r.owner_person_id:
             changed.append({"b_id": r.id, "owner_person_id": person_id})
     update_by_id(session, S.ActionObservation, changed, ("owner_person_id",))
     return len(people)
+
+
+def _initials_pool(session: Session, rows: Sequence[Any], keys: dict[int, str | None],
+                   mentions: Sequence[Any]) -> dict[int, list[tuple[str, str]]]:
+    """Per committee, the people its papers name (owners, posts' holders, attendance lists) as (key,
+    printed name): where an owner printed as initials finds its person when no list prints them."""
+    wanted = {r.committee_id for r in rows if initials_key(r.owner)}
+    if not wanted:
+        return {}
+    pool: dict[int, dict[str, str]] = defaultdict(dict)
+    for r in rows:
+        k = keys[r.id]
+        if r.committee_id in wanted and k and r.owner:
+            pool[r.committee_id].setdefault(k, r.owner)
+    for m in mentions:
+        if m.committee_id in wanted and not m.role_key.startswith(INITIALS_ROLE):
+            pool[m.committee_id].setdefault(m.person_key, m.name)
+    attended = session.execute(
+        select(S.Attendance.name, S.Meeting.committee_id).join(S.MinutesRecord, S.Attendance.minutes_id == S.MinutesRecord.id)
+        .join(S.Meeting, S.MinutesRecord.meeting_id == S.Meeting.id).where(S.Meeting.committee_id.in_(sorted(wanted))))
+    for name, committee_id in attended:
+        k = person_key(name)
+        if k:
+            pool[committee_id].setdefault(k, name)
+    return {c: sorted(p.items()) for c, p in pool.items()}
+
+
+def _by_initials(owner: str, pool: Iterable[tuple[str, str]], canon: dict[str, str], printed: dict[str, set[str]]) -> str | None:
+    """The one person of the committee whose full name has these initials ("KC": Kenny Combe); None if
+    none or several (then the owner stays as printed)."""
+    want = owner.strip().lower()
+    fits = {canon[k] for k, _name in pool if len(k.split()[0]) > 1 and "".join(w[0] for w in k.split()) == want}
+    if len(fits) != 1:
+        return None
+    key = fits.pop()
+    printed[key].update(name for k, name in pool if canon[k] == key)
+    return key
 
 
 def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict[str, int]:
@@ -111,9 +161,10 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
         observations.append(Obs(
             key=key, committee=committee_id, meeting_date=day or date.min,
             order=(day or date.min, SOURCE_RANK.get(obs.source, 1), obs.document_id, obs.seq),
-            source=obs.source, number=None if obs.source.startswith("minutes") else obs.number, raised=obs.raised_date,
+            source=obs.source, number=None if obs.source in MINUTES_SOURCES else ref_key(obs.number), raised=obs.raised_date,
             text=action_core(obs.text, obs.owner), owner=owner,
             due=obs.due_date, status=obs.status, owner_text=obs.owner,
+            refs=references(obs.text, obs.progress, obs.status_text),
         ))
     assignment, decisions = link_observations(observations, human, LINK_AUTO, LINK_REVIEW, LINK_WINDOW_MEETINGS)
     existing = {t.key: t for t in session.scalars(select(S.ActionThread).where(S.ActionThread.committee_id.in_(committees)))}
@@ -129,8 +180,10 @@ def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict
         by_key[key].thread_id = existing[thread_key].id
     session.flush()
     for key, thread in list(existing.items()):
-        if key not in wanted:
-            session.delete(thread)
+        if key not in wanted and key not in by_key:
+            session.delete(thread)  # its first printing is gone; a thread merged into another stays (see below)
+    # A thread merged into another by a judgement keeps its row, with no printings: its id then resolves to
+    # the thread now holding its first printing (queries.thread_history), and comes back if the link is rejected.
     touched = set(by_key)
     session.execute(delete(S.LinkJudgement).where(
         S.LinkJudgement.judgement.in_([Judgement.AUTO.value, Judgement.REVIEW.value]),

@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from minutetrail.db import schema as S
 from minutetrail.db.bulk import chunks
 from minutetrail.db.threadstate import OPEN_END, printing_order, thread_kind
+from minutetrail.db.people import owner_people
 
 CLOSED = ("completed", "cancelled")
 
@@ -131,9 +133,34 @@ def action_threads(session: Session, committee: str | None = None, status: str |
     return [_thread_summary(tid, views[tid]) for tid in tids if tid in views]
 
 
+def resolve_thread(session: Session, thread_id: int) -> int | None:
+    """The thread an id stands for now: itself, or, for a thread merged into another, the thread that
+    holds its first printing (thread ids stay stable across confirm and reject)."""
+    thread = session.get(S.ActionThread, thread_id)
+    if thread is None:
+        return None
+    O = S.ActionObservation
+    if session.scalar(select(O.id).where(O.thread_id == thread_id).limit(1)) is not None:
+        return thread_id
+    sha, _, seq = thread.key.partition(":")
+    if not seq.isdigit():
+        return None
+    return session.scalar(select(O.thread_id).join(S.Document, O.document_id == S.Document.id)
+                          .where(S.Document.sha256 == sha, O.seq == int(seq)))
+
+
 def thread_history(session: Session, thread_id: int) -> dict[str, Any] | None:
-    views = _views(session, S.ActionObservation.thread_id == thread_id).get(thread_id)
-    return _thread_summary(thread_id, views) if views else None
+    """One thread across meetings; a merged-away id gives the thread it was merged into (``merged_from``)."""
+    current = resolve_thread(session, thread_id)
+    if current is None:
+        return None
+    views = _views(session, S.ActionObservation.thread_id == current).get(current)
+    if not views:
+        return None
+    out = _thread_summary(current, views)
+    if current != thread_id:
+        out["merged_from"] = thread_id
+    return out
 
 
 def as_of_latest(as_of: date, committee: str | None = None) -> list[Any]:
@@ -146,27 +173,91 @@ def as_of_latest(as_of: date, committee: str | None = None) -> list[Any]:
     return where
 
 
-def overdue(session: Session, as_of: date, committee: str | None = None, owner: str | None = None) -> list[dict[str, Any]]:
-    """Threads overdue as of a date, by the latest printing published on or before it: a due date
-    before the date and not completed or cancelled. The counts are that printing's thread state.
-    Oldest first; ``owner`` matches the owner as printed or the person it resolved to."""
+# Each kind of log a committee publishes, and the printings it carries: an action plan printed each
+# quarter is not dropped by a monthly action log, nor a recommendations tracker by either.
+LOG_KINDS = {"action_log": ("action_log", "minutes"), "action_plan": ("action_plan",),
+             "recommendation_tracker": ("recommendation_tracker", "minutes_recommendation")}
+
+
+def _latest_log(as_of: date, kind: str, committee: str | None) -> Any:
+    """Per committee, the date of its latest meeting on or before ``as_of`` that printed a log of this
+    kind (an index probe per meeting: ix_obs_meeting_source)."""
+    M, O = aliased(S.Meeting), aliased(S.ActionObservation)
+    printed = select(O.id).where(O.meeting_id == M.id, O.source == kind).exists()
+    q = select(M.committee_id.label("committee_id"), func.max(M.date).label("day")).where(M.date <= as_of, printed)
+    if committee:
+        q = q.where(M.committee_id.in_(_committee_ids(committee)))
+    return q.group_by(M.committee_id).subquery()
+
+
+def _carried_by_latest_log(q: Any, as_of: date, carried: bool, committee: str | None = None) -> Any:
+    """Keep the printings their committee's latest log of their kind as of the date carries, or
+    (``carried`` False) those it dropped. A committee that publishes no such log drops nothing."""
+    O, M = S.ActionObservation, S.Meeting
+    kept = []
+    for kind, sources in LOG_KINDS.items():
+        latest = _latest_log(as_of, kind, committee)
+        q = q.outerjoin(latest, latest.c.committee_id == M.committee_id)
+        kept.append(or_(latest.c.day.is_(None), O.source.not_in(sources), O.published >= latest.c.day))
+    return q.where(and_(*kept) if carried else ~and_(*kept))
+
+
+def threads_under_review(session: Session, thread_ids: Iterable[int] | None = None) -> set[int]:
+    """Threads with a link waiting in the review queue (either side), of those given (all if None)."""
+    keys = {k for j in session.execute(select(S.LinkJudgement.left_key, S.LinkJudgement.right_key)
+                                       .where(S.LinkJudgement.judgement == "review")) for k in j}
+    if not keys:
+        return set()
+    by_sha: dict[str, set[int]] = defaultdict(set)
+    for k in keys:
+        sha, _, seq = k.partition(":")
+        by_sha[sha].add(int(seq))
+    wanted = None if thread_ids is None else set(thread_ids)
+    out: set[int] = set()
+    O = S.ActionObservation
+    for some in chunks(sorted(by_sha)):
+        for tid, sha, seq in session.execute(select(O.thread_id, S.Document.sha256, O.seq).join(S.Document, O.document_id == S.Document.id)
+                                             .where(S.Document.sha256.in_(some))):
+            if tid is not None and seq in by_sha[sha] and (wanted is None or tid in wanted):
+                out.add(tid)
+    return out
+
+
+def _overdue_rows(session: Session, as_of: date, committee: str | None, owner: str | None, carried: bool) -> list[Any]:
     O, P = S.ActionObservation, S.Person
     where = [*as_of_latest(as_of, committee), O.due_date < as_of, or_(O.state.is_(None), O.state.not_in(CLOSED))]
     if owner:
-        where.append(or_(func.lower(O.owner).contains(owner.lower()), func.lower(P.name).contains(owner.lower())))
-    rows: Any = session.connection().execute(  # Core rows: tens of thousands at national scale
-        _printed_in(
-            select(O.thread_id, P.name, O.owner, S.Committee.name, O.text, O.number, O.first_raised, O.first_seen,
-                   O.due_date, O.due_text, O.carried, O.slips, O.first_due, O.status_text, O.status, S.Document.path, O.page,
-                   O.x0, O.top, O.x1, O.bottom, S.Document.sha256)
-        ).outerjoin(P, O.owner_person_id == P.id).where(*where).order_by(O.due_date, S.Committee.name, O.thread_id)
-    )
+        people = owner_people(session, owner, as_of)
+        where.append(or_(func.lower(O.owner).contains(owner.lower()), func.lower(P.name).contains(owner.lower()),
+                         O.owner_person_id.in_(sorted(people)) if people else false()))
+    q = _printed_in(
+        select(O.thread_id, P.name, O.owner, S.Committee.name, O.text, O.number, O.first_raised, O.first_seen,
+               O.due_date, O.due_text, O.carried, O.slips, O.first_due, O.status_text, O.status, S.Document.path, O.page,
+               O.x0, O.top, O.x1, O.bottom, S.Document.sha256, O.published)
+    ).outerjoin(P, O.owner_person_id == P.id).where(*where)
+    q = _carried_by_latest_log(q, as_of, carried, committee).order_by(O.due_date, S.Committee.name, O.thread_id)
+    return list(session.connection().execute(q))  # Core rows: tens of thousands at national scale
+
+
+def overdue(session: Session, as_of: date, committee: str | None = None, owner: str | None = None,
+            dropped: bool = False) -> list[dict[str, Any]]:
+    """Threads overdue as of a date, by the latest printing published on or before it: a due date
+    before the date and not completed or cancelled. The counts are that printing's thread state.
+    Oldest first; ``owner`` matches the owner as printed, the person it resolved to, any alias of a
+    person or a post a person held on the date.
+
+    A thread of a committee that publishes a log, and which that committee's latest log as of the
+    date does not carry, is not overdue: it is listed by ``dropped=True`` ("dropped from the log",
+    with its last printing) unless it was completed. ``under_review`` marks rows whose thread has
+    links waiting in the review queue (an uncertain link may hide a later printing)."""
+    rows = _overdue_rows(session, as_of, committee, owner, carried=not dropped)
+    review = threads_under_review(session, [r[0] for r in rows]) if rows else set()
     day = as_of.isoformat()
     out = []
     for (tid, person, printed_owner, committee_name, text, number, raised, seen, due, due_text, carried, slips, first_due,
-         status_text, status, path, page, x0, top, x1, bottom, sha) in rows:
+         status_text, status, path, page, x0, top, x1, bottom, sha, published) in rows:
         first = first_due or due
-        out.append({
+        row = {
             "id": tid, "owner_person": person, "owner": printed_owner, "committee": committee_name,
             "text": text, "number": number, "raised_at": _iso(raised or seen),
             "due": due.isoformat(), "due_text": due_text, "days_overdue": (as_of - due).days,
@@ -174,8 +265,11 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
             "slipped_days": (due - first).days, "first_due": first.isoformat(),
             "printed_status": status_text, "status_disagrees": status is not None and status != "overdue",
             "source_file": path, "page": page, "bbox": [x0, top, x1, bottom] if x0 is not None else None, "sha256": sha,
-            "as_of": day,
-        })
+            "as_of": day, "under_review": tid in review,
+        }
+        if dropped:
+            row["last_printed"] = _iso(published)
+        out.append(row)
     return out
 
 
@@ -220,7 +314,8 @@ def counts(session: Session) -> dict[str, int]:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
     return {"documents": n(S.Document), "meetings": n(S.Meeting), "agenda_items": n(S.AgendaItem),
-            "minutes": n(S.MinutesRecord), "actions": n(S.ActionObservation), "threads": n(S.ActionThread)}
+            "minutes": n(S.MinutesRecord), "actions": n(S.ActionObservation),
+            "threads": int(session.scalar(select(func.count(func.distinct(S.ActionObservation.thread_id)))) or 0)}
 
 
 def group_overdue(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:

@@ -207,6 +207,7 @@ class ActionObservation(Base):
         UniqueConstraint("document_id", "seq"),
         Index("ix_obs_thread", "thread_id", "superseded"),
         Index("ix_obs_meeting", "meeting_id"),
+        Index("ix_obs_meeting_source", "meeting_id", "source"),  # the latest log of each kind (queries.overdue)
         Index("ix_obs_state", "superseded", "published", "due_date", "state", "progress_seen"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from minutetrail.config import EXTRACTOR_VERSION, PARSER_VERSION
 from minutetrail.db import schema as S
 from minutetrail.db import versions
+from minutetrail.link.guard import not_an_action
 from minutetrail.link.people import person_key
 from minutetrail.models import MINUTES_RECOMMENDATION, ExtractionRecord, ResolutionKind
 from minutetrail.parsers.roles import role_key
@@ -170,7 +171,7 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
             for rseq, res in enumerate(item.resolutions):
                 session.add(S.Resolution(minute_item_id=mi.id, seq=rseq, letter=res.letter, text=res.text, kind=res.kind.value))
                 counts.resolutions += 1
-                if res.kind == ResolutionKind.RECOMMENDATION:  # followed like an action, into recommendation trackers
+                if res.kind == ResolutionKind.RECOMMENDATION and not not_an_action(res.text):  # followed like an action, into recommendation trackers
                     session.add(S.ActionObservation(
                         document_id=doc.id, meeting_id=meeting.id, seq=obs_seq, source=MINUTES_RECOMMENDATION,
                         number=item.number or None, raised_date=minuted.date, text=res.text, owner=None,
@@ -179,6 +180,8 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
                     ))
                     obs_seq += 1
             for act in item.actions:
+                if not_an_action(act.text):  # only actions become threads (link/guard.py)
+                    continue
                 session.add(S.ActionObservation(
                     document_id=doc.id, meeting_id=meeting.id, seq=obs_seq, source="minutes",
                     number=item.number or None, raised_date=minuted.date, text=act.text, owner=act.owner,
@@ -192,6 +195,8 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
                                      text=rec.text, report_title=rec.report_title, page=rec.page))
         counts.recommendations += 1
     for row in record.actions:
+        if not_an_action(row.text):
+            continue
         x0, top, x1, bottom = row.bbox if row.bbox else (None, None, None, None)
         session.add(S.ActionObservation(
             document_id=doc.id, meeting_id=meeting.id, seq=obs_seq, source=row.table.value, number=row.number,

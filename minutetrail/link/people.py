@@ -10,7 +10,8 @@ from minutetrail.parsers.owners import clean_person
 ROLE = re.compile(
     r"\b(clerk|director|officer|manager|head|chair\w*|team|service|services|lead|executive|board|"
     r"committee|council|partnership|group|member|members|cabinet|monitoring|democratic|scrutineer|"
-    r"commissioner|worker|corporate|all|hscp|clt|legal|finance|governance)\b",
+    r"commissioner|worker|corporate|all|hscp|clt|legal|finance|governance|auditor|accountant|treasurer|solicitor|"
+    r"secretary|counsel|adviser|advisor|engineer|planner|inspector|surveyor|analyst|administrator|registrar)\b",
     re.I,
 )
 NAME = re.compile(r"^[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){1,3}$")
@@ -22,15 +23,36 @@ def person_key(owner: str | None) -> str | None:
     """A normalised full name for an owner that is a person's name; None for roles and blanks."""
     if not owner:
         return None
-    name = clean_person(owner)
-    m = REVERSED.match(name)
-    if m:
-        name = f"{m['first']} {m['surname']}"
+    name = name_part(owner)
     if ROLE.search(name) or "/" in name or "&" in name:
         return None
     if NAME.match(name) or INITIALS_NAME.match(name):
         return " ".join(name.lower().replace(".", "").split())
     return None
+
+
+INITIALS = re.compile(r"^[A-Z]{2,4}$")
+
+
+def initials_key(owner: str | None) -> str | None:
+    """The role key under which an owner printed as initials ("KC") is looked up: "initials kc"."""
+    if owner and INITIALS.match(owner.strip()):
+        return f"initials {owner.strip().lower()}"
+    return None
+
+
+def name_part(printed: str) -> str:
+    """A printed owner or name as first name first, without honorifics or a post after a comma:
+    "Ward, Claire" -> "Claire Ward"; "Kenny Combe, Service Manager" -> "Kenny Combe"."""
+    name = clean_person(printed)
+    m = REVERSED.match(name)
+    if m:
+        return f"{m['first']} {m['surname']}"
+    if "," in name:
+        head, tail = (part.strip() for part in name.split(",", 1))
+        if ROLE.search(tail) and not ROLE.search(head):
+            return head
+    return name
 
 
 def resolve_aliases(keys: Iterable[str]) -> dict[str, str]:
@@ -52,10 +74,7 @@ def display_name(key: str, printed: Iterable[str]) -> str:
     """The fullest printed form written first-name-first ("Claire Ward", not "Ward, Claire")."""
     forms = []
     for p in printed:
-        name = clean_person(p)
-        m = REVERSED.match(name)
-        if m:
-            name = f"{m['first']} {m['surname']}"
+        name = name_part(p)
         if name:
             forms.append(name)
     full = [f for f in forms if len(f.split()[0].rstrip(".")) > 1]
@@ -64,19 +83,40 @@ def display_name(key: str, printed: Iterable[str]) -> str:
 
 
 MAX_TENURE_GAP_DAYS = 730  # a post last evidenced longer ago than this is not assumed still held
+MAX_BACKFILL_DAYS = 365  # a post first evidenced this soon after a date is taken as held on it (no change said)
 
 
-def holder_on(role: str, day: date, mentions: Iterable[tuple[str, date, str]]) -> str | None:
+def holder_on(role: str, day: date, mentions: Iterable[tuple[str, date, str, bool]]) -> str | None:
     """Who held a post on a day: the person the latest mention on or before it names.
 
-    ``mentions`` are (role key, date, person key). None when no mention precedes the day, when
-    the latest is too old, or when the latest date names two people: the owner then stays the role.
+    ``mentions`` are (role key, date, person key, says a change: an appointment or a welcome). None
+    when the latest is too old, or when the latest date names two people and not exactly one of them
+    by a change (a pack listing the outgoing holder in the minutes and welcoming the new one): the
+    owner then stays the role. Before the first mention, its holder is taken as holding the post
+    already when that mention is within MAX_BACKFILL_DAYS and does not say the post changed hands.
     """
-    before = [(d, p) for r, d, p in mentions if r == role and d <= day]
+    mine = [(d, p, c) for r, d, p, c in mentions if r == role]
+    before = [(d, p, c) for d, p, c in mine if d <= day]
     if not before:
-        return None
-    latest = max(d for d, _ in before)
+        return _first_holder_after(day, mine)
+    latest = max(d for d, _p, _c in before)
     if (day - latest).days > MAX_TENURE_GAP_DAYS:
         return None
-    people = {p for d, p in before if d == latest}
+    people = {p for d, p, _c in before if d == latest}
+    if len(people) > 1:
+        people = {p for d, p, c in before if d == latest and c}
     return people.pop() if len(people) == 1 else None
+
+
+def _first_holder_after(day: date, mine: list[tuple[date, str, bool]]) -> str | None:
+    after = [(d, p, c) for d, p, c in mine if d > day]
+    if not after:
+        return None
+    first = min(d for d, _p, _c in after)
+    if (first - day).days > MAX_BACKFILL_DAYS:
+        return None
+    at_first = [(p, c) for d, p, c in after if d == first]
+    people = {p for p, _c in at_first}
+    if len(people) != 1 or any(c for _p, c in at_first):
+        return None
+    return people.pop()

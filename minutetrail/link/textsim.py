@@ -48,7 +48,12 @@ def stem(word: str) -> str:
 
 def content_words(normalised: str) -> frozenset[str]:
     """Words that carry meaning, stemmed; numbers count ("quarter 3" is not "quarter 4")."""
-    return frozenset(stem(w) for w in normalised.split() if w not in STOPWORDS and (len(w) > 2 or w.isdigit()))
+    return frozenset(stem(w) for w in normalised.split() if w not in STOPWORDS and (len(w) > 2 or has_digit(w)))
+
+
+def has_digit(word: str) -> bool:
+    """"3", "2023", "q3": a word that counts as a number ("Q3 figures" is not "Q4 figures")."""
+    return any(c.isdigit() for c in word)
 
 
 def combine(tset: float, tsort: float, ca: frozenset[str], cb: frozenset[str]) -> tuple[float, dict[str, float]]:
@@ -60,8 +65,8 @@ def combine(tset: float, tsort: float, ca: frozenset[str], cb: frozenset[str]) -
     """
     union = ca | cb
     jacc = len(ca & cb) / len(union) if union else 0.0
-    swapped = min(len(ca - cb), len(cb - ca))
-    numbers = min(sum(w.isdigit() for w in ca - cb), sum(w.isdigit() for w in cb - ca))  # "quarter 3" / "quarter 4"
+    swapped = min(sum(not has_digit(w) for w in ca - cb), sum(not has_digit(w) for w in cb - ca))  # numbers count apart
+    numbers = min(sum(has_digit(w) for w in ca - cb), sum(has_digit(w) for w in cb - ca))  # "quarter 3" / "quarter 4"
     score = (WEIGHTS[0] * tset + WEIGHTS[1] * tsort + WEIGHTS[2] * jacc
              - SWAP_PENALTY * min(swapped, 3) - NUMBER_PENALTY * numbers)
     return max(0.0, score), {"token_set": round(tset, 3), "token_sort": round(tsort, 3),

@@ -7,15 +7,36 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
 
+import re
+
 import numpy as np
 
 from minutetrail.link.textsim import (
-    NUMBER_PENALTY, SWAP_PENALTY, WEIGHTS, content_words, normalise, similarity_matrices, text_similarity,
+    NUMBER_PENALTY, SWAP_PENALTY, WEIGHTS, content_words, has_digit, normalise, similarity_matrices, text_similarity,
 )
 from minutetrail.models import MINUTES_SOURCES, RECOMMENDATION_SOURCES, Judgement
 
 CLOSED = frozenset({"completed", "cancelled"})
 COMPLETED_REOPEN_TEXT = 0.92
+# A reference naming the other printing ("supersedes action 5", "merged with action 11") links at
+# REFERENCE_SCORE when anything else agrees (raised at the same meeting, the same owner, or some text).
+REFERENCE_SCORE = 0.95
+REFERENCE_MIN_TEXT = 0.4
+# A minutes ACTION and the log row that carries it: worded apart, the owner a post in one and a name in
+# the other; the log's meeting-date column names the minuted meeting (or the log has no such column).
+# No content word may be swapped for another ("fostering" / "adoption" briefing notes of one meeting) unless
+# the owners agree, and then one at most: the best-first, one-to-one join picks the right row of the two.
+# A structured reference ("IA 22/23-05", "CF/23/04": letters or several digit groups) names one action for
+# good, where a bare ordinal ("3") is a position that a renumbering hands to another: under a structured
+# reference a reworded row (one word swapped) continues the thread.
+STRUCTURED_REF = re.compile(r"[a-z]|\d{4,}")
+CARRIED_SCORE = 0.86
+# With one word swapped and the owners agreeing, such a pair waits in the review band, and is joined only
+# when it is the minutes ACTION's one candidate row and that row's one candidate (the "fostering" and
+# "adoption" briefing notes of one meeting then each take their own row).
+CARRIED_UNIQUE = 0.80
+CARRIED_MIN_TEXT = 0.55
+CARRIED_MIN_TEXT_UNDATED = 0.65
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +53,7 @@ class Obs:
     due: date | None
     status: str | None
     owner_text: str | None = None  # the owner cell as printed ("Head of Housing Services")
+    refs: frozenset[str] = frozenset()  # reference keys it names as continued, replaced or joined ("supersedes action 5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +85,28 @@ def _signals(prev: Obs, obs: Obs, text: float, signals: dict[str, float]) -> tup
         prev.owner_text and obs.owner_text and prev.owner_text.lower() == obs.owner_text.lower())  # the post, whoever holds it
     due_ok = prev.due is None or obs.due is None or obs.due >= prev.due
     score = 0.70 * text + 0.12 * same_raised + 0.10 * same_owner + 0.08 * due_ok
-    if same_raised and same_number and text >= 0.5 and signals.get("content_jaccard", 0.0) >= 0.5 and not signals.get("swapped_words"):
+    structured = same_number and bool(STRUCTURED_REF.search(obs.number or ""))
+    if same_raised and same_number and text >= 0.5 and signals.get("content_jaccard", 0.0) >= 0.5 and (
+            structured or not signals.get("swapped_words")):
         score = max(score, 0.9)
     if prev.raised and obs.raised and prev.raised != obs.raised:
         score -= 0.25  # raised at a different meeting: a different action
     if prev.status in CLOSED and not (same_number and same_raised) and text < COMPLETED_REOPEN_TEXT:
         score -= 0.2  # a completed thread is not reopened by a merely similar row
+    if prev.status in CLOSED and _other_structured_ref(prev.number, obs.number):
+        score -= 0.2  # nor by a row under another structured reference, however alike the words
+    referenced = bool((prev.number and prev.number in obs.refs) or (obs.number and obs.number in prev.refs))
+    if referenced and (same_raised or same_owner or text >= REFERENCE_MIN_TEXT):
+        score = max(score, REFERENCE_SCORE)
+    carried = prev.source in MINUTES_SOURCES and obs.source not in MINUTES_SOURCES
+    swaps = signals.get("swapped_words", 0)
+    if carried and not swaps and ((same_raised and text >= CARRIED_MIN_TEXT) or (obs.raised is None and text >= CARRIED_MIN_TEXT_UNDATED)):
+        score = max(score, CARRIED_SCORE)
+    elif carried and swaps <= 1 and same_owner and (same_raised or obs.raised is None) and text >= CARRIED_MIN_TEXT:
+        score = max(score, CARRIED_UNIQUE)
     out: dict[str, float | bool] = dict(signals)
     out.update({"text": round(text, 3), "same_raised": same_raised, "same_number": same_number,
-                "same_owner": same_owner, "due_continuous": due_ok})
+                "same_owner": same_owner, "due_continuous": due_ok, "referenced": referenced, "minutes_to_log": carried})
     return max(0.0, min(1.0, score)), out
 
 
@@ -126,15 +161,17 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
         r_bits[i, [vocab[w] for w in p.words]] = 1.0
     for j, p in enumerate(heads):
         h_bits[j, [vocab[w] for w in p.words]] = 1.0
-    digit = np.array([w.isdigit() for w in vocab] or [False])
+    digit = np.array([has_digit(w) for w in vocab] or [False])
     inter = r_bits @ h_bits.T
     r_n, h_n = r_bits.sum(1)[:, None], h_bits.sum(1)[None, :]
     union = r_n + h_n - inter
     jacc = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    swapped = np.minimum(r_n - inter, h_n - inter)
     rd, hd = r_bits[:, digit], h_bits[:, digit]
     d_inter = rd @ hd.T
-    numbers = np.minimum(rd.sum(1)[:, None] - d_inter, hd.sum(1)[None, :] - d_inter)
+    r_d, h_d = rd.sum(1)[:, None], hd.sum(1)[None, :]
+    numbers = np.minimum(r_d - d_inter, h_d - d_inter)
+    w_inter = inter - d_inter  # words swapped, numbers apart: the words' share of each count
+    swapped = np.minimum((r_n - r_d) - w_inter, (h_n - h_d) - w_inter)
     text = np.maximum(0.0, WEIGHTS[0] * tset + WEIGHTS[1] * tsort + WEIGHTS[2] * jacc
                       - SWAP_PENALTY * np.minimum(swapped, 3) - NUMBER_PENALTY * numbers)
     rs, hs = [p.obs for p in rows], [p.obs for p in heads]
@@ -154,13 +191,52 @@ def score_matrix(rows: Sequence[_Prepared], heads: Sequence[_Prepared]) -> tuple
     same_owner = ((own_h >= 0) & (own_r == own_h)) | ((txt_h >= 0) & (txt_r == txt_h))
     due_ok = (due_h < 0) | (due_r < 0) | (due_r >= due_h)
     score = 0.70 * text + 0.12 * same_raised + 0.10 * same_owner + 0.08 * due_ok
-    override = same_raised & same_number & (text >= 0.5) & (jacc >= 0.5) & (swapped == 0)
+    structured = np.array([bool(o.number and STRUCTURED_REF.search(o.number)) for o in rs])[:, None]
+    override = same_raised & same_number & (text >= 0.5) & (jacc >= 0.5) & ((swapped == 0) | structured)
     score = np.where(override, np.maximum(score, 0.9), score)
     score = score - 0.25 * ((raised_r >= 0) & (raised_h >= 0) & (raised_r != raised_h))
     score = score - 0.2 * (closed & ~(same_number & same_raised) & (text < COMPLETED_REOPEN_TEXT))
+    structured_h = np.array([bool(h.number and STRUCTURED_REF.search(h.number)) for h in hs])[None, :]
+    other_ref = structured & structured_h & (num_r >= 0) & (num_h >= 0) & (num_r != num_h)
+    score = score - 0.2 * (closed & other_ref)
+    referenced = _referenced(rs, hs)
+    score = np.where(referenced & (same_raised | same_owner | (text >= REFERENCE_MIN_TEXT)), np.maximum(score, REFERENCE_SCORE), score)
+    head_minutes = np.array([h.source in MINUTES_SOURCES for h in hs])[None, :]
+    row_table = np.array([o.source not in MINUTES_SOURCES for o in rs])[:, None]
+    carried = head_minutes & row_table
+    carried_ok = carried & (swapped == 0) & ((same_raised & (text >= CARRIED_MIN_TEXT)) | ((raised_r < 0) & (text >= CARRIED_MIN_TEXT_UNDATED)))
+    carried_owned = carried & ~carried_ok & (swapped <= 1) & same_owner & (same_raised | (raised_r < 0)) & (text >= CARRIED_MIN_TEXT)
+    score = np.where(carried_ok, np.maximum(score, CARRIED_SCORE), score)
+    score = np.where(carried_owned, np.maximum(score, CARRIED_UNIQUE), score)
     named = {"token_set": tset, "token_sort": tsort, "content_jaccard": jacc, "swapped_words": swapped, "text": text,
-             "same_raised": same_raised, "same_number": same_number, "same_owner": same_owner, "due_continuous": due_ok}
+             "same_raised": same_raised, "same_number": same_number, "same_owner": same_owner, "due_continuous": due_ok,
+             "referenced": referenced, "minutes_to_log": carried}
     return np.clip(score, 0.0, 1.0), {k: np.broadcast_to(v, score.shape) for k, v in named.items()}
+
+
+def _other_structured_ref(a: str | None, b: str | None) -> bool:
+    """Two structured references that differ ("IA 23/24-01", "IA 23/24-02"): two recommendations."""
+    return bool(a and b and a != b and STRUCTURED_REF.search(a) and STRUCTURED_REF.search(b))
+
+
+def _referenced(rs: Sequence[Obs], hs: Sequence[Obs]) -> np.ndarray:
+    """Pairs where one printing names the other's reference ("supersedes action 5"), by lookup."""
+    out = np.zeros((len(rs), len(hs)), dtype=bool)
+    heads: dict[str, list[int]] = defaultdict(list)
+    rows: dict[str, list[int]] = defaultdict(list)
+    for j, h in enumerate(hs):
+        if h.number:
+            heads[h.number].append(j)
+    for i, o in enumerate(rs):
+        if o.number:
+            rows[o.number].append(i)
+    for i, o in enumerate(rs):
+        for ref in o.refs:
+            out[i, heads.get(ref, [])] = True
+    for j, h in enumerate(hs):
+        for ref in h.refs:
+            out[rows.get(ref, []), j] = True
+    return out
 
 
 def _signals_at(parts: dict[str, np.ndarray], i: int, j: int) -> dict[str, float | bool]:
@@ -225,7 +301,12 @@ def link_observations(
                     for ti, thread in enumerate(candidates):
                         if verdict(thread, obs, confirmed):
                             pairs.append((1.0, oi, ti, Judgement.CONFIRMED))
-        pairs.sort(key=lambda p: (-p[0], p[3] is None, p[1], p[2]))
+        # best first; on a tie (scores saturate at 1.0: identical wording under two references), the pair
+        # whose references agree, then the closer text
+        same_ref, text_of = parts.get("same_number"), parts.get("text")
+        pairs.sort(key=lambda p: (-p[0], p[3] is None,
+                                  same_ref is None or not bool(same_ref[p[1], p[2]]),
+                                  -float(text_of[p[1], p[2]]) if text_of is not None else 0.0, p[1], p[2]))
         joined: dict[int, int] = {}  # row -> candidate thread
         used: set[int] = set()
         best_review: dict[int, tuple[float, int]] = {}
@@ -239,9 +320,13 @@ def link_observations(
                 used.add(ti)
             elif oi not in best_review:
                 best_review[oi] = (score, ti)
+        unique = _join_unique_carried(pairs, parts, best_review, joined, used, review)
         for oi, obs in enumerate(group):
             if oi in joined:
                 thread = candidates[joined[oi]]
+                if oi in unique:
+                    decisions.append(Decision(thread.latest.key, obs.key, round(best_review[oi][0], 4),
+                                              {**_signals_at(parts, oi, joined[oi]), "unique": True}, Judgement.AUTO))
                 thread.members.append(obs)
                 assignment[obs.key] = thread.key
                 continue
@@ -252,3 +337,25 @@ def link_observations(
             threads_of[committee].append(thread)
             assignment[obs.key] = thread.key
     return assignment, decisions
+
+
+def _join_unique_carried(pairs: list[tuple[float, int, int, Judgement | None]], parts: dict[str, np.ndarray],
+                         best_review: dict[int, tuple[float, int]], joined: dict[int, int], used: set[int], floor: float) -> set[int]:
+    """Join a minutes ACTION's thread and a log row scored CARRIED_UNIQUE when each is the other's only
+    candidate; returns the rows so joined."""
+    out: set[int] = set()
+    if not best_review or "minutes_to_log" not in parts:
+        return out
+    rows_of: dict[int, int] = defaultdict(int)
+    threads_of: dict[int, int] = defaultdict(int)
+    for score, oi, ti, _judged in pairs:
+        if score >= floor:
+            rows_of[oi] += 1
+            threads_of[ti] += 1
+    for oi, (score, ti) in sorted(best_review.items()):
+        if (oi not in joined and ti not in used and score >= CARRIED_UNIQUE and bool(parts["minutes_to_log"][oi, ti])
+                and rows_of[oi] == 1 and threads_of[ti] == 1):
+            joined[oi] = ti
+            used.add(ti)
+            out.add(oi)
+    return out

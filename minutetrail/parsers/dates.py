@@ -5,7 +5,7 @@ import calendar
 import re
 from datetime import date
 
-from minutetrail.parsers.vocab import mapping
+from minutetrail.parsers.vocab import alternation, mapping
 
 MONTHS: dict[str, int] = mapping("months")  # every language's month names (data/lang/*.json)
 SEASONS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}  # the season's last month
@@ -22,6 +22,9 @@ SEASON_YEAR = re.compile(r"\b" + _SEASON + r"\s+(?P<y>\d{4})\b", re.I)
 DAY_MONTH = re.compile(r"\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b", re.I)
 TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])", re.I)
 TIME_24 = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b")
+# "Q3 2023/24" (a financial year from April: its third quarter ends in December 2023), "Quarter 2 2024"
+QUARTER = re.compile(r"\b" + alternation("quarters") + r"\.?\s*(?P<q>[1-4])\s*(?:of\s+)?(?:(?P<fy>\d{4})\s*[/\-–]\s*(?P<fy2>\d{2}(?:\d{2})?)|(?P<y>\d{4}))\b", re.I)
+FY_START_MONTH = 4  # a financial year "2023/24" runs April 2023 to March 2024
 NO_DATE = re.compile(r"^\s*(tbc|tba|n/?a|ongoing|-|–)?\s*$", re.I)
 
 
@@ -37,6 +40,14 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
+def _quarter_end(q: int, fy: int | None, year: int | None) -> str:
+    """The month a quarter ends in (YYYY-MM): of a financial year starting in April, or of a calendar year."""
+    if fy is not None:
+        months = FY_START_MONTH - 1 + 3 * q  # Q1 -> June, Q4 -> March of the next year
+        return f"{fy + (months - 1) // 12:04d}-{(months - 1) % 12 + 1:02d}"
+    return f"{year:04d}-{3 * q:02d}"
+
+
 def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, str]]:
     """Every date in the text as (position, ISO day or YYYY-MM), in reading order."""
     found: list[tuple[int, int, str]] = []  # start, end, iso
@@ -49,6 +60,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, st
             return
         found.append((s, e, iso))
 
+    for m in QUARTER.finditer(text):
+        add(m, _quarter_end(int(m["q"]), int(m["fy"]) if m["fy"] else None, int(m["y"]) if m["y"] else None))
     for m in ISO.finditer(text):
         add(m, _valid(int(m["y"]), int(m["m"]), int(m["d"])))
     for m in NUMERIC.finditer(text):

@@ -13,16 +13,28 @@ from minutetrail.parsers.owners import clean_person
 ROLE_HEAD = (
     r"(?:(?:interim|acting|deputy|assistant|executive|corporate|service|strategic|senior|principal|chief|joint)\s+)*"
     r"(?:director|head|manager|officer|clerk|lead|executive|counsel|solicitor|accountant|treasurer|secretary|"
-    r"commissioner|adviser|advisor|engineer|planner|co-?ordinator|superintendent|administrator|chief executive)"
+    r"commissioner|adviser|advisor|engineer|planner|co-?ordinator|superintendent|administrator|chief executive|auditor|controller|"
+    r"registrar|inspector|surveyor|analyst)"
 )
-ROLE = rf"(?P<role>(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{ROLE_HEAD})\b[^()\n;]{{0,70}}?)"  # "Housing Strategy Manager"
+ROLE = rf"(?P<role>(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{ROLE_HEAD})\b[^()\n;]{{0,70}}?(?:\s*\([A-Z][^()\n]{{1,40}}\))?)"  # "Head of Service (Early Help)"  # "Housing Strategy Manager"
 NAME = r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir)\.?\s+)?(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.?|[a-z]{1,3}['’][A-Z][a-z]+)){1,3})"
 BRACKETED = re.compile(rf"{NAME}\s*\({ROLE}\)")
 DASHED = re.compile(rf"{NAME}\s+[-–]\s+{ROLE}(?=$|[,.;]|\s+and\b)")
-APPOSED = re.compile(rf"{NAME},\s+(?:the\s+)?{ROLE}(?=$|[,.;]|\s+(?:and|who|was|had|said|introduced|presented)\b)")
-APPOINTED = re.compile(rf"{NAME}\s+(?:was|has been|had been)\s+appointed\s+(?:as\s+)?(?:the\s+)?(?:permanent\s+|new\s+)?{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
+APPOSED = re.compile(rf"{NAME},\s+(?:the\s+)?(?:(?:new|newly|recently)\s+(?:appointed\s+)?)?{ROLE}(?=$|[,.;]|\s+(?:and|who|was|had|said|introduced|presented)\b)")
+_TAKES = r"(?:(?:was|has been|had been|is to be|will be)\s+appointed\s+(?:as|to the (?:post|role|position) of)?|(?:has\s+|had\s+)?(?:joined|started|taken up the (?:post|role) of|will take up the (?:post|role) of|takes up the (?:post|role) of)(?:\s+as)?)"
+APPOINTED = re.compile(rf"{NAME}\s+{_TAKES}\s*(?:the\s+)?(?:council['’]s\s+)?(?:permanent\s+|new\s+)?{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
+APPOINTMENT_OF = re.compile(rf"\b(?i:appointment|arrival)\s+of\s+{NAME}\s+as\s+(?:the\s+)?(?:council['’]s\s+)?(?:permanent\s+|new\s+|interim\s+)*{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
+WELCOMED = re.compile(rf"\bwelcomed\s+{NAME}(?:,?\s+who\s+(?:has\s+)?(?:joined|started|taken up the post)|,)?\s+(?:as|to the post of)\s+(?:the\s+)?(?:council['’]s\s+)?(?:permanent\s+|new\s+|interim\s+)*{ROLE}(?=$|[,.;]|\s(?:this|last|from|with|on|in|and)\b)")
+INITIALLED = re.compile(r"(?P<name>(?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,3})\s*\((?P<init>[A-Z]{2,4})\)")
+INITIALS_ROLE = "initials"  # "Kenny Combe (KC)": a mention whose role is "initials KC" makes KC an alias on that date
 LINE_PATTERNS = (DASHED, APPOSED)  # read within one line
-JOINED_PATTERNS = (BRACKETED, APPOINTED)  # may run on to the next line
+JOINED_PATTERNS = (BRACKETED, APPOINTED, WELCOMED, APPOINTMENT_OF)
+CHANGE_WORDS = re.compile(r"\b(appoint\w*|welcomed|joined|started|take[ns]? up|took up|arrival|new|newly)\b", re.I)
+
+
+def states_a_change(text: str) -> bool:
+    """Whether a mention's words say the post changed hands (an appointment, a welcome, a new holder)."""
+    return bool(CHANGE_WORDS.search(text))  # may run on to the next line
 NOT_A_NAME = re.compile(r"^(the|a|an|this|that|it|he|she|they|report|cabinet|council|committee|members?)\b", re.I)
 TRAILING = re.compile(r"\s+(?:for|of|and|to|in|on|at|with|the)$", re.I)
 
@@ -79,7 +91,43 @@ def find_role_mentions(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Role
                         continue
                     seen.add(key)
                     out.append(RoleMention(name=name, role=role, page=page, text=m.group(0).strip()))
+            signed = _signature(texts, i)
+            if signed is not None and (signed[0].lower(), role_key(signed[1])) not in seen:
+                seen.add((signed[0].lower(), role_key(signed[1])))
+                out.append(RoleMention(name=signed[0], role=signed[1], page=page, text=signed[2]))
+            for m in INITIALLED.finditer(text):
+                name = _trim_name(clean_person(m["name"]))
+                if initials_of(name) == m["init"] and (name.lower(), m["init"]) not in seen:
+                    seen.add((name.lower(), m["init"]))
+                    out.append(RoleMention(name=name, role=f"{INITIALS_ROLE} {m['init']}", page=page, text=m.group(0)))
     return out
+
+
+SIGNED = re.compile(r"^(?i:signed|signature|yours sincerely|yours faithfully|sign-?off|report author|author|contact officer|"
+                    r"lead officer|officer contact|responsible officer)\b[\s:.…_-]*(?P<rest>.*)$")
+NAME_LINE = re.compile(rf"^{NAME}$")
+SIGNATURE_LOOKAHEAD = 3  # lines after "Signed" in which the name and then the post are printed
+
+
+def _signature(texts: Sequence[str], i: int) -> tuple[str, str, str] | None:
+    """A signature block: "Signed" (and dots), the name, then the post on the next line."""
+    m = SIGNED.match(texts[i].strip())
+    if m is None:
+        return None
+    candidates = ([m["rest"].strip(" .…_")] if m["rest"].strip(" .…_") else []) + [t.strip() for t in texts[i + 1:i + 1 + SIGNATURE_LOOKAHEAD]]
+    for j, cand in enumerate(candidates[:-1]):
+        nm = NAME_LINE.match(cand)
+        role = candidates[j + 1].strip(" ,.")
+        if nm and ROLE_HEAD_RE.search(role) and len(role.split()) <= 10:
+            name = clean_person(nm["name"])
+            if len(name.split()) >= 2 and not NOT_A_NAME.match(name):
+                return name, _clean_role(role), f"{texts[i].strip()} / {cand} / {role}"
+    return None
+
+
+def initials_of(name: str) -> str:
+    """"Kenny Combe" -> "KC"; "Anna Marie Lowe" -> "AML"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 REPORT_BY = re.compile(r"^report\s+by\s*:\s*(?P<role>.+)$", re.I)
