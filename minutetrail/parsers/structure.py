@@ -13,7 +13,7 @@ from minutetrail.parsers.vocab import mapping
 PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph
 ITEM_HEAD = re.compile(
-    r"^(?:(?i:minute|item)\s+(?:(?i:no)\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)]|\s+[–:-])?\s+"
+    r"^(?:(?i:minute|item)\s+(?:(?i:no)\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)-]|\s+[–:-])?\s+"
     r"(?P<title>[A-Z0-9\"'‘«(ÀÂÉÈÊÎÔÙÛÇ].{0,160})$"
 )
 ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
@@ -23,6 +23,7 @@ UNDERLINE_THICK = 2.0
 UNDERLINE_SHARE = 0.6  # the rule runs under this share of the line at least
 UNDERLINE_SPAN = 1.6  # ... and is not a full-width rule far longer than the line (a table border)
 HEADING_MAX_WORDS = 18
+LABEL_HEAD_WORDS = 5  # a numbered heading ending in a colon has at most this many words
 HEADING_SIZE_OVER = 1.5  # points above the body size: a title, not an item heading
 MAX_TITLE_LINES = 3
 FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a heading
@@ -71,8 +72,10 @@ def underlined_lines(lines: Sequence[Line], rules: Sequence[Rule]) -> set[int]:
 def _heading_like(line: Line, title: str, right: float, next_text: str, underlined: bool = False) -> bool:
     if line.bold or underlined:
         return True
-    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";", ":")) or TRIGGER.match(title):
+    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";")) or TRIGGER.match(title):
         return False
+    if title.rstrip().endswith(":") and len(title.split()) > LABEL_HEAD_WORDS:
+        return False  # a sentence leading into a list; a short "Title :" is a heading
     return line.x1 < FULL_LINE * right
 
 
@@ -133,7 +136,7 @@ def item_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | 
         in_order = bool(m) and _is_next_item(prev_num, m["num"], m["title"])  # type: ignore[index]
         out_of_order = bool(m) and not in_order and _unseen_heading(line, m["num"], m["title"], prev_num, seen)  # type: ignore[index]
         if m and (in_order or out_of_order) and (ref or two_line or _heading_like(line, m["title"], right, nxt, id(line) in (underlined or set()))):
-            title = m["title"].strip()
+            title = m["title"].strip().removesuffix(":").rstrip()  # "Questions :" is headed "Questions"
             used: set[int] = set()
             if two_line:
                 title, used = f"{title} {nxt}", {idx + 1}

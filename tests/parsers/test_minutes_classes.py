@@ -677,3 +677,14 @@ def test_numbered_minutes_keep_their_numbered_items_only():
     page.add("A bold aside", bold=True).add("Some notes under it.").gap()
     page.add("2. Moorings", bold=True).add("Members discussed the moorings.")
     assert [i.number for i in minutes_of(page).items] == ["1", "2"]
+
+
+def test_number_glued_to_a_dash_opens_an_item_and_a_short_heading_may_end_in_a_colon():
+    page = Page()
+    page.add("1- BUDGET", bold=True).add("The council adopted the budget.").gap()
+    page.add("2- REPORTS OF THE MAYOR", bold=True).add("The mayor reported on the decisions taken since the last meeting.").gap()
+    page.add("2-1 : Questions from members :").add("Two questions were put about the school bus.").gap()
+    page.add("3. The following items were noted in the course of the long discussion that followed:")
+    page.add("the bus timetable and the price of school meals.")
+    assert [(i.number, i.title) for i in minutes_of(page).items] == [
+        ("1", "BUDGET"), ("2", "REPORTS OF THE MAYOR"), ("2-1", "Questions from members")]
