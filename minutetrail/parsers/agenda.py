@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from minutetrail.models import AgendaItem, Line
 from minutetrail.parsers.agenda_table import table_agenda_items
+from minutetrail.parsers.agenda_unnumbered import unnumbered_agenda_items
 from minutetrail.parsers.dates import MONTHS
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
@@ -332,7 +333,10 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
             else:
                 r.continuation(text, line)
     r.close()
-    return r.items
+    if r.items or not pages:
+        return r.items
+    start = _after_agenda_heading(pages[0][1])  # an agenda that numbers nothing: only under its heading
+    return unnumbered_agenda_items([(pages[0][0], pages[0][1][start:])] + list(pages[1:])) if start else []
 
 
 def _style(cur: dict | None, line: Line) -> tuple[float, bool, bool]:

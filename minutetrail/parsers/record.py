@@ -56,7 +56,7 @@ def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> 
     items = lines_to_agenda_items(pages)
     acc["agenda_items"].extend(items)
     if not items:
-        acc["warnings"].append(Warning_(part.page_start, f"agenda on pages {part.page_start}-{part.page_end}: no numbered items read"))
+        acc["warnings"].append(Warning_(part.page_start, f"agenda on pages {part.page_start}-{part.page_end}: no items read"))
 
 
 OWN_BODY = re.compile(alternation("own_committee_bodies"), re.I)  # a council whose meetings are its own committee

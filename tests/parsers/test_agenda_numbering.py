@@ -66,3 +66,41 @@ def test_every_numbering_style_gives_every_agenda_item(tmp_path, style, heading)
     assert [a.number for a in record.agenda_items] == [recorded(n) for n in range(1, 7)]
     assert [a.title.lower() for a in record.agenda_items] == [t.lower() for t, _ in ITEMS]
     assert record.meeting is not None and record.meeting.date == "2024-05-07"
+
+
+def _unnumbered_agenda(path: Path, marker: str, bold: bool) -> Path:
+    c = Canvas(str(path), pagesize=A4)
+    y = A4[1] - 60
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(60, y, "Little Ashby Parish Council")
+    c.setFont("Helvetica", 11)
+    c.drawString(60, y - 20, "Meeting of the Parish Council on Tuesday 7 May 2024 at 7.30 pm")
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(60, y - 44, "AGENDA")
+    y -= 68
+    for title, description in ITEMS:
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", 11)
+        c.drawString(60, y, marker + title)
+        y -= 15
+        if description:
+            c.setFont("Helvetica", 11)
+            c.drawString(60 + (12 if marker else 0), y, description)
+            y -= 15
+        y -= 10
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("marker, bold", [("", True), ("• ", False), ("• ", True), ("- ", False)],
+                         ids=["bold-headings", "bullets", "bold-bullets", "dashes"])
+def test_an_agenda_that_numbers_nothing_gives_its_items_and_descriptions(tmp_path, marker, bold):
+    record = parse_file(str(_unnumbered_agenda(tmp_path / "a.pdf", marker, bold)))
+    assert [(a.number, a.title, a.description) for a in record.agenda_items] == [("", t, d) for t, d in ITEMS]
+    assert not record.warnings
+
+
+def test_an_agenda_of_plain_unnumbered_lines_is_reported_not_guessed(tmp_path):
+    record = parse_file(str(_unnumbered_agenda(tmp_path / "a.pdf", "", False)))
+    assert record.agenda_items == ()
+    assert any(w.page == 1 and "no items read" in w.message for w in record.warnings)
