@@ -95,7 +95,7 @@ async def evidence_page(request: Any, datasette: Any) -> Response:
     if problem:
         body = f'<p class="missing"><strong>{escape(problem)}</strong></p>'
     else:
-        crop = (f'<h2>The row as printed</h2><p><img class="row" alt="row on page {row["page"]}" src="{base}/row.png"></p>'
+        crop = (f'<h2>The row as printed</h2><p><img class="row" alt="row on page {row["page"]}" src="{base}/row.png" style="max-width:100%"></p>'
                 if _bbox(row) else "<p>No box was stored for this row: see the whole page.</p>")
         body = (f'{crop}<p><a class="pdf" href="{base}/source.pdf#page={row["page"]}">Open the PDF at page {row["page"]}</a></p>'
                 f'<h2>Page {row["page"]}</h2><p><img class="page" alt="page {row["page"]}" src="{base}/page.png" '

@@ -1,0 +1,67 @@
+"""The question views of migration 0007, on real SQLite and PostgreSQL: they exist, every column is
+described, and "overdue as of D" in SQL answers what db/queries.py `overdue` answers, dropped rows included."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import inspect, text
+
+from minutetrail.browse.metadata import build_metadata, descriptions, view_columns
+from minutetrail.browse.queries import OVERDUE_WHERE
+from minutetrail.db.queries import overdue
+from minutetrail.db.schema import columns_by_table
+from tests.link.series import series_a, series_c
+from tests.link.series_score import load
+
+VIEWS = ("printings", "threads_current", "overdue_today", "overdue_by_owner", "overdue_by_committee",
+         "recurring_actions", "recurring_topics", "thread_history", "people_summary", "people_posts")
+
+
+def test_every_table_and_column_of_the_schema_has_a_description():
+    tables = descriptions()["tables"]
+    missing = [f"{t}.{c}" for t, cols in columns_by_table().items() for c in cols
+               if not tables.get(t, {}).get("columns", {}).get(c, "").strip()]
+    assert not [t for t in columns_by_table() if not tables.get(t, {}).get("description", "").strip()]
+    assert missing == []
+    stale = [f"{t}.{c}" for t, d in tables.items() for c in d["columns"] if c not in columns_by_table().get(t, [])]
+    assert stale == []  # a description for a column the schema no longer has
+
+
+def test_every_view_and_view_column_has_a_description(db):
+    insp = inspect(db.engine)
+    assert set(VIEWS) <= set(insp.get_view_names())
+    described = view_columns()
+    for view in VIEWS:
+        assert descriptions()["views"][view].strip()
+        missing = [c["name"] for c in insp.get_columns(view) if not described.get(c["name"], "").strip()]
+        assert missing == [], view
+    meta = build_metadata("minutetrail")["databases"]["minutetrail"]
+    assert meta["tables"]["search_entries"]["fts_table"] == "search_fts"
+    assert {"committee", "state", "owner_name"} <= set(meta["tables"]["threads_current"]["facets"])
+    assert "as_of" in meta["queries"]["overdue"]["sql"]
+
+
+def test_overdue_in_sql_answers_what_the_overdue_command_answers(db):
+    load(db, series_a(), series_c())  # carried, slipping, completed and dropped-from-the-log actions
+    where = OVERDUE_WHERE.format(d="CAST(:as_of AS DATE)" if db.dialect == "postgresql" else ":as_of")
+    with db.session() as session:
+        days = sorted(d if isinstance(d, date) else date.fromisoformat(d)
+                      for (d,) in session.execute(text("SELECT DISTINCT published FROM printings")) if d)
+        assert len(days) >= 8
+        asked = set(days) | {d + timedelta(days=1) for d in days} | {days[-1] + timedelta(days=400), date(2020, 1, 1)}
+        nonempty = 0
+        for day in sorted(asked):
+            want = [(r["id"], r["text"]) for r in overdue(session, day)]
+            got = [tuple(r) for r in session.execute(
+                text(f"SELECT thread_id, text FROM printings WHERE {where} ORDER BY due_date, committee, thread_id"),
+                {"as_of": day.isoformat()})]
+            assert sorted(got) == sorted(want), day
+            nonempty += bool(want)
+        assert nonempty >= 5
+        dropped = {r["id"] for day in days for r in overdue(session, day, dropped=True)}
+        assert dropped  # the series drop open actions from their logs: the SQL must leave them out too
+        for view in VIEWS:  # every view answers on this dialect
+            session.execute(text(f"SELECT * FROM {view}")).all()
+        current = session.execute(text("SELECT COUNT(*), COUNT(DISTINCT thread_id) FROM threads_current")).one()
+        threads = session.execute(text("SELECT COUNT(DISTINCT thread_id) FROM action_observations WHERE thread_id IS NOT NULL")).scalar()
+        assert current[0] == current[1] == threads  # one current printing per thread
