@@ -2,38 +2,66 @@
 
 ``overdue`` answers what `minutetrail overdue --as-of D` answers (db/queries.py ``overdue``): the
 printing current on D, due before D, neither completed nor cancelled, not dropped by a later log of
-its committee on or before D. ``OVERDUE_WHERE`` is that rule over the ``printings`` view with the date
-as ``{d}``, portable between SQLite and PostgreSQL.
+its committee on or before D. The ``*_WHERE`` rules are written over the ``printings`` view with the
+date as ``{d}``, portable between SQLite and PostgreSQL (tests/browse/test_views.py runs them on both).
 """
 from __future__ import annotations
 
 from typing import Any
 
 OPEN_END = "9999-12-31"  # db/threadstate.py OPEN_END
-OVERDUE_WHERE = (
-    "published <= {d} AND (superseded > {d} OR superseded = '" + OPEN_END + "') AND due_date < {d} "
-    "AND (state IS NULL OR state NOT IN ('completed', 'cancelled')) "
-    "AND (next_log_date IS NULL OR next_log_date > {d})"
-)
+CURRENT_ON = "published <= {d} AND (superseded > {d} OR superseded = '" + OPEN_END + "')"  # db/queries.py as_of_latest
+NOT_CLOSED = "(state IS NULL OR state NOT IN ('completed', 'cancelled'))"
+OVERDUE_WHERE = f"{CURRENT_ON} AND due_date < {{d}} AND {NOT_CLOSED} AND (next_log_date IS NULL OR next_log_date > {{d}})"
+DROPPED_WHERE = f"{CURRENT_ON} AND due_date < {{d}} AND {NOT_CLOSED} AND next_log_date <= {{d}}"
+PRINTED_OVERDUE_NOT_DUE_WHERE = f"{CURRENT_ON} AND state = 'overdue' AND (due_date IS NULL OR due_date >= {{d}})"
+
 # the date asked for: YYYY-MM-DD, today when left empty (a malformed date matches nothing)
 AS_OF = "(SELECT CASE WHEN :as_of = '' THEN CURRENT_DATE ELSE date(:as_of) END AS d) AS asof"
+COMMITTEE = "(:committee = '' OR lower(p.committee) LIKE '%' || lower(:committee) || '%')"
+# a link of the thread waiting in the review queue (db/queries.py threads_under_review)
+UNDER_REVIEW = ("EXISTS (SELECT 1 FROM action_observations r JOIN documents rd ON rd.id = r.document_id "
+                "JOIN link_judgements j ON j.judgement = 'review' "
+                "AND (j.left_key = rd.sha256 || ':' || r.seq OR j.right_key = rd.sha256 || ':' || r.seq) "
+                "WHERE r.thread_id = p.thread_id)")
 
-OVERDUE_ROWS = f"""
-SELECT thread_id, committee, number, text, owner_name AS owner, due, due_date,
-       CAST(julianday(asof.d) - julianday(due_date) AS INTEGER) AS days_overdue,
-       meetings_carried, times_slipped, first_due, raised_at, status_text AS printed_status, state,
-       published AS last_printed, observation_id, source_file, page, asof.d AS as_of
-FROM printings, {AS_OF}
-WHERE {OVERDUE_WHERE.format(d="asof.d")}
+
+def _rows(where: str, extra: str = "") -> str:
+    return f"""
+SELECT p.thread_id, p.committee, p.number, p.text, p.owner_name AS owner, p.due, p.due_date,
+       CAST(julianday(asof.d) - julianday(p.due_date) AS INTEGER) AS days_overdue,
+       p.meetings_carried, p.times_slipped, p.first_due, p.raised_at, p.status_text AS printed_status, p.state,
+       {UNDER_REVIEW} AS under_review,{extra} p.published AS last_printed, p.observation_id, p.source_file, p.page,
+       asof.d AS as_of
+FROM printings p, {AS_OF}
+WHERE {where.format(d="asof.d")} AND {COMMITTEE}
+"""
+
+
+OVERDUE_ROWS = _rows(OVERDUE_WHERE)
+# a thread id as asked, or, for a thread merged into another by `link confirm`, the thread that
+# holds its first printing now (db/queries.py resolve_thread)
+THREAD = """
+WITH asked(id) AS (SELECT COALESCE(
+  (SELECT o.thread_id FROM action_observations o WHERE o.thread_id = CAST(:thread_id AS INTEGER) LIMIT 1),
+  (SELECT o.thread_id FROM action_threads t
+     JOIN documents d ON d.sha256 = substr(t.key, 1, instr(t.key, ':') - 1)
+     JOIN action_observations o ON o.document_id = d.id AND o.seq = CAST(substr(t.key, instr(t.key, ':') + 1) AS INTEGER)
+   WHERE t.id = CAST(:thread_id AS INTEGER))))
+SELECT h.published, h.source, h.number, h.text, h.owner_name AS owner, h.state, h.status_text, h.due, h.due_date,
+       h.progress, h.rag, h.meetings_carried, h.times_slipped, h.committee, h.observation_id, h.source_file, h.page,
+       h.thread_id, CASE WHEN h.thread_id != CAST(:thread_id AS INTEGER) THEN CAST(:thread_id AS INTEGER) END AS merged_from
+FROM thread_history h JOIN asked ON h.thread_id = asked.id
+ORDER BY h.published, CASE WHEN h.source LIKE 'minutes%' THEN 0 ELSE 1 END, h.observation_id
 """
 
 CANNED: dict[str, dict[str, Any]] = {
     "overdue": {
         "title": "Overdue as of a date",
         "description": "Threads overdue on as_of (YYYY-MM-DD; empty: today), oldest due date first: the same "
-                       "threads as `minutetrail overdue --as-of`. Click a thread id for its history, an "
-                       "observation id for the evidence.",
-        "sql": OVERDUE_ROWS + "ORDER BY due_date, committee, thread_id",
+                       "threads as `minutetrail overdue --as-of`; committee (optional) is part of the name. "
+                       "Click a thread id for its history, an observation id for the evidence.",
+        "sql": OVERDUE_ROWS + "ORDER BY p.due_date, p.committee, p.thread_id",
     },
     "overdue_by_owner": {
         "title": "Overdue as of a date, by owner",
@@ -48,13 +76,25 @@ CANNED: dict[str, dict[str, Any]] = {
         "sql": f"SELECT committee, COUNT(*) AS overdue, MIN(due_date) AS oldest_due, MAX(days_overdue) AS oldest_days_overdue "
                f"FROM ({OVERDUE_ROWS}) AS o GROUP BY committee ORDER BY oldest_days_overdue DESC, committee",
     },
+    "dropped_from_log": {
+        "title": "Dropped from the log as of a date",
+        "description": "Threads past due and not completed that their committee's latest log on as_of no longer "
+                       "carries (not counted as overdue: councils drop completed rows), with their last printing.",
+        "sql": _rows(DROPPED_WHERE, " p.next_log_date AS dropped_at,") + "ORDER BY p.due_date, p.committee, p.thread_id",
+    },
+    "printed_overdue_not_due": {
+        "title": "Printed OVERDUE but not yet due",
+        "description": "Threads whose current printing on as_of says OVERDUE although their effective due date "
+                       "has not passed (a revised date, for instance).",
+        "sql": f"SELECT p.thread_id, p.committee, p.number, p.text, p.due, p.due_text, p.status_text AS printed_status, "
+               f"p.observation_id, p.source_file, p.page FROM printings p, {AS_OF} "
+               f"WHERE {PRINTED_OVERDUE_NOT_DUE_WHERE.format(d='asof.d')} ORDER BY p.thread_id",
+    },
     "thread": {
         "title": "One thread across meetings",
-        "description": "Every printing of one action thread in date order, each with its evidence.",
-        "sql": "SELECT published, source, number, text, owner_name AS owner, state, status_text, due, due_date, progress, "
-               "rag, meetings_carried, times_slipped, committee, observation_id, source_file, page, thread_id "
-               "FROM thread_history WHERE thread_id = :thread_id "
-               "ORDER BY published, CASE WHEN source LIKE 'minutes%' THEN 0 ELSE 1 END, observation_id",
+        "description": "Every printing of one action thread in date order, each with its evidence; the id of a "
+                       "thread merged into another shows the thread it was merged into (merged_from).",
+        "sql": THREAD,
     },
     "search": {
         "title": "Search the papers",

@@ -100,9 +100,9 @@ def test_the_overdue_query_answers_what_the_overdue_command_answers(served):
             asked = sorted(set(days) | {d + timedelta(days=20) for d in days} | {days[-1] + timedelta(days=800)})
             nonempty = 0
             for day in asked:
-                want = [(r["id"], r["text"], r["days_overdue"]) for r in overdue(session, day)]
+                want = [(r["id"], r["text"], r["days_overdue"], r["under_review"]) for r in overdue(session, day)]
                 rows = served.json(f"/{STEM}/overdue.json?as_of={day.isoformat()}&_shape=array")
-                assert [(r["thread_id"], r["text"], r["days_overdue"]) for r in rows] == want, day
+                assert [(r["thread_id"], r["text"], r["days_overdue"], bool(r["under_review"])) for r in rows] == want, day
                 nonempty += bool(want)
             assert nonempty >= 3
             by_owner = served.json(f"/{STEM}/overdue_by_owner.json?as_of=2025-06-10&_shape=array")

@@ -47,7 +47,7 @@ SELECT o.id AS observation_id, o.thread_id, t.kind AS thread_kind, c.name AS com
          WHERE m2.committee_id = m.committee_id AND m2.date > o.published
            AND EXISTS (SELECT 1 FROM action_observations o2 WHERE o2.meeting_id = m2.id AND o2.source = {_log_kind('o')})
        ) AS next_log_date,
-       d.path AS source_file, d.sha256, o.page, o.x0, o.top, o.x1, o.bottom,
+       d.path AS source_file, d.sha256, o.page, o.x0, o.top, o.x1, o.bottom, d.sha256 || ':' || o.seq AS natural_key,
        o.document_id, o.meeting_id, m.committee_id
 FROM action_observations o
 JOIN meetings m ON m.id = o.meeting_id
