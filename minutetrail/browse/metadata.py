@@ -24,6 +24,9 @@ FACETS = {
 SORT = {"threads_current": "thread_id", "thread_history": "published", "printings": "published",
         "overdue_today": "due_date", "recurring_actions": "thread_id"}
 HIDDEN = ("alembic_version",)
+# what a foreign key to the table shows beside the id
+LABELS = {"documents": "path", "committees": "name", "meetings": "date", "people": "name", "bodies": "name",
+          "minutes": "page_start"}
 
 
 @cache
@@ -50,6 +53,8 @@ def build_metadata(database: str) -> dict[str, Any]:
         tables[name]["facets"] = facets
     for name, column in SORT.items():
         tables[name]["sort"] = column
+    for name, column in LABELS.items():
+        tables[name]["label_column"] = column
     tables["search_entries"].update({"fts_table": "search_fts", "fts_pk": "id"})
     for name in HIDDEN:
         tables[name] = {"hidden": True}

@@ -6,8 +6,12 @@ printed, the row's image, the page with the row outlined, a link to the PDF at t
 file path, page and box stored at ingest; a file that has moved, or whose bytes are no longer the ones
 ingested, is said so in words (and the images answer 404 with the same sentence).
 
+``/-/minutetrail/page/<database>/<document id>/<page>.png`` is a page of a document: the evidence of
+facts stored with a page and no box (agenda items, recommendations, search hits, posts).
+
 Cells: a ``thread_id`` links to the thread's history (canned query ``thread``), an
-``observation_id`` (and an ``action_observations`` row's id) to its evidence.
+``observation_id`` (and an ``action_observations`` row's id) to its evidence, a ``page`` beside a
+``document_id`` to that page.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from markupsafe import Markup
 from minutetrail.extract.crops import crop_png, page_png
 
 ROUTE = "/-/minutetrail/evidence"
+PAGE_ROUTE = "/-/minutetrail/page"
 EVIDENCE_SQL = """
 SELECT o.id, o.thread_id, o.page, o.x0, o.top, o.x1, o.bottom, o.text, o.number, o.owner, o.due, o.status_text,
        o.source, d.path, d.sha256, d.pages, m.date AS meeting_date, c.name AS committee
@@ -144,17 +149,46 @@ async def source_pdf(request: Any, datasette: Any) -> Response:
     return Response(path.read_bytes(), content_type="application/pdf")
 
 
+async def document_page_png(request: Any, datasette: Any) -> Response:
+    """A page of a document (the evidence of facts stored with a page but no box: agenda items,
+    recommendations, search hits, posts)."""
+    name = request.url_vars["database"]
+    try:
+        db = datasette.get_database(name)
+    except KeyError:
+        return Response.text("no such database", status=404)
+    doc = (await db.execute("SELECT path, sha256 FROM documents WHERE id = :id",
+                            {"id": int(request.url_vars["document_id"])})).first()
+    if doc is None:
+        return Response.text("no such document", status=404)
+    path, problem = locate(doc["path"], doc["sha256"], db.path)
+    if path is None:
+        return Response.text(problem or "", status=404)
+    page = int(request.url_vars["page"])
+    png = await asyncio.to_thread(page_png, path, page, None)
+    if png is None:
+        return Response.text(f"page {page} of {path} could not be rendered", status=404)
+    return Response(png, content_type="image/png")
+
+
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
     one = rf"^{ROUTE}/(?P<database>[^/]+)/(?P<obs_id>\d+)"
     return [(one + "$", evidence_page), (one + r"/row\.png$", row_png), (one + r"/page\.png$", whole_page_png),
-            (one + r"/source\.pdf$", source_pdf)]
+            (one + r"/source\.pdf$", source_pdf),
+            (rf"^{PAGE_ROUTE}/(?P<database>[^/]+)/(?P<document_id>\d+)/(?P<page>\d+)\.png$", document_page_png)]
 
 
 @hookimpl
-def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Markup | None:
+def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Markup | None:
     if value is None or not isinstance(value, int):
         return None
+    document = row["document_id"] if "document_id" in row.keys() else None
+    if isinstance(document, dict):  # a foreign key Datasette expanded to {"value", "label"}
+        document = document.get("value")
+    if column == "page" and isinstance(document, int):
+        href = datasette.urls.path(f"{PAGE_ROUTE}/{database}/{document}/{value}.png")
+        return Markup(f'<a class="page" href="{escape(href)}">{value}</a>')
     if column == "thread_id" or (table == "action_threads" and column == "id"):
         href = f"{datasette.urls.database(database)}/thread?thread_id={value}"
         return Markup(f'<a class="thread" href="{escape(href)}">{value}</a>')

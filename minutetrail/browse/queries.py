@@ -100,7 +100,7 @@ CANNED: dict[str, dict[str, Any]] = {
         "title": "Search the papers",
         "description": "Full-text search over agenda items, minute items, decisions, recommendations and actions, best first.",
         "sql": "SELECT e.kind, e.committee, e.meeting_date, snippet(search_fts, 0, '[', ']', '…', 16) AS match, "
-               "e.page, d.path AS source_file, e.id AS search_entry_id FROM search_fts "
+               "e.page, d.path AS source_file, e.document_id, e.id AS search_entry_id FROM search_fts "
                "JOIN search_entries e ON e.id = search_fts.rowid JOIN documents d ON d.id = e.document_id "
                "WHERE search_fts MATCH escape_fts(:q) ORDER BY bm25(search_fts), e.id LIMIT 200",
     },

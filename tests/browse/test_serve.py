@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import socket
 import sqlite3
@@ -160,6 +161,11 @@ def test_evidence_of_a_moved_file_says_so_and_images_render_from_the_stored_box(
     assert image.size[0] > 200 and image.getextrema()[1] - image.getextrema()[0] > 100
     status, body, kind = _get(f"{evidence}/{there}/source.pdf")
     assert status == 200 and body.startswith(b"%PDF")
+    status, body, _ = _get(f"{served.base}/{STEM}/agenda_items")  # facts with a page and no box link to the page
+    pages = re.findall(rb'<a class="page" href="([^"]+)">', body)
+    assert status == 200 and pages
+    status, body, kind = _get(served.base + pages[-1].decode())
+    assert status == 200 and kind == "image/png" and Image.open(io.BytesIO(body)).size[1] > 500
 
 
 def test_served_read_only_under_the_file_stem_with_search_and_facets(served):

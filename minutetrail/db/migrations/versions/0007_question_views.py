@@ -118,8 +118,10 @@ PEOPLE_SUMMARY = """
 CREATE VIEW people_summary AS
 SELECT p.id AS person_id, p.name,
        (SELECT {agg} FROM person_aliases a WHERE a.person_id = p.id) AS aliases,
-       (SELECT COUNT(*) FROM action_observations o WHERE o.owner_person_id = p.id) AS actions
+       COALESCE(owned.n, 0) AS actions
 FROM people p
+LEFT JOIN (SELECT owner_person_id, COUNT(*) AS n FROM action_observations GROUP BY owner_person_id) owned
+  ON owned.owner_person_id = p.id
 """
 
 PEOPLE_POSTS = """
