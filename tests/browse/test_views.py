@@ -111,3 +111,35 @@ def test_the_thread_query_follows_a_merged_thread_id(tmp_path):
             assert len(rows) == 3 and {r.merged_from for r in rows} == {None}
     finally:
         db.close()
+
+
+def test_a_later_batch_migration_recreating_a_table_the_views_read_still_works(tmp_path):
+    """SQLite renames the recreated copy into place and checks every view: env.py must allow it."""
+    import shutil
+
+    from alembic import command
+
+    from minutetrail.db.session import MIGRATIONS, Database, alembic_config
+
+    db = Database(f"sqlite:///{tmp_path / 'later.db'}")
+    try:
+        load(db, _series())
+        scripts = tmp_path / "migrations"
+        shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+        (scripts / "versions" / "9999_scratch.py").write_text(
+            'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "9999"\ndown_revision = "0007"\n'
+            'branch_labels = None\ndepends_on = None\n\n\ndef upgrade() -> None:\n'
+            '    with op.batch_alter_table("action_observations", recreate="always") as batch_op:\n'
+            '        batch_op.add_column(sa.Column("scratch", sa.Integer(), nullable=True))\n\n\n'
+            'def downgrade() -> None:\n    pass\n')
+        cfg = alembic_config(db.engine)
+        cfg.set_main_option("script_location", str(scripts))
+        with db.session(write=False) as session:
+            before = session.execute(text("SELECT COUNT(*) FROM threads_current")).scalar()
+        command.upgrade(cfg, "head")
+        with db.session(write=False) as session:
+            assert session.execute(text("SELECT COUNT(*) FROM threads_current")).scalar() == before > 0
+            assert session.execute(text("SELECT COUNT(*) FROM overdue_today")).scalar() is not None
+            assert session.execute(text("PRAGMA legacy_alter_table")).scalar() == 0
+    finally:
+        db.close()

@@ -10,9 +10,10 @@ no later log of its kind, printed by its committee on or before D, that dropped 
 (`printings.next_log_date`). `overdue_today` and its groupings answer it for the current date; the
 canned query `overdue` of `minutetrail serve` takes the date as a parameter.
 
-Note for later migrations: SQLite checks views when a table is renamed, so a batch migration that
-recreates a table these views read must drop them first and create them again after
-(`drop_views()` and `create_views()` below).
+Note for later migrations: SQLite checks views when a table is renamed; env.py sets
+legacy_alter_table so that a batch migration recreating a table these views read still works
+(tests/browse/test_views.py). A migration that drops or renames a column they read must drop them
+first and create them again after (`drop_views()` and `create_views()` below, changed to suit).
 
 Revision ID: 0007
 Revises: 0006
