@@ -21,6 +21,11 @@ FACETS = {
     "action_observations": ["status", "source", "owner"],
     "search_entries": ["committee", "kind"],
 }
+TITLES = {"threads_current": "Threads now", "overdue_today": "Overdue today", "overdue_by_owner": "Overdue today, by owner",
+          "overdue_by_committee": "Overdue today, by committee", "recurring_actions": "Actions carried for three meetings or more",
+          "recurring_topics": "Agenda topics that come back", "thread_history": "Thread histories",
+          "people_summary": "People", "people_posts": "People and the posts they held",
+          "printings": "Every printing of every thread"}
 SORT = {"threads_current": "thread_id", "thread_history": "published", "printings": "published",
         "overdue_today": "due_date", "recurring_actions": "thread_id"}
 HIDDEN = ("alembic_version",)
@@ -48,7 +53,7 @@ def build_metadata(database: str) -> dict[str, Any]:
         cols = known.get("columns", {})
         tables[table] = {"description": known.get("description", ""), "columns": {c: cols.get(c, "") for c in columns}}
     for view, text in desc["views"].items():
-        tables[view] = {"description": text, "columns": view_columns()}
+        tables[view] = {"title": TITLES.get(view, view), "description": text, "columns": view_columns()}
     for name, facets in FACETS.items():
         tables[name]["facets"] = facets
     for name, column in SORT.items():
