@@ -430,6 +430,8 @@ def report_cmd(ctx: click.Context, as_of: Any, out: str, committee: str | None) 
 def serve_cmd(ctx: click.Context, port: int, host: str, open_browser: bool | None) -> None:
     """Browse the database in Datasette, read-only: the views and canned queries that ask the questions
     (overdue as of any date), full-text search, and each observation's evidence (the PDF page and the row)."""
+    import socket
+
     from minutetrail.db.session import sqlite_path
 
     path = sqlite_path(ctx.obj["db_url"])
@@ -437,6 +439,11 @@ def serve_cmd(ctx: click.Context, port: int, host: str, open_browser: bool | Non
         raise UserError("serve needs a SQLite database; on PostgreSQL the same views (threads_current, "
                         "overdue_today, thread_history, ...) are in the schema: open it in any SQL client")
     _db(ctx, existing=True).close()  # a minutetrail database, at the newest migration (its views)
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc} (choose another --port or --host)") from exc
     try:
         from minutetrail.browse.serve import serve
     except ImportError as exc:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
+from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
@@ -67,7 +68,7 @@ def locate(stored: str, sha256: str, db_path: str | None) -> tuple[Path | None, 
 
 
 async def _row(datasette: Any, request: Any) -> tuple[Any, dict[str, Any] | None]:
-    name = request.url_vars["database"]
+    name = tilde_decode(request.url_vars["database"])
     try:
         db = datasette.get_database(name)
     except KeyError:
@@ -86,8 +87,8 @@ async def evidence_page(request: Any, datasette: Any) -> Response:
     db, row = await _row(datasette, request)
     if row is None:
         return Response.html("<h1>No such observation</h1>", status=404)
-    name = request.url_vars["database"]
-    base = datasette.urls.path(f"{ROUTE}/{name}/{row['id']}")
+    name = tilde_decode(request.url_vars["database"])
+    base = datasette.urls.path(f"{ROUTE}/{tilde_encode(name)}/{row['id']}")
     path, problem = locate(row["path"], row["sha256"], db.path)
     thread = (f'<a class="thread" href="{datasette.urls.database(name)}/thread?thread_id={row["thread_id"]}">'
               f'thread {row["thread_id"]}</a>' if row["thread_id"] is not None else "no thread")
@@ -152,7 +153,7 @@ async def source_pdf(request: Any, datasette: Any) -> Response:
 async def document_page_png(request: Any, datasette: Any) -> Response:
     """A page of a document (the evidence of facts stored with a page but no box: agenda items,
     recommendations, search hits, posts)."""
-    name = request.url_vars["database"]
+    name = tilde_decode(request.url_vars["database"])
     try:
         db = datasette.get_database(name)
     except KeyError:
@@ -187,12 +188,12 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     if isinstance(document, dict):  # a foreign key Datasette expanded to {"value", "label"}
         document = document.get("value")
     if column == "page" and isinstance(document, int):
-        href = datasette.urls.path(f"{PAGE_ROUTE}/{database}/{document}/{value}.png")
+        href = datasette.urls.path(f"{PAGE_ROUTE}/{tilde_encode(database)}/{document}/{value}.png")
         return Markup(f'<a class="page" href="{escape(href)}">{value}</a>')
     if column == "thread_id" or (table == "action_threads" and column == "id"):
         href = f"{datasette.urls.database(database)}/thread?thread_id={value}"
         return Markup(f'<a class="thread" href="{escape(href)}">{value}</a>')
     if column == "observation_id" or (table == "action_observations" and column == "id"):
-        href = datasette.urls.path(f"{ROUTE}/{database}/{value}")
+        href = datasette.urls.path(f"{ROUTE}/{tilde_encode(database)}/{value}")
         return Markup(f'<a class="evidence" href="{escape(href)}">{value} (evidence)</a>')
     return None

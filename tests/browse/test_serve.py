@@ -28,7 +28,8 @@ from minutetrail.db.session import Database
 from tests.browse.cdp import Browser
 from tests.conftest import ROOT, SAMPLES
 
-STEM = "council-papers"
+STEM = "council papers"  # served under its file stem, which Datasette writes with tilde escapes in URLs
+URL = "council~20papers"
 MOVED = "2025-01-14-housing-scrutiny-pack.pdf"
 
 
@@ -97,16 +98,16 @@ def test_the_overdue_query_answers_what_the_overdue_command_answers(served):
     database = Database(f"sqlite:///{served.db}", existing=True)
     try:
         with database.session(write=False) as session:
-            days = sorted({date.fromisoformat(r["published"]) for r in served.json(f"/{STEM}/printings.json?_shape=array&_size=max")})
+            days = sorted({date.fromisoformat(r["published"]) for r in served.json(f"/{URL}/printings.json?_shape=array&_size=max")})
             asked = sorted(set(days) | {d + timedelta(days=20) for d in days} | {days[-1] + timedelta(days=800)})
             nonempty = 0
             for day in asked:
                 want = [(r["id"], r["text"], r["days_overdue"], r["under_review"]) for r in overdue(session, day)]
-                rows = served.json(f"/{STEM}/overdue.json?as_of={day.isoformat()}&_shape=array")
+                rows = served.json(f"/{URL}/overdue.json?as_of={day.isoformat()}&_shape=array")
                 assert [(r["thread_id"], r["text"], r["days_overdue"], bool(r["under_review"])) for r in rows] == want, day
                 nonempty += bool(want)
             assert nonempty >= 3
-            by_owner = served.json(f"/{STEM}/overdue_by_owner.json?as_of=2025-06-10&_shape=array")
+            by_owner = served.json(f"/{URL}/overdue_by_owner.json?as_of=2025-06-10&_shape=array")
             assert sum(r["overdue"] for r in by_owner) == len(overdue(session, date(2025, 6, 10)))
     finally:
         database.close()
@@ -115,7 +116,7 @@ def test_the_overdue_query_answers_what_the_overdue_command_answers(served):
 def test_browse_overdue_to_a_thread_to_its_evidence_in_chromium(served, tmp_path):
     browser = Browser(tmp_path / "profile")
     try:
-        browser.goto(f"{served.base}/{STEM}/overdue?as_of=2025-06-10")
+        browser.goto(f"{served.base}/{URL}/overdue?as_of=2025-06-10")
         page = browser.eval("document.body.innerText")
         assert "Overdue as of a date" in page
         first = browser.eval("document.querySelector('a.thread').textContent")
@@ -150,7 +151,7 @@ def test_evidence_of_a_moved_file_says_so_and_images_render_from_the_stored_box(
                              "WHERE d.path NOT LIKE ? AND o.x0 IS NOT NULL LIMIT 1", (f"%{MOVED}",)).fetchone()[0]
     finally:
         conn.close()
-    evidence = f"{served.base}/-/minutetrail/evidence/{STEM}"
+    evidence = f"{served.base}/-/minutetrail/evidence/{URL}"
     status, body, _ = _get(f"{evidence}/{moved}")
     assert status == 200 and b"moved or deleted after ingest" in body and MOVED.encode() in body
     status, body, _ = _get(f"{evidence}/{moved}/row.png")
@@ -161,7 +162,7 @@ def test_evidence_of_a_moved_file_says_so_and_images_render_from_the_stored_box(
     assert image.size[0] > 200 and image.getextrema()[1] - image.getextrema()[0] > 100
     status, body, kind = _get(f"{evidence}/{there}/source.pdf")
     assert status == 200 and body.startswith(b"%PDF")
-    status, body, _ = _get(f"{served.base}/{STEM}/agenda_items")  # facts with a page and no box link to the page
+    status, body, _ = _get(f"{served.base}/{URL}/agenda_items")  # facts with a page and no box link to the page
     pages = re.findall(rb'<a class="page" href="([^"]+)">', body)
     assert status == 200 and pages
     status, body, kind = _get(served.base + pages[-1].decode())
@@ -170,14 +171,14 @@ def test_evidence_of_a_moved_file_says_so_and_images_render_from_the_stored_box(
 
 def test_served_read_only_under_the_file_stem_with_search_and_facets(served):
     before = served.db.read_bytes()
-    status, body, _ = _get(f"{served.base}/{STEM}.json?sql=" + urllib.request.quote("DELETE FROM bodies"))
+    status, body, _ = _get(f"{served.base}/{URL}.json?sql=" + urllib.request.quote("DELETE FROM bodies"))
     assert status != 200 or json.loads(body).get("ok") is False
-    assert served.json(f"/{STEM}.json?sql=" + urllib.request.quote("SELECT COUNT(*) AS n FROM bodies") + "&_shape=array")[0]["n"] >= 1
-    hits = served.json(f"/{STEM}/search_entries.json?_search=void&_shape=objects")["rows"]
+    assert served.json(f"/{URL}.json?sql=" + urllib.request.quote("SELECT COUNT(*) AS n FROM bodies") + "&_shape=array")[0]["n"] >= 1
+    hits = served.json(f"/{URL}/search_entries.json?_search=void&_shape=objects")["rows"]
     assert hits and all("void" in h["text"].lower() for h in hits)
-    canned = served.json(f"/{STEM}/search.json?q=void+properties&_shape=array")
+    canned = served.json(f"/{URL}/search.json?q=void+properties&_shape=array")
     assert canned and "[void]" in canned[0]["match"].lower()
-    facets = served.json(f"/{STEM}/threads_current.json")["facet_results"]
+    facets = served.json(f"/{URL}/threads_current.json")["facet_results"]
     assert {"committee", "state", "owner_name"} <= set(facets)
     meta = served.json("/-/metadata.json")["databases"][STEM]["tables"]
     assert meta["action_observations"]["columns"]["due_date"]
@@ -191,6 +192,12 @@ def test_serve_refuses_what_it_cannot_serve(tmp_path):
     result = runner.invoke(cli, ["--db", str(tmp_path / "absent.db"), "serve", "--no-open"])
     assert result.exit_code == 2 and "no minutetrail database" in result.output
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_serve_on_a_port_in_use_is_one_line(served):
+    port = int(served.base.rsplit(":", 1)[1])
+    result = CliRunner().invoke(cli, ["--db", str(served.db), "serve", "--port", str(port), "--no-open"])
+    assert result.exit_code == 2 and f"cannot listen on 127.0.0.1:{port}" in result.output
 
 
 def test_serve_has_help():
