@@ -107,6 +107,9 @@ def test_the_overdue_query_answers_what_the_overdue_command_answers(served):
                 assert [(r["thread_id"], r["text"], r["days_overdue"], bool(r["under_review"])) for r in rows] == want, day
                 nonempty += bool(want)
             assert nonempty >= 3
+            some = served.json(f"/{URL}/overdue.json?as_of=2025-06-10&committee=HOUSING&_shape=array")
+            assert [r["thread_id"] for r in some] == [r["id"] for r in overdue(session, date(2025, 6, 10), "housing")]
+            assert served.json(f"/{URL}/overdue.json?as_of=2025-06-10&committee=planning&_shape=array") == []
             by_owner = served.json(f"/{URL}/overdue_by_owner.json?as_of=2025-06-10&_shape=array")
             assert sum(r["overdue"] for r in by_owner) == len(overdue(session, date(2025, 6, 10)))
     finally:

@@ -81,6 +81,10 @@ def test_overdue_in_sql_answers_what_the_overdue_command_answers(db):
         dropped = {r["id"] for day in days for r in overdue(session, day, dropped=True)}
         assert dropped  # the series drop open actions from their logs: the SQL must leave them out too
         assert any(r["under_review"] for day in asked for r in overdue(session, day))
+        today = {r[0] for r in session.execute(text("SELECT thread_id FROM overdue_today"))}
+        assert today == {r["id"] for r in overdue(session, date.today())} and today
+        owners = session.execute(text("SELECT SUM(overdue) FROM overdue_by_owner")).scalar()
+        assert owners == len(today) == session.execute(text("SELECT SUM(overdue) FROM overdue_by_committee")).scalar()
         for view in VIEWS:  # every view answers on this dialect
             session.execute(text(f"SELECT * FROM {view}")).all()
         current = session.execute(text("SELECT COUNT(*), COUNT(DISTINCT thread_id) FROM threads_current")).one()
