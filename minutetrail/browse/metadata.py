@@ -34,6 +34,12 @@ LABELS = {"documents": "path", "committees": "name", "meetings": "date", "people
           "minutes": "page_start"}
 
 
+DATABASE_DESCRIPTION = ("The questions are the queries below (overdue as of any date, by owner or committee, one thread's "
+                        "history, search) and the views threads_current, overdue_today, recurring_actions, "
+                        "recurring_topics, thread_history, people_summary and people_posts; the tables hold what was "
+                        "read, each fact with its file and page.")
+
+
 @cache
 def descriptions() -> dict[str, Any]:
     return json.loads(DESCRIPTIONS.read_text("utf-8"))
@@ -63,11 +69,11 @@ def build_metadata(database: str) -> dict[str, Any]:
     tables["search_entries"].update({"fts_table": "search_fts", "fts_pk": "id"})
     for name in HIDDEN:
         tables[name] = {"hidden": True}
-    queries = {name: dict(q) for name, q in CANNED.items()}
+    queries = {name: {**q, "hide_sql": True} for name, q in CANNED.items()}  # the question first; "show" reveals the SQL
     return {
         "title": f"minutetrail: {database}",
         "description": "Decisions and actions read from committee papers. Start with the views threads_current, "
                        "overdue_today and the canned query overdue (any date); every observation id links to the "
                        "evidence: the PDF page and the printed row.",
-        "databases": {database: {"tables": tables, "queries": queries}},
+        "databases": {database: {"description": DATABASE_DESCRIPTION, "tables": tables, "queries": queries}},
     }
