@@ -53,3 +53,24 @@ def test_a_recommendations_heading_with_nothing_under_it_is_reported(tmp_path):
     empty = parse_file(str(_report(tmp_path / "e.pdf", ["Recommendations"], [])))
     assert empty.recommendations == ()
     assert any(w.page == 1 and "no recommendation read" in w.message for w in empty.warnings)
+
+
+def test_an_agenda_printing_a_reports_recommendations_under_its_item(tmp_path):
+    c = Canvas(str(tmp_path / "a.pdf"), pagesize=A4)
+    y = A4[1] - 60
+    for text, bold in [("Agenda", False), ("Resources Committee", False), ("Date: Tuesday 7 May 2024", False), ("", False),
+                       ("Agenda", False), ("4. BUDGET AND FEES FOR 2024/25", True), ("Pages 5 - 18", False),
+                       ("The purpose of this report is to set the budget and the fees.", False), ("Recommendation(s)", False),
+                       ("That:", False), ("a) the annual budget be approved;", False), ("b) the fees be increased by three per cent.", False),
+                       ("", False), ("5. MINUTES", True), ("Recommendation: Approve the minutes of the last meeting.", False)]:
+        y -= 18
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", 11)
+        if text:
+            c.drawString(60, y, text)
+    c.showPage()
+    c.save()
+    record = parse_file(str(tmp_path / "a.pdf"))
+    assert [a.number for a in record.agenda_items] == ["4", "5"]
+    assert [(r.letter, r.text, r.report_title) for r in record.recommendations] == [
+        ("a", "the annual budget be approved;", "BUDGET AND FEES FOR 2024/25"),
+        ("b", "the fees be increased by three per cent.", "BUDGET AND FEES FOR 2024/25")]
