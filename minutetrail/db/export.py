@@ -109,3 +109,19 @@ def document_versions(session: Session) -> list[dict[str, Any]]:
              "meeting_date": None, "pages": None, "path": f.path, "sha256": None, "error": f.error, "revision": None}
             for f in session.scalars(select(S.PathFailure).order_by(S.PathFailure.id))]
     return out
+
+
+def database_scope(session: Session, committee: str | None = None) -> dict[str, Any]:
+    """What a report covers: the committees with papers (whose name contains ``committee``), the number of
+    documents and the date of the latest pack."""
+    from sqlalchemy import func
+
+    q = (select(S.Committee.name, func.max(S.Meeting.date), func.count(S.Document.id))
+         .join(S.Meeting, S.Meeting.committee_id == S.Committee.id).join(S.Document, S.Document.meeting_id == S.Meeting.id)
+         .where(S.Document.status == "ingested").group_by(S.Committee.name).order_by(S.Committee.name))
+    if committee:
+        q = q.where(func.lower(S.Committee.name).contains(committee.lower()))
+    rows = session.execute(q).all()
+    latest = max((day for _name, day, _n in rows if day is not None), default=None)
+    return {"committees": [name for name, _day, _n in rows], "documents": sum(n for _name, _day, n in rows),
+            "latest_pack": _plain(latest)}

@@ -14,6 +14,7 @@ from minutetrail.db import schema as S
 from minutetrail.db.bulk import chunks
 from minutetrail.db.threadstate import OPEN_END, printing_order, thread_kind
 from minutetrail.db.people import owner_people
+from minutetrail.models import MINUTES_SOURCES
 
 CLOSED = ("completed", "cancelled")
 
@@ -48,7 +49,11 @@ class ObsView:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "observation_id": self.id, "meeting_date": _iso(self.meeting_date), "source_file": self.source_file,
+            # meeting_date: the meeting it belongs to (minutes content: the meeting minuted); printed_in: the
+            # meeting whose papers printed it
+            "observation_id": self.id, "thread_id": self.thread_id,
+            "meeting_date": _iso(self.raised if self.source in MINUTES_SOURCES and self.raised else self.meeting_date),
+            "printed_in": _iso(self.meeting_date), "source_file": self.source_file,
             "sha256": self.sha256, "page": self.page, "bbox": list(self.bbox) if self.bbox else None,
             "table": self.source, "number": self.number, "raised_at": _iso(self.raised), "text": self.text,
             "owner": self.owner, "owner_person": self.owner_person, "progress": self.progress, "status": self.status,
@@ -333,7 +338,8 @@ def group_overdue(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
 
 def changes_at(session: Session, committee: str, day: date) -> dict[str, Any] | None:
     """What changed at a committee's meeting on ``day`` since its previous meeting with actions:
-    new actions, actions completed, actions that became overdue, due dates slipped."""
+    new actions, actions completed, actions that became overdue, due dates slipped, and open actions
+    past due that the committee's log stopped carrying (dropped), each a list of thread ids."""
     O, T = S.ActionObservation, S.ActionThread
     actions = O.thread_id.in_(select(T.id).where(
         T.kind == "action", T.committee_id.in_(select(S.Committee.id).where(S.Committee.name == committee))))
@@ -358,9 +364,11 @@ def changes_at(session: Session, committee: str, day: date) -> dict[str, Any] | 
             slipped.append(tid)
     overdue_now = {r["id"] for r in overdue(session, day, committee)}
     overdue_before = {r["id"] for r in overdue(session, prev, committee)} if prev else set()
+    dropped_now = {r["id"] for r in overdue(session, day, committee, dropped=True)}
+    dropped_before = {r["id"] for r in overdue(session, prev, committee, dropped=True)} if prev else set()
     return {"committee": committee, "meeting_date": day.isoformat(), "previous": prev.isoformat() if prev else None,
             "new": new, "completed": sorted(completed), "became_overdue": sorted(overdue_now - overdue_before),
-            "slipped": sorted(slipped)}
+            "slipped": sorted(slipped), "dropped": sorted(dropped_now - dropped_before)}
 
 
 def closed_without_progress(session: Session, as_of: date) -> list[dict[str, Any]]:
