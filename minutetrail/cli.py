@@ -16,7 +16,7 @@ import click
 from minutetrail import __version__
 from minutetrail.config import DB_ENV, database_url
 from minutetrail.errors import ExtractionError, MinutetrailError, NoMatch
-from minutetrail.output import FORMATS, QUESTIONS, ColumnError, Shape, terminal_width
+from minutetrail.output import FORMATS, ColumnError, Shape, terminal_width
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 DEMO_DB = "minutetrail-demo.db"
@@ -279,7 +279,7 @@ def overdue_cmd(ctx: click.Context, as_of: Any, committee: str | None, owner: st
             click.echo(out.render(flat, "overdue_grouped"))
             return
         for g in groups:
-            click.echo(f"\n{g['group']} — {g['count']} overdue, oldest {g['oldest_days_overdue']} days")
+            click.echo(out.say(f"\n{g['group']} — {g['count']} overdue, oldest {g['oldest_days_overdue']} days"))
             click.echo(out.render(g["items"], "overdue_grouped"))
     elif out.machine:
         click.echo(out.render(rows, _listing_columns(listing)))
@@ -287,22 +287,25 @@ def overdue_cmd(ctx: click.Context, as_of: Any, committee: str | None, owner: st
     else:
         click.echo(out.render(rows, "overdue"))
     if not out.machine:
-        _echo_apart(ctx, out, day, committee, owner)
-        if any(r["under_review"] for r in rows):
-            click.echo("\nunder_review: the thread has links waiting for review; a later printing may close it (`minutetrail review`)")
+        apart = _echo_apart(ctx, out, day, committee, owner)
+        if any(r["under_review"] for r in [*rows, *apart]):
+            click.echo(out.say("\nunder_review: the thread has links waiting for review; a later printing may close it "
+                               "(`minutetrail review`)"))
 
 
-def _echo_apart(ctx: click.Context, out: Shape, day: date, committee: str | None, owner: str | None) -> None:
+def _echo_apart(ctx: click.Context, out: Shape, day: date, committee: str | None, owner: str | None) -> list[dict[str, Any]]:
     """After the overdue table: rows the council printed OVERDUE whose due date is still ahead, and threads
     past due that the committee's latest log no longer carries (not counted overdue)."""
     printed = _overdue_rows(ctx, day, committee, None, "printed-not-due")
     if printed:
-        click.echo(f"\nprinted OVERDUE but not yet due as of {day.isoformat()} ({len(printed)}):")
+        click.echo(out.say(f"\nprinted OVERDUE but not yet due as of {day.isoformat()} ({len(printed)}):"))
         click.echo(out.render(printed, "printed_not_due"))
     dropped = _overdue_rows(ctx, day, committee, owner, "dropped")
     if dropped:
-        click.echo(f"\ndropped from the log, not completed, past due as of {day.isoformat()} ({len(dropped)}; last printing shown):")
+        click.echo(out.say(f"\ndropped from the log, not completed, past due as of {day.isoformat()} ({len(dropped)}; "
+                           "last printing shown):"))
         click.echo(out.render(dropped, "dropped"))
+    return dropped
 
 
 @cli.command("actions")
@@ -341,8 +344,9 @@ def history_cmd(ctx: click.Context, action_id: int, out: Shape) -> None:
         raise click.ClickException(f"no action thread {action_id} (list them with `minutetrail actions`)")
     if not out.machine:
         if thread.get("merged_from"):
-            click.echo(f"action {thread['merged_from']} was merged into action {thread['id']}")
-        click.echo(f"action {thread['id']} · {thread['committee']} · owner {thread['owner_person'] or thread['owner'] or '-'} · status {thread['status'] or '-'}")
+            click.echo(out.say(f"action {thread['merged_from']} was merged into action {thread['id']}"))
+        click.echo(out.say(f"action {thread['id']} · {thread['committee']} · owner {thread['owner_person'] or thread['owner'] or '-'} "
+                           f"· status {thread['status'] or '-'}"))
     click.echo(out.render(thread["observations"], "history", payload=thread))
 
 
@@ -372,7 +376,7 @@ def changes_cmd(ctx: click.Context, committee: str | None, at: Any, out: Shape) 
         meetings.setdefault((r["committee"], r["meeting_date"]), []).append(r)
     for (name, day), items in meetings.items():
         since = f"since {items[0]['previous']}" if items[0]["previous"] else "(first meeting with actions)"
-        click.echo(f"\n{name} {day} {since}: {len(items)} change{'s' if len(items) != 1 else ''}")
+        click.echo(out.say(f"\n{name} {day} {since}: {len(items)} change{'s' if len(items) != 1 else ''}"))
         click.echo(out.render(items, "changes"))
 
 

@@ -20,7 +20,11 @@ FALLBACK_WIDTH = 120  # when there is no terminal and no COLUMNS
 GAP = "  "
 MIN_WRAP = 10  # a wrapped (prose) column is never narrower than this
 MIN_CUT = 20  # nor a shortened one (paths, hashes)
-SHORT_TOKEN = 12  # a token this short (a number, a date, a reference) is never cut
+MIN_CUT_TIGHT = 10  # ... unless the table cannot fit otherwise
+SHORT_TOKEN = 15  # a token this short (a number, a date, a reference) is never cut
+MAIN_TEXT = ("text", "title", "left_text", "right_text")
+COMFORT_TEXT = 30  # a table leaves out minor columns rather than squeeze its main text below this
+FILL_LAST = ("evidence", "source_file", "path", "sha256", "bbox")  # widened only once the other columns are whole
 # OWASP CSV injection: a cell a spreadsheet would read as a formula starts with one of these;
 # it is written with a leading apostrophe (text, shown as typed)
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -52,9 +56,11 @@ QUESTIONS: dict[str, list[str]] = {
 # What a table shows of a question whose every column cannot fit a terminal (--columns shows any);
 # "who" is the owner as a person, else as printed
 TABLE_VIEWS: dict[str, list[str]] = {
-    "overdue": ["id", "number", "who", "committee", "due", "days_overdue", "printed_status", "text", "evidence"],
-    "overdue_grouped": ["id", "number", "committee", "due", "days_overdue", "printed_status", "text", "evidence"],
-    "dropped": ["id", "number", "who", "committee", "due", "last_printed", "printed_status", "text", "evidence"],
+    "overdue": ["id", "number", "who", "committee", "due", "days_overdue", "printed_status", "under_review", "text", "evidence"],
+    "overdue_grouped": ["id", "number", "committee", "due", "days_overdue", "printed_status", "under_review", "text",
+                        "evidence"],
+    "dropped": ["id", "number", "who", "committee", "due", "last_printed", "printed_status", "under_review", "text",
+                "evidence"],
     "printed_not_due": ["id", "number", "committee", "due_text", "printed_status", "text", "evidence"],
     "actions": ["id", "committee", "who", "status", "raised_at", "due", "meetings", "text"],
     "history": ["observation_id", "meeting_date", "printed_in", "number", "status", "due", "owner", "text", "progress",
@@ -63,7 +69,11 @@ TABLE_VIEWS: dict[str, list[str]] = {
     "changes": ["change", "id", "number", "who", "due", "previous_due", "status", "text", "evidence"],
     "recurring_actions": ["id", "meetings", "status", "who", "committee", "text"],
 }
+# In a table too narrow for a view's every column, these are left out first, in this order (and the table says so)
+LEFT_OUT_FIRST = ("printed_in", "previous_due", "progress", "number", "printed_status", "status", "last_printed", "due_text",
+                  "raised_at", "meetings", "score", "who", "owner", "committee", "evidence")
 STATED_ONCE = ("committee",)  # in a table, a column with one value throughout is said once above it
+SHOWN_WHEN_TRUE = ("under_review",)  # and a flag column is left out when no row has the flag
 
 
 def _evidence(r: dict[str, Any]) -> str | None:
@@ -108,8 +118,27 @@ class Shape:
                 if len(values) == 1 and "" not in values:
                     chosen.remove(c)
                     stated += f"{c}: {values.pop()}\n"
+            chosen = [c for c in chosen if c not in SHOWN_WHEN_TRUE or any(r.get(c) for r in rows)]
+            left_out = []
+            while self.width and len(chosen) > 2 and narrowest(rows, chosen) > self.width:
+                drop = next((c for c in LEFT_OUT_FIRST if c in chosen), None)
+                if drop is None:
+                    break
+                chosen.remove(drop)
+                left_out.append(drop)
+            if left_out:
+                note = "\n" + self.say(f"(left out to fit {self.width} columns: {', '.join(left_out)}; "
+                                       "see them with --width 0 or --columns)")
+                return stated + render(rows, chosen, self.fmt, width=self.width, headers=self.headers) + note
         return stated + render(rows, chosen, self.fmt, payload=None if self.columns else payload,
                       width=self.width, headers=self.headers, keep_all=self.columns is None)
+
+    def say(self, text: str) -> str:
+        """A line of prose around a table, wrapped to the table's width."""
+        if not self.width or len(text) <= self.width:
+            return text
+        lead = len(text) - len(text.lstrip("\n"))
+        return "\n" * lead + textwrap.fill(text[lead:], self.width, break_on_hyphens=False)
 
     def pick(self, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> list[str]:
         """The columns to print: those asked for with --columns (any field of the rows), else ``columns``."""
@@ -187,10 +216,10 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, pay
     return table(rows, columns, width, headers)
 
 
-def _fit(natural: list[int], minimum: list[int], budget: int, short: list[bool]) -> list[int]:
+def _fit(natural: list[int], minimum: list[int], budget: int, short: list[bool], late: list[bool]) -> list[int]:
     """Column widths summing to ``budget`` where the minimums allow (else the minimums: the table overflows).
-    Short tokens (numbers, dates) get their full width first; the room left goes to the other columns in
-    proportion to what each still lacks, so the longest text gets the most."""
+    Short tokens (numbers, dates) get their full width first; the room left is shared max-min fairly: a
+    column that lacks little gets all it lacks, the rest is split evenly among those that lack more."""
     widths = list(minimum)
     room = budget - sum(widths)
     if room <= 0:
@@ -199,40 +228,50 @@ def _fit(natural: list[int], minimum: list[int], budget: int, short: list[bool])
         grow = min(room, natural[i] - widths[i])
         widths[i] += grow
         room -= grow
-    while room > 0:
-        need = {i: natural[i] - widths[i] for i in range(len(widths)) if natural[i] > widths[i]}
-        if not need:
-            break
-        total = sum(need.values())
-        given = 0
-        for i, n in need.items():
-            grow = min(n, room * n // total)
+    for last in (False, True):  # the provenance columns widen only once the rest are whole
+        needy = sorted((i for i in range(len(widths)) if natural[i] > widths[i] and late[i] == last),
+                       key=lambda i: natural[i] - widths[i])
+        for k, i in enumerate(needy):
+            grow = min(natural[i] - widths[i], room // (len(needy) - k))
             widths[i] += grow
-            given += grow
-        if given == 0:  # the rounding gave nothing: one character to the neediest
-            i = max(need, key=lambda k: need[k])
-            widths[i] += 1
-            given = 1
-        room -= given
+            room -= grow
     return widths
+
+
+def _measure(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> tuple[Any, ...]:
+    """Cells, widest value, natural width, prose or not, header minimum, short token or not, and the
+    minimum width of each column: prose wraps down to MIN_WRAP; a short token (number, date, flag) is
+    never cut, a long one (path, hash) keeps MIN_CUT characters; a header splits at "_"."""
+    cells = [[cell_text(r.get(c)) for c in columns] for r in rows]
+    values = [max((len(row[i]) for row in cells), default=0) for i in range(len(columns))]
+    natural = [max(len(c), v) for c, v in zip(columns, values)]
+    prose = [any(" " in row[i] for row in cells) for i in range(len(columns))]
+    head_min = [max(len(p) for p in c.replace("_", "_\0").split("\0")) for c in columns]
+    short = [not p and v <= SHORT_TOKEN for v, p in zip(values, prose)]
+    minimum = [max(h, min(v, MIN_CUT) if c in FILL_LAST else min(v, MIN_WRAP) if p else v if v <= SHORT_TOKEN else min(v, MIN_CUT))
+               for v, h, p, c in zip(values, head_min, prose, columns)]
+    return cells, values, natural, prose, head_min, short, minimum
+
+
+def narrowest(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> int:
+    """The narrowest a table of these columns reads well: every column at its minimum, the main text at
+    least COMFORT_TEXT characters wide."""
+    _cells, values, _natural, _prose, _head_min, _short, minimum = _measure(rows, columns)
+    comfort = [max(m, min(v, COMFORT_TEXT)) if c in MAIN_TEXT else m for m, v, c in zip(minimum, values, columns)]
+    return sum(comfort) + len(GAP) * (len(columns) - 1)
 
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], width: int | None = None, headers: bool = True) -> str:
     """An aligned text table at most ``width`` characters wide where the columns allow: a column of prose
     wraps over lines, one of single tokens (paths, hashes, dates) is shortened in the middle, numbers
     and headers (split at ``_``) are never cut."""
-    cells = [[cell_text(r.get(c)) for c in columns] for r in rows]
-    values = [max((len(row[i]) for row in cells), default=0) for i in range(len(columns))]
-    natural = [max(len(c), v) for c, v in zip(columns, values)]
-    prose = [any(" " in row[i] for row in cells) for i in range(len(columns))]
-    head_min = [max(len(p) for p in c.replace("_", "_\0").split("\0")) for c in columns]
-    # prose wraps down to MIN_WRAP; a short token (number, date, flag) is never cut, a long one (path, hash)
-    # keeps MIN_CUT characters; a header splits at "_"
-    minimum = [max(h, min(v, MIN_WRAP) if p else v if v <= SHORT_TOKEN else min(v, MIN_CUT))
-               for v, h, p in zip(values, head_min, prose)]
-    short = [not p and v <= SHORT_TOKEN for v, p in zip(values, prose)]
+    cells, values, natural, prose, head_min, short, minimum = _measure(rows, columns)
+    if width is not None and sum(minimum) + len(GAP) * (len(columns) - 1) > width:  # tight: cut long tokens harder
+        minimum = [max(h, min(m, MIN_CUT_TIGHT)) if (not p and not t) or c in FILL_LAST else m
+                   for m, h, p, t, c in zip(minimum, head_min, prose, short, columns)]
     fitted = [max(v, h) if s else n for v, h, s, n in zip(values, head_min, short, natural)]  # a short token's header wraps
-    widths = natural if width is None else _fit(fitted, minimum, width - len(GAP) * (len(columns) - 1), short)
+    widths = natural if width is None else _fit(fitted, minimum, width - len(GAP) * (len(columns) - 1), short,
+                                                [c in FILL_LAST for c in columns])
 
     def lines_of(i: int, text: str) -> list[str]:
         w = widths[i]
