@@ -243,19 +243,6 @@ def parse_cmd(file: str, as_json: bool) -> None:
 LISTINGS = ("overdue", "dropped", "printed-not-due", "all")
 
 
-def _listing_rows(session: Any, day: date, committee: str | None, owner: str | None, listing: str) -> list[dict[str, Any]]:
-    """The rows of one listing of the overdue question; ``all``: every listing, each row marked with its own."""
-    from minutetrail.db.queries import overdue, printed_overdue_not_due
-
-    if listing == "overdue":
-        return overdue(session, day, committee, owner)
-    if listing == "dropped":
-        return overdue(session, day, committee, owner, dropped=True)
-    if listing == "printed-not-due":
-        return printed_overdue_not_due(session, day, committee)
-    return [{"listing": name, **r} for name in LISTINGS[:-1] for r in _listing_rows(session, day, committee, owner, name)]
-
-
 def _listing_columns(listing: str) -> str:
     """The question (output.QUESTIONS) whose columns a listing prints."""
     return {"overdue": "overdue", "dropped": "dropped", "printed-not-due": "printed_not_due", "all": "overdue_all"}[listing]
@@ -267,7 +254,9 @@ def _overdue_rows(ctx: click.Context, day: date, committee: str | None, owner: s
 
     def work(session: Any) -> list[dict[str, Any]]:
         check(session)
-        return _listing_rows(session, day, committee, owner, listing)
+        from minutetrail.db.queries import overdue_listing
+
+        return overdue_listing(session, day, committee, owner, listing)
 
     return _with_session(ctx, work)
 
@@ -456,7 +445,9 @@ def export_cmd(ctx: click.Context, what: str, out_path: str | None, as_of: Any, 
     day = as_of.date() if as_of else date.today()
     if what in ("overdue", "dropped", "printed-not-due"):
         columns: str | list[str] = _listing_columns(what)
-        rows = _with_session(ctx, lambda s: _listing_rows(s, day, None, None, what))
+        from minutetrail.db.queries import overdue_listing
+
+        rows = _with_session(ctx, lambda s: overdue_listing(s, day, None, None, what))
     elif what in EXPORT_QUERIES:
         from minutetrail.db.changes import change_rows
         from minutetrail.db.people import list_people
@@ -620,16 +611,12 @@ def link_reject(ctx: click.Context, a: int, b: int, who: str) -> None:
 @format_options
 def eval_cmd(gold: tuple[str, ...], verbose: bool, min_f1: float | None, out: Shape) -> None:
     """Score `parse` against gold records: P/R/F1 per category, accuracy per action field."""
-    from minutetrail.evaluate import evaluate_files, totals
+    from minutetrail.evaluate import evaluate_files, score_rows
     from minutetrail.extraction import parse_file
     from minutetrail.parsers.record import record_to_dict
 
     results = evaluate_files([Path(g) for g in gold], lambda p: record_to_dict(parse_file(p)))
-    scores, fields, meeting = totals(results)
-    rows: list[dict[str, Any]] = [{"category": c, "tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 3),
-             "recall": round(s.recall, 3), "f1": round(s.f1, 3)} for c, s in scores.items()]
-    field_rows = [{"field": f, "correct": a, "total": b, "accuracy": round(a / b, 3) if b else None} for f, (a, b) in fields.items()]
-    field_rows += [{"field": f"meeting {k}", "correct": a, "total": b, "accuracy": round(a / b, 3) if b else None} for k, (a, b) in meeting.items()]
+    rows, field_rows = score_rows(results)
     if out.fmt in ("json", "jsonl"):
         payload = {"files": len(results), "categories": rows, "fields": field_rows,
                    "per_file": [{"gold": r.gold_path, "error": r.error, "misses": r.misses, "spurious": r.spurious,

@@ -292,6 +292,22 @@ def printed_overdue_not_due(session: Session, as_of: date, committee: str | None
             for r in sorted(rows, key=lambda r: r.thread_id)]
 
 
+LISTINGS = ("overdue", "dropped", "printed-not-due")
+
+
+def overdue_listing(session: Session, as_of: date, committee: str | None, owner: str | None,
+                    listing: str) -> list[dict[str, Any]]:
+    """One listing of the overdue question: overdue, dropped (from the log, past due), printed-not-due
+    (printed OVERDUE, due date ahead), or "all": every listing, each row marked with its own."""
+    if listing == "overdue":
+        return overdue(session, as_of, committee, owner)
+    if listing == "dropped":
+        return overdue(session, as_of, committee, owner, dropped=True)
+    if listing == "printed-not-due":
+        return printed_overdue_not_due(session, as_of, committee)
+    return [{"listing": name, **r} for name in LISTINGS for r in overdue_listing(session, as_of, committee, owner, name)]
+
+
 def review_queue(session: Session) -> list[dict[str, Any]]:
     """Links scored between the review floor and the auto threshold, both texts side by side."""
     rows = session.scalars(select(S.LinkJudgement).where(S.LinkJudgement.judgement == "review")).all()
