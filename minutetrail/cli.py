@@ -459,7 +459,7 @@ def export_cmd(ctx: click.Context, what: str, out_path: str | None, as_of: Any, 
         rows, columns = _with_session(ctx, queries[what]), what
     elif what in TABLES:
         rows = _with_session(ctx, lambda s: table_rows(s, what))
-        columns = [c.key for c in TABLES[what].__table__.columns]
+        columns = list(rows[0]) if rows else [c.key for c in TABLES[what].__table__.columns]
     else:
         raise click.ClickException(f"nothing called {what!r} to export: try records, {', '.join(EXPORT_QUERIES)} or a table: {', '.join(sorted(TABLES))}")
     text = shape.render(rows, columns)

@@ -32,7 +32,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # The columns each question prints, in every format (JSON keeps every field unless --columns is given):
 # what the row is about first, then its dates and state, the text, and the provenance last.
 OVERDUE = ["id", "number", "owner_person", "owner", "committee", "raised_at", "due", "days_overdue", "meetings_carried",
-           "times_slipped", "slipped_days", "printed_status", "under_review", "text", "source_file", "page"]
+           "times_slipped", "slipped_days", "printed_status", "under_review", "text", "printed_in", "source_file", "page"]
 QUESTIONS: dict[str, list[str]] = {
     "overdue": OVERDUE,
     "overdue_grouped": ["group", *OVERDUE],

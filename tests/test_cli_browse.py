@@ -154,6 +154,11 @@ def test_history_names_the_meeting_and_the_pack_apart(samples_db):
     same = next(t for t in exported if t["id"] == 7)
     assert [(o["meeting_date"], o["printed_in"]) for o in same["observations"]] == \
         [(o["meeting_date"], o["printed_in"]) for o in thread["observations"]]
+    table = {r["id"]: r for r in json.loads(_run("--db", samples_db, "export", "action_observations", "--json").output)}
+    assert all((table[o["observation_id"]]["meeting_date"], table[o["observation_id"]]["printed_in"]) ==
+               (o["meeting_date"], o["printed_in"]) for o in thread["observations"])
+    overdue_row = next(r for r in json.loads(_run("--db", samples_db, "overdue", "--as-of", AS_OF, "--json").output) if r["id"] == 7)
+    assert overdue_row["printed_in"] == thread["observations"][-1]["printed_in"] == "2025-06-10"
 
 
 def test_review_shows_thread_ids_and_ids_survive_link_judgements(tmp_path):
@@ -284,3 +289,14 @@ def test_ingest_names_each_file_as_it_goes_when_not_on_a_terminal(tmp_path):
     lines = [x for x in result.stderr.splitlines() if x.startswith("[")]
     assert lines == [f"[1/2] {pdfs[0]}", f"[2/2] {pdfs[1]}"]
     assert "[1/2]" not in result.stdout
+
+
+def test_changes_search_ids_and_dates_on_each_database(db_url):
+    """The dialect-specific parts (search SQL, the thread lookup, changes) on SQLite and PostgreSQL alike."""
+    assert _run("--db", db_url, "ingest", str(SAMPLES)).exit_code == 0
+    rows = json.loads(_run("--db", db_url, "changes", "--at", "2025-05-20", "--json").output)
+    assert sorted((r["change"], r["id"]) for r in rows) == [("became_overdue", 7), ("completed", 9), ("new", 21)]
+    hits = json.loads(_run("--db", db_url, "search", "void properties", "--json").output)
+    decision = next(h for h in hits if h["kind"] == "decision")
+    assert (decision["meeting_date"], decision["printed_in"]) == ("2025-01-14", "2025-02-11")
+    assert {h["thread_id"] for h in hits if h["kind"] == "action"} == {7}

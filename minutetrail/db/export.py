@@ -27,7 +27,12 @@ def table_rows(session: Session, name: str) -> list[dict[str, Any]]:
     """Every row of one table, columns as stored."""
     model = TABLES[name]
     columns = [c.key for c in model.__table__.columns]
-    return [{c: _plain(getattr(row, c)) for c in columns} for row in session.scalars(select(model).order_by(model.id))]
+    rows = [{c: _plain(getattr(row, c)) for c in columns} for row in session.scalars(select(model).order_by(model.id))]
+    if model is S.ActionObservation:  # the two dates named as everywhere else (queries.ObsView.as_dict)
+        for r in rows:
+            minuted = r["source"] in MINUTES_SOURCES and r["raised_date"]
+            r["meeting_date"], r["printed_in"] = (r["raised_date"] if minuted else r["published"]), r["published"]
+    return rows
 
 
 def meeting_records(session: Session) -> list[dict[str, Any]]:

@@ -269,8 +269,8 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
             "meetings_carried": carried, "times_slipped": slips or 0,
             "slipped_days": (due - first).days, "first_due": first.isoformat(),
             "printed_status": status_text, "status_disagrees": status is not None and status != "overdue",
-            "source_file": path, "page": page, "bbox": [x0, top, x1, bottom] if x0 is not None else None, "sha256": sha,
-            "as_of": day, "under_review": tid in review,
+            "printed_in": _iso(published), "source_file": path, "page": page,
+            "bbox": [x0, top, x1, bottom] if x0 is not None else None, "sha256": sha, "as_of": day, "under_review": tid in review,
         }
         if dropped:
             row["last_printed"] = _iso(published)
