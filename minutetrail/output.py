@@ -70,8 +70,8 @@ TABLE_VIEWS: dict[str, list[str]] = {
     "recurring_actions": ["id", "meetings", "status", "who", "committee", "text"],
 }
 # In a table too narrow for a view's every column, these are left out first, in this order (and the table says so)
-LEFT_OUT_FIRST = ("printed_in", "previous_due", "progress", "number", "printed_status", "status", "last_printed", "due_text",
-                  "raised_at", "meetings", "score", "who", "owner", "committee", "evidence")
+LEFT_OUT_FIRST = ("printed_in", "previous_due", "progress", "last_printed", "due_text", "raised_at", "meetings", "score",
+                  "printed_status", "status", "evidence", "number", "who", "owner", "committee")
 STATED_ONCE = ("committee",)  # in a table, a column with one value throughout is said once above it
 SHOWN_WHEN_TRUE = ("under_review",)  # and a flag column is left out when no row has the flag
 
