@@ -301,6 +301,16 @@ def overdue_cmd(ctx: click.Context, as_of: Any, committee: str | None, owner: st
         if any(r["under_review"] for r in [*rows, *apart]):
             click.echo(out.say("\nunder_review: the thread has links waiting for review; a later printing may close it "
                                "(`minutetrail review`)"))
+        _warn_past_latest_pack(ctx, day, committee)
+
+
+def _warn_past_latest_pack(ctx: click.Context, day: date, committee: str | None) -> None:
+    """An answer as of a date after the latest pack counts days on past what the papers can say: say so (stderr)."""
+    from minutetrail.db.export import database_scope
+
+    latest = _with_session(ctx, lambda s: database_scope(s, committee))["latest_pack"]
+    if latest and latest < day.isoformat():
+        click.echo(f"note: the latest pack is of {latest}; anything done after it is not known here", err=True)
 
 
 def _echo_apart(ctx: click.Context, out: Shape, day: date, committee: str | None, owner: str | None) -> list[dict[str, Any]]:
@@ -546,7 +556,7 @@ def report_cmd(ctx: click.Context, as_of: Any, out: str, committee: str | None) 
     _write(target, render_report(day, rows, closed, crop, dropped, printed=printed, scope=scope))
     click.echo(f"{len(rows)} overdue actions as of {day.isoformat()} written to {out}")
     if scope.get("latest_pack") and scope["latest_pack"] < day.isoformat():
-        click.echo(f"note: the latest pack is of {scope['latest_pack']}; the report answers as of {day.isoformat()}", err=True)
+        click.echo(f"note: the latest pack is of {scope['latest_pack']}; anything done after it is not known here", err=True)
 
 
 def _shown_url(url: str) -> str:

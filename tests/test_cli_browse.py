@@ -233,6 +233,12 @@ def test_changes_lists_a_thread_dropped_from_the_log(tmp_path):
 # ------------------------------------------------------------------ 6. the report states its scope
 
 
+def test_overdue_notes_an_as_of_date_past_the_latest_pack(samples_db):
+    late = _run("--db", samples_db, "overdue", "--as-of", "2026-01-01")
+    assert late.exit_code == 0 and "the latest pack is of 2025-06-10" in late.stderr and "latest pack" not in late.stdout
+    assert "latest pack" not in _run("--db", samples_db, "overdue", "--as-of", "2025-06-10").stderr
+
+
 def test_the_report_states_its_scope_and_warns_past_the_latest_pack(samples_db, tmp_path):
     late = tmp_path / "late.html"
     result = _run("--db", samples_db, "report", "--as-of", "2026-01-01", "--out", str(late))
