@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 DEMO_DB = "minutetrail-demo.db"
-SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-                  ".txt": "table"}
 
 
 def format_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -43,7 +41,9 @@ def format_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, fmt: str, as_json: bool, columns: str | None, width: int | None, no_headers: bool,
                 **kwargs: Any) -> Any:
         chosen = tuple(c.strip() for c in columns.split(",") if c.strip()) if columns else None
-        shape = Shape("json" if as_json else fmt, chosen, terminal_width(width), not no_headers)
+        source = click.get_current_context().get_parameter_source("fmt")
+        explicit = as_json or (source is not None and source.name != "DEFAULT")
+        shape = Shape("json" if as_json else fmt, chosen, terminal_width(width), not no_headers, explicit)
         try:
             return fn(*args, out=shape, **kwargs)
         except ColumnError as exc:
@@ -425,14 +425,6 @@ def recurring_cmd(ctx: click.Context, kind: str, min_meetings: int | None, commi
 EXPORT_QUERIES = ("overdue", "dropped", "printed-not-due", "changes", "actions", "people", "review")
 
 
-def _export_shape(out: Shape, target: Path | None) -> Shape:
-    """--format when given, else the file's suffix (x.csv is CSV), else JSON."""
-    source = click.get_current_context().get_parameter_source("fmt")
-    explicit = out.fmt != "table" or (source is not None and source.name != "DEFAULT")
-    fmt = out.fmt if explicit else SUFFIX_FORMATS.get(target.suffix.lower(), "json") if target else "json"
-    return Shape(fmt, out.columns, None if target is not None else out.width, out.headers)
-
-
 @cli.command("export")
 @click.argument("what")
 @click.option("--out", "out_path", type=click.Path(), default=None,
@@ -451,7 +443,7 @@ def export_cmd(ctx: click.Context, what: str, out_path: str | None, as_of: Any, 
         _export_records(ctx, out_path)
         return
     target = _out_file(out_path) if out_path else None
-    shape = _export_shape(out, target)
+    shape = out.for_file(target)
     day = as_of.date() if as_of else date.today()
     if what in ("overdue", "dropped", "printed-not-due"):
         columns: str | list[str] = _listing_columns(what)

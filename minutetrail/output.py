@@ -13,9 +13,12 @@ import shutil
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+                  ".txt": "table"}
 FALLBACK_WIDTH = 120  # when there is no terminal and no COLUMNS
 GAP = "  "
 MIN_WRAP = 10  # a wrapped (prose) column is never narrower than this
@@ -99,6 +102,13 @@ class Shape:
     columns: tuple[str, ...] | None = None
     width: int | None = None
     headers: bool = True
+    explicit: bool = False  # the format was asked for (not the default)
+
+    def for_file(self, target: Path | None) -> Shape:
+        """How to write an export: the format asked for, else the file's suffix (x.csv is CSV), else JSON;
+        a file's table is not cut to the terminal."""
+        fmt = self.fmt if self.explicit else SUFFIX_FORMATS.get(target.suffix.lower(), "json") if target else "json"
+        return Shape(fmt, self.columns, None if target is not None else self.width, self.headers, True)
 
     @property
     def machine(self) -> bool:
