@@ -687,12 +687,17 @@ def people_cmd(ctx: click.Context, out: Shape) -> None:
 
 
 @cli.command("documents")
+@click.option("--unread", is_flag=True, help="List what each document's extraction could not read, by page, instead.")
 @format_options
 @click.pass_context
-def documents_cmd(ctx: click.Context, out: Shape) -> None:
-    """Documents ingested, with their versions (a revised paper supersedes its earlier printing), and failures."""
-    from minutetrail.db.export import document_versions
+def documents_cmd(ctx: click.Context, unread: bool, out: Shape) -> None:
+    """Documents ingested, with their versions (a revised paper supersedes its earlier printing), how many
+    things each could not read (`--unread` lists them), and failures."""
+    from minutetrail.db.export import document_versions, document_warnings
 
+    if unread:
+        click.echo(out.render(_with_session(ctx, document_warnings), "unread"))
+        return
     rows = _with_session(ctx, document_versions)
     click.echo(out.render(rows, "documents"))
 
