@@ -4,25 +4,29 @@ PDFium (pypdfium2) reads every page in one pass: words from the text page, rulin
 filled cells from the page objects, all on the displayed page (crop box and /Rotate applied).
 Neither pdfplumber nor pdfminer is run: on made rotated pages PDFium's words agree with
 pdfplumber's (tests/extract/test_words.py), so pdfplumber is no longer the better tool anywhere here.
+Pages with no text layer that show an image (scans) are read by OCR (extract/ocr.py) unless told not
+to; their words then come from the OCR text layer of a temporary copy, marked ``ocr`` on the page.
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from minutetrail.errors import ExtractionError
+from minutetrail.extract.ocr import INSTALL_HINT, NEVER_HINT, engine, missing_tools, ocr_copy, ocr_languages
 from minutetrail.extract.pdfium_geometry import PageFrame, page_objects
 from minutetrail.extract.pdfium_text import page_words
-from minutetrail.models import PageData, Warning_
+from minutetrail.models import OcrMode, OcrProvenance, PageData, Warning_
 
 PDF_MAGIC = b"%PDF"
 MAGIC_WINDOW = 1024
 ENCRYPTED_HINT = "ask the publisher for an unprotected copy, or decrypt it with qpdf --decrypt"
 CORRUPT_HINT = "download it again, or repair it with qpdf"
-SCANNED_HINT = "run OCR on it (e.g. ocrmypdf) and ingest the result"
+SCANNED_HINT = "its text may be drawn as outlines or scanned too faintly: try --ocr always, or ask for a copy with a text layer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,7 @@ class OpenedPdf:
     sha256: str
     pages: tuple[PageData, ...]
     warnings: tuple[Warning_, ...] = ()
+    ocr: OcrProvenance | None = None  # which pages OCR read, when it did
 
 
 def file_sha256(path: str | Path) -> str:
@@ -66,24 +71,21 @@ def _open(path: str) -> pdfium.PdfDocument:
         raise ExtractionError(path, f"corrupt PDF ({exc})", CORRUPT_HINT) from exc
 
 
-def read_pdf(path: str | Path, *, require_text: bool = True) -> OpenedPdf:
-    """Read every page of a PDF. Raises ExtractionError naming the file for bad input."""
-    path = str(path)
-    _check_header(path)
-    sha = file_sha256(path)
+def _read_pages(path: str, numbers: Sequence[int] | None = None) -> tuple[list[PageData], list[int]]:
+    """The pages (all, or those numbered, 1-based) and how many image objects each holds."""
     doc = _open(path)
     try:
         if len(doc) == 0:
             raise ExtractionError(path, "PDF has no pages", "check the file is complete")
         pages: list[PageData] = []
-        images = 0
-        for index in range(len(doc)):
-            page = doc[index]
+        images: list[int] = []
+        for number in numbers or range(1, len(doc) + 1):
+            page = doc[number - 1]
             try:
                 frame = PageFrame(page)
                 objects = page_objects(page, frame)
-                images += objects.images
-                pages.append(PageData(index + 1, frame.shown_width, frame.shown_height, tuple(page_words(page, frame)),
+                images.append(objects.images)
+                pages.append(PageData(number, frame.shown_width, frame.shown_height, tuple(page_words(page, frame)),
                                       objects.rules, objects.fills))
             finally:
                 page.close()
@@ -91,10 +93,50 @@ def read_pdf(path: str | Path, *, require_text: bool = True) -> OpenedPdf:
         raise ExtractionError(path, f"corrupt PDF ({exc})", CORRUPT_HINT) from exc
     finally:
         doc.close()
+    return pages, images
+
+
+def _pages_to_ocr(pages: Sequence[PageData], images: Sequence[int], mode: OcrMode) -> list[int]:
+    """AUTO: the pages with no text that show an image (a scan); ALWAYS: every page; NEVER: none."""
+    if mode == OcrMode.ALWAYS:
+        return [p.number for p in pages]
+    if mode == OcrMode.AUTO:
+        return [p.number for p, count in zip(pages, images) if count and not p.words]
+    return []
+
+
+def _with_ocr(path: str, pages: list[PageData], wanted: list[int], mode: OcrMode) -> tuple[list[PageData], OcrProvenance]:
+    """The pages, those in ``wanted`` with the words OCR recognised (rules and fills stay the original page's)."""
+    with ocr_copy(path, wanted, mode) as copy:
+        recognised, _ = _read_pages(str(copy), wanted)
+    by_number = {p.number: p for p in recognised}
+    out = [replace(p, words=by_number[p.number].words, ocr=True) if p.number in by_number else p for p in pages]
+    return out, OcrProvenance(tuple(wanted), engine(), ocr_languages())
+
+
+def read_pdf(path: str | Path, *, require_text: bool = True, ocr: OcrMode | str = OcrMode.AUTO) -> OpenedPdf:
+    """Read every page of a PDF. Raises ExtractionError naming the file for bad input.
+
+    ocr: AUTO reads pages with no text layer by OCR (OCRmyPDF + Tesseract), ALWAYS every page, NEVER none.
+    """
+    path, mode = str(path), OcrMode(ocr)
+    _check_header(path)
+    sha = file_sha256(path)
+    pages, images = _read_pages(path)
+    provenance: OcrProvenance | None = None
+    warnings: list[Warning_] = []
+    wanted = _pages_to_ocr(pages, images, mode)
+    if wanted and (mode == OcrMode.ALWAYS or not any(p.words for p in pages) or not missing_tools()):
+        pages, provenance = _with_ocr(path, pages, wanted, mode)
+    elif wanted:  # some text pages and some scanned ones, no OCR here: read what has text, name the rest
+        warnings.extend(Warning_(n, f"scanned page not read: {INSTALL_HINT}") for n in wanted)
     if require_text and not any(p.words for p in pages):
-        reason = "no text layer: scanned pages" if images else "no text on any page"
-        raise ExtractionError(path, reason, SCANNED_HINT)
-    return OpenedPdf(path=path, sha256=sha, pages=tuple(pages))
+        scanned = any(images)
+        reason = "no text layer: scanned pages" if scanned else "no text on any page"
+        if provenance is not None:
+            reason = f"no text found by OCR either ({provenance.engine}): scanned pages without legible text"
+        raise ExtractionError(path, reason, NEVER_HINT if mode == OcrMode.NEVER and scanned else SCANNED_HINT)
+    return OpenedPdf(path=path, sha256=sha, pages=tuple(pages), warnings=tuple(warnings), ocr=provenance)
 
 
 __all__ = ["OpenedPdf", "read_pdf", "file_sha256"]
