@@ -10,6 +10,7 @@ to; their words then come from the OCR text layer of a temporary copy, marked ``
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,11 +21,16 @@ from minutetrail.errors import ExtractionError
 from minutetrail.extract.ocr import INSTALL_HINT, NEVER_HINT, engine, missing_tools, ocr_copy, ocr_languages
 from minutetrail.extract.pdfium_geometry import PageFrame, page_objects
 from minutetrail.extract.pdfium_text import page_words
-from minutetrail.models import OcrMode, OcrProvenance, PageData, Warning_
+from minutetrail.extract.ink import weigh_words
+from minutetrail.extract.raster_rules import image_rules, page_ink
+from minutetrail.models import OcrMode, OcrProvenance, PageData, Warning_, Word
 
 PDF_MAGIC = b"%PDF"
 MAGIC_WINDOW = 1024
 ENCRYPTED_HINT = "ask the publisher for an unprotected copy, or decrypt it with qpdf --decrypt"
+LEGIBLE_WORD = re.compile(r"[^\W_]{3}")  # three letters or digits in a row: a word, not a speck
+MIN_LEGIBLE_WORDS = 3  # a scanned page whose OCR finds fewer such words holds a picture, not text
+OCR_EMPTY_HINT = "check that the pages show text; a scan at 300 dpi reads best"
 CORRUPT_HINT = "download it again, or repair it with qpdf"
 SCANNED_HINT = "its text may be drawn as outlines or scanned too faintly: try --ocr always, or ask for a copy with a text layer"
 
@@ -71,8 +77,12 @@ def _open(path: str) -> pdfium.PdfDocument:
         raise ExtractionError(path, f"corrupt PDF ({exc})", CORRUPT_HINT) from exc
 
 
-def _read_pages(path: str, numbers: Sequence[int] | None = None) -> tuple[list[PageData], list[int]]:
-    """The pages (all, or those numbered, 1-based) and how many image objects each holds."""
+def _read_pages(path: str, numbers: Sequence[int] | None = None, *, scanned: bool = False) -> tuple[list[PageData], list[int]]:
+    """The pages (all, or those numbered, 1-based) and how many image objects each holds.
+
+    scanned: the words were recognised from the page's image: their weight comes from their ink, and the
+    rules drawn in its pixels (a scanned grid) join its vector rules.
+    """
     doc = _open(path)
     try:
         if len(doc) == 0:
@@ -85,8 +95,11 @@ def _read_pages(path: str, numbers: Sequence[int] | None = None) -> tuple[list[P
                 frame = PageFrame(page)
                 objects = page_objects(page, frame)
                 images.append(objects.images)
-                pages.append(PageData(number, frame.shown_width, frame.shown_height, tuple(page_words(page, frame)),
-                                      objects.rules, objects.fills))
+                words, rules = tuple(page_words(page, frame)), objects.rules
+                if scanned:
+                    dark, scale = page_ink(page)
+                    words, rules = weigh_words(dark, scale, words), rules + image_rules(dark, scale)
+                pages.append(PageData(number, frame.shown_width, frame.shown_height, words, rules, objects.fills))
             finally:
                 page.close()
     except pdfium.PdfiumError as exc:
@@ -105,12 +118,19 @@ def _pages_to_ocr(pages: Sequence[PageData], images: Sequence[int], mode: OcrMod
     return []
 
 
+def _legible(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """OCR's words of a page, or none when they are a few specks read off a picture (a photo, a map, a signature)."""
+    real = sum(1 for w in words if LEGIBLE_WORD.search(w.text))
+    return words if real >= MIN_LEGIBLE_WORDS else ()
+
+
 def _with_ocr(path: str, pages: list[PageData], wanted: list[int], mode: OcrMode) -> tuple[list[PageData], OcrProvenance]:
-    """The pages, those in ``wanted`` with the words OCR recognised (rules and fills stay the original page's)."""
+    """The pages, those in ``wanted`` with the words OCR recognised; a scan's rules are found in its pixels."""
     with ocr_copy(path, wanted, mode) as copy:
-        recognised, _ = _read_pages(str(copy), wanted)
+        recognised, _ = _read_pages(str(copy), wanted, scanned=True)
     by_number = {p.number: p for p in recognised}
-    out = [replace(p, words=by_number[p.number].words, ocr=True) if p.number in by_number else p for p in pages]
+    out = [replace(p, words=_legible(by_number[p.number].words), rules=p.rules or by_number[p.number].rules, ocr=True)
+           if p.number in by_number else p for p in pages]
     return out, OcrProvenance(tuple(wanted), engine(), ocr_languages())
 
 
@@ -131,11 +151,12 @@ def read_pdf(path: str | Path, *, require_text: bool = True, ocr: OcrMode | str 
     elif wanted:  # some text pages and some scanned ones, no OCR here: read what has text, name the rest
         warnings.extend(Warning_(n, f"scanned page not read: {INSTALL_HINT}") for n in wanted)
     if require_text and not any(p.words for p in pages):
-        scanned = any(images)
-        reason = "no text layer: scanned pages" if scanned else "no text on any page"
         if provenance is not None:
-            reason = f"no text found by OCR either ({provenance.engine}): scanned pages without legible text"
-        raise ExtractionError(path, reason, NEVER_HINT if mode == OcrMode.NEVER and scanned else SCANNED_HINT)
+            raise ExtractionError(path, f"scanned pages, and OCR ({provenance.engine}) found no legible text on them",
+                                  OCR_EMPTY_HINT)
+        if any(images):
+            raise ExtractionError(path, "no text layer: scanned pages", NEVER_HINT if mode == OcrMode.NEVER else SCANNED_HINT)
+        raise ExtractionError(path, "no text on any page", SCANNED_HINT)
     return OpenedPdf(path=path, sha256=sha, pages=tuple(pages), warnings=tuple(warnings), ocr=provenance)
 
 

@@ -139,3 +139,10 @@ def test_scanned_copy_of_a_gold_paper_scores_near_the_born_digital_file(gold_nam
     assert scored
     for category in scored:
         assert ocr.scores[category].f1 >= born.scores[category].f1 - F1_SLACK, (category, ocr.misses, ocr.spurious)
+
+
+def test_a_picture_with_no_text_gives_no_words_from_ocr(bad_files):
+    """OCR reads a speck or two off a picture; a page needs a few real words to count as text."""
+    with pytest.raises(ExtractionError) as info:
+        read_pdf(bad_files["scanned"], ocr="auto")
+    assert "scanned" in str(info.value) and "no legible text" in str(info.value) and info.value.hint
