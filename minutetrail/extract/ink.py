@@ -4,7 +4,8 @@ Headings and item titles are found by typography (bold at body size), so a scann
 bold back. A word's stroke width is its ink pixels over the strokes crossed along its rows (runs of
 ink); divided by the word's height it does not depend on the type size. Body text is most of a page,
 so the page's median is regular weight, and a word whose relative stroke width is BOLD_RATIO times
-that median is bold (bold faces run 1.5-1.8 times the regular stroke; noise and serifs stay under 1.3).
+that median is bold. Rendered at 150 dpi, bold words measure 1.30-1.60 times the median and regular
+ones 0.84-1.13, on made Helvetica pages at 11 and 14 points and on a real scanned parish minute alike.
 A word of one or two characters ("8", "to", "a)") has too few strokes to measure: it takes the weight
 of the word beside it on its line (the next one, else the one before), as a list number takes its title's.
 """
@@ -17,7 +18,7 @@ import numpy as np
 
 from minutetrail.models import Word
 
-BOLD_RATIO = 1.4
+BOLD_RATIO = 1.22  # between the two ranges above
 MIN_WORDS = 8  # fewer words on a page than this give no reliable median: leave them regular
 SHORT_WORD = 2  # characters: a word this short is too small to weigh
 NEIGHBOUR_GAP_EM = 3.0  # of the word's height: a word this far along its line or nearer is beside it
