@@ -146,3 +146,26 @@ def test_a_picture_with_no_text_gives_no_words_from_ocr(bad_files):
     with pytest.raises(ExtractionError) as info:
         read_pdf(bad_files["scanned"], ocr="auto")
     assert "scanned" in str(info.value) and "no legible text" in str(info.value) and info.value.hint
+
+
+def test_ingest_takes_the_ocr_option_and_stores_the_note(tmp_path):
+    from sqlalchemy import select
+
+    from minutetrail.db import schema as S
+    from minutetrail.db.session import Database
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    rasterise(_agenda(tmp_path / "agenda.pdf"), folder / "agenda-scan.pdf", 200)
+    never = CliRunner().invoke(cli, ["--db", str(tmp_path / "never.db"), "ingest", "--ocr", "never", str(folder)])
+    assert never.exit_code == 1 and "agenda-scan.pdf" in never.output and "--ocr auto" in never.output
+    auto = CliRunner().invoke(cli, ["--db", str(tmp_path / "auto.db"), "ingest", "--ocr", "auto", str(folder)])
+    assert auto.exit_code == 0, auto.output
+    assert "1 inserted" in auto.output and "5 agenda items" in auto.output
+    db = Database(f"sqlite:///{tmp_path / 'auto.db'}")
+    try:
+        with db.session(write=False) as session:
+            doc = session.scalars(select(S.Document)).one()
+            assert doc.status == "ingested" and any("read by OCR" in w["message"] for w in doc.warnings)
+    finally:
+        db.close()
