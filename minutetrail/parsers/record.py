@@ -46,6 +46,7 @@ from minutetrail.parsers.roles import (
 )
 from minutetrail.parsers.structure import ITEM_HEAD, underlined_lines
 from minutetrail.parsers.tables import pages_to_tables
+from minutetrail.parsers.vocab import alternation
 from minutetrail.parsers.text import content_lines
 
 LOG_FIELDS = frozenset({"owner", "due", "progress"})
@@ -56,7 +57,10 @@ def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> 
     items = lines_to_agenda_items(pages)
     acc["agenda_items"].extend(items)
     if not items:
-        acc["warnings"].append(Warning_(part.page_start, f"agenda on pages {part.page_start}-{part.page_end}: no numbered items read"))
+        acc["warnings"].append(Warning_(part.page_start, f"agenda on pages {part.page_start}-{part.page_end}: no items read"))
+
+
+OWN_BODY = re.compile(alternation("own_committee_bodies"), re.I)  # a council whose meetings are its own committee
 
 
 def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
@@ -76,6 +80,11 @@ def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) ->
     elif not _named_in(minutes.committee, head) or LABEL.match(minutes.committee or ""):
         titled = heading_committee(head)
         if titled and not (minutes.committee or "").lower().endswith(titled.lower()):  # "Commission" is the "SSA Commission"
+            minutes = replace(minutes, committee=titled)
+    elif OWN_BODY.fullmatch(minutes.committee or ""):  # "... meeting of the Parish Council" under "Little Ashby Parish Council"
+        titled = heading_committee(head)
+        short = (minutes.committee or "").lower()
+        if titled and len(titled) > len(short) and titled.lower().endswith(" " + short):
             minutes = replace(minutes, committee=titled)
     extract_item = minute_extract_item(pages[0][0], head) if pages else None
     if extract_item is not None:  # a minute extract: "Agenda item" / title / purpose / "Minutes:"
