@@ -169,3 +169,11 @@ def test_ingest_takes_the_ocr_option_and_stores_the_note(tmp_path):
             assert doc.status == "ingested" and any("read by OCR" in w["message"] for w in doc.warnings)
     finally:
         db.close()
+
+
+def test_ocr_always_reads_a_text_page_from_its_pixels(tmp_path):
+    """--ocr always: a text layer that cannot be trusted (garbled fonts) is replaced by what OCR reads."""
+    record = parse_file(_agenda(tmp_path / "agenda.pdf"), ocr="always")
+    assert record.ocr is not None and record.ocr.pages == (1,)
+    assert [i.number for i in record.agenda_items] == ["1", "2", "3", "4", "5"]
+    assert "Hedgerow planting scheme" in [i.title for i in record.agenda_items]
