@@ -30,3 +30,29 @@ def crop_png(path: str | Path, page: int, bbox: tuple[float, float, float, float
         return buf.getvalue()
     finally:
         pdf.close()
+
+
+PAGE_SCALE = 1.5  # pixels per point of a whole page image
+HIGHLIGHT = (220, 30, 30)  # the outline drawn round the row on a whole page
+
+
+def page_png(path: str | Path, page: int, highlight: tuple[float, float, float, float] | None = None) -> bytes | None:
+    """A PNG of a whole 1-based page, the box (x0, top, x1, bottom; PDF points) outlined; None if unreadable."""
+    from PIL import ImageDraw
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except (pdfium.PdfiumError, FileNotFoundError, OSError):
+        return None
+    try:
+        if not 1 <= page <= len(pdf):
+            return None
+        image = pdf[page - 1].render(scale=PAGE_SCALE).to_pil().convert("RGB")
+        if highlight is not None:
+            x0, top, x1, bottom = (v * PAGE_SCALE for v in highlight)
+            ImageDraw.Draw(image).rectangle((x0 - 3, top - 3, x1 + 3, bottom + 3), outline=HIGHLIGHT, width=3)
+        buf = io.BytesIO()
+        image.save(buf, format="PNG")
+        return buf.getvalue()
+    finally:
+        pdf.close()

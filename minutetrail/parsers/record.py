@@ -38,7 +38,7 @@ from minutetrail.parsers.meeting import (
 )
 from minutetrail.parsers.minutes import attach_actions, parse_minutes, unread_warnings
 from minutetrail.parsers.nlp import LazyNlp
-from minutetrail.parsers.reports import parse_recommendations
+from minutetrail.parsers.reports import REC_HEAD, parse_recommendations
 from minutetrail.parsers.roles import (
     find_role_mentions,
     glossary_mentions,
@@ -108,7 +108,12 @@ def _named_in(committee: str | None, lines: Sequence[Line]) -> bool:
 
 
 def _report(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
-    acc["recommendations"].extend(parse_recommendations(pages, part.title))
+    found = parse_recommendations(pages, part.title)
+    acc["recommendations"].extend(found)
+    if not found:
+        headed = next((p for p, lines in pages for ln in lines if REC_HEAD.match(ln.text.strip())), None)
+        if headed is not None:
+            acc["warnings"].append(Warning_(headed, f"page {headed}: a recommendations heading, but no recommendation read under it"))
     acc["roles"].extend(report_author_mentions(pages))
 
 

@@ -10,6 +10,8 @@ from minutetrail.parsers.text import join_lines
 REC_HEAD = re.compile(r"^(\d+(\.\d+)?\.?\s+)?recommendations?(\s*\(s\))?\s*[:.]?\s*$|^recommendation\(s\)\s*$", re.I)
 LEAD_IN = re.compile(r"^(that|it is recommended that|the (committee|cabinet|council|panel|board) is (asked|recommended) to)\b.*$", re.I)
 LETTERED = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z]|[ivx]{1,4}|\d{1,2})[).]\s+(?P<text>\S.*)$")
+BULLETED = re.compile(r"^(?:[•▪●◦·*\-–]|\uf0b7)\s+(?P<text>\S.*)$")  # recommendations listed with bullets, unlettered
+REC_INLINE = re.compile(r"^recommendations?(?:\s*\(s\))?\s*[:\-–]\s+(?P<text>\S.*)$", re.I)  # "Recommendation: That ..."
 END_HEAD = re.compile(
     r"^(\d+(\.\d+)?\.?\s+)?(alternative options|key considerations|reasons? for (the )?recommendations?|background|"
     r"community impact|environmental impact|equality duty|resource implications|legal implications|"
@@ -41,8 +43,9 @@ def parse_recommendations(pages: Sequence[tuple[int, Sequence[Line]]], report_ti
             text = line.text.strip()
             height = line.bottom - line.top or 10.0
             if state == "seek":
-                if REC_HEAD.match(text):
-                    state, lead = "lead", []
+                inline = REC_INLINE.match(text)
+                if REC_HEAD.match(text) or inline:
+                    state, lead, rec_page = "lead", [inline["text"]] if inline else [], page
                 prev = line
                 continue
             gap = line.top - prev.bottom if prev is not None and line.top > prev.top else 0.0
@@ -57,10 +60,11 @@ def parse_recommendations(pages: Sequence[tuple[int, Sequence[Line]]], report_ti
                 prev = line
                 continue
             m = LETTERED.match(text)
-            if m:
+            b = None if m else BULLETED.match(text)
+            if m or b:
                 close()
-                state, letter, rec_page = "items", m["letter"], page
-                current = [m["text"]]
+                state, letter, rec_page = "items", m["letter"] if m else None, page
+                current = [(m or b)["text"]]  # type: ignore[index]
             elif state == "items":
                 current.append(text)
             elif state == "lead":

@@ -18,6 +18,8 @@ DECISIONS = {
     "agreed-that": ("Agreed that the budget be approved.", "Agreed that the budget be approved."),
     "decision-label": ("Decision: the budget be approved.", "the budget be approved."),
     "body-resolved": ("The council resolved to approve the budget.", "The council resolved to approve the budget."),
+    "moved-aloud-in-a-verbatim-record": ("Councillor Ray: I'll move that the budget be approved.",
+                                         "I'll move that the budget be approved."),
     "moved-seconded": ("Moved by Cllr Lee, seconded by Cllr Ray, that the budget be approved. Carried.",
                        "Moved by Cllr Lee, seconded by Cllr Ray, that the budget be approved."),
 }
