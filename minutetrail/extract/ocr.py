@@ -75,7 +75,8 @@ def _page_list(pages: Sequence[int]) -> str:
 
 
 def _command(source: Path, target: Path, pages: Sequence[int], mode: OcrMode) -> list[str]:
-    return [sys.executable, "-m", "ocrmypdf", "--quiet", "--output-type", "pdf",
+    # the copy is ours to read, never published: a signed paper's signature may break in it
+    return [sys.executable, "-m", "ocrmypdf", "--quiet", "--output-type", "pdf", "--invalidate-digital-signatures",
             "--force-ocr" if mode == OcrMode.ALWAYS else "--skip-text",
             "--pages", _page_list(pages), "--language", ocr_languages(),
             "--tesseract-timeout", str(PAGE_TIMEOUT), "--tesseract-pagesegmode", PAGE_SEGMENTATION,

@@ -177,3 +177,11 @@ def test_ocr_always_reads_a_text_page_from_its_pixels(tmp_path):
     assert record.ocr is not None and record.ocr.pages == (1,)
     assert [i.number for i in record.agenda_items] == ["1", "2", "3", "4", "5"]
     assert "Hedgerow planting scheme" in [i.title for i in record.agenda_items]
+
+
+def test_the_ocr_note_names_the_pages_as_ranges():
+    from minutetrail.models import OcrProvenance
+    from minutetrail.parsers.record import ocr_note
+
+    note = ocr_note(OcrProvenance((1, 2, 3, 5, 9, 10), "ocrmypdf 1 / tesseract 5", "eng"))
+    assert note.page == 1 and "pages 1-3, 5, 9-10 read by OCR (ocrmypdf 1 / tesseract 5, language eng)" in note.message
