@@ -29,6 +29,7 @@ PDF_MAGIC = b"%PDF"
 MAGIC_WINDOW = 1024
 ENCRYPTED_HINT = "ask the publisher for an unprotected copy, or decrypt it with qpdf --decrypt"
 LEGIBLE_WORD = re.compile(r"[^\W_]{3}")  # three letters or digits in a row: a word, not a speck
+RULE_GLYPHS = re.compile(r"[|¦]+")  # a word of bars alone: a rule or cell edge read as text
 MIN_LEGIBLE_WORDS = 3  # a scanned page whose OCR finds fewer such words holds a picture, not text
 OCR_EMPTY_HINT = "check that the pages show text; a scan at 300 dpi reads best"
 CORRUPT_HINT = "download it again, or repair it with qpdf"
@@ -119,7 +120,9 @@ def _pages_to_ocr(pages: Sequence[PageData], images: Sequence[int], mode: OcrMod
 
 
 def _legible(words: tuple[Word, ...]) -> tuple[Word, ...]:
-    """OCR's words of a page, or none when they are a few specks read off a picture (a photo, a map, a signature)."""
+    """OCR's words of a page, without the bars Tesseract reads off ruling lines and cell edges ("|"), or none
+    when they are a few specks read off a picture (a photo, a map, a signature)."""
+    words = tuple(w for w in words if not RULE_GLYPHS.fullmatch(w.text))
     real = sum(1 for w in words if LEGIBLE_WORD.search(w.text))
     return words if real >= MIN_LEGIBLE_WORDS else ()
 

@@ -185,3 +185,11 @@ def test_the_ocr_note_names_the_pages_as_ranges():
 
     note = ocr_note(OcrProvenance((1, 2, 3, 5, 9, 10), "ocrmypdf 1 / tesseract 5", "eng"))
     assert note.page == 1 and "pages 1-3, 5, 9-10 read by OCR (ocrmypdf 1 / tesseract 5, language eng)" in note.message
+
+
+def test_bars_read_off_ruling_lines_are_not_words():
+    from minutetrail.models import Word
+
+    words = tuple(Word(t, 10.0 * i, 0, 10.0 * i + 8, 10) for i, t in enumerate(["|", "Hedgerow", "||", "planting", "scheme", "¦"]))
+    assert [w.text for w in extract_pdf._legible(words)] == ["Hedgerow", "planting", "scheme"]
+    assert extract_pdf._legible(words[:2]) == ()  # one word off a picture is a speck, not text
