@@ -193,3 +193,19 @@ def test_bars_read_off_ruling_lines_are_not_words():
     words = tuple(Word(t, 10.0 * i, 0, 10.0 * i + 8, 10) for i, t in enumerate(["|", "Hedgerow", "||", "planting", "scheme", "¦"]))
     assert [w.text for w in extract_pdf._legible(words)] == ["Hedgerow", "planting", "scheme"]
     assert extract_pdf._legible(words[:2]) == ()  # one word off a picture is a speck, not text
+
+
+def test_the_scanned_township_package_front_sheet_gives_its_agenda_items(tmp_path):
+    """The corpus's scanned package (39 image-only pages; bench/ocr_speed.py reads it all): its first page."""
+    from pypdfium2 import PdfDocument
+
+    from tests.conftest import CORPUS
+
+    package = PdfDocument(str(CORPUS / "real" / "nipissing-township" / "council-package-2025-01-07.pdf"))
+    front = PdfDocument.new()
+    front.import_pages(package, [0])
+    front.save(str(tmp_path / "front.pdf"))
+    record = parse_file(tmp_path / "front.pdf", ocr="auto")
+    assert record.ocr is not None and record.documents[0].kind == "agenda"
+    numbers = [i.number for i in record.agenda_items]
+    assert len(numbers) >= 13 and numbers[:3] == ["1", "2", "3"]
