@@ -29,3 +29,7 @@ class LinkError(MinutetrailError):
 
 class StorageError(MinutetrailError):
     """The database refused or lacks something."""
+
+
+class NoMatch(MinutetrailError):
+    """A filter (--committee, --owner) that matches nothing in the database; the message names near matches."""

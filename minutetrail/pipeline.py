@@ -203,7 +203,7 @@ def ingest(
                             progress(name)
                         continue
                     touched.update(_action_committees(session, record.sha256))  # a re-parse may move it elsewhere
-                    counts = store_record(session, record, name)
+                    counts = store_record(session, record, shown_name(os.path.abspath(path)))  # absolute: evidence links
                     forget_path_failure(session, name)
                     touched.update(_action_committees(session, record.sha256))
                     stored = find_document(session, record.sha256)

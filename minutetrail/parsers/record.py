@@ -38,7 +38,7 @@ from minutetrail.parsers.meeting import (
 )
 from minutetrail.parsers.minutes import attach_actions, parse_minutes, unread_warnings
 from minutetrail.parsers.nlp import LazyNlp
-from minutetrail.parsers.reports import REC_HEAD, parse_recommendations
+from minutetrail.parsers.reports import REC_HEAD, agenda_recommendations, parse_recommendations
 from minutetrail.parsers.roles import (
     find_role_mentions,
     glossary_mentions,
@@ -56,6 +56,7 @@ PartPages = list[tuple[int, Sequence[Line]]]
 def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
     items = lines_to_agenda_items(pages)
     acc["agenda_items"].extend(items)
+    acc["recommendations"].extend(agenda_recommendations(pages, items))  # a report's recommendations printed under its item
     if not items:
         acc["warnings"].append(Warning_(part.page_start, f"agenda on pages {part.page_start}-{part.page_end}: no items read"))
 

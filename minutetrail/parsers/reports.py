@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from minutetrail.models import Line, Recommendation
+from minutetrail.models import AgendaItem, Line, Recommendation
 from minutetrail.parsers.text import join_lines
 
 REC_HEAD = re.compile(r"^(\d+(\.\d+)?\.?\s+)?recommendations?(\s*\(s\))?\s*[:.]?\s*$|^recommendation\(s\)\s*$", re.I)
@@ -79,4 +80,30 @@ def parse_recommendations(pages: Sequence[tuple[int, Sequence[Line]]], report_ti
         text = join_lines(lead)
         if not text.rstrip().endswith(":"):
             out.append(Recommendation(None, text, report_title, rec_page))
+    return out
+
+
+AGENDA_REC_LINES = 40  # lines read under a recommendations heading printed in an agenda
+
+
+def agenda_recommendations(pages: Sequence[tuple[int, Sequence[Line]]], items: Sequence[AgendaItem]) -> list[Recommendation]:
+    """Recommendations an agenda prints under an item: a "Recommendation(s)" heading with a lead-in
+    ("That:") under it, read like a report's up to the next item, and titled by the item above it
+    (a bare "Recommendation: Approve ..." line is not read)."""
+    out: list[Recommendation] = []
+    starts: list[tuple[int, int, str]] = []  # (page, line index, title) of each item's first line
+    for it in items:
+        lines = next((ls for p, ls in pages if p == it.page), ())
+        k = next((i for i, ln in enumerate(lines) if ln.text.strip().startswith(it.number) and it.title[:20] in ln.text), None)
+        if k is not None:
+            starts.append((it.page, k, it.title))
+    starts.sort()
+    for page, lines in pages:
+        for i, line in enumerate(lines[:-1]):
+            if not (REC_HEAD.match(line.text.strip()) and LEAD_IN.match(lines[i + 1].text.strip())):
+                continue
+            end = next((k for p, k, _t in starts if p == page and k > i), len(lines))
+            above = [t for p, k, t in starts if (p, k) < (page, i)]
+            out.extend(replace(r, report_title=above[-1] if above else None)
+                       for r in parse_recommendations([(page, lines[i : min(end, i + AGENDA_REC_LINES)])], None))
     return out

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 
 from minutetrail.extraction import parse_file
+from tests.councilpdf import Sheet, parish_agenda
 from tests.parsers.test_minutes_numbering import HEADINGS, STYLES
 
 ITEMS = [("Apologies for absence", None), ("Declarations of interest", None),
@@ -20,40 +19,13 @@ ITEMS = [("Apologies for absence", None), ("Declarations of interest", None),
 
 
 def _agenda_pdf(path: Path, printed, heading: str, capitals: bool, indent_description: bool) -> Path:  # type: ignore[no-untyped-def]
-    c = Canvas(str(path), pagesize=A4)
-    y = A4[1] - 60
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(60, y, "Little Ashby Parish Council")
-    y -= 20
-    c.setFont("Helvetica", 11)
-    c.drawString(60, y, "You are summoned to attend a meeting of the Parish Council on Tuesday 7 May 2024 at 7.30 pm")
-    y -= 16
-    c.drawString(60, y, "in the Village Hall.")
-    y -= 24
-    c.setFont("Helvetica-Bold", 13)
-    c.drawString(60, y, "AGENDA")
-    y -= 24
+    sheet = parish_agenda(path)
     for i, (title, description) in enumerate(ITEMS):
-        title = title.upper() if capitals else title
-        font = "Helvetica-Bold" if heading == "bold" else "Helvetica"
-        c.setFont(font, 11)
-        number = printed(i + 1)
-        if heading == "two-columns":
-            c.drawString(60, y, number)
-            c.drawString(110, y, title)
-        else:
-            c.drawString(60, y, f"{number} {title}")
-        if heading == "underlined":
-            c.line(60, y - 2, 60 + c.stringWidth(f"{number} {title}", font, 11), y - 2)
-        y -= 15
+        sheet.heading(printed(i + 1), title.upper() if capitals else title, heading, step=15)
         if description:
-            c.setFont("Helvetica", 11)
-            c.drawString(110 if indent_description else 60, y, description)
-            y -= 15
-        y -= 10
-    c.showPage()
-    c.save()
-    return path
+            sheet.line(description, x=110 if indent_description else 60, step=15)
+        sheet.gap()
+    return sheet.save()
 
 
 @pytest.mark.parametrize("heading", HEADINGS)
@@ -69,27 +41,14 @@ def test_every_numbering_style_gives_every_agenda_item(tmp_path, style, heading)
 
 
 def _unnumbered_agenda(path: Path, marker: str, bold: bool) -> Path:
-    c = Canvas(str(path), pagesize=A4)
-    y = A4[1] - 60
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(60, y, "Little Ashby Parish Council")
-    c.setFont("Helvetica", 11)
-    c.drawString(60, y - 20, "Meeting of the Parish Council on Tuesday 7 May 2024 at 7.30 pm")
-    c.setFont("Helvetica-Bold", 13)
-    c.drawString(60, y - 44, "AGENDA")
-    y -= 68
+    sheet = Sheet(path).line("Little Ashby Parish Council", size=14, bold=True, step=20)
+    sheet.line("Meeting of the Parish Council on Tuesday 7 May 2024 at 7.30 pm", step=24).line("AGENDA", size=13, bold=True, step=24)
     for title, description in ITEMS:
-        c.setFont("Helvetica-Bold" if bold else "Helvetica", 11)
-        c.drawString(60, y, marker + title)
-        y -= 15
+        sheet.line(marker + title, bold=bold, step=15)
         if description:
-            c.setFont("Helvetica", 11)
-            c.drawString(60 + (12 if marker else 0), y, description)
-            y -= 15
-        y -= 10
-    c.showPage()
-    c.save()
-    return path
+            sheet.line(description, x=60 + (12 if marker else 0), step=15)
+        sheet.gap()
+    return sheet.save()
 
 
 @pytest.mark.parametrize("marker, bold", [("", True), ("• ", False), ("• ", True), ("- ", False)],

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 
 from minutetrail.extraction import parse_file
+from tests.councilpdf import parish_minutes
 
 NAMES = ["Ann Lee", "Bob Ray", "Cy Tan", "Dee Fox"]
 LAYOUTS = {  # rows of "|"-separated cells (170 pt apart); "**" sets a row in bold
@@ -25,30 +24,13 @@ LAYOUTS = {  # rows of "|"-separated cells (170 pt apart); "**" sets a row in bo
 
 
 def _minutes(path: Path, rows: list[str]) -> Path:
-    c = Canvas(str(path), pagesize=A4)
-    y = A4[1] - 60
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(60, y, "Little Ashby Parish Council")
-    y -= 20
-    c.setFont("Helvetica", 11)
-    c.drawString(60, y, "Minutes of the meeting held on Tuesday 7 May 2024 at 7.30 pm")
-    y -= 26
+    sheet = parish_minutes(path).gap(8)
     for row in rows + ["", "In attendance: Jo Pike (Clerk)", "Apologies: Cllr Eve Hart", ""]:
-        c.setFont("Helvetica-Bold" if row.startswith("**") else "Helvetica", 11)
-        for k, cell in enumerate(row.lstrip("*").split("|")):
-            if cell:
-                c.drawString(60 + 170 * k, y, cell)
-        y -= 15
+        sheet.cells(*row.lstrip("*").split("|"), bold=row.startswith("**"))
     for n, (title, text) in enumerate([("Budget", "RESOLVED: that the budget be approved."),
                                        ("Footpaths", "Members discussed the footpaths.")], 1):
-        c.setFont("Helvetica-Bold", 11)
-        c.drawString(60, y, f"{n}. {title}")
-        c.setFont("Helvetica", 11)
-        c.drawString(60, y - 16, text)
-        y -= 42
-    c.showPage()
-    c.save()
-    return path
+        sheet.heading(f"{n}.", title, "bold").line(text, step=26)
+    return sheet.save()
 
 
 def _surnames(names) -> list[str]:  # type: ignore[no-untyped-def]

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 
 from minutetrail.extraction import parse_file
+from tests.councilpdf import HEADING_STYLES, parish_minutes
 
 ITEMS = [("Apologies for absence", "Apologies were received from Cllr Dee Fox."),
          ("Declarations of interest", "There were no declarations of interest."),
@@ -31,39 +30,15 @@ STYLES = {  # printed number of the n-th item (from 1) -> the number the record 
     "year-then-number": (lambda n: f"2024/{n:02d}", lambda n: f"2024/{n:02d}"),
     "hash": (lambda n: f"#{n}", lambda n: str(n)),
 }
-HEADINGS = ["bold", "plain", "underlined", "two-columns"]
+HEADINGS = list(HEADING_STYLES)
 
 
 def _minutes_pdf(path: Path, printed, heading: str, indent_body: bool, capitals: bool) -> Path:  # type: ignore[no-untyped-def]
-    c = Canvas(str(path), pagesize=A4)
-    y = A4[1] - 60
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(60, y, "Little Ashby Parish Council")
-    y -= 20
-    c.setFont("Helvetica", 11)
-    c.drawString(60, y, "Minutes of the meeting held on Tuesday 7 May 2024 at 7.30 pm in the Village Hall")
-    y -= 18
-    c.drawString(60, y, "Present: Cllr Ann Lee (Chair), Cllr Bob Ray, Cllr Cy Tan")
-    y -= 28
+    sheet = parish_minutes(path).line("Present: Cllr Ann Lee (Chair), Cllr Bob Ray, Cllr Cy Tan", step=28)
     for i, (title, body) in enumerate(ITEMS):
-        title = title.upper() if capitals else title
-        font = "Helvetica-Bold" if heading == "bold" else "Helvetica"
-        c.setFont(font, 11)
-        number = printed(i + 1)
-        if heading == "two-columns":
-            c.drawString(60, y, number)
-            c.drawString(110, y, title)
-        else:
-            c.drawString(60, y, f"{number} {title}")
-        if heading == "underlined":
-            c.line(60, y - 2, 60 + c.stringWidth(f"{number} {title}", font, 11), y - 2)
-        y -= 16
-        c.setFont("Helvetica", 11)
-        c.drawString(110 if indent_body else 60, y, body)
-        y -= 26
-    c.showPage()
-    c.save()
-    return path
+        sheet.heading(printed(i + 1), title.upper() if capitals else title, heading)
+        sheet.line(body, x=110 if indent_body else 60, step=26)
+    return sheet.save()
 
 
 @pytest.mark.parametrize("heading", HEADINGS)

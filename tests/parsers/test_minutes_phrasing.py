@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 
 from minutetrail.extraction import parse_file
+from tests.councilpdf import parish_minutes
 
 DECISIONS = {
     "resolved-colon": ("RESOLVED: that the budget be approved.", "that the budget be approved."),
@@ -36,29 +35,11 @@ ACTIONS = {
 
 
 def _minutes(path: Path, decision: str, action: str) -> Path:
-    c = Canvas(str(path), pagesize=A4)
-    y = A4[1] - 60
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(60, y, "Little Ashby Parish Council")
-    y -= 20
-    c.setFont("Helvetica", 11)
-    for text in ("Minutes of the meeting held on Tuesday 7 May 2024 at 7.30 pm",
-                 "Present: Cllr Ann Lee (Chair), Cllr Bob Ray, Cllr Cy Tan"):
-        c.drawString(60, y, text)
-        y -= 18
-    y -= 10
+    sheet = parish_minutes(path).line("Present: Cllr Ann Lee (Chair), Cllr Bob Ray, Cllr Cy Tan", step=28)
     for n, (title, opening, closing) in enumerate([("Budget", "The treasurer presented the draft budget.", decision),
                                                    ("Footpaths", "Members discussed the footpaths near the school.", action)], 1):
-        c.setFont("Helvetica-Bold", 11)
-        c.drawString(60, y, f"{n}. {title}")
-        c.setFont("Helvetica", 11)
-        for text in (opening, closing):
-            y -= 16
-            c.drawString(60, y, text)
-        y -= 26
-    c.showPage()
-    c.save()
-    return path
+        sheet.heading(f"{n}.", title, "bold").line(opening).line(closing, step=26)
+    return sheet.save()
 
 
 @pytest.mark.parametrize("case", sorted(DECISIONS))

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 
 from minutetrail.extraction import parse_file
+from tests.councilpdf import Sheet
 
 RECS = ["the annual budget be approved", "the fees and charges be increased by three per cent"]
 FORMS = {  # lines opening the section, how the n-th recommendation is printed, (letter, text) expected
@@ -23,20 +22,12 @@ FORMS = {  # lines opening the section, how the n-th recommendation is printed, 
 
 
 def _report(path: Path, lead: list[str], lines: list[str]) -> Path:
-    c = Canvas(str(path), pagesize=A4)
-    y = A4[1] - 60
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(60, y, "Report to the Resources Committee")
-    c.setFont("Helvetica", 11)
+    sheet = Sheet(path).line("Report to the Resources Committee", size=14, bold=True, step=20)
     for text in ["Meeting date: Tuesday 7 May 2024", "Title of report: Budget and fees for 2024/25", "Report by: Head of Finance",
                  "", "Purpose", "To set the budget and the fees for the coming year.", ""] + lead + lines + \
                 ["", "Background", "The council must set a balanced budget each year."]:
-        y -= 16
-        if text:
-            c.drawString(60, y, text)
-    c.showPage()
-    c.save()
-    return path
+        sheet.line(text)
+    return sheet.save()
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
@@ -53,3 +44,19 @@ def test_a_recommendations_heading_with_nothing_under_it_is_reported(tmp_path):
     empty = parse_file(str(_report(tmp_path / "e.pdf", ["Recommendations"], [])))
     assert empty.recommendations == ()
     assert any(w.page == 1 and "no recommendation read" in w.message for w in empty.warnings)
+
+
+def test_an_agenda_printing_a_reports_recommendations_under_its_item(tmp_path):
+    sheet = Sheet(tmp_path / "a.pdf")
+    for text, bold in [("Agenda", False), ("Resources Committee", False), ("Date: Tuesday 7 May 2024", False), ("", False),
+                       ("Agenda", False), ("4. BUDGET AND FEES FOR 2024/25", True), ("Pages 5 - 18", False),
+                       ("The purpose of this report is to set the budget and the fees.", False), ("Recommendation(s)", False),
+                       ("That:", False), ("a) the annual budget be approved;", False), ("b) the fees be increased by three per cent.", False),
+                       ("", False), ("5. MINUTES", True), ("Recommendation: Approve the minutes of the last meeting.", False)]:
+        sheet.line(text, bold=bold, step=18)
+    sheet.save()
+    record = parse_file(str(tmp_path / "a.pdf"))
+    assert [a.number for a in record.agenda_items] == ["4", "5"]
+    assert [(r.letter, r.text, r.report_title) for r in record.recommendations] == [
+        ("a", "the annual budget be approved;", "BUDGET AND FEES FOR 2024/25"),
+        ("b", "the fees be increased by three per cent.", "BUDGET AND FEES FOR 2024/25")]
