@@ -16,6 +16,7 @@ import click
 from minutetrail import __version__
 from minutetrail.config import DB_ENV, database_url
 from minutetrail.errors import ExtractionError, MinutetrailError, NoMatch
+from minutetrail.models import OcrMode
 from minutetrail.output import FORMATS, ColumnError, Shape, terminal_width
 
 if TYPE_CHECKING:
@@ -141,7 +142,14 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
     ctx.obj["db_url"] = database_url(db_url)
 
 
-def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int:
+def ocr_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--ocr auto|always|never, shared by ingest and parse."""
+    return click.option("--ocr", type=click.Choice([m.value for m in OcrMode]), default=OcrMode.AUTO.value, show_default=True,
+                        help="Read pages by OCR (OCRmyPDF + Tesseract): auto = pages with no text layer (scans), "
+                             "always = every page, never = none (scanned pages are refused).")(fn)
+
+
+def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, ocr: str = OcrMode.AUTO.value) -> int:
     from minutetrail.pipeline import discover, ingest
 
     files = discover(paths)
@@ -151,7 +159,7 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int
     db = _db(ctx)
     try:
         with _progress(len(files)) as progress:
-            report = ingest(db, paths, progress=progress, jobs=jobs)
+            report = ingest(db, paths, progress=progress, jobs=jobs, ocr=ocr)
     except MinutetrailError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -219,22 +227,24 @@ def _echo_notices(notices: Sequence[Notice]) -> None:
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--jobs", type=click.IntRange(1, MAX_JOBS), default=None, help="Parallel parse workers (default: up to 2).")
+@ocr_option
 @click.pass_context
-def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> None:
+def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, ocr: str) -> None:
     """Ingest PDF files or folders of PDFs; files already ingested are skipped."""
-    ctx.exit(_ingest(ctx, paths, jobs))
+    ctx.exit(_ingest(ctx, paths, jobs, ocr))
 
 
 @cli.command("parse")
 @click.argument("file", type=click.Path())
 @click.option("--json", "as_json", is_flag=True, default=True, help="Print the extraction record as JSON (the default).")
-def parse_cmd(file: str, as_json: bool) -> None:
+@ocr_option
+def parse_cmd(file: str, as_json: bool, ocr: str) -> None:
     """Print the extraction record of one PDF (FORMAT.md) without touching the database."""
     from minutetrail.extraction import parse_file
     from minutetrail.parsers.record import record_to_dict
 
     try:
-        record = parse_file(file)
+        record = parse_file(file, ocr=ocr)
     except MinutetrailError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(record_to_dict(record), indent=2, ensure_ascii=False))

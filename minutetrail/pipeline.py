@@ -31,7 +31,7 @@ from minutetrail.db.versions import describe
 from minutetrail.discovery import Found, stat_problem, discover, file_sha256, shown_name
 from minutetrail.errors import ExtractionError, MinutetrailError
 from minutetrail.extraction import parse_file
-from minutetrail.models import ExtractionRecord
+from minutetrail.models import ExtractionRecord, OcrMode
 
 WATCH_PARENT_EVERY = 0.5  # seconds between a parse worker's checks that the ingest that started it still runs
 
@@ -83,25 +83,25 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
 
 
-def _parse_job(path: str) -> tuple[str, ExtractionRecord | None, str | None]:
+def _parse_job(path: str, ocr: OcrMode = OcrMode.AUTO) -> tuple[str, ExtractionRecord | None, str | None]:
     shown = shown_name(path)
     try:
-        return path, parse_file(path, shown), None
+        return path, parse_file(path, shown, ocr=ocr), None
     except MinutetrailError as exc:
         return path, None, str(exc)
     except OSError as exc:  # the file vanished or lost its permissions after discovery
         return path, None, f"{shown}: cannot read ({exc.strerror or exc})"
 
 
-def _parsed(paths: list[str], jobs: int) -> Iterator[tuple[str, ExtractionRecord | None, str | None]]:
+def _parsed(paths: list[str], jobs: int, ocr: OcrMode = OcrMode.AUTO) -> Iterator[tuple[str, ExtractionRecord | None, str | None]]:
     if jobs <= 1 or len(paths) <= 1:
         for p in paths:
-            yield _parse_job(p)
+            yield _parse_job(p, ocr)
         return
     pending = list(paths)
     while pending:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
-            futures = [pool.submit(_parse_job, p) for p in pending]
+            futures = [pool.submit(_parse_job, p, ocr) for p in pending]
             for i, future in enumerate(futures):
                 try:
                     result = future.result()
@@ -140,8 +140,12 @@ def ingest(
     paths: Iterable[str | Path],
     progress: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    ocr: OcrMode | str = OcrMode.AUTO,
 ) -> IngestReport:
-    """Ingest files into the database. A bad file is recorded as failed; the batch carries on."""
+    """Ingest files into the database. A bad file is recorded as failed; the batch carries on.
+
+    ocr: read pages with no text layer by OCR (auto), every page (always) or none (never).
+    """
     report = IngestReport()
     todo: list[str] = []
     hashes: dict[str, str] = {}
@@ -186,7 +190,7 @@ def ingest(
     workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     touched: set[int] = set()
     new_meetings: set[tuple[str, date]] = set()
-    for path, record, error in _parsed(todo, workers):
+    for path, record, error in _parsed(todo, workers, OcrMode(ocr)):
         name = shown_name(path)
         if record is None:
             fail(path, error or f"{name}: unreadable", hashes[path])
