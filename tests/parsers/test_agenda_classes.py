@@ -160,7 +160,7 @@ def test_ag_minute_extract_item():
                  (60, "Minutes:"), (60, "The committee discussed the results."))
     item = minute_extract_item(1, lines)
     assert item is not None and (item.number, item.title, item.description) == (
-        None, "Library opening hours review", "To consider the consultation results.")
+        "", "Library opening hours review", "To consider the consultation results.")
 
 
 def test_ag_boundary_page_foot_note_does_not_cut_a_title_running_over_the_page():
