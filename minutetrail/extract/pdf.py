@@ -21,8 +21,6 @@ from minutetrail.errors import ExtractionError
 from minutetrail.extract.ocr import INSTALL_HINT, NEVER_HINT, engine, missing_tools, ocr_copy, ocr_languages
 from minutetrail.extract.pdfium_geometry import PageFrame, page_objects
 from minutetrail.extract.pdfium_text import page_words
-from minutetrail.extract.ink import weigh_words
-from minutetrail.extract.raster_rules import image_rules, page_ink
 from minutetrail.models import OcrMode, OcrProvenance, PageData, Warning_, Word
 
 PDF_MAGIC = b"%PDF"
@@ -97,7 +95,10 @@ def _read_pages(path: str, numbers: Sequence[int] | None = None, *, scanned: boo
                 objects = page_objects(page, frame)
                 images.append(objects.images)
                 words, rules = tuple(page_words(page, frame)), objects.rules
-                if scanned:
+                if scanned:  # numpy work on the page's pixels, loaded only for scans
+                    from minutetrail.extract.ink import weigh_words
+                    from minutetrail.extract.raster_rules import image_rules, page_ink
+
                     dark, scale = page_ink(page)
                     words, rules = weigh_words(dark, scale, words), rules + image_rules(dark, scale)
                 pages.append(PageData(number, frame.shown_width, frame.shown_height, words, rules, objects.fills))
