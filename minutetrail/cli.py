@@ -106,8 +106,26 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
     ctx.obj["db_url"] = database_url(db_url)
 
 
-def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int:
+def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluster: str | None = None) -> int:
     from minutetrail.pipeline import discover, ingest
+
+    if cluster is not None:
+        if jobs is not None:
+            raise UserError("--jobs and --cluster: give one (a cluster's workers are its own)")
+        from minutetrail.distributed import cluster_spec
+
+        try:
+            cluster_spec(cluster)
+        except MinutetrailError as exc:
+            raise UserError(str(exc)) from exc
+
+    def run(progress: Callable[[str], None] | None) -> Any:
+        if cluster is None:
+            return ingest(db, paths, progress=progress, jobs=jobs)
+        from minutetrail.distributed import connect, ingest_on
+
+        with connect(cluster) as client:
+            return ingest_on(client, db, paths, progress=progress)
 
     db = _db(ctx)
     files = discover(paths)
@@ -115,9 +133,9 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int
     try:
         if show_bar:
             with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-                report = ingest(db, paths, progress=lambda _n: bar.update(1), jobs=jobs)
+                report = run(lambda _n: bar.update(1))
         else:
-            report = ingest(db, paths, jobs=jobs)
+            report = run(None)
     except MinutetrailError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -147,10 +165,13 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> int
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--jobs", type=click.IntRange(1, MAX_JOBS), default=None, help="Parallel parse workers (default: up to 2).")
+@click.option("--cluster", default=None, metavar="tcp://HOST:8786|local:N",
+              help="Parse on a Dask cluster (a scheduler's address, or local:N worker processes started here); "
+                   "needs the [dist] extra. Workers must see the files; on PostgreSQL they relink committees too.")
 @click.pass_context
-def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None) -> None:
+def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluster: str | None) -> None:
     """Ingest PDF files or folders of PDFs; files already ingested are skipped."""
-    ctx.exit(_ingest(ctx, paths, jobs))
+    ctx.exit(_ingest(ctx, paths, jobs, cluster))
 
 
 @cli.command("parse")

@@ -29,3 +29,7 @@ class LinkError(MinutetrailError):
 
 class StorageError(MinutetrailError):
     """The database refused or lacks something."""
+
+
+class ClusterError(MinutetrailError):
+    """A Dask cluster could not be reached or started, or lost a task for good."""

@@ -1,0 +1,173 @@
+"""Ingest on a real Dask LocalCluster (worker processes) into the real PostgreSQL of the test run: the
+database equals the one a single-process ingest of the same files gives, even when a worker is
+killed while it parses."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
+
+from minutetrail.cli import cli
+from minutetrail.db import schema as S
+from minutetrail.db.export import TABLES, table_rows
+from minutetrail.db.queries import action_threads, overdue
+from minutetrail.db.session import Database
+from minutetrail.distributed import cluster_spec, ingest_on
+from minutetrail.errors import ClusterError
+from minutetrail.pipeline import ingest
+from tests.conftest import SAMPLES
+
+distributed = pytest.importorskip("distributed")
+
+AS_OF = date(2025, 9, 1)
+VOLATILE = {"id", "observation_id", "ingested_at", "decided_at"}  # surrogate ids and clock times: not the data
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
+    c = distributed.Client(cluster)
+    try:
+        yield c
+    finally:
+        c.close()
+        cluster.close()
+
+
+@contextmanager
+def fresh_pg(server: str) -> Iterator[Database]:
+    name = f"mt_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    db = Database(make_url(server).set(database=name).render_as_string(hide_password=False))
+    try:
+        yield db
+    finally:
+        db.close()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def snapshot(db: Database) -> dict[str, list[str]]:
+    """Every table and the thread queries, with surrogate ids replaced by natural keys, rows sorted."""
+    with db.session(write=False) as s:
+        committees = {c.id: c.name for c in s.scalars(select(S.Committee))}
+        docs = {d.id: d.sha256 for d in s.scalars(select(S.Document))}
+        natural: dict[str, dict[int, Any]] = {
+            "body_id": {b.id: b.name for b in s.scalars(select(S.Body))},
+            "committee_id": committees,
+            "meeting_id": {m.id: (committees[m.committee_id], str(m.date), m.time) for m in s.scalars(select(S.Meeting))},
+            "document_id": docs, "superseded_by": docs,
+            "thread_id": {t.id: t.key for t in s.scalars(select(S.ActionThread))},
+            "owner_person_id": {p.id: p.key for p in s.scalars(select(S.Person))},
+            "person_id": {p.id: p.key for p in s.scalars(select(S.Person))},
+            "minutes_id": {m.id: (docs[m.document_id], m.page_start) for m in s.scalars(select(S.MinutesRecord))},
+            "minute_item_id": {i.id: (i.minutes_id, i.seq) for i in s.scalars(select(S.MinuteItem))},
+        }
+        natural["minute_item_id"] = {k: (natural["minutes_id"][m], seq) for k, (m, seq) in natural["minute_item_id"].items()}
+
+        def keyed(value: Any) -> Any:
+            if isinstance(value, list):
+                return [keyed(v) for v in value]
+            if isinstance(value, dict):
+                return {k: (natural[k].get(v) if k in natural else keyed(v)) for k, v in value.items() if k not in VOLATILE}
+            return value
+
+        def plain(rows: list[dict[str, Any]]) -> list[str]:
+            return sorted(json.dumps(keyed(row), sort_keys=True, default=str) for row in rows)
+
+        shot = {name: plain(table_rows(s, name)) for name in TABLES}
+        shot["overdue"] = plain(overdue(s, AS_OF))
+        shot["threads"] = plain(action_threads(s, kind=None))
+    return shot
+
+
+@pytest.fixture(scope="module")
+def reference(pg_server_url: str) -> dict[str, list[str]]:
+    """The database after a single-process ingest of samples/."""
+    with fresh_pg(pg_server_url) as db:
+        report = ingest(db, [SAMPLES], jobs=1)
+        assert len(report.inserted) == 6 and not report.failed
+        return snapshot(db)
+
+
+def test_distributed_ingest_equals_single_process_ingest(client: Any, pg_server_url: str, reference: dict[str, list[str]]):
+    ticks: list[str] = []
+    with fresh_pg(pg_server_url) as db:
+        with distributed.get_task_stream(client) as stream:
+            report = ingest_on(client, db, [SAMPLES], progress=ticks.append)
+        ran = {str(t["key"]).split("-")[0].strip("('\"") for t in stream.data}
+        assert {"minutetrail", "link_task"} <= ran, ran  # parsed and linked on the workers
+        assert (len(report.inserted), report.failed) == (6, [])
+        assert len(ticks) == 6 and report.links["threads"] > 0
+        got = snapshot(db)
+        assert got["action_observations"] and got["overdue"]  # the comparison compares something
+        assert got == reference
+        again = ingest_on(client, db, [SAMPLES])  # idempotent: nothing is stored twice
+        assert (len(again.inserted), len(again.unchanged)) == (0, 6)
+        assert snapshot(db) == reference
+
+
+def test_a_worker_killed_mid_batch_still_gives_the_same_database(client: Any, pg_server_url: str,
+                                                                  reference: dict[str, list[str]]):
+    killed: list[int] = []
+
+    def kill_a_busy_worker(_name: str) -> None:
+        if killed:
+            return
+        busy = [w for w, keys in client.processing().items() if keys]
+        pids = client.run(os.getpid, workers=busy[:1])
+        for pid in pids.values():
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+    with fresh_pg(pg_server_url) as db:
+        report = ingest_on(client, db, [SAMPLES], progress=kill_a_busy_worker)
+        assert killed, "no worker was busy when the first document was stored"
+        assert (len(report.inserted), report.failed) == (6, [])
+        assert snapshot(db) == reference
+    client.wait_for_workers(2, timeout=60)  # the nanny restarts the killed worker
+
+
+def test_cli_ingest_on_a_scheduler_address_with_sqlite(client: Any, tmp_path: Path):
+    """SQLite: workers parse, the committees are relinked one by one on the client."""
+    single, dist = Database(f"sqlite:///{tmp_path / 'one.db'}"), Database(f"sqlite:///{tmp_path / 'dist.db'}")
+    try:
+        ingest(single, [SAMPLES], jobs=1)
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "dist.db"), "ingest", str(SAMPLES),
+                                          "--cluster", client.scheduler.address])
+        assert result.exit_code == 0, result.output
+        assert "6 inserted" in result.output
+        assert snapshot(dist) == snapshot(single)
+    finally:
+        single.close()
+        dist.close()
+
+
+def test_cluster_spec_names_what_it_wants():
+    assert cluster_spec("local:3") == ("local", 3)
+    assert cluster_spec("tcp://10.0.0.5:8786") == ("address", "tcp://10.0.0.5:8786")
+    for bad in ("local:0", "local:x", "10.0.0.5:8786", ""):
+        with pytest.raises(ClusterError):
+            cluster_spec(bad)
+
+
+def test_cli_refuses_a_bad_cluster_or_both_jobs_and_cluster(tmp_path: Path):
+    db = str(tmp_path / "x.db")
+    bad = CliRunner().invoke(cli, ["--db", db, "ingest", str(SAMPLES), "--cluster", "somewhere"])
+    assert bad.exit_code == 2 and "local:N" in bad.output
+    both = CliRunner().invoke(cli, ["--db", db, "ingest", str(SAMPLES), "--cluster", "local:1", "--jobs", "2"])
+    assert both.exit_code == 2 and "--jobs" in both.output
