@@ -171,3 +171,25 @@ def test_cli_refuses_a_bad_cluster_or_both_jobs_and_cluster(tmp_path: Path):
     assert bad.exit_code == 2 and "local:N" in bad.output
     both = CliRunner().invoke(cli, ["--db", db, "ingest", str(SAMPLES), "--cluster", "local:1", "--jobs", "2"])
     assert both.exit_code == 2 and "--jobs" in both.output
+
+
+def test_committee_relinks_run_side_by_side_but_never_beside_another_writer(pg_server_url: str):
+    """A relink of one committee shares the writers' lock with other committees' relinks and holds its own."""
+    from minutetrail.db.session import COMMITTEE_LOCK, WRITE_LOCK
+
+    with fresh_pg(pg_server_url) as db:
+        probe = create_engine(db.url)
+        try:
+            with db.session(committee=1):
+                with probe.connect() as conn:
+                    def free(sql: str, **keys: int) -> bool:
+                        return bool(conn.execute(text(f"SELECT {sql}"), keys).scalar())
+
+                    assert free("pg_try_advisory_xact_lock_shared(:k)", k=WRITE_LOCK)  # another committee's relink
+                    assert free("pg_try_advisory_xact_lock(:a, :b)", a=COMMITTEE_LOCK, b=2)
+                    assert not free("pg_try_advisory_xact_lock(:a, :b)", a=COMMITTEE_LOCK, b=1)  # the same committee waits
+                    conn.rollback()
+                    assert not free("pg_try_advisory_xact_lock(:k)", k=WRITE_LOCK)  # an ingest's store waits
+                    conn.rollback()
+        finally:
+            probe.dispose()

@@ -1,0 +1,149 @@
+"""Pages per second of ingest on Dask, with 1 and 2 local worker processes, beside the single-process ingest.
+
+For each set of files (samples/, and the corpus PDFs read in place from ../shared/corpus) it times, wall clock:
+  single     pipeline.ingest(jobs=1) into a fresh database (parse, store, link in one process)
+  parse N    the workers of a LocalCluster of N processes parsing every file (pipeline.parse_job), no database
+  ingest N   distributed.ingest_on with N workers into a fresh database (parse on workers, store on the
+             client as futures complete, link per committee)
+  store      the client alone storing already-parsed records (the ceiling of one client's storing)
+Cluster start-up and worker warm-up (importing the parse stack) are timed apart and not counted.
+Run: python bench/dist_speed.py [--pg] [--workers 1,2]  (--pg: a throwaway PostgreSQL server, link tasks on workers)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus"
+SETS = {"samples": [ROOT / "samples"], "corpus": [CORPUS / "real", CORPUS / "seed-pdfs"]}
+
+
+def pdfs(roots: list[Path]) -> list[str]:
+    return [str(p) for r in roots for p in sorted(r.rglob("*.pdf"))]
+
+
+def page_count(files: list[str]) -> int:
+    import pypdfium2
+
+    total = 0
+    for f in files:
+        doc = pypdfium2.PdfDocument(f)
+        total += len(doc)
+        doc.close()
+    return total
+
+
+def _warm(path: str) -> None:
+    """Import the parse stack and load what it loads lazily (spaCy) by parsing one small file."""
+    from minutetrail.pipeline import parse_job
+
+    parse_job(path)
+
+
+@contextmanager
+def databases(pg: bool) -> Iterator[Callable[[], str]]:
+    """A factory of fresh, empty database URLs: SQLite files, or databases on a throwaway PostgreSQL."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if not pg:
+            yield lambda: f"sqlite:///{Path(tmp) / uuid.uuid4().hex}.db"
+            return
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+        from tests.pgserver import PgServer
+
+        server = PgServer()
+        url = server.start()
+        admin = create_engine(url, isolation_level="AUTOCOMMIT")
+
+        def fresh() -> str:
+            name = f"bench_{uuid.uuid4().hex[:12]}"
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+        try:
+            yield fresh
+        finally:
+            admin.dispose()
+            server.stop()
+
+
+def timed(work: Callable[[], object]) -> tuple[float, object]:
+    t = time.perf_counter()
+    out = work()
+    return time.perf_counter() - t, out
+
+
+def run(files: list[str], workers: list[int], fresh: Callable[[], str]) -> dict:
+    from distributed import Client, LocalCluster
+
+    from minutetrail.db.session import Database
+    from minutetrail.distributed import ingest_on
+    from minutetrail.pipeline import Batch, ingest, parse_job
+
+    pages = page_count(files)
+    out: dict = {"files": len(files), "pages": pages}
+    smallest = min(files, key=lambda f: Path(f).stat().st_size)
+    _warm(smallest)
+
+    db = Database(fresh())
+    secs, report = timed(lambda: ingest(db, files, jobs=1))
+    db.close()
+    out["failed"] = len(report.failed)  # type: ignore[attr-defined]  (scanned packs; a file the database refuses)
+    out["single"] = round(pages / secs, 1)
+    records = [parse_job(f) for f in files]
+    db = Database(fresh())
+    batch = Batch(db)
+    batch.plan(files)
+    secs, _ = timed(lambda: [batch.store(*r) for r in records])
+    out["store"] = round(pages / secs, 1)
+    db.close()
+    for n in workers:
+        t0 = time.perf_counter()
+        with LocalCluster(n_workers=n, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            started = time.perf_counter() - t0
+            client.run(_warm, smallest)
+            out[f"startup {n}"] = round(started, 1)
+            secs, _ = timed(lambda: client.gather(client.map(parse_job, files, pure=False)))
+            out[f"parse {n}"] = round(pages / secs, 1)
+            db = Database(fresh())
+            secs, report = timed(lambda: ingest_on(client, db, files))
+            db.close()
+            assert len(report.failed) == out["failed"], report.failed  # type: ignore[attr-defined]
+            out[f"ingest {n}"] = round(pages / secs, 1)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pg", action="store_true", help="store in a throwaway PostgreSQL server (link tasks on workers)")
+    ap.add_argument("--workers", default="1,2", help="numbers of local worker processes to time (default 1,2)")
+    args = ap.parse_args()
+    workers = [int(w) for w in args.workers.split(",")]
+    results = {}
+    with databases(args.pg) as fresh:
+        for name, roots in SETS.items():
+            files = pdfs(roots)
+            if files:
+                results[name] = run(files, workers, fresh)
+                print(name, json.dumps(results[name]), flush=True)
+    print(f"\npages/s, wall clock, {'PostgreSQL' if args.pg else 'SQLite'}")
+    cols = ["pages", "single", "store"] + [f"{k} {n}" for n in workers for k in ("parse", "ingest", "startup")]
+    print("| set | " + " | ".join(cols) + " |")
+    print("|---" * (len(cols) + 1) + "|")
+    for name, r in results.items():
+        print(f"| {name} | " + " | ".join(str(r.get(c, "")) for c in cols) + " |")
+
+
+if __name__ == "__main__":
+    main()
