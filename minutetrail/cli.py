@@ -5,11 +5,11 @@ import json
 import re
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +17,9 @@ from minutetrail import __version__
 from minutetrail.config import DB_ENV, database_url
 from minutetrail.errors import ExtractionError, MinutetrailError
 from minutetrail.output import render
+
+if TYPE_CHECKING:
+    from minutetrail.pipeline import Notice
 
 FORMATS = ("table", "csv", "json")
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -148,6 +151,7 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluste
                f"({s.minute_items} items, {s.resolutions} decisions), {s.recommendations} recommendations, {s.actions} actions")
     for rev in report.revised:
         click.echo(f"revised: {rev.path} is version {rev.version}, replacing {rev.replaces}: {rev.summary}")
+    _echo_notices(report.notices)
     if report.links:
         review = report.links.get("review", 0)
         click.echo(f"linked: {report.links.get('threads', 0)} action threads, {review} links to review"
@@ -160,6 +164,23 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluste
                                                               ("became_overdue", "became overdue"), ("slipped", "slipped"))]
         click.echo(f"{change['committee']} {change['meeting_date']} {since}: {', '.join(parts)}")
     return 1 if report.failed else 0
+
+
+NOTICES_PER_FILE = 5
+
+
+def _echo_notices(notices: Sequence[Notice]) -> None:
+    """What each stored file's record says could not be read, a few lines per file."""
+    by_file: dict[str, list[Notice]] = {}
+    for n in notices:
+        by_file.setdefault(n.path, []).append(n)
+    for path, found in by_file.items():
+        for n in found[:NOTICES_PER_FILE]:
+            where = f" page {n.page}" if n.page is not None else ""
+            message = n.message.removeprefix(f"page {n.page}: ")  # the page is said once
+            click.echo(f"warning: {path}{where}: {message}")
+        if len(found) > NOTICES_PER_FILE:
+            click.echo(f"warning: {path}: {len(found) - NOTICES_PER_FILE} more (`minutetrail parse {path}` lists them all)")
 
 
 @cli.command("ingest")

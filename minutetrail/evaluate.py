@@ -143,7 +143,7 @@ def compare(gold: dict, pred: dict, gold_path: str = "") -> FileResult:
     pairs, miss_min, extra_min = _match(g_min, p_min, lambda g, p: 100.0 if g.get("meeting_date") == p.get("meeting_date") else 50.0, 50.0)
     for gm, pm in pairs:
         if gm.get("items_scored", True):
-            m, miss, extra = _match(_minute_items(gm), [i for i in pm.get("items", []) if i.get("number")], lambda g, p: _numbered_sim(g, p, "title"), TITLE_MATCH)
+            m, miss, extra = _match(_minute_items(gm), [i for i in pm.get("items", []) if i.get("number") or i.get("title")], lambda g, p: _numbered_sim(g, p, "title"), TITLE_MATCH)
             _score(result, "minute_items", m, miss, extra, lambda i: f"{i.get('number')} {i.get('title')}")
             for g_item, p_item in m:
                 if g_item.get("votes"):
@@ -161,7 +161,7 @@ def compare(gold: dict, pred: dict, gold_path: str = "") -> FileResult:
     for gm in miss_min:
         _score(result, "minute_items", [], _minute_items(gm) if gm.get("items_scored", True) else [], [], lambda i: f"{i.get('number')} {i.get('title')}")
     for pm in extra_min:
-        _score(result, "minute_items", [], [], [i for i in pm.get("items", []) if i.get("number")], lambda i: f"{i.get('number')} {i.get('title')}")
+        _score(result, "minute_items", [], [], [i for i in pm.get("items", []) if i.get("number") or i.get("title")], lambda i: f"{i.get('number')} {i.get('title')}")
 
     m, miss, extra = _match(_all_resolutions(g_min), _all_resolutions(p_min), lambda g, p: _text_sim(g["text"], p["text"]), TEXT_MATCH)
     _score(result, "resolutions", m, miss, extra, lambda r: f"({r.get('letter')}) {r.get('text', '')[:90]}")

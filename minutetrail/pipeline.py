@@ -43,6 +43,15 @@ class Failure:
 
 
 @dataclass(slots=True)
+class Notice:
+    """What a stored document's record says could not be read (its warnings), so a user is never
+    silently told "no actions"."""
+    path: str
+    page: int | None
+    message: str
+
+
+@dataclass(slots=True)
 class Revision:
     path: str
     replaces: str
@@ -59,6 +68,7 @@ class IngestReport:
     stored: StoreCounts = field(default_factory=StoreCounts)
     links: dict[str, int] = field(default_factory=dict)
     changes: list[dict] = field(default_factory=list)  # per committee meeting ingested: what changed since the last one
+    notices: list[Notice] = field(default_factory=list)  # the warnings of the records stored
 
 
 def _watch_parent(parent: int) -> None:
@@ -212,6 +222,7 @@ class Batch:
                     ) if day is not None)
             _add_counts(report.stored, counts)
             report.inserted.append(name)
+            report.notices.extend(Notice(name, w.page, w.message) for w in record.warnings)
         except MinutetrailError as exc:
             report.failed.append(Failure(name, f"{name}: {exc}"))
         self._tick(name)
@@ -262,4 +273,4 @@ def ingest(
     return batch.finish()
 
 
-__all__ = ["ingest", "Batch", "parse_job", "discover", "IngestReport", "Failure", "Revision", "ExtractionError"]
+__all__ = ["ingest", "Batch", "parse_job", "discover", "IngestReport", "Failure", "Notice", "Revision", "ExtractionError"]

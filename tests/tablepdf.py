@@ -59,6 +59,7 @@ class Layout:
     fills: dict[tuple[int, int], tuple[float, float, float]] = field(default_factory=dict)  # (row, col) -> colour
     before: list[str] = field(default_factory=list)  # paragraphs printed above the table
     after: list[str] = field(default_factory=list)
+    after_new_page: bool = False  # the paragraphs after the table start a new page
     page_height: float = 0.0  # 0: A4 landscape; smaller breaks the table over pages
     repeat_header: bool = True
     split_at: dict[int, int] = field(default_factory=dict)  # row index -> lines of it on the first page
@@ -179,6 +180,9 @@ def layout_pdf(path: Path, lay: Layout) -> Path:
             y += h
         zebra += 1
     y += 12
+    if lay.after_new_page and lay.after:
+        c.showPage()
+        y = margin
     for para in lay.after:
         for ln in simpleSplit(para, FONT, 10, total):
             put(ln, x0, y, size=10)

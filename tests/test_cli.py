@@ -240,3 +240,15 @@ def test_csv_exports_neutralise_formula_prefixes(db_url, tmp_path):
     assert {r["text"] for r in table} == {"'" + t for t in hostile} and {r["owner"] for r in table} == {"'@Clerk"}
     plain = render([{"n": -5, "t": "\t=1+1", "u": "safe"}], ["n", "t", "u"], "csv").splitlines()[1]
     assert plain == "-5,'=1+1,safe"  # a number stays a number; text behind a tab is still neutralised
+
+
+def test_ingest_names_the_page_whose_action_table_gave_no_rows(tmp_path):
+    from tests.tablepdf import Layout, layout_pdf
+
+    pdf = layout_pdf(tmp_path / "log.pdf", Layout(["Action", "Owner", "Due"], [300, 100, 80],
+                                                  [["", "Jo Bloggs", "14/03/2024"], ["", "P Singh", "21/03/2024"]]))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "w.db"), "ingest", str(pdf)])
+    assert result.exit_code == 0, result.output
+    assert "1 inserted" in result.output
+    warned = [ln for ln in result.output.splitlines() if ln.startswith("warning: ") and "log.pdf page 1: " in ln]
+    assert any("action columns" in ln and "gave no rows" in ln for ln in warned), result.output

@@ -38,8 +38,10 @@ from minutetrail.parsers.structure import (
     RES_NUMBER,
     SHORT_LINE,
     item_headings,
+    unnumbered_headings,
 )
 from minutetrail.parsers.text import join_lines
+from minutetrail.parsers.vocab import alternation
 
 HEADING = re.compile(
     r"minutes of (?:a |the )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?)\s+(?:held|which took place)\b"
@@ -237,6 +239,15 @@ def _attendance_grid(all_lines: Sequence[tuple[int, Line]], end: int, skip: set[
     return found
 
 
+MINUTES_TITLE = re.compile(rf"\b{alternation('kinds.minutes')}\b", re.I)
+
+
+def _unnumbered(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | None) -> dict[int, tuple[str, str, set[int]]]:
+    """Minutes that number nothing: their bold headings, less attendance labels and the title."""
+    return {idx: head for idx, head in unnumbered_headings(all_lines, underlined).items()
+            if label_of(all_lines[idx][1].text.strip()) is None and not MINUTES_TITLE.search(head[1])}
+
+
 def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, default_committee: str | None = None,
                   underlined: set[int] | None = None) -> Minutes:
     """One set of minutes from the (page, lines) of its part; ``nlp`` from parsers.nlp.get_nlp();
@@ -250,7 +261,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     blocks: dict[str, list[str]] = {}
     items: list[_Item] = [_Item(None, None, None, pseudo=True)]
     label: str | None = None
-    heads = item_headings(all_lines, underlined)
+    heads = item_headings(all_lines, underlined) or _unnumbered(all_lines, underlined)
     first_item = min(heads, default=0)
     margin: dict[int, str] = {}
     dropped: set[int] = set()
@@ -388,8 +399,8 @@ def unread_warnings(minutes: Minutes, pages: Sequence[tuple[int, Sequence[Line]]
     """Say what could not be read: a minutes set with no items, or decision wording but no decision."""
     out: list[Warning_] = []
     first = pages[0][0] if pages else None
-    if pages and not any(item.number for item in minutes.items):
-        out.append(Warning_(first, f"minutes starting on page {first}: no numbered minute items read"))
+    if pages and not any(item.number or item.title for item in minutes.items):
+        out.append(Warning_(first, f"minutes starting on page {first}: no minute items read (no numbered or headed items)"))
     if not any(item.resolutions for item in minutes.items):
         for page, lines in pages:
             if any(TRIGGER.search(ln.text) for ln in lines):

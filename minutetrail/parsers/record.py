@@ -15,6 +15,7 @@ from minutetrail.models import (
     ExtractionRecord,
     Line,
     Meeting,
+    MinuteItem,
     Minutes,
     PageData,
     Recommendation,
@@ -75,11 +76,14 @@ def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) ->
         titled = heading_committee(head)
         if titled and not (minutes.committee or "").lower().endswith(titled.lower()):  # "Commission" is the "SSA Commission"
             minutes = replace(minutes, committee=titled)
-    acc["minutes"].append(minutes)
-    acc["warnings"].extend(unread_warnings(minutes, prose))
     extract_item = minute_extract_item(pages[0][0], head) if pages else None
     if extract_item is not None:  # a minute extract: "Agenda item" / title / purpose / "Minutes:"
         acc["agenda_items"].append(extract_item)
+        if all(not i.number and not i.title for i in minutes.items):  # the extract minutes that one item
+            held = minutes.items[0] if minutes.items else MinuteItem(extract_item.number or "", "", extract_item.page)
+            minutes = replace(minutes, items=(replace(held, number=extract_item.number or "", title=extract_item.title),))
+    acc["minutes"].append(minutes)
+    acc["warnings"].extend(unread_warnings(minutes, prose))
     agenda_at = next((i for i, ln in enumerate(pages[0][1][:OPENING_LINES]) if AGENDA_HEAD.match(ln.text.strip())), None)
     if agenda_at is not None:  # a meeting note that lists its agenda before the notes
         acc["agenda_items"].extend(lines_to_agenda_items([(pages[0][0], pages[0][1][agenda_at + 1 :])]))

@@ -13,7 +13,7 @@ from minutetrail.parsers.vocab import mapping
 PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph
 ITEM_HEAD = re.compile(
-    r"^(?:(?i:minute|item)\s+(?:(?i:no)\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)]|\s+[–:-])?\s+"
+    r"^(?:(?i:minute|item)\s+(?:(?i:no)\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)-]|\s+[–:-])?\s+"
     r"(?P<title>[A-Z0-9\"'‘«(ÀÂÉÈÊÎÔÙÛÇ].{0,160})$"
 )
 ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
@@ -23,6 +23,8 @@ UNDERLINE_THICK = 2.0
 UNDERLINE_SHARE = 0.6  # the rule runs under this share of the line at least
 UNDERLINE_SPAN = 1.6  # ... and is not a full-width rule far longer than the line (a table border)
 HEADING_MAX_WORDS = 18
+LABEL_HEAD_WORDS = 5  # a numbered heading ending in a colon has at most this many words
+HEADING_SIZE_OVER = 1.5  # points above the body size: a title, not an item heading
 MAX_TITLE_LINES = 3
 FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a heading
 
@@ -70,8 +72,10 @@ def underlined_lines(lines: Sequence[Line], rules: Sequence[Rule]) -> set[int]:
 def _heading_like(line: Line, title: str, right: float, next_text: str, underlined: bool = False) -> bool:
     if line.bold or underlined:
         return True
-    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";", ":")) or TRIGGER.match(title):
+    if len(title.split()) > HEADING_MAX_WORDS or title.rstrip().endswith((".", ",", ";")) or TRIGGER.match(title):
         return False
+    if title.rstrip().endswith(":") and len(title.split()) > LABEL_HEAD_WORDS:
+        return False  # a sentence leading into a list; a short "Title :" is a heading
     return line.x1 < FULL_LINE * right
 
 
@@ -132,7 +136,7 @@ def item_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | 
         in_order = bool(m) and _is_next_item(prev_num, m["num"], m["title"])  # type: ignore[index]
         out_of_order = bool(m) and not in_order and _unseen_heading(line, m["num"], m["title"], prev_num, seen)  # type: ignore[index]
         if m and (in_order or out_of_order) and (ref or two_line or _heading_like(line, m["title"], right, nxt, id(line) in (underlined or set()))):
-            title = m["title"].strip()
+            title = m["title"].strip().removesuffix(":").rstrip()  # "Questions :" is headed "Questions"
             used: set[int] = set()
             if two_line:
                 title, used = f"{title} {nxt}", {idx + 1}
@@ -153,3 +157,56 @@ def item_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | 
             num = (ref or two_line)["num"]  # type: ignore[index]
             heads[idx] = (num, f"{text} {nxt}" if two_line else text, {idx + 1} if two_line else set())
     return heads
+
+
+BULLET_START = re.compile(r"^[•·▪◦‣\-–*]\s")
+LINK_TEXT = re.compile(r"://|\bwww\.|\S@\S|\S/$|\w(?:-\w+){3,}")  # a web or mail address (printed underlined)
+
+
+def unnumbered_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | None = None) -> dict[int, tuple[str, str, set[int]]]:
+    """Line index -> ("", title, lines used) of each heading of minutes that number nothing.
+
+    A heading is a run of one to three bold (or underlined) lines opening a paragraph at the body's
+    type size, short and not ending a sentence, followed by plain text: the heading over the notes
+    on one item. A longer run of bold lines (a title block) gives none; neither does an underlined
+    web address.
+    """
+    heads: dict[int, tuple[str, str, set[int]]] = {}
+    sizes = sorted(w.size for _p, ln in all_lines for w in ln.words if w.size)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    marked = underlined or set()
+    texts = [ln.text.strip() for _p, ln in all_lines]
+
+    def strong(i: int) -> bool:
+        line = all_lines[i][1]
+        return bool(texts[i]) and (line.bold or (id(line) in marked and not LINK_TEXT.search(texts[i])))
+
+    def wraps(i: int) -> bool:  # line i goes on with the bold line above it
+        return strong(i) and strong(i - 1) and (not _gap_above(all_lines, i) or _same_block(all_lines, i))
+
+    for idx in range(len(all_lines)):
+        if not strong(idx) or not _gap_above(all_lines, idx) or (idx > 0 and wraps(idx)):
+            continue
+        run = idx + 1
+        while run < len(all_lines) and run - idx <= MAX_TITLE_LINES and wraps(run):
+            run += 1
+        if run - idx > MAX_TITLE_LINES or run >= len(all_lines) or strong(run):
+            continue  # a title block, or bold over bold, or bold to the end
+        title = " ".join(texts[idx:run])
+        if any(ITEM_HEAD.match(t) or BULLET_START.match(t) or t.endswith((".", ",", ";", ":")) for t in texts[idx:run]):
+            continue
+        if len(title.split()) > HEADING_MAX_WORDS or TRIGGER.match(title):
+            continue
+        if body and max(w.size for k in range(idx, run) for w in all_lines[k][1].words) > body + HEADING_SIZE_OVER:
+            continue
+        heads[idx] = ("", title, set(range(idx + 1, run)))
+    return heads
+
+
+def _same_block(all_lines: Sequence[tuple[int, Line]], idx: int) -> bool:
+    """This line sits at the line pitch under the one above, at the same indent (a wrapped heading)."""
+    if all_lines[idx - 1][0] != all_lines[idx][0]:
+        return False
+    above, line = all_lines[idx - 1][1], all_lines[idx][1]
+    height = line.bottom - line.top or 10.0
+    return abs(line.x0 - above.x0) < height and line.top - above.bottom < 1.2 * height

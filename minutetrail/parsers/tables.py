@@ -338,11 +338,17 @@ def _carried_grid(lines: Sequence[Line], table: Table | None, grids: Sequence[Gr
         return None
     x0, x1 = table.columns[0].x0, table.columns[-1].x1
     height = median(ln.bottom - ln.top for ln in lines)
+    sizes = [w.size for row in table.rows[-3:] for w in row.words if w.size]
+    body = median(sizes) if sizes else 0.0
     run: list[Line] = []
     for ln in lines:
         if ln.x0 < x0 - CARRY_OVERHANG or ln.x1 > x1 + CARRY_OVERHANG or (run and ln.top - run[-1].bottom > END_GAP_HEIGHTS * height):
             break
         if any(g.top - 1 <= ln.top <= g.bottom for g in grids):
+            break
+        if _straddles(ln, table.columns):  # prose running across the table's gutters: a new section, not the table
+            break
+        if body and abs(median(w.size for w in ln.words) - body) > FONT_TOLERANCE:  # another type size: not the table's body
             break
         run.append(ln)
     if not run:

@@ -636,3 +636,55 @@ def test_att_prose_title_first_staff_list_and_guests_label() -> None:
     staff = blocks_to_attendance({"staff": ["Operations Lead Ann Smith; Deputy Treasurer, Interim Clerk Bo Lee; Finance Officer Cy Dunn"]})
     assert staff.officers == ("Ann Smith", "Bo Lee", "Cy Dunn")
     assert label_of("Guests: Ann Lee, Bo Ray") == ("in_attendance", "Ann Lee, Bo Ray")
+
+
+# ---------------------------------------------------------------- minutes that number nothing
+
+
+def _unnumbered_minutes() -> Page:
+    page = Page()
+    page.add("Harbour Users Forum", bold=True).add("Notes of the meeting held on 3 May 2024:", bold=True).gap()
+    page.add("Present: Ann Lee (Chair), Bob Ray, Cy Tan").gap()
+    page.add("Opening remarks", bold=True).add("The Chair welcomed members and thanked the harbour master for the tour.").gap()
+    page.add("Dredging of the inner basin and the", bold=True).add("approach channel", bold=True)
+    page.add("The forum heard that the dredging contract had been let and work would start in June.").gap()
+    page.add("Any other business", bold=True).add("The forum agreed to write to the county about the slipway lighting.").gap()
+    page.add("Visit http://example.org/harbour-forum-notes-and-papers/", bold=False).gap()
+    return page
+
+
+def test_bold_headings_are_the_items_of_minutes_that_number_nothing():
+    minutes = minutes_of(_unnumbered_minutes())
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("", "Opening remarks"),
+        ("", "Dredging of the inner basin and the approach channel"),
+        ("", "Any other business"),
+    ]
+    assert [n.lower() for n in minutes.attendance.present][:1] == ["ann lee"]
+
+
+def test_a_run_of_bold_title_lines_and_bold_over_bold_give_no_items():
+    page = Page()
+    page.add("Harbour Users Forum", bold=True).add("Annual meeting", bold=True).add("Held in the sailing club", bold=True)
+    page.add("Minutes of the annual meeting", bold=True).gap()
+    page.add("Members discussed the moorings and agreed nothing further.")
+    assert minutes_of(page).items == ()
+
+
+def test_numbered_minutes_keep_their_numbered_items_only():
+    page = Page()
+    page.add("1. Welcome", bold=True).add("The Chair welcomed members.").gap()
+    page.add("A bold aside", bold=True).add("Some notes under it.").gap()
+    page.add("2. Moorings", bold=True).add("Members discussed the moorings.")
+    assert [i.number for i in minutes_of(page).items] == ["1", "2"]
+
+
+def test_number_glued_to_a_dash_opens_an_item_and_a_short_heading_may_end_in_a_colon():
+    page = Page()
+    page.add("1- BUDGET", bold=True).add("The council adopted the budget.").gap()
+    page.add("2- REPORTS OF THE MAYOR", bold=True).add("The mayor reported on the decisions taken since the last meeting.").gap()
+    page.add("2-1 : Questions from members :").add("Two questions were put about the school bus.").gap()
+    page.add("3. The following items were noted in the course of the long discussion that followed:")
+    page.add("the bus timetable and the price of school meals.")
+    assert [(i.number, i.title) for i in minutes_of(page).items] == [
+        ("1", "BUDGET"), ("2", "REPORTS OF THE MAYOR"), ("2-1", "Questions from members")]

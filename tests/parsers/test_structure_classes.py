@@ -172,3 +172,14 @@ def test_lang_minutes_extract_titles():
     en = texts("Minutes excerpt from Rivers Panel – 12 February 2025", "Item 4 Towpath repairs")
     assert classify_opening(en, None).kind == DocKind.MINUTES
     assert titled_committee(en) == "Rivers Panel"
+
+
+def test_a_minute_extract_minutes_its_one_item_by_the_extracts_title():
+    lines = texts("Agenda item", "Review of the library opening hours", "To consider the results of the consultation.",
+                  "Minutes:", "The cabinet member introduced the report and members asked about weekend hours.",
+                  "It was resolved that:", "a) the revised opening hours be approved.")
+    record = parse_pages("x.pdf", "0" * 64, [_page(1, lines)])
+    [minutes] = record.minutes
+    assert [i.title for i in minutes.items] == ["Review of the library opening hours"]
+    assert [r.text for r in minutes.items[0].resolutions] == ["the revised opening hours be approved."]
+    assert not any("no minute items" in w.message for w in record.warnings)

@@ -233,3 +233,17 @@ def test_header_printed_above_a_ruled_body(tmp_path):
     assert [a.number for a in actions] == ["1", "2", "3"]
     assert [a.owner for a in actions] == [r[2] for r in rows]
     assert [a.due for a in actions] == ["2024-03-10", "2024-03-11", "2024-03-12"]
+
+
+@pytest.mark.parametrize("header_rule", [True, False], ids=["rule-under-header", "no-lines"])
+def test_prose_opening_the_next_page_does_not_carry_on_a_borderless_table(tmp_path, header_rule):
+    """A borderless log ends at the foot of a page; the next page opens a new report in prose."""
+    after = ["Title of report: Review of the markets service",
+             "Purpose: To set out the options for the future of the covered market and ask for the views of "
+             "members on the consultation that will follow in the spring, with figures checked by the finance team."]
+    lay = Layout(["Ref", "Action", "Owner", "Due"], [40, 300, 100, 80], _log(3), style="none", header_rule=header_rule,
+                 after=after, after_new_page=True)
+    record = _record(tmp_path, lay)
+    assert [a.number for a in record.actions] == ["1", "2", "3"]
+    assert not any("market" in a.text or "finance" in (a.text + (a.progress or "")) for a in record.actions)
+    assert not any("rejected" in w.message for w in record.warnings), record.warnings
