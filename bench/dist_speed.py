@@ -6,13 +6,15 @@ For each set of files (samples/, and the corpus PDFs read in place from ../share
   ingest N   distributed.ingest_on with N workers into a fresh database (parse on workers, store on the
              client as futures complete, link per committee)
   store      the client alone storing already-parsed records (the ceiling of one client's storing)
-Cluster start-up and worker warm-up (importing the parse stack) are timed apart and not counted.
-Run: python bench/dist_speed.py [--pg] [--workers 1,2]  (--pg: a throwaway PostgreSQL server, link tasks on workers)
+Cluster start-up and worker warm-up (importing the parse stack) are timed apart and not counted;
+each figure is the median of --repeat runs.
+Run: python bench/dist_speed.py [--pg] [--workers 1,2] [--repeat 3]  (--pg: a throwaway PostgreSQL server, link tasks on workers)
 """
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -83,7 +85,14 @@ def timed(work: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - t, out
 
 
-def run(files: list[str], workers: list[int], fresh: Callable[[], str]) -> dict:
+def median_rate(pages: int, repeat: int, work: Callable[[], object]) -> tuple[float, object]:
+    """Pages per second of the median of ``repeat`` runs (the machine is shared: one run is noise)."""
+    runs = [timed(work) for _ in range(repeat)]
+    secs = statistics.median(r[0] for r in runs)
+    return round(pages / secs, 1), runs[-1][1]
+
+
+def run(files: list[str], workers: list[int], fresh: Callable[[], str], repeat: int) -> dict:
     from distributed import Client, LocalCluster
 
     from minutetrail.db.session import Database
@@ -95,32 +104,46 @@ def run(files: list[str], workers: list[int], fresh: Callable[[], str]) -> dict:
     smallest = min(files, key=lambda f: Path(f).stat().st_size)
     _warm(smallest)
 
-    db = Database(fresh())
-    secs, report = timed(lambda: ingest(db, files, jobs=1))
-    db.close()
+    def single() -> object:
+        db = Database(fresh())
+        try:
+            return ingest(db, files, jobs=1)
+        finally:
+            db.close()
+
+    out["single"], report = median_rate(pages, repeat, single)
     out["failed"] = len(report.failed)  # type: ignore[attr-defined]  (scanned packs; a file the database refuses)
-    out["single"] = round(pages / secs, 1)
     records = [parse_job(f) for f in files]
-    db = Database(fresh())
-    batch = Batch(db)
-    batch.plan(files)
-    secs, _ = timed(lambda: [batch.store(*r) for r in records])
-    out["store"] = round(pages / secs, 1)
-    db.close()
+
+    def store() -> object:
+        db = Database(fresh())
+        batch = Batch(db)
+        batch.plan(files)
+        try:
+            return [batch.store(*r) for r in records]
+        finally:
+            db.close()
+
+    out["store"], _ = median_rate(pages, repeat, store)
     for n in workers:
         t0 = time.perf_counter()
-        with LocalCluster(n_workers=n, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+        with LocalCluster(n_workers=n, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster, \
                 Client(cluster) as client:
             started = time.perf_counter() - t0
             client.run(_warm, smallest)
             out[f"startup {n}"] = round(started, 1)
-            secs, _ = timed(lambda: client.gather(client.map(parse_job, files, pure=False)))
-            out[f"parse {n}"] = round(pages / secs, 1)
-            db = Database(fresh())
-            secs, report = timed(lambda: ingest_on(client, db, files))
-            db.close()
+            out[f"parse {n}"], _ = median_rate(pages, repeat, lambda: client.gather(client.map(parse_job, files, pure=False)))
+
+            def dist(some: list[str] = files) -> object:
+                db = Database(fresh())
+                try:
+                    return ingest_on(client, db, some)
+                finally:
+                    db.close()
+
+            dist([smallest])  # warm: the workers' first link task imports the database driver
+            out[f"ingest {n}"], report = median_rate(pages, repeat, dist)
             assert len(report.failed) == out["failed"], report.failed  # type: ignore[attr-defined]
-            out[f"ingest {n}"] = round(pages / secs, 1)
     return out
 
 
@@ -128,6 +151,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pg", action="store_true", help="store in a throwaway PostgreSQL server (link tasks on workers)")
     ap.add_argument("--workers", default="1,2", help="numbers of local worker processes to time (default 1,2)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported (default 3)")
     args = ap.parse_args()
     workers = [int(w) for w in args.workers.split(",")]
     results = {}
@@ -135,7 +159,7 @@ def main() -> None:
         for name, roots in SETS.items():
             files = pdfs(roots)
             if files:
-                results[name] = run(files, workers, fresh)
+                results[name] = run(files, workers, fresh, args.repeat)
                 print(name, json.dumps(results[name]), flush=True)
     print(f"\npages/s, wall clock, {'PostgreSQL' if args.pg else 'SQLite'}")
     cols = ["pages", "single", "store"] + [f"{k} {n}" for n in workers for k in ("parse", "ingest", "startup")]

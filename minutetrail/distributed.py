@@ -23,6 +23,7 @@ from minutetrail.db.linking import relink, resolve_people
 from minutetrail.db.session import Database
 from minutetrail.discovery import shown_name
 from minutetrail.errors import ClusterError
+from minutetrail.models import ExtractionRecord
 from minutetrail.pipeline import Batch, IngestReport, parse_job
 
 LOCAL = re.compile(r"local:(\d+)")
@@ -56,7 +57,7 @@ def connect(spec: str) -> Iterator[Any]:
     except ImportError as exc:
         raise ClusterError(f"--cluster needs Dask: pip install 'minutetrail[dist]' ({exc})") from exc
     if kind == "local":
-        with LocalCluster(n_workers=int(value), processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        with LocalCluster(n_workers=int(value), processes=True, threads_per_worker=1, dashboard_address=":0") as cluster:
             with Client(cluster) as client:
                 yield client
         return
@@ -123,8 +124,10 @@ def ingest_on(
     db: Database,
     paths: Iterable[str | Path],
     progress: Callable[[str], None] | None = None,
+    parse: Callable[[str], tuple[str, ExtractionRecord | None, str | None]] = parse_job,
 ) -> IngestReport:
-    """Ingest files with the Dask ``client``'s workers parsing; the same report as pipeline.ingest."""
+    """Ingest files with the Dask ``client``'s workers parsing (``parse``: one path to (path, record,
+    error), run on a worker); the same report as pipeline.ingest."""
     from distributed import KilledWorker, as_completed
 
     batch = Batch(db, progress)
@@ -134,7 +137,7 @@ def ingest_on(
     done = as_completed()
 
     def submit(path: str) -> None:
-        future = client.submit(parse_job, path, key=f"minutetrail-parse-{batch.hashes[path]}", retries=RETRIES)
+        future = client.submit(parse, path, key=f"minutetrail-parse-{batch.hashes[path]}", retries=RETRIES)
         pending[future] = path
         done.add(future)
 
@@ -142,10 +145,13 @@ def ingest_on(
         submit(path)
     for future in done:
         path = pending.pop(future)
-        try:
+        if future.status == "error":  # a bad document never stops the batch: it is a named failure
+            exc = future.exception()
+            why = (f"the parser process died reading this file ({RETRIES} tries)" if isinstance(exc, KilledWorker)
+                   else f"the parser failed on a Dask worker ({type(exc).__name__}: {exc})")
+            batch.store(path, None, f"{shown_name(path)}: {why}")
+        else:
             batch.store(*future.result())
-        except KilledWorker:  # the file kills every worker that reads it: a named failure, the batch goes on
-            batch.store(path, None, f"{shown_name(path)}: the parser process died reading this file ({RETRIES} tries)")
         future.release()
         for nxt in islice(todo, 1):
             submit(nxt)

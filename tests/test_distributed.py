@@ -36,7 +36,7 @@ VOLATILE = {"id", "observation_id", "ingested_at", "decided_at"}  # surrogate id
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0")
     c = distributed.Client(cluster)
     try:
         yield c
@@ -193,3 +193,21 @@ def test_committee_relinks_run_side_by_side_but_never_beside_another_writer(pg_s
                     conn.rollback()
         finally:
             probe.dispose()
+
+
+def test_a_document_whose_parse_task_fails_is_a_named_failure_and_the_batch_goes_on(client: Any, tmp_path: Path):
+    from minutetrail.pipeline import parse_job
+
+    def parse_or_crash(path: str) -> Any:  # pickled by value: the workers run this very function
+        if path.endswith("03-11-housing-scrutiny-pack.pdf"):
+            raise RuntimeError("a bug in a parser")
+        return parse_job(path)
+
+    db = Database(f"sqlite:///{tmp_path / 'x.db'}")
+    try:
+        report = ingest_on(client, db, [SAMPLES], parse=parse_or_crash)
+    finally:
+        db.close()
+    assert len(report.inserted) == 5
+    assert [f.path for f in report.failed] == [str(SAMPLES / "2025-03-11-housing-scrutiny-pack.pdf")]
+    assert "RuntimeError: a bug in a parser" in report.failed[0].message
