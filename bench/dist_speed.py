@@ -5,6 +5,8 @@ For each set of files (samples/, and the corpus PDFs read in place from ../share
   parse N    the workers of a LocalCluster of N processes parsing every file (pipeline.parse_job), no database
   ingest N   distributed.ingest_on with N workers into a fresh database (parse on workers, store on the
              client as futures complete, link per committee)
+  parse cpu N  pages per CPU-second of one worker (the rate of a dedicated core; the wall-clock figures
+             depend on what else the machine runs: the load average is printed)
   store      the client alone storing already-parsed records (the ceiling of one client's storing)
 Cluster start-up and worker warm-up (importing the parse stack) are timed apart and not counted;
 each figure is the median of --repeat runs.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -49,6 +52,15 @@ def _warm(path: str) -> None:
     from minutetrail.pipeline import parse_job
 
     parse_job(path)
+
+
+def _cpu_parse(path: str) -> float:
+    """On a worker: CPU seconds to parse one file (what a dedicated core would take, whatever the load)."""
+    from minutetrail.pipeline import parse_job
+
+    t = time.process_time()
+    parse_job(path)
+    return time.process_time() - t
 
 
 @contextmanager
@@ -133,6 +145,8 @@ def run(files: list[str], workers: list[int], fresh: Callable[[], str], repeat: 
             client.run(_warm, smallest)
             out[f"startup {n}"] = round(started, 1)
             out[f"parse {n}"], _ = median_rate(pages, repeat, lambda: client.gather(client.map(parse_job, files, pure=False)))
+            cpu = sum(client.gather(client.map(_cpu_parse, files, pure=False)))
+            out[f"parse cpu {n}"] = round(pages / cpu, 1)  # pages per CPU-second of one worker
 
             def dist(some: list[str] = files) -> object:
                 db = Database(fresh())
@@ -161,8 +175,9 @@ def main() -> None:
             if files:
                 results[name] = run(files, workers, fresh, args.repeat)
                 print(name, json.dumps(results[name]), flush=True)
-    print(f"\npages/s, wall clock, {'PostgreSQL' if args.pg else 'SQLite'}")
-    cols = ["pages", "single", "store"] + [f"{k} {n}" for n in workers for k in ("parse", "ingest", "startup")]
+    print(f"\npages/s, wall clock, {'PostgreSQL' if args.pg else 'SQLite'}; load average {os.getloadavg()[1]:.1f} "
+          f"on {os.cpu_count()} cores")
+    cols = ["pages", "single", "store"] + [f"{k} {n}" for n in workers for k in ("parse", "parse cpu", "ingest", "startup")]
     print("| set | " + " | ".join(cols) + " |")
     print("|---" * (len(cols) + 1) + "|")
     for name, r in results.items():
