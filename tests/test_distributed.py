@@ -134,8 +134,16 @@ def test_a_worker_killed_mid_batch_still_gives_the_same_database(client: Any, pg
             os.kill(pid, signal.SIGKILL)
             killed.append(pid)
 
+    def slow_parse(path: str) -> Any:  # pickled by value; slow enough that a worker is busy at the first store
+        import time
+
+        from minutetrail.pipeline import parse_job
+
+        time.sleep(0.5)
+        return parse_job(path)
+
     with fresh_pg(pg_server_url) as db:
-        report = ingest_on(client, db, [SAMPLES], progress=kill_a_busy_worker)
+        report = ingest_on(client, db, [SAMPLES], progress=kill_a_busy_worker, parse=slow_parse)
         assert killed, "no worker was busy when the first document was stored"
         assert (len(report.inserted), report.failed) == (6, [])
         assert snapshot(db) == reference
