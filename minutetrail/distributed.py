@@ -145,6 +145,9 @@ def ingest_on(
         submit(path)
     for future in done:
         path = pending.pop(future)
+        if future.status == "cancelled":  # the client lost the scheduler: what is stored stays stored
+            raise ClusterError(f"the Dask scheduler went away while {shown_name(path)} was parsed; "
+                               "run the same ingest again to carry on (stored documents are skipped)")
         if future.status == "error":  # a bad document never stops the batch: it is a named failure
             exc = future.exception()
             why = (f"the parser process died reading this file ({RETRIES} tries)" if isinstance(exc, KilledWorker)

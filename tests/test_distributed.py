@@ -219,3 +219,10 @@ def test_a_document_whose_parse_task_fails_is_a_named_failure_and_the_batch_goes
     assert len(report.inserted) == 5
     assert [f.path for f in report.failed] == [str(SAMPLES / "2025-03-11-housing-scrutiny-pack.pdf")]
     assert "RuntimeError: a bug in a parser" in report.failed[0].message
+
+
+def test_cli_starts_and_closes_a_local_cluster(tmp_path: Path):
+    pdf = sorted(SAMPLES.glob("*.pdf"))[0]
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "ingest", str(pdf), "--cluster", "local:1"])
+    assert result.exit_code == 0, result.output
+    assert "documents: 1 inserted" in result.output

@@ -4,6 +4,8 @@ Concurrent writers are serialised per transaction: on SQLite every write transac
 ``BEGIN IMMEDIATE`` (the database's write lock, waited for up to BUSY_TIMEOUT), on PostgreSQL with a
 transaction-level advisory lock. Parsing runs in parallel; storing and linking take turns, so two
 ingesters racing on one document, meeting or committee never see each other's half-done work.
+A relink of a single committee (the Dask ingest's link tasks) shares the PostgreSQL lock with other
+committees' relinks and holds its committee's own lock: committees side by side, one committee serially.
 Migrations run under the same lock.
 """
 from __future__ import annotations
