@@ -1,11 +1,14 @@
 """Ingest on a real Dask LocalCluster (worker processes) into the real PostgreSQL of the test run: the
 database equals the one a single-process ingest of the same files gives, even when a worker is
-killed while it parses."""
+killed while it parses. The papers: three sample packs of one committee and three of a second
+committee made by the samples' generator, so that two committees are relinked side by side."""
 from __future__ import annotations
 
 import json
 import os
 import signal
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +46,16 @@ def client() -> Iterator[Any]:
     finally:
         c.close()
         cluster.close()
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    out = tmp_path_factory.mktemp("second-committee")
+    subprocess.run([sys.executable, "-c", (
+        f"import sys; sys.path.insert(0, {str(SAMPLES)!r}); import scenario; "
+        "scenario.COMMITTEE = 'Planning and Environment Scrutiny Committee'; "
+        f"import generate; generate.main({str(out)!r})")], check=True)
+    return [str(p) for p in sorted(SAMPLES.glob("*.pdf"))[:3] + sorted(out.glob("*.pdf"))[:3]]
 
 
 @contextmanager
@@ -96,32 +109,36 @@ def snapshot(db: Database) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def reference(pg_server_url: str) -> dict[str, list[str]]:
-    """The database after a single-process ingest of samples/."""
+def reference(pg_server_url: str, papers: list[str]) -> dict[str, list[str]]:
+    """The database after a single-process ingest of the papers."""
     with fresh_pg(pg_server_url) as db:
-        report = ingest(db, [SAMPLES], jobs=1)
+        report = ingest(db, papers, jobs=1)
         assert len(report.inserted) == 6 and not report.failed
-        return snapshot(db)
+        shot = snapshot(db)
+    assert {json.loads(t)["committee"] for t in shot["threads"]} == {
+        "Housing and Communities Scrutiny Committee", "Planning and Environment Scrutiny Committee"}
+    return shot
 
 
-def test_distributed_ingest_equals_single_process_ingest(client: Any, pg_server_url: str, reference: dict[str, list[str]]):
+def test_distributed_ingest_equals_single_process_ingest(client: Any, pg_server_url: str, papers: list[str],
+                                                        reference: dict[str, list[str]]):
     ticks: list[str] = []
     with fresh_pg(pg_server_url) as db:
         with distributed.get_task_stream(client) as stream:
-            report = ingest_on(client, db, [SAMPLES], progress=ticks.append)
-        ran = {str(t["key"]).split("-")[0].strip("('\"") for t in stream.data}
-        assert {"minutetrail", "link_task"} <= ran, ran  # parsed and linked on the workers
+            report = ingest_on(client, db, papers, progress=ticks.append)
+        ran = [str(t["key"]).split("-")[0].strip("('\"") for t in stream.data]
+        assert (ran.count("minutetrail"), ran.count("link_task")) == (6, 2), ran  # parsed, and two committees linked, on workers
         assert (len(report.inserted), report.failed) == (6, [])
         assert len(ticks) == 6 and report.links["threads"] > 0
         got = snapshot(db)
         assert got["action_observations"] and got["overdue"]  # the comparison compares something
         assert got == reference
-        again = ingest_on(client, db, [SAMPLES])  # idempotent: nothing is stored twice
+        again = ingest_on(client, db, papers)  # idempotent: nothing is stored twice
         assert (len(again.inserted), len(again.unchanged)) == (0, 6)
         assert snapshot(db) == reference
 
 
-def test_a_worker_killed_mid_batch_still_gives_the_same_database(client: Any, pg_server_url: str,
+def test_a_worker_killed_mid_batch_still_gives_the_same_database(client: Any, pg_server_url: str, papers: list[str],
                                                                   reference: dict[str, list[str]]):
     killed: list[int] = []
 
@@ -143,7 +160,7 @@ def test_a_worker_killed_mid_batch_still_gives_the_same_database(client: Any, pg
         return parse_job(path)
 
     with fresh_pg(pg_server_url) as db:
-        report = ingest_on(client, db, [SAMPLES], progress=kill_a_busy_worker, parse=slow_parse)
+        report = ingest_on(client, db, papers, progress=kill_a_busy_worker, parse=slow_parse)
         assert killed, "no worker was busy when the first document was stored"
         assert (len(report.inserted), report.failed) == (6, [])
         assert snapshot(db) == reference
