@@ -442,6 +442,36 @@ def report_cmd(ctx: click.Context, as_of: Any, out: str, committee: str | None) 
     click.echo(f"{len(rows)} overdue actions as of {day.isoformat()} written to {out}")
 
 
+@cli.command("serve")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--open/--no-open", "open_browser", default=None,
+              help="Open a web browser on it (default: when run from a terminal).")
+@click.pass_context
+def serve_cmd(ctx: click.Context, port: int, host: str, open_browser: bool | None) -> None:
+    """Browse the database in Datasette, read-only: the views and canned queries that ask the questions
+    (overdue as of any date), full-text search, and each observation's evidence (the PDF page and the row)."""
+    import socket
+
+    from minutetrail.db.session import sqlite_path
+
+    path = sqlite_path(ctx.obj["db_url"])
+    if path is None:
+        raise UserError("serve needs a SQLite database; on PostgreSQL the same views (threads_current, "
+                        "overdue_today, thread_history, ...) are in the schema: open it in any SQL client")
+    _db(ctx, existing=True).close()  # a minutetrail database, at the newest migration (its views)
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc} (choose another --port or --host)") from exc
+    try:
+        from minutetrail.browse.serve import serve
+    except ImportError as exc:
+        raise UserError(f"serve needs Datasette: pip install 'minutetrail[browse]' ({exc})") from exc
+    serve(path, host, port, sys.stdout.isatty() if open_browser is None else open_browser, announce=click.echo)
+
+
 @cli.command("review")
 @format_options
 @click.pass_context

@@ -73,18 +73,29 @@ def resolve_people(session: Session) -> int:
             elif len(parts) == 1:  # a joint owner ("Head A / Head B") is left as printed
                 holder = holder_on(parts[0], r.date, tenures)
         holders[r.id] = holder
+    # the people are worked out again from everything printed, so the same papers give the same
+    # people whatever order they were ingested in: a key merged into another ("c ward" into
+    # "claire ward") hands its aliases over and is removed once nothing refers to it
     people: dict[str, S.Person] = {p.key: p for p in session.scalars(select(S.Person))}
-    for key, forms in printed.items():
+    aliases: dict[str, S.PersonAlias] = {a.alias: a for a in session.scalars(select(S.PersonAlias))}
+    for key, forms in sorted(printed.items()):
+        name = display_name(key, forms)
         person = people.get(key)
         if person is None:
-            person = S.Person(key=key, name=display_name(key, forms))
+            person = S.Person(key=key, name=name)
             session.add(person)
             people[key] = person
-        session.flush()
-        known = {a.alias for a in person.aliases}
+            session.flush()
+        elif person.name != name:
+            person.name = name
         for form in sorted(forms):
-            if form not in known and session.scalar(select(S.PersonAlias).where(S.PersonAlias.alias == form)) is None:
-                session.add(S.PersonAlias(person_id=person.id, alias=form))
+            alias = aliases.get(form)
+            if alias is None:
+                alias = S.PersonAlias(person_id=person.id, alias=form)
+                session.add(alias)
+                aliases[form] = alias
+            elif alias.person_id != person.id:
+                alias.person_id = person.id
     session.flush()
     changed = []
     for r in rows:  # only the observations whose person changes are written
@@ -93,7 +104,15 @@ def resolve_people(session: Session) -> int:
         if person_id != r.owner_person_id:
             changed.append({"b_id": r.id, "owner_person_id": person_id})
     update_by_id(session, S.ActionObservation, changed, ("owner_person_id",))
-    return len(people)
+    stale = [p.id for key, p in people.items() if key not in printed]
+    if stale:
+        referred = set(session.scalars(select(S.ActionObservation.owner_person_id).where(S.ActionObservation.owner_person_id.in_(stale))))
+        referred |= set(session.scalars(select(S.Attendance.person_id).where(S.Attendance.person_id.in_(stale))))
+        gone = [i for i in stale if i not in referred]
+        if gone:
+            session.execute(delete(S.PersonAlias).where(S.PersonAlias.person_id.in_(gone)))
+            session.execute(delete(S.Person).where(S.Person.id.in_(gone)))
+    return len(printed)
 
 
 def _initials_pool(session: Session, rows: Sequence[Any], keys: dict[int, str | None],

@@ -302,3 +302,8 @@ class SearchEntry(Base):
     meeting_date: Mapped[date | None] = mapped_column(Date)
     page: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+def columns_by_table() -> dict[str, list[str]]:
+    """Every table of the schema with its columns, in order (browse/metadata.py describes each)."""
+    return {t.name: [c.name for c in t.columns] for t in Base.metadata.sorted_tables}

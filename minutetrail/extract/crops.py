@@ -2,16 +2,20 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 
 CROP_MARGIN = 6.0  # points around the row's box
 CROP_SCALE = 2.0  # pixels per point
+PAGE_SCALE = 1.5  # pixels per point of a whole page image
+HIGHLIGHT = (220, 30, 30)  # the outline drawn round the row on a whole page
 
 
-def crop_png(path: str | Path, page: int, bbox: tuple[float, float, float, float]) -> bytes | None:
-    """A PNG of the box (x0, top, x1, bottom; PDF points, top-left origin) on a 1-based page; None if unreadable."""
+def _png(path: str | Path, page: int, draw: Callable[[Any], Any]) -> bytes | None:
+    """PNG bytes of the image ``draw`` makes from a 1-based page; None if the file or page is unreadable."""
     try:
         pdf = pdfium.PdfDocument(str(path))
     except (pdfium.PdfiumError, FileNotFoundError, OSError):
@@ -19,14 +23,34 @@ def crop_png(path: str | Path, page: int, bbox: tuple[float, float, float, float
     try:
         if not 1 <= page <= len(pdf):
             return None
-        p = pdf[page - 1]
+        buf = io.BytesIO()
+        draw(pdf[page - 1]).save(buf, format="PNG")
+        return buf.getvalue()
+    finally:
+        pdf.close()
+
+
+def crop_png(path: str | Path, page: int, bbox: tuple[float, float, float, float]) -> bytes | None:
+    """A PNG of the box (x0, top, x1, bottom; PDF points, top-left origin) on a 1-based page; None if unreadable."""
+    def draw(p: Any) -> Any:
         width, height = p.get_size()
         x0, top, x1, bottom = bbox
         left, right = max(0.0, x0 - CROP_MARGIN), max(0.0, width - x1 - CROP_MARGIN)
         upper, lower = max(0.0, top - CROP_MARGIN), max(0.0, height - bottom - CROP_MARGIN)
-        image = p.render(scale=CROP_SCALE, crop=(left, lower, right, upper)).to_pil()
-        buf = io.BytesIO()
-        image.save(buf, format="PNG")
-        return buf.getvalue()
-    finally:
-        pdf.close()
+        return p.render(scale=CROP_SCALE, crop=(left, lower, right, upper)).to_pil()
+
+    return _png(path, page, draw)
+
+
+def page_png(path: str | Path, page: int, highlight: tuple[float, float, float, float] | None = None) -> bytes | None:
+    """A PNG of a whole 1-based page, the box (x0, top, x1, bottom; PDF points) outlined; None if unreadable."""
+    from PIL import ImageDraw
+
+    def draw(p: Any) -> Any:
+        image = p.render(scale=PAGE_SCALE).to_pil().convert("RGB")
+        if highlight is not None:
+            x0, top, x1, bottom = (v * PAGE_SCALE for v in highlight)
+            ImageDraw.Draw(image).rectangle((x0 - 3, top - 3, x1 + 3, bottom + 3), outline=HIGHLIGHT, width=3)
+        return image
+
+    return _png(path, page, draw)

@@ -13,13 +13,16 @@ from collections.abc import Sequence
 
 from minutetrail.models import AgendaItem, Line
 from minutetrail.parsers.agenda_table import table_agenda_items
+from minutetrail.parsers.agenda_unnumbered import unnumbered_agenda_items
 from minutetrail.parsers.dates import MONTHS
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
 
 NUM = re.compile(
-    r"^(?:(?i:" + alternation("agenda.item_prefix") + r")\s+)?"  # "Item 5 – ...", "Point 3"
-    r"(?:(?P<dec>\d{1,3}(?:[.\-]\d{1,3}){1,3}[a-z]?)"  # 5.1, 18.11.3, 1-1-1
+    r"^(?:(?i:" + alternation("agenda.item_prefix") + r")\s+)?#?"  # "Item 5 – ...", "Point 3", "#3"
+    r"(?:(?P<slash>\d{1,4}/\d{2,4})(?![/\d])"  # 41/24, 2024/07: the year's running number
+    r"|\((?P<pnum>\d{1,3})\)"  # (5)
+    r"|(?P<dec>\d{1,3}(?:[.\-]\d{1,3}){1,3}[a-z]?)"  # 5.1, 18.11.3, 1-1-1
     r"|(?P<dotcap>\d{1,3}\.[A-Z])(?![A-Za-z])"  # 1.A
     r"|(?P<arabic>\d{1,3}(?:[a-z]|\([a-z]\))?)"  # 5, 5a, 5(a)
     r"|\((?P<paren>[a-z]{1,2})\)"  # (a)
@@ -111,6 +114,8 @@ def _next_number_ok(prev: str | None, num: str, heading: bool, after_heading: bo
                     reset: bool = False, same_style: bool = False, short: bool = False) -> bool:
     """Agenda numbers start at 1 and rise; a section or heading may start them again; a printed
     number out of order is kept when the line looks like the items before it."""
+    if "/" in num:  # "41/24": numbered on through the year, so the first may be any number
+        return prev is None or ("/" in prev and _running(prev) < _running(num) <= _running(prev) + 3)
     b = re.match(r"\d+", num)
     if not b:
         return False
@@ -130,6 +135,12 @@ def _next_number_ok(prev: str | None, num: str, heading: bool, after_heading: bo
     return pb != 1 and same_style and short  # reprinted, withdrawn or out-of-order numbers
 
 
+def _running(num: str) -> int:
+    """The running half of a number with its year: 41 of "41/24", 7 of "2024/07"."""
+    a, b = (int(p) for p in num.split("/"))
+    return b if a >= 1900 else a
+
+
 def _number(m: re.Match[str], parent: str | None) -> str:
     letter = m["paren"] or m["lower"]
     if letter:
@@ -138,7 +149,7 @@ def _number(m: re.Match[str], parent: str | None) -> str:
     if m["cap"]:
         base = re.match(r"\d+(?:\.\d+)*", parent or "")
         return (base.group() if base else "") + m["cap"]
-    return m["dec"] or m["dotcap"] or re.sub(r"[()]", "", m["arabic"])  # "5(a)" is 5a
+    return m["slash"] or m["pnum"] or m["dec"] or m["dotcap"] or re.sub(r"[()]", "", m["arabic"])  # "5(a)" is 5a
 
 
 class _Reader:
@@ -322,7 +333,10 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
             else:
                 r.continuation(text, line)
     r.close()
-    return r.items
+    if r.items or not pages:
+        return r.items
+    start = _after_agenda_heading(pages[0][1])  # an agenda that numbers nothing: only under its heading
+    return unnumbered_agenda_items([(pages[0][0], pages[0][1][start:])] + list(pages[1:])) if start else []
 
 
 def _style(cur: dict | None, line: Line) -> tuple[float, bool, bool]:
@@ -352,7 +366,7 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
     caps = _is_heading(title, line) and not bold
     same_style = (style is not None and abs(_size(line) - style[0]) < 0.6 and (bold, caps) == style[1:]
                   and r.item_x is not None and abs(x - r.item_x) <= LEFT_OF / 2)
-    num = m["dec"] or m["dotcap"] or m["arabic"]
+    num = m["slash"] or m["pnum"] or m["dec"] or m["dotcap"] or m["arabic"]
     return _next_number_ok(r.prev_num, num, _is_heading(m["title"], line), after_heading, r.reset,
                            same_style, len(m["title"]) < SHORT_TITLE)
 

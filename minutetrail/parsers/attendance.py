@@ -223,7 +223,7 @@ def blocks_to_attendance(blocks: dict[str, list[str]], listed: dict[str, list[st
                 tail = tail[1:]
             if len(tail) >= 2:
                 staff.append(" ".join(tail[-2:] if len(tail) == 3 and ROLE_TAIL.search(" ".join(words[:-2])) else tail))
-    present_text = " ".join(blocks.get("present", []))
+    present_text = " ".join(blocks.get("present", []) + [", ".join((listed or {}).get("present", []))])  # a grid's "(Chair)" too
     return Attendance(
         present=names("present"),
         apologies=names("apologies"),

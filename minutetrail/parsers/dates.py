@@ -14,8 +14,8 @@ _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 NUMERIC = re.compile(r"\b(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4}|\d{2})\b")
 ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 DAY_MONTH_YEAR = re.compile(
-    r"\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th|er)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4}|\d{2})\b", re.I
-)
+    r"\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th|er)?(?:\s+(?:of\s+)?|-)" + _MONTH + r"(?:,?\s+|-)(?P<y>\d{4}|\d{2})\b", re.I
+)  # "7 May 2024", "7th of May, 2024", "7-May-2024"
 MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b", re.I)
 MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s*[-/ ]\s*'?(?P<y>\d{4}|\d{2})\b", re.I)
 SEASON_YEAR = re.compile(r"\b" + _SEASON + r"\s+(?P<y>\d{4})\b", re.I)

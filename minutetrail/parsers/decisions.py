@@ -19,9 +19,10 @@ from minutetrail.parsers.vocab import alternation
 
 TRIGGER = re.compile(
     r"(?P<label>^(?:resolved|decision|recommendations?|agreed)\s*[:\-–]\s*)"
-    r"|(?P<phrase>(?-i:\bRESOLVED\b)|(?-i:^Resolved\b)|\bit was (?:\w+ )?resolved\b"
+    r"|(?P<phrase>(?-i:\bRESOLVED\b)|(?-i:^Resolved\b)|\bit was (?:\w+ )?resolved\b|(?-i:^(?:Agreed|AGREED) that\b)"
     r"|\b(?:the )?(?:committee|council|cabinet|panel|board|councillors|members)(?: \w+)? (?:resolved|recommended)\b"
-    r"|\bresolved (?:to|that|not|unanimously)\b)",
+    r"|\bresolved (?:to|that|not|unanimously)\b"
+    r"|(?-i:\bI(?:['’]ll| will| would)? move (?:that|adjournment)\b))",  # a motion moved aloud, in a verbatim record
     re.I,
 )
 RECOMMEND = re.compile(r"recommend", re.I)
@@ -124,6 +125,7 @@ def _motion_decision() -> re.Pattern[str]:
     )
 
 
+SPEAKER = re.compile(r"^[A-Z][\w.'’ -]{1,60}?:\s+")  # "Councillor A Brook: ..." opening a verbatim record's turn
 PROPOSER_ONLY = re.compile(r"^(?:(?:proposed|moved)\s+by\b.*|.*\bseconded\s+by\b[^.]*)\.?$", re.I)
 MOTION_THAT = re.compile(r"\bseconded\b,?\s+that\s+(?P<body>\S+(?:\s+\S+){2,})$", re.I)
 
@@ -171,7 +173,9 @@ def _sentence_decisions(para: Para) -> list[Resolution]:
         found = m or body.search(sentence) or _body_agreed().search(sentence) or record.search(sentence) or motion.search(sentence)
         if found and not re.match(r"^it was agreed\b", sentence, re.I):
             start = m.start() if m else 0
-            out.append(Resolution(None, sentence, _kind(sentence[start: start + 40])))
+            speaker = SPEAKER.match(sentence) if m and m.group(0).startswith("I") else None
+            text = sentence[speaker.end():] if speaker else sentence  # "Councillor A: I move ...": the motion, not its speaker
+            out.append(Resolution(None, text, _kind(sentence[start: start + 40])))
             last_was_decision = True
         else:
             last_was_decision = False

@@ -49,6 +49,12 @@ DUE_LABEL = re.compile(r"^(?:due(?:\s+date)?|deadline|by when|target date|timesc
 DUE_TEXT = re.compile(r"\b(?:by|before)\s+(?P<due>(?:the\s+)?\d{1,2}\S*\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+ \d{4}|the next meeting)")
 NOT_VERB = r"(?:like|the|a|an|this|that|these|those|their|his|her|its|our|your|all|any|each|date|which|whom)"
 CLAUSE_START = re.compile(r"^|(?<=[,;:])\s+|\b(?:resolved|agreed|that|and)\s+", re.I)
+# "... quotes to be obtained. ACTION: BR" / "... will write to the county. (Action: Clerk)": the owner
+# named after the sentence it closes
+TRAILING_ACTION = re.compile(
+    rf"(?P<body>\S.*?[.;!?])\s*\(?\s*(?i:{alternation('actions.margin')})\s*[:\-–]\s*"
+    r"(?P<owner>[A-Z][\w'’.&/-]*(?:(?:\s+|\s*[,&/]\s*)(?:and\s+)?[A-Z][\w'’.&/-]*){0,4})\s*\)?\.?$"
+)
 
 
 @cache
@@ -240,6 +246,12 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
         if due and out and out[-1].due is None and para.page - out[-1].page <= 1:
             out[-1] = replace(out[-1], due=due["due"].strip())  # "Due: September" under its "Action:" line
             continue
+        trailing = TRAILING_ACTION.search(text)
+        if trailing and (is_owner(trailing["owner"]) or MARGIN_TOKEN.match(trailing["owner"])):
+            body = strip_marker(trailing["body"].strip())
+            sentences = [sn for sn in Para(para.page, (body,)).sentences()] or [body]
+            out.append(_action(sentences[-1], trailing["owner"], para.page, nlp))
+            continue
         label = ACTIONS_LABEL.match(text)
         if label:
             in_list = True
@@ -275,7 +287,7 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
 
 
 def marks_own_actions(paras: Sequence[Para]) -> bool:
-    return any(p.margin_owner or ACTIONS_LABEL.match(p.text) for p in paras)
+    return any(p.margin_owner or ACTIONS_LABEL.match(p.text) or TRAILING_ACTION.search(p.text) for p in paras)
 
 
 def column_to_outcomes(parts: Sequence[tuple[int, Line]], edges: tuple[float, float], nlp: Any = None,

@@ -30,7 +30,7 @@ from minutetrail.parsers.decisions import (
     is_decision_text,
     paragraphs_to_decisions,
 )
-from minutetrail.parsers.minute_actions import ACTIONS_LABEL, DUE_LABEL, column_to_outcomes, row_owner, margin_owners, paragraphs_to_actions
+from minutetrail.parsers.minute_actions import ACTIONS_LABEL, DUE_LABEL, TRAILING_ACTION, column_to_outcomes, row_owner, margin_owners, paragraphs_to_actions
 from minutetrail.parsers.minute_table import find_layout, split_lines
 from minutetrail.parsers.structure import (
     ITEM_REF_LINE,
@@ -272,7 +272,8 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
             continue
         all_lines[base + idx] = (all_lines[base + idx][0], stripped)
         margin[id(stripped)] = owner
-    marked = bool(margin) or layout is not None or any(ACTIONS_LABEL.match(ln.text.strip()) for _p, ln in all_lines)
+    marked = bool(margin) or layout is not None or any(ACTIONS_LABEL.match(ln.text.strip()) or TRAILING_ACTION.search(ln.text.strip())
+                                                       for _p, ln in all_lines)
     skip: set[int] = set(dropped)
     listed = _attendance_grid(all_lines, first_item if heads else len(all_lines), skip)
     right_edge = max((ln.x1 for _p, ln in all_lines), default=0.0)

@@ -37,7 +37,7 @@ from minutetrail.parsers.meeting import (
 )
 from minutetrail.parsers.minutes import attach_actions, parse_minutes, unread_warnings
 from minutetrail.parsers.nlp import LazyNlp
-from minutetrail.parsers.reports import parse_recommendations
+from minutetrail.parsers.reports import REC_HEAD, agenda_recommendations, parse_recommendations
 from minutetrail.parsers.roles import (
     find_role_mentions,
     glossary_mentions,
@@ -45,6 +45,7 @@ from minutetrail.parsers.roles import (
 )
 from minutetrail.parsers.structure import ITEM_HEAD, underlined_lines
 from minutetrail.parsers.tables import pages_to_tables
+from minutetrail.parsers.vocab import alternation
 from minutetrail.parsers.text import content_lines
 
 LOG_FIELDS = frozenset({"owner", "due", "progress"})
@@ -54,8 +55,12 @@ PartPages = list[tuple[int, Sequence[Line]]]
 def _agenda(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
     items = lines_to_agenda_items(pages)
     acc["agenda_items"].extend(items)
+    acc["recommendations"].extend(agenda_recommendations(pages, items))  # a report's recommendations printed under its item
     if not items:
-        acc["warnings"].append(Warning_(part.page_start, f"agenda on pages {part.page_start}-{part.page_end}: no numbered items read"))
+        acc["warnings"].append(Warning_(part.page_start, f"agenda on pages {part.page_start}-{part.page_end}: no items read"))
+
+
+OWN_BODY = re.compile(alternation("own_committee_bodies"), re.I)  # a council whose meetings are its own committee
 
 
 def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
@@ -75,6 +80,11 @@ def _minutes(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) ->
     elif not _named_in(minutes.committee, head) or LABEL.match(minutes.committee or ""):
         titled = heading_committee(head)
         if titled and not (minutes.committee or "").lower().endswith(titled.lower()):  # "Commission" is the "SSA Commission"
+            minutes = replace(minutes, committee=titled)
+    elif OWN_BODY.fullmatch(minutes.committee or ""):  # "... meeting of the Parish Council" under "Little Ashby Parish Council"
+        titled = heading_committee(head)
+        short = (minutes.committee or "").lower()
+        if titled and len(titled) > len(short) and titled.lower().endswith(" " + short):
             minutes = replace(minutes, committee=titled)
     extract_item = minute_extract_item(pages[0][0], head) if pages else None
     if extract_item is not None:  # a minute extract: "Agenda item" / title / purpose / "Minutes:"
@@ -98,7 +108,12 @@ def _named_in(committee: str | None, lines: Sequence[Line]) -> bool:
 
 
 def _report(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> None:
-    acc["recommendations"].extend(parse_recommendations(pages, part.title))
+    found = parse_recommendations(pages, part.title)
+    acc["recommendations"].extend(found)
+    if not found:
+        headed = next((p for p, lines in pages for ln in lines if REC_HEAD.match(ln.text.strip())), None)
+        if headed is not None:
+            acc["warnings"].append(Warning_(headed, f"page {headed}: a recommendations heading, but no recommendation read under it"))
     acc["roles"].extend(report_author_mentions(pages))
 
 

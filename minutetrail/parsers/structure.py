@@ -13,7 +13,8 @@ from minutetrail.parsers.vocab import mapping
 PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph
 ITEM_HEAD = re.compile(
-    r"^(?:(?i:minute|item)\s+(?:(?i:no)\.?\s*)?)?(?P<num>\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)-]|\s+[–:-])?\s+"
+    r"^(?:(?i:minute|item)\s+(?:(?i:no)\.?\s*)?)?[#(]?"
+    r"(?P<num>\d{1,4}/\d{2,4}|\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)-]|\s+[–:-])?\s+"
     r"(?P<title>[A-Z0-9\"'‘«(ÀÂÉÈÊÎÔÙÛÇ].{0,160})$"
 )
 ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
@@ -23,6 +24,7 @@ UNDERLINE_THICK = 2.0
 UNDERLINE_SHARE = 0.6  # the rule runs under this share of the line at least
 UNDERLINE_SPAN = 1.6  # ... and is not a full-width rule far longer than the line (a table border)
 HEADING_MAX_WORDS = 18
+YEAR_FLOOR = 1900  # the year half of "2024/07"
 LABEL_HEAD_WORDS = 5  # a numbered heading ending in a colon has at most this many words
 HEADING_SIZE_OVER = 1.5  # points above the body size: a title, not an item heading
 MAX_TITLE_LINES = 3
@@ -30,7 +32,13 @@ FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a
 
 
 def _num_key(num: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in re.findall(r"\d+", num))
+    """A minute number as an outline key: "5.1" (5, 1); "1.0" is (1,), the top level printed with a
+    zero; a number with its year ("25/24", "123/2024", "2024/07") is keyed year first."""
+    if "/" in num:
+        a, b = (int(p) for p in num.split("/"))
+        return (a, b) if a >= YEAR_FLOOR else (b, a)
+    key = tuple(int(p) for p in re.findall(r"\d+", num))
+    return key[:-1] if len(key) == 2 and key[-1] == 0 and "." in num else key
 
 
 def _is_next_item(prev: str | None, num: str, title: str) -> bool:

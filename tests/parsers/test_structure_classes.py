@@ -183,3 +183,18 @@ def test_a_minute_extract_minutes_its_one_item_by_the_extracts_title():
     assert [i.title for i in minutes.items] == ["Review of the library opening hours"]
     assert [r.text for r in minutes.items[0].resolutions] == ["the revised opening hours be approved."]
     assert not any("no minute items" in w.message for w in record.warnings)
+
+
+def test_a_parish_council_minuted_as_the_parish_council_keeps_its_full_name():
+    lines = texts("Little Ashby Parish Council", "Minutes of the meeting of the Parish Council held on 7-May-2024 at 7.30 pm",
+                  "Present: Cllr Ann Lee (Chair), Cllr Bob Ray", "1. Budget", "RESOLVED: that the budget be approved.")
+    record = parse_pages("m.pdf", "0" * 64, [_page(1, lines)])
+    assert (record.meeting.committee, record.meeting.date) == ("Little Ashby Parish Council", "2024-05-07")
+
+
+def test_a_county_councils_own_meeting_stays_the_county_council():
+    lines = texts("EXAMPLE COUNTY COUNCIL", "COUNTY COUNCIL",
+                  "MINUTES of a meeting of the County Council held in the Council Chamber on Thursday, 9 January 2025.",
+                  "PRESENT: Mr A Brook, Mrs C Dale", "1. Apologies", "Apologies were received from Mr E Fox.")
+    record = parse_pages("m.pdf", "0" * 64, [_page(1, lines)])
+    assert record.meeting.committee.lower() == "county council"

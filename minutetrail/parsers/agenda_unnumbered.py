@@ -1,0 +1,89 @@
+"""Agenda items that carry no number: a bulleted list, or bold headings each over its description.
+
+Read only under an "AGENDA" heading and only where the numbered reading found nothing: the items
+are the bullets (two or more at one indent) or, failing those, the bold lines at the body's type
+size that open a paragraph (two or more). Lines under an item, indented past its bullet or plain
+under its bold heading, are its description.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from minutetrail.models import AgendaItem, Line
+from minutetrail.parsers.text import join_lines
+from minutetrail.parsers.vocab import alternation
+
+BULLET_ITEM = re.compile(r"^(?:[•▪●◦·*\-–—]|\uf0b7)\s+(?P<title>\S.*)$")
+SAME_X = 4.0  # points: bullets of one list start within this of each other
+MIN_ITEMS = 2
+GAP_HEIGHTS = 2.5  # a gap of this many line heights ends the list
+SIZE_OVER = 1.5  # points above the body's size: a title, not an item
+WRAP_GAP = 0.4  # line heights: a line this close under a title goes on with it
+DESCRIPTION_LEAD = re.compile(r"^(?:" + alternation("agenda.description_lead") + r")\s+[a-z]", re.I)  # "To approve ..."
+
+
+def unnumbered_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[AgendaItem]:
+    """Items of an agenda that numbers nothing, from the lines after its "AGENDA" heading."""
+    lines = [(p, ln) for p, page_lines in pages for ln in page_lines if ln.text.strip()]
+    return _bulleted(lines) or _headed(lines)
+
+
+def _bulleted(lines: Sequence[tuple[int, Line]]) -> list[AgendaItem]:
+    marks = [i for i, (_p, ln) in enumerate(lines) if BULLET_ITEM.match(ln.text.strip())]
+    if len(marks) < MIN_ITEMS:
+        return []
+    x = lines[marks[0]][1].x0
+    marks = [i for i in marks if abs(lines[i][1].x0 - x) <= SAME_X]
+    if len(marks) < MIN_ITEMS:
+        return []
+    items: list[AgendaItem] = []
+    for n, i in enumerate(marks):
+        page, line = lines[i]
+        title = [BULLET_ITEM.match(line.text.strip())["title"]]  # type: ignore[index]
+        desc: list[str] = []
+        end = marks[n + 1] if n + 1 < len(marks) else len(lines)
+        last = line
+        for _p, ln in lines[i + 1 : end]:
+            if ln.x0 < x - SAME_X or _gap(last, ln) > GAP_HEIGHTS:
+                break  # back at the margin, or set apart: the list is over
+            text = ln.text.strip()
+            wraps = not desc and _gap(last, ln) <= WRAP_GAP and not DESCRIPTION_LEAD.match(text)
+            (title if wraps else desc).append(text)
+            last = ln
+        items.append(AgendaItem("", join_lines(title), join_lines(desc) or None, None, page))
+    return items
+
+
+def _headed(lines: Sequence[tuple[int, Line]]) -> list[AgendaItem]:
+    sizes = sorted(w.size for _p, ln in lines for w in ln.words if w.size)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    heads = [i for i, (_p, ln) in enumerate(lines)
+             if ln.bold and not ln.text.strip().endswith((".", ",", ";", ":"))
+             and not (body and max(w.size for w in ln.words) > body + SIZE_OVER)
+             and (i == 0 or not lines[i - 1][1].bold or _gap(lines[i - 1][1], ln) > 0.4)]
+    if len(heads) < MIN_ITEMS:
+        return []
+    x = lines[heads[0]][1].x0
+    heads = [i for i in heads if abs(lines[i][1].x0 - x) <= SAME_X]
+    items: list[AgendaItem] = []
+    for n, i in enumerate(heads):
+        page, line = lines[i]
+        title = [line.text.strip()]
+        desc: list[str] = []
+        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        last = line
+        for _p, ln in lines[i + 1 : end]:
+            if ln.x0 < x - SAME_X or _gap(last, ln) > GAP_HEIGHTS:
+                break
+            (title if ln.bold and not desc else desc).append(ln.text.strip())
+            last = ln
+        items.append(AgendaItem("", join_lines(title), join_lines(desc) or None, None, page))
+    return items
+
+
+def _gap(above: Line, line: Line) -> float:
+    """The space between two lines in line heights (0 where the second is on a new page)."""
+    if line.top < above.top:
+        return 0.0
+    return (line.top - above.bottom) / (line.bottom - line.top or 10.0)
