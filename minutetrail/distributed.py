@@ -114,6 +114,23 @@ def _result(future: Any, doing: str) -> Any:
         raise ClusterError(f"{doing}: Dask lost the workers running it {RETRIES} times ({exc})") from exc
 
 
+def parser_version() -> str:
+    """On a worker: the parser it runs (a worker with another minutetrail would store other records)."""
+    from minutetrail.config import PARSER_VERSION
+
+    return PARSER_VERSION
+
+
+def _check_workers(client: Any) -> None:
+    from minutetrail.config import PARSER_VERSION
+
+    others = {w: v for w, v in client.run(parser_version).items() if v != PARSER_VERSION}
+    if others:
+        raise ClusterError(f"Dask workers run another minutetrail parser than this client's {PARSER_VERSION}: "
+                           + ", ".join(f"{w} has {v}" for w, v in sorted(others.items()))
+                           + " (install the same minutetrail on every worker)")
+
+
 def _threads(client: Any) -> int:
     workers = client.scheduler_info().get("workers", {})
     return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
@@ -130,6 +147,7 @@ def ingest_on(
     error), run on a worker); the same report as pipeline.ingest."""
     from distributed import KilledWorker, as_completed
 
+    _check_workers(client)
     batch = Batch(db, progress)
     todo = iter(batch.plan(paths))
     window = IN_FLIGHT_PER_THREAD * _threads(client)

@@ -243,3 +243,18 @@ def test_cli_starts_and_closes_a_local_cluster(tmp_path: Path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "ingest", str(pdf), "--cluster", "local:1"])
     assert result.exit_code == 0, result.output
     assert "documents: 1 inserted" in result.output
+
+
+def test_workers_running_another_parser_are_refused_before_anything_is_stored(client: Any, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch):
+    import minutetrail.config
+
+    monkeypatch.setattr(minutetrail.config, "PARSER_VERSION", "9.9.9")  # this client is newer than its workers
+    db = Database(f"sqlite:///{tmp_path / 'x.db'}")
+    try:
+        with pytest.raises(ClusterError, match="another minutetrail parser"):
+            ingest_on(client, db, [SAMPLES])
+        with db.session(write=False) as s:
+            assert s.scalar(select(S.Document.id)) is None
+    finally:
+        db.close()
