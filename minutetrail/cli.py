@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -15,26 +15,39 @@ import click
 
 from minutetrail import __version__
 from minutetrail.config import DB_ENV, database_url
-from minutetrail.errors import ExtractionError, MinutetrailError
-from minutetrail.output import render
+from minutetrail.errors import ExtractionError, MinutetrailError, NoMatch
+from minutetrail.output import FORMATS, ColumnError, Shape, terminal_width
 
 if TYPE_CHECKING:
     from minutetrail.pipeline import Notice
 
-FORMATS = ("table", "csv", "json")
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 DEMO_DB = "minutetrail-demo.db"
 
 
 def format_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """--format table|csv|json and --json, shared by every command that prints records."""
+    """--format table|csv|tsv|json|jsonl, --json, --columns, --width and --no-headers, shared by every command
+    that prints records; the command receives ``out``, a Shape."""
+    fn = click.option("--no-headers", is_flag=True, help="Leave out the header row (table, csv, tsv).")(fn)
+    fn = click.option("--width", type=click.IntRange(0, 10_000), default=None,
+                      help="Table width in characters (default: $COLUMNS or the terminal's; 0: no limit).")(fn)
+    fn = click.option("--columns", default=None, metavar="A,B,...",
+                      help="Only these columns, in this order (any field of the rows; see --format json).")(fn)
     fn = click.option("--json", "as_json", is_flag=True, help="Short for --format json.")(fn)
     fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                       help="Output format.")(fn)
 
     @wraps(fn)
-    def wrapper(*args: Any, fmt: str, as_json: bool, **kwargs: Any) -> Any:
-        return fn(*args, fmt="json" if as_json else fmt, **kwargs)
+    def wrapper(*args: Any, fmt: str, as_json: bool, columns: str | None, width: int | None, no_headers: bool,
+                **kwargs: Any) -> Any:
+        chosen = tuple(c.strip() for c in columns.split(",") if c.strip()) if columns else None
+        source = click.get_current_context().get_parameter_source("fmt")
+        explicit = as_json or (source is not None and source.name != "DEFAULT")
+        shape = Shape("json" if as_json else fmt, chosen, terminal_width(width), not no_headers, explicit)
+        try:
+            return fn(*args, out=shape, **kwargs)
+        except ColumnError as exc:
+            raise UserError(f"--columns: {exc}") from exc
 
     return wrapper
 
@@ -63,21 +76,40 @@ def _db(ctx: click.Context, existing: bool = False):  # type: ignore[no-untyped-
     try:
         return Database(ctx.obj["db_url"], existing=existing)
     except StorageError as exc:
-        raise UserError(f"{exc} (check --db or ${DB_ENV})") from exc
+        raise UserError(f"{_one_line(exc)} (check --db or ${DB_ENV})") from exc
     except MinutetrailError as exc:
-        raise click.ClickException(f"{exc} (check --db or ${DB_ENV})") from exc
+        raise click.ClickException(f"{_one_line(exc)} (check --db or ${DB_ENV})") from exc
+
+
+def _one_line(exc: BaseException) -> str:
+    """A library's message on one line (a driver's may run over several)."""
+    return " ".join(str(exc).split())
 
 
 def _with_session(ctx: click.Context, work: Callable[[Any], Any], write: bool = False) -> Any:
-    """Run ``work(session)`` in one transaction on the command's database; library errors become CLI errors."""
+    """Run ``work(session)`` in one transaction on the command's database; library errors become CLI errors
+    (a filter that matches nothing is the user's: exit 2)."""
     db = _db(ctx, existing=True)
     try:
         with db.session(write=write) as session:
             return work(session)
+    except NoMatch as exc:
+        raise UserError(str(exc)) from exc
     except MinutetrailError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         db.close()
+
+
+def _checked(committee: str | None = None, owner: str | None = None, day: date | None = None) -> Callable[[Any], None]:
+    """A check that the --committee and --owner texts match something (db/filters.py), run in the session."""
+    def check(session: Any) -> None:
+        from minutetrail.db.filters import check_committee, check_owner
+
+        check_committee(session, committee)
+        check_owner(session, owner, day or date.today())
+
+    return check
 
 
 def _out_file(out: str) -> Path:
@@ -130,15 +162,14 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluste
         with connect(cluster) as client:
             return ingest_on(client, db, paths, progress=progress)
 
-    db = _db(ctx)
     files = discover(paths)
-    show_bar = sys.stderr.isatty() and len(files) > 1
+    if not files:
+        click.echo(f"no PDF files in {', '.join(paths)}: nothing to ingest", err=True)
+        return 1
+    db = _db(ctx)
     try:
-        if show_bar:
-            with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-                report = run(lambda _n: bar.update(1))
-        else:
-            report = run(None)
+        with _progress(len(files)) as progress:
+            report = run(progress)
     except MinutetrailError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -160,10 +191,30 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluste
         click.echo("nothing changed")
     for change in report.changes:
         since = f"since {change['previous']}" if change["previous"] else "(first meeting with actions)"
-        parts = [f"{len(change[k])} {label}" for k, label in (("new", "new"), ("completed", "completed"),
-                                                              ("became_overdue", "became overdue"), ("slipped", "slipped"))]
+        parts = [f"{len(change.get(k, []))} {label}" for k, label in (
+            ("new", "new"), ("completed", "completed"), ("became_overdue", "became overdue"), ("slipped", "slipped"),
+            ("dropped", "dropped from the log"))]
         click.echo(f"{change['committee']} {change['meeting_date']} {since}: {', '.join(parts)}")
+    if report.changes:
+        click.echo("(each item: `minutetrail changes --committee C --at D`)")
     return 1 if report.failed else 0
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[str], None]]:
+    """Ingest progress naming each file as it is done: a bar on a terminal, else one plain line per file."""
+    if sys.stderr.isatty():
+        with click.progressbar(length=total, label="ingesting", file=sys.stderr, show_pos=True,
+                               item_show_func=lambda name: name) as bar:
+            yield lambda name: bar.update(1, name)
+        return
+    done = [0]
+
+    def line(name: str) -> None:
+        done[0] += 1
+        click.echo(f"[{done[0]}/{total}] {name}", err=True)
+
+    yield line
 
 
 NOTICES_PER_FILE = 5
@@ -210,79 +261,92 @@ def parse_cmd(file: str, as_json: bool) -> None:
     click.echo(json.dumps(record_to_dict(record), indent=2, ensure_ascii=False))
 
 
-OVERDUE_COLUMNS = ["id", "owner_person", "owner", "committee", "raised_at", "due", "days_overdue",
-                   "meetings_carried", "times_slipped", "slipped_days", "printed_status", "under_review", "source_file", "page", "text"]
-DROPPED_COLUMNS = ["id", "owner_person", "owner", "committee", "due", "last_printed", "printed_status", "under_review",
-                   "source_file", "page", "text"]
+LISTINGS = ("overdue", "dropped", "printed-not-due", "all")
 
 
-def _overdue_rows(ctx: click.Context, as_of: date, committee: str | None, owner: str | None) -> list[dict[str, Any]]:
-    from minutetrail.db.queries import overdue
+def _listing_columns(listing: str) -> str:
+    """The question (output.QUESTIONS) whose columns a listing prints."""
+    return {"overdue": "overdue", "dropped": "dropped", "printed-not-due": "printed_not_due", "all": "overdue_all"}[listing]
 
-    db = _db(ctx, existing=True)
-    try:
-        with db.session(write=False) as session:
-            return overdue(session, as_of, committee, owner)
-    finally:
-        db.close()
+
+def _overdue_rows(ctx: click.Context, day: date, committee: str | None, owner: str | None,
+                  listing: str = "overdue") -> list[dict[str, Any]]:
+    check = _checked(committee, owner, day)
+
+    def work(session: Any) -> list[dict[str, Any]]:
+        check(session)
+        from minutetrail.db.queries import overdue_listing
+
+        return overdue_listing(session, day, committee, owner, listing)
+
+    return _with_session(ctx, work)
 
 
 @cli.command("overdue")
 @as_of_option
 @click.option("--committee", default=None, help="Only committees whose name contains this text.")
-@click.option("--owner", default=None, help="Only owners (person or role) containing this text.")
+@click.option("--owner", default=None, help="Only owners (person, alias or post held on the date) containing this text.")
 @click.option("--group", "group_by", type=click.Choice(["owner", "committee"]), default=None,
               help="Group by owner (person, or post where unresolved) or by committee.")
+@click.option("--listing", type=click.Choice(LISTINGS), default="overdue", show_default=True,
+              help="Which list: overdue; dropped from the log while past due; printed OVERDUE but not yet due; or all, "
+                   "each row marked (a table always shows the other two lists after the overdue one).")
 @format_options
 @click.pass_context
-def overdue_cmd(ctx: click.Context, as_of: Any, committee: str | None, owner: str | None, group_by: str | None, fmt: str) -> None:
+def overdue_cmd(ctx: click.Context, as_of: Any, committee: str | None, owner: str | None, group_by: str | None,
+                listing: str, out: Shape) -> None:
     """Actions overdue as of a date, oldest first, with the evidence (file and page)."""
     from minutetrail.db.queries import group_overdue
 
     day = as_of.date() if as_of else date.today()
-    rows = _overdue_rows(ctx, day, committee, owner)
+    rows = _overdue_rows(ctx, day, committee, owner, "overdue" if not out.machine else listing)
     if group_by:
         groups = group_overdue(rows, group_by)
-        if fmt == "json":
-            click.echo(render([], [], "json", payload=groups))
+        if out.fmt in ("json", "jsonl"):
+            click.echo(out.render([], [], payload=groups))
             return
-        if fmt == "csv":
+        if out.machine:
             flat = [{"group": g["group"], **r} for g in groups for r in g["items"]]
-            click.echo(render(flat, ["group", *OVERDUE_COLUMNS], "csv"))
+            click.echo(out.render(flat, "overdue_grouped"))
             return
         for g in groups:
-            click.echo(f"\n{g['group']} — {g['count']} overdue, oldest {g['oldest_days_overdue']} days")
-            click.echo(render(g["items"], [c for c in OVERDUE_COLUMNS if c not in ("owner_person", "owner")], "table"))
+            click.echo(out.say(f"\n{g['group']} — {g['count']} overdue, oldest {g['oldest_days_overdue']} days"))
+            click.echo(out.render(g["items"], "overdue_grouped"))
+    elif out.machine:
+        click.echo(out.render(rows, _listing_columns(listing)))
+        return
     else:
-        click.echo(render(rows, OVERDUE_COLUMNS, fmt))
-    if fmt == "table":
-        _echo_disagreements(ctx, day, committee)
-        _echo_dropped(ctx, day, committee, owner)
-        if any(r["under_review"] for r in rows):
-            click.echo("\nunder_review: the thread has links waiting for review; a later printing may close it (`minutetrail review`)")
+        click.echo(out.render(rows, "overdue"))
+    if not out.machine:
+        apart = _echo_apart(ctx, out, day, committee, owner)
+        if any(r["under_review"] for r in [*rows, *apart]):
+            click.echo(out.say("\nunder_review: the thread has links waiting for review; a later printing may close it "
+                               "(`minutetrail review`)"))
+        _warn_past_latest_pack(ctx, day, committee)
 
 
-def _echo_dropped(ctx: click.Context, day: date, committee: str | None, owner: str | None) -> None:
-    """Threads past due that the committee's latest log no longer carries: not counted overdue, shown apart."""
-    from minutetrail.db.queries import overdue
+def _warn_past_latest_pack(ctx: click.Context, day: date, committee: str | None) -> None:
+    """An answer as of a date after the latest pack counts days on past what the papers can say: say so (stderr)."""
+    from minutetrail.db.export import database_scope
 
-    rows = _with_session(ctx, lambda session: overdue(session, day, committee, owner, dropped=True))
-    if rows:
-        click.echo(f"\ndropped from the log, not completed, past due as of {day.isoformat()} ({len(rows)}; last printing shown):")
-        click.echo(render(rows, DROPPED_COLUMNS, "table"))
-
-
-def _echo_disagreements(ctx: click.Context, day: date, committee: str | None) -> None:
-    """Where the council's printed OVERDUE is not borne out by the due date printed beside it."""
-    from minutetrail.db.queries import printed_overdue_not_due
-
-    rows = _with_session(ctx, lambda session: printed_overdue_not_due(session, day, committee))
-    if rows:
-        click.echo(f"\nprinted OVERDUE but not yet due as of {day.isoformat()} ({len(rows)}):")
-        click.echo(render(rows, ["id", "committee", "due_text", "printed_status", "source_file", "page", "text"], "table"))
+    latest = _with_session(ctx, lambda s: database_scope(s, committee))["latest_pack"]
+    if latest and latest < day.isoformat():
+        click.echo(f"note: the latest pack is of {latest}; anything done after it is not known here", err=True)
 
 
-THREAD_COLUMNS = ["id", "committee", "owner_person", "owner", "status", "raised_at", "due", "meetings", "text"]
+def _echo_apart(ctx: click.Context, out: Shape, day: date, committee: str | None, owner: str | None) -> list[dict[str, Any]]:
+    """After the overdue table: rows the council printed OVERDUE whose due date is still ahead, and threads
+    past due that the committee's latest log no longer carries (not counted overdue)."""
+    printed = _overdue_rows(ctx, day, committee, None, "printed-not-due")
+    if printed:
+        click.echo(out.say(f"\nprinted OVERDUE but not yet due as of {day.isoformat()} ({len(printed)}):"))
+        click.echo(out.render(printed, "printed_not_due"))
+    dropped = _overdue_rows(ctx, day, committee, owner, "dropped")
+    if dropped:
+        click.echo(out.say(f"\ndropped from the log, not completed, past due as of {day.isoformat()} ({len(dropped)}; "
+                           "last printing shown):"))
+        click.echo(out.render(dropped, "dropped"))
+    return dropped
 
 
 @cli.command("actions")
@@ -294,34 +358,67 @@ THREAD_COLUMNS = ["id", "committee", "owner_person", "owner", "status", "raised_
 @click.option("--limit", type=ID, default=None, help="At most this many threads (the first by id).")
 @format_options
 @click.pass_context
-def actions_cmd(ctx: click.Context, committee: str | None, status: str | None, kind: str, limit: int | None, fmt: str) -> None:
+def actions_cmd(ctx: click.Context, committee: str | None, status: str | None, kind: str, limit: int | None, out: Shape) -> None:
     """Action threads: each action followed across meetings."""
     from minutetrail.db.queries import action_threads
 
-    threads = _with_session(ctx, lambda session: action_threads(session, committee, status, None if kind == "all" else kind,
-                                                                limit=limit))
-    click.echo(render(threads, THREAD_COLUMNS, fmt))
+    check = _checked(committee)
 
+    def work(session: Any) -> list[dict[str, Any]]:
+        check(session)
+        return action_threads(session, committee, status, None if kind == "all" else kind, limit=limit)
 
-HISTORY_COLUMNS = ["observation_id", "meeting_date", "number", "status", "status_text", "due", "owner", "progress", "source_file", "page", "text"]
+    click.echo(out.render(_with_session(ctx, work), "actions"))
 
 
 @cli.command("history")
 @click.argument("action_id", type=ID)
 @format_options
 @click.pass_context
-def history_cmd(ctx: click.Context, action_id: int, fmt: str) -> None:
-    """The timeline of one action thread across meetings."""
+def history_cmd(ctx: click.Context, action_id: int, out: Shape) -> None:
+    """The timeline of one action thread across meetings: each printing with the date of the meeting it
+    belongs to (meeting_date) and of the pack it was printed in (printed_in)."""
     from minutetrail.db.queries import thread_history
 
     thread = _with_session(ctx, lambda session: thread_history(session, action_id))
     if thread is None:
         raise click.ClickException(f"no action thread {action_id} (list them with `minutetrail actions`)")
-    if fmt == "table":
+    if not out.machine:
         if thread.get("merged_from"):
-            click.echo(f"action {thread['merged_from']} was merged into action {thread['id']}")
-        click.echo(f"action {thread['id']} · {thread['committee']} · owner {thread['owner_person'] or thread['owner'] or '-'} · status {thread['status'] or '-'}")
-    click.echo(render(thread["observations"], HISTORY_COLUMNS, fmt, payload=thread))
+            click.echo(out.say(f"action {thread['merged_from']} was merged into action {thread['id']}"))
+        click.echo(out.say(f"action {thread['id']} · {thread['committee']} · owner {thread['owner_person'] or thread['owner'] or '-'} "
+                           f"· status {thread['status'] or '-'}"))
+    click.echo(out.render(thread["observations"], "history", payload=thread))
+
+
+@cli.command("changes")
+@click.option("--committee", default=None, help="Only committees whose name contains this text.")
+@click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The committee's latest meeting on or before this date (default: its latest).")
+@format_options
+@click.pass_context
+def changes_cmd(ctx: click.Context, committee: str | None, at: Any, out: Shape) -> None:
+    """What changed at a committee's meeting, item by item: new actions, completed, became overdue, due date
+    slipped, dropped from the log (past due, no longer carried)."""
+    from minutetrail.db.changes import change_rows
+
+    check = _checked(committee)
+
+    def work(session: Any) -> list[dict[str, Any]]:
+        check(session)
+        return change_rows(session, committee, at.date() if at else None)
+
+    rows = _with_session(ctx, work)
+    if out.machine or not rows:
+        click.echo(out.render(rows, "changes"))
+        return
+    meetings: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        meetings.setdefault((r["committee"], r["meeting_date"]), []).append(r)
+    for (name, day), items in meetings.items():
+        since = f"since {items[0]['previous']}" if items[0]["previous"] else "(first meeting with actions)"
+        click.echo(out.say(f"\n{name} {day} {since}: {len(items)} change{'s' if len(items) != 1 else ''}"))
+        click.echo(out.render(items, "changes"))
 
 
 @cli.command("recurring")
@@ -331,76 +428,94 @@ def history_cmd(ctx: click.Context, action_id: int, fmt: str) -> None:
 @click.option("--committee", default=None, help="Only committees whose name contains this text.")
 @format_options
 @click.pass_context
-def recurring_cmd(ctx: click.Context, kind: str, min_meetings: int | None, committee: str | None, fmt: str) -> None:
+def recurring_cmd(ctx: click.Context, kind: str, min_meetings: int | None, committee: str | None, out: Shape) -> None:
     """What comes back: recurring agenda topics (standing items apart), long-carried actions, repeated recommendations."""
     from minutetrail.db.recurring import carried_actions, recurring_topics, repeated_recommendations
 
-    if kind == "topics":
-        rows = _with_session(ctx, lambda s: recurring_topics(s, committee, min_meetings or 2))
-        click.echo(render(rows, ["kind", "meetings", "first", "last", "committee", "title"], fmt))
-    elif kind == "actions":
-        rows = _with_session(ctx, lambda s: carried_actions(s, committee, min_meetings or 3))
-        click.echo(render(rows, ["id", "meetings", "status", "owner_person", "owner", "committee", "text"], fmt))
-    else:
-        rows = _with_session(ctx, lambda s: repeated_recommendations(s, committee, min_meetings or 2))
-        click.echo(render(rows, ["meetings", "first", "last", "committee", "text"], fmt))
+    query = {"topics": (recurring_topics, 2), "actions": (carried_actions, 3), "recommendations": (repeated_recommendations, 2)}
+    fn, floor = query[kind]
+    check = _checked(committee)
+
+    def work(session: Any) -> list[dict[str, Any]]:
+        check(session)
+        return fn(session, committee, min_meetings or floor)  # type: ignore[operator]
+
+    click.echo(out.render(_with_session(ctx, work), f"recurring_{kind}"))
 
 
-EXPORT_QUERIES = ("overdue", "actions", "people", "review")
+EXPORT_QUERIES = ("overdue", "dropped", "printed-not-due", "changes", "actions", "people", "review")
 
 
 @cli.command("export")
 @click.argument("what")
-@click.option("--out", "out", type=click.Path(), default=None,
-              help="File to write (default: standard output); for `meetings`, a folder for one JSON per meeting.")
+@click.option("--out", "out_path", type=click.Path(), default=None,
+              help="File to write (default: standard output; its suffix .csv/.tsv/.json/.jsonl sets the format); "
+                   "for `records`, a folder for one JSON per meeting.")
 @as_of_option
 @format_options
 @click.pass_context
-def export_cmd(ctx: click.Context, what: str, out: str | None, as_of: Any, fmt: str) -> None:
-    """Export a table (documents, action_observations, ...), a query (overdue, actions, people, review) as CSV or
-    JSON, or `records`: the whole database as one extraction record per meeting, in a folder."""
-    from minutetrail.db.export import TABLES, meeting_records, table_rows
-    from minutetrail.db.people import list_people
-    from minutetrail.db.queries import action_threads, overdue, review_queue
+def export_cmd(ctx: click.Context, what: str, out_path: str | None, as_of: Any, out: Shape) -> None:
+    """Export a table (documents, action_observations, ...), a query (overdue, dropped, printed-not-due, changes,
+    actions, people, review: the columns its own command prints) in any --format, or `records`: the whole
+    database as one extraction record per meeting, in a folder."""
+    from minutetrail.db.export import TABLES, table_rows
 
     if what == "records":
-        records = _with_session(ctx, meeting_records)
-        folder = Path(out or "records")
-        if folder.exists() and not folder.is_dir():
-            raise UserError(f"--out {folder} is a file: `export records` writes a folder")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UserError(f"cannot create folder {folder}: {exc.strerror or exc}") from exc
-        for rec in records:
-            m = rec["meeting"]
-            name = f"{m['date'] or 'undated'}-{re.sub(r'[^a-z0-9]+', '-', (m['committee'] or 'unknown').lower()).strip('-')}.json"
-            (folder / name).write_text(json.dumps(rec, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        click.echo(f"{len(records)} meeting records written to {folder}")
+        _export_records(ctx, out_path)
         return
-    target = _out_file(out) if out else None
+    target = _out_file(out_path) if out_path else None
+    shape = out.for_file(target)
     day = as_of.date() if as_of else date.today()
-    queries: dict[str, Callable[[Any], list[dict[str, Any]]]] = {
-        "overdue": lambda s: overdue(s, day), "actions": action_threads, "people": list_people, "review": review_queue}
-    if what in queries:
-        rows = _with_session(ctx, queries[what])
+    if what in ("overdue", "dropped", "printed-not-due"):
+        columns: str | list[str] = _listing_columns(what)
+        from minutetrail.db.queries import overdue_listing
+
+        rows = _with_session(ctx, lambda s: overdue_listing(s, day, None, None, what))
+    elif what in EXPORT_QUERIES:
+        from minutetrail.db.changes import change_rows
+        from minutetrail.db.people import list_people
+        from minutetrail.db.queries import action_threads, review_queue
+
+        queries: dict[str, Callable[[Any], list[dict[str, Any]]]] = {
+            "changes": lambda s: change_rows(s, None, as_of.date() if as_of else None), "actions": action_threads,
+            "people": list_people, "review": review_queue}
+        rows, columns = _with_session(ctx, queries[what]), what
     elif what in TABLES:
         rows = _with_session(ctx, lambda s: table_rows(s, what))
+        columns = list(rows[0]) if rows else [c.key for c in TABLES[what].__table__.columns]
     else:
         raise click.ClickException(f"nothing called {what!r} to export: try records, {', '.join(EXPORT_QUERIES)} or a table: {', '.join(sorted(TABLES))}")
-    columns = list(rows[0]) if rows else []
-    text = render(rows, columns, "json" if fmt == "table" else fmt)
+    text = shape.render(rows, columns)
     if target is not None:
         _write(target, text + "\n")
-        click.echo(f"{len(rows)} rows written to {out}")
+        click.echo(f"{len(rows)} rows written to {out_path} ({shape.fmt})")
     else:
         click.echo(text)
+
+
+def _export_records(ctx: click.Context, out: str | None) -> None:
+    from minutetrail.db.export import meeting_records
+
+    records = _with_session(ctx, meeting_records)
+    folder = Path(out or "records")
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"--out {folder} is a file: `export records` writes a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create folder {folder}: {exc.strerror or exc}") from exc
+    for rec in records:
+        m = rec["meeting"]
+        name = f"{m['date'] or 'undated'}-{re.sub(r'[^a-z0-9]+', '-', (m['committee'] or 'unknown').lower()).strip('-')}.json"
+        (folder / name).write_text(json.dumps(rec, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    click.echo(f"{len(records)} meeting records written to {folder}")
 
 
 @cli.command("search")
 @click.argument("query")
 @click.option("--committee", default=None, help="Only committees whose name contains this text.")
-@click.option("--from", "date_from", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Meetings on or after this date.")
+@click.option("--from", "date_from", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Meetings on or after this date (the meeting an entry belongs to: minutes, the meeting minuted).")
 @click.option("--to", "date_to", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Meetings on or before this date.")
 @click.option("--kind", type=click.Choice(["agenda_item", "minute_item", "decision", "recommendation", "action"]), default=None,
               help="Only this kind of entry.")
@@ -408,13 +523,19 @@ def export_cmd(ctx: click.Context, what: str, out: str | None, as_of: Any, fmt: 
 @format_options
 @click.pass_context
 def search_cmd(ctx: click.Context, query: str, committee: str | None, date_from: Any, date_to: Any, kind: str | None,
-               limit: int, fmt: str) -> None:
-    """Full-text search over agenda items, minutes, decisions, recommendations and actions, best first."""
+               limit: int, out: Shape) -> None:
+    """Full-text search over agenda items, minutes, decisions, recommendations and actions, best first; an
+    action's hit carries its thread id (for `history`)."""
     from minutetrail.db.search import search
 
-    rows = _with_session(ctx, lambda s: search(s, query, committee, date_from.date() if date_from else None,
-                                              date_to.date() if date_to else None, kind, limit))
-    click.echo(render(rows, ["score", "kind", "meeting_date", "committee", "source_file", "page", "text"], fmt))
+    check = _checked(committee)
+
+    def work(session: Any) -> list[dict[str, Any]]:
+        check(session)
+        return search(session, query, committee, date_from.date() if date_from else None,
+                      date_to.date() if date_to else None, kind, limit)
+
+    click.echo(out.render(_with_session(ctx, work), "search"))
 
 
 @cli.command("report")
@@ -424,22 +545,36 @@ def search_cmd(ctx: click.Context, query: str, committee: str | None, date_from:
 @click.pass_context
 def report_cmd(ctx: click.Context, as_of: Any, out: str, committee: str | None) -> None:
     """A self-contained HTML audit report: overdue by owner and committee, ageing, slippage, silent closures,
-    and for every item its evidence (file, page) with an image of the source row."""
+    and for every item its evidence (file, page) with an image of the source row; it states its scope."""
     from minutetrail.audit import render_report
-    from minutetrail.db.queries import closed_without_progress, overdue
+    from minutetrail.db.export import database_scope
+    from minutetrail.db.queries import closed_without_progress, overdue, printed_overdue_not_due
     from minutetrail.extract.crops import crop_png
 
     target = _out_file(out)
     day = as_of.date() if as_of else date.today()
-    rows = _with_session(ctx, lambda s: overdue(s, day, committee))
-    dropped = _with_session(ctx, lambda s: overdue(s, day, committee, dropped=True))
-    closed = _with_session(ctx, lambda s: closed_without_progress(s, day))
+    check = _checked(committee)
+
+    def work(s: Any) -> tuple[Any, ...]:
+        check(s)
+        return (overdue(s, day, committee), overdue(s, day, committee, dropped=True), closed_without_progress(s, day),
+                printed_overdue_not_due(s, day, committee), database_scope(s, committee))
+
+    rows, dropped, closed, printed, scope = _with_session(ctx, work)
+    scope = {"database": _shown_url(ctx.obj["db_url"]), "version": __version__, "as_of": day.isoformat(), **scope}
 
     def crop(row: dict[str, Any]) -> bytes | None:
         return crop_png(row["source_file"], row["page"], tuple(row["bbox"])) if row.get("bbox") else None  # type: ignore[arg-type]
 
-    _write(target, render_report(day, rows, closed, crop, dropped))
+    _write(target, render_report(day, rows, closed, crop, dropped, printed=printed, scope=scope))
     click.echo(f"{len(rows)} overdue actions as of {day.isoformat()} written to {out}")
+    if scope.get("latest_pack") and scope["latest_pack"] < day.isoformat():
+        click.echo(f"note: the latest pack is of {scope['latest_pack']}; anything done after it is not known here", err=True)
+
+
+def _shown_url(url: str) -> str:
+    """The database URL as a report may print it: no password."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
 @cli.command("serve")
@@ -475,12 +610,12 @@ def serve_cmd(ctx: click.Context, port: int, host: str, open_browser: bool | Non
 @cli.command("review")
 @format_options
 @click.pass_context
-def review_cmd(ctx: click.Context, fmt: str) -> None:
-    """Links the matcher was unsure of, both texts side by side, for `link confirm/reject`."""
+def review_cmd(ctx: click.Context, out: Shape) -> None:
+    """Links the matcher was unsure of, both texts side by side with their thread ids (for `history`) and
+    observation ids (for `link confirm/reject`)."""
     from minutetrail.db.queries import review_queue
 
-    rows = _with_session(ctx, lambda session: review_queue(session))
-    click.echo(render(rows, ["left_id", "right_id", "score", "left_text", "right_text"], fmt))
+    click.echo(out.render(_with_session(ctx, review_queue), "review"))
 
 
 @cli.group("link")
@@ -527,28 +662,24 @@ def link_reject(ctx: click.Context, a: int, b: int, who: str) -> None:
 @click.option("--verbose", "-v", is_flag=True, help="List each file's misses, spurious items and field errors.")
 @click.option("--min-f1", type=float, default=None, help="Exit 1 if any category's F1 is below this.")
 @format_options
-def eval_cmd(gold: tuple[str, ...], verbose: bool, min_f1: float | None, fmt: str) -> None:
+def eval_cmd(gold: tuple[str, ...], verbose: bool, min_f1: float | None, out: Shape) -> None:
     """Score `parse` against gold records: P/R/F1 per category, accuracy per action field."""
-    from minutetrail.evaluate import evaluate_files, totals
+    from minutetrail.evaluate import evaluate_files, score_rows
     from minutetrail.extraction import parse_file
     from minutetrail.parsers.record import record_to_dict
 
     results = evaluate_files([Path(g) for g in gold], lambda p: record_to_dict(parse_file(p)))
-    scores, fields, meeting = totals(results)
-    rows: list[dict[str, Any]] = [{"category": c, "tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 3),
-             "recall": round(s.recall, 3), "f1": round(s.f1, 3)} for c, s in scores.items()]
-    field_rows = [{"field": f, "correct": a, "total": b, "accuracy": round(a / b, 3) if b else None} for f, (a, b) in fields.items()]
-    field_rows += [{"field": f"meeting {k}", "correct": a, "total": b, "accuracy": round(a / b, 3) if b else None} for k, (a, b) in meeting.items()]
-    if fmt == "json":
+    rows, field_rows = score_rows(results)
+    if out.fmt in ("json", "jsonl"):
         payload = {"files": len(results), "categories": rows, "fields": field_rows,
                    "per_file": [{"gold": r.gold_path, "error": r.error, "misses": r.misses, "spurious": r.spurious,
                                  "field_errors": r.field_errors, "meeting": r.meeting_ok} for r in results] if verbose else None}
-        click.echo(json.dumps(payload, indent=2))
+        click.echo(out.render([], [], payload=payload))
     else:
         click.echo(f"{len(results)} gold files")
-        click.echo(render(rows, ["category", "tp", "fp", "fn", "precision", "recall", "f1"], fmt))
+        click.echo(out.render(rows, ["category", "tp", "fp", "fn", "precision", "recall", "f1"]))
         click.echo("")
-        click.echo(render(field_rows, ["field", "correct", "total", "accuracy"], fmt))
+        click.echo(out.render(field_rows, ["field", "correct", "total", "accuracy"]))
         if verbose:
             for r in results:
                 click.echo(f"\n== {r.gold_path}" + (f"  ERROR {r.error}" if r.error else ""))
@@ -568,23 +699,23 @@ def eval_cmd(gold: tuple[str, ...], verbose: bool, min_f1: float | None, fmt: st
 @cli.command("people")
 @format_options
 @click.pass_context
-def people_cmd(ctx: click.Context, fmt: str) -> None:
+def people_cmd(ctx: click.Context, out: Shape) -> None:
     """People: printed forms (aliases), posts held with dates, and the evidence for each (--json)."""
     from minutetrail.db.people import list_people
 
     rows = _with_session(ctx, lambda session: list_people(session))
-    click.echo(render(rows, ["id", "name", "aliases", "roles", "actions"], fmt))
+    click.echo(out.render(rows, "people"))
 
 
 @cli.command("documents")
 @format_options
 @click.pass_context
-def documents_cmd(ctx: click.Context, fmt: str) -> None:
+def documents_cmd(ctx: click.Context, out: Shape) -> None:
     """Documents ingested, with their versions (a revised paper supersedes its earlier printing), and failures."""
     from minutetrail.db.export import document_versions
 
     rows = _with_session(ctx, document_versions)
-    click.echo(render(rows, ["id", "version", "status", "superseded_by", "kind", "committee", "meeting_date", "path", "error"], fmt))
+    click.echo(out.render(rows, "documents"))
 
 
 @cli.command("demo")
@@ -594,7 +725,7 @@ def documents_cmd(ctx: click.Context, fmt: str) -> None:
 def demo_cmd(ctx: click.Context, as_of: Any) -> None:
     """Ingest samples/ into a fresh database and print the overdue report and the action threads."""
     root = ctx.find_root()
-    explicit = root.params.get("db_url")
+    explicit = root.params.get("db_url") or root.obj.get("db_given")
     if not explicit:
         path = Path(DEMO_DB)
         for suffix in ("", "-wal", "-shm"):
@@ -609,12 +740,35 @@ def demo_cmd(ctx: click.Context, as_of: Any) -> None:
     threads = _with_session(root, action_threads)
     last = max((o["meeting_date"] for t in threads for o in t["observations"] if o["meeting_date"]), default=None)
     day = as_of.date() if as_of else (date.fromisoformat(last) if last else date.today())
-    width = shutil.get_terminal_size((120, 20)).columns
+    width = terminal_width() or 100
     click.echo("\n" + f" Overdue as of {day.isoformat()} ".center(min(width, 100), "="))
-    click.echo(render(_overdue_rows(root, day, None, None), OVERDUE_COLUMNS, "table"))
-    _echo_disagreements(root, day, None)
+    shape = Shape(width=terminal_width())
+    click.echo(shape.render(_overdue_rows(root, day, None, None), "overdue"))
+    _echo_apart(root, shape, day, None, None)
     click.echo("\n" + " Action threads ".center(min(width, 100), "="))
-    click.echo(render(threads, THREAD_COLUMNS, "table"))
+    click.echo(shape.render(threads, "actions"))
+
+
+def _db_here(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """--db given after the subcommand: the same as before it."""
+    if value is not None:
+        root = ctx.find_root()
+        root.ensure_object(dict)
+        root.obj["db_url"] = database_url(value)
+        root.obj["db_given"] = True
+
+
+def _db_on_every_command(group: click.Group) -> None:
+    """Every subcommand takes --db too (``minutetrail overdue --db x.db`` as well as ``minutetrail --db x.db overdue``)."""
+    for cmd in group.commands.values():
+        if isinstance(cmd, click.Group):
+            _db_on_every_command(cmd)
+        elif not any(p.name == "db_url" for p in cmd.params):
+            cmd.params.append(click.Option(["--db", "db_url"], expose_value=False, callback=_db_here, is_eager=True,
+                                           help=f"Database URL or SQLite file (as before the command; env {DB_ENV})."))
+
+
+_db_on_every_command(cli)
 
 
 def main() -> None:

@@ -33,3 +33,7 @@ class StorageError(MinutetrailError):
 
 class ClusterError(MinutetrailError):
     """A Dask cluster could not be reached or started, or lost a task for good."""
+
+
+class NoMatch(MinutetrailError):
+    """A filter (--committee, --owner) that matches nothing in the database; the message names near matches."""

@@ -237,3 +237,14 @@ def totals(results: Sequence[FileResult]) -> tuple[dict[str, Score], dict[str, l
             meeting[k][1] += 1
             meeting[k][0] += int(ok)
     return scores, fields, meeting
+
+
+def score_rows(results: Sequence[FileResult]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The totals as rows: P/R/F1 per category, and accuracy per action field and meeting field."""
+    scores, fields, meeting = totals(results)
+    rows: list[dict[str, Any]] = [{"category": c, "tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 3),
+                                   "recall": round(s.recall, 3), "f1": round(s.f1, 3)} for c, s in scores.items()]
+    field_rows = [{"field": f, "correct": a, "total": b, "accuracy": round(a / b, 3) if b else None} for f, (a, b) in fields.items()]
+    field_rows += [{"field": f"meeting {k}", "correct": a, "total": b, "accuracy": round(a / b, 3) if b else None}
+                   for k, (a, b) in meeting.items()]
+    return rows, field_rows

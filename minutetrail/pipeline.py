@@ -206,7 +206,7 @@ class Batch:
                     self._tick(name)
                     return
                 self.touched.update(_action_committees(session, record.sha256))  # a re-parse may move it elsewhere
-                counts = store_record(session, record, name)
+                counts = store_record(session, record, shown_name(os.path.abspath(path)))  # absolute: evidence links
                 forget_path_failure(session, name)
                 self.touched.update(_action_committees(session, record.sha256))
                 stored = find_document(session, record.sha256)

@@ -81,7 +81,7 @@ def test_overdue_and_actions_json(db_url):
     csv_out = runner.invoke(cli, ["--db", db_url, "overdue", "--as-of", "2025-06-10", "--format", "csv", "--owner", "ward"])
     lines = csv_out.output.strip().splitlines()
     assert lines[0].startswith("id,") and len(lines) == 2 and "Claire Ward" in lines[1]
-    hist = runner.invoke(cli, ["--db", db_url, "history", str(rows[0]["id"])])
+    hist = runner.invoke(cli, ["--db", db_url, "history", str(rows[0]["id"]), "--width", "0"])
     assert hist.exit_code == 0 and "meeting_date" in hist.output
     missing = runner.invoke(cli, ["--db", db_url, "history", "999999"])
     assert missing.exit_code == 1 and "no action thread" in missing.output

@@ -40,7 +40,7 @@ def test_audit_report_in_a_browser(db_url, tmp_path):
     assert "http://" not in page and "https://" not in page  # nothing to fetch: it opens with no network
     dom = _chrome(["--dump-dom", out.as_uri()], tmp_path / "profile1")
     text = re.sub(r"<[^>]+>", " ", dom)
-    assert "3 overdue actions, 3 owners, 1 committees" in " ".join(text.split())
+    assert "3 overdue actions, 3 owners, 1 committee." in " ".join(text.split())
     for owner in ("Tom Elliott", "Claire Ward", "Priya Shah"):
         assert owner in text
     assert "printed status disagrees" in text  # Claire Ward's row was printed IN PROGRESS

@@ -28,6 +28,12 @@ def test_help_imports_no_heavy_library():
     assert _imported_after(["--help"]) == set()
 
 
+def test_version_and_a_subcommand_help_import_no_heavy_library():
+    assert _imported_after(["--version"]) == set()
+    assert _imported_after(["overdue", "--help"]) == set()
+    assert _imported_after(["changes", "--db", "x.db", "--help"]) == set()
+
+
 def test_parse_reads_with_pdfium_only():
     pdf = sorted(SAMPLES.glob("*.pdf"))[0]
     loaded = _imported_after(["parse", str(pdf)])

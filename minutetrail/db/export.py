@@ -27,7 +27,12 @@ def table_rows(session: Session, name: str) -> list[dict[str, Any]]:
     """Every row of one table, columns as stored."""
     model = TABLES[name]
     columns = [c.key for c in model.__table__.columns]
-    return [{c: _plain(getattr(row, c)) for c in columns} for row in session.scalars(select(model).order_by(model.id))]
+    rows = [{c: _plain(getattr(row, c)) for c in columns} for row in session.scalars(select(model).order_by(model.id))]
+    if model is S.ActionObservation:  # the two dates named as everywhere else (queries.ObsView.as_dict)
+        for r in rows:
+            minuted = r["source"] in MINUTES_SOURCES and r["raised_date"]
+            r["meeting_date"], r["printed_in"] = (r["raised_date"] if minuted else r["published"]), r["published"]
+    return rows
 
 
 def meeting_records(session: Session) -> list[dict[str, Any]]:
@@ -109,3 +114,19 @@ def document_versions(session: Session) -> list[dict[str, Any]]:
              "meeting_date": None, "pages": None, "path": f.path, "sha256": None, "error": f.error, "revision": None}
             for f in session.scalars(select(S.PathFailure).order_by(S.PathFailure.id))]
     return out
+
+
+def database_scope(session: Session, committee: str | None = None) -> dict[str, Any]:
+    """What a report covers: the committees with papers (whose name contains ``committee``), the number of
+    documents and the date of the latest pack."""
+    from sqlalchemy import func
+
+    q = (select(S.Committee.name, func.max(S.Meeting.date), func.count(S.Document.id))
+         .join(S.Meeting, S.Meeting.committee_id == S.Committee.id).join(S.Document, S.Document.meeting_id == S.Meeting.id)
+         .where(S.Document.status == "ingested").group_by(S.Committee.name).order_by(S.Committee.name))
+    if committee:
+        q = q.where(func.lower(S.Committee.name).contains(committee.lower()))
+    rows = session.execute(q).all()
+    latest = max((day for _name, day, _n in rows if day is not None), default=None)
+    return {"committees": [name for name, _day, _n in rows], "documents": sum(n for _name, _day, n in rows),
+            "latest_pack": _plain(latest)}

@@ -14,6 +14,7 @@ from minutetrail.db import schema as S
 from minutetrail.db.bulk import chunks
 from minutetrail.db.threadstate import OPEN_END, printing_order, thread_kind
 from minutetrail.db.people import owner_people
+from minutetrail.models import MINUTES_SOURCES
 
 CLOSED = ("completed", "cancelled")
 
@@ -48,7 +49,11 @@ class ObsView:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "observation_id": self.id, "meeting_date": _iso(self.meeting_date), "source_file": self.source_file,
+            # meeting_date: the meeting it belongs to (minutes content: the meeting minuted); printed_in: the
+            # meeting whose papers printed it
+            "observation_id": self.id, "thread_id": self.thread_id,
+            "meeting_date": _iso(self.raised if self.source in MINUTES_SOURCES and self.raised else self.meeting_date),
+            "printed_in": _iso(self.meeting_date), "source_file": self.source_file,
             "sha256": self.sha256, "page": self.page, "bbox": list(self.bbox) if self.bbox else None,
             "table": self.source, "number": self.number, "raised_at": _iso(self.raised), "text": self.text,
             "owner": self.owner, "owner_person": self.owner_person, "progress": self.progress, "status": self.status,
@@ -264,8 +269,8 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
             "meetings_carried": carried, "times_slipped": slips or 0,
             "slipped_days": (due - first).days, "first_due": first.isoformat(),
             "printed_status": status_text, "status_disagrees": status is not None and status != "overdue",
-            "source_file": path, "page": page, "bbox": [x0, top, x1, bottom] if x0 is not None else None, "sha256": sha,
-            "as_of": day, "under_review": tid in review,
+            "printed_in": _iso(published), "source_file": path, "page": page,
+            "bbox": [x0, top, x1, bottom] if x0 is not None else None, "sha256": sha, "as_of": day, "under_review": tid in review,
         }
         if dropped:
             row["last_printed"] = _iso(published)
@@ -285,6 +290,22 @@ def printed_overdue_not_due(session: Session, as_of: date, committee: str | None
     return [{"id": r.thread_id, "committee": r.committee, "text": r.text, "due": _iso(r.due_date), "due_text": r.due_text,
              "printed_status": r.status_text, "source_file": r.path, "page": r.page}
             for r in sorted(rows, key=lambda r: r.thread_id)]
+
+
+LISTINGS = ("overdue", "dropped", "printed-not-due")
+
+
+def overdue_listing(session: Session, as_of: date, committee: str | None, owner: str | None,
+                    listing: str) -> list[dict[str, Any]]:
+    """One listing of the overdue question: overdue, dropped (from the log, past due), printed-not-due
+    (printed OVERDUE, due date ahead), or "all": every listing, each row marked with its own."""
+    if listing == "overdue":
+        return overdue(session, as_of, committee, owner)
+    if listing == "dropped":
+        return overdue(session, as_of, committee, owner, dropped=True)
+    if listing == "printed-not-due":
+        return printed_overdue_not_due(session, as_of, committee)
+    return [{"listing": name, **r} for name in LISTINGS for r in overdue_listing(session, as_of, committee, owner, name)]
 
 
 def review_queue(session: Session) -> list[dict[str, Any]]:
@@ -333,7 +354,8 @@ def group_overdue(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
 
 def changes_at(session: Session, committee: str, day: date) -> dict[str, Any] | None:
     """What changed at a committee's meeting on ``day`` since its previous meeting with actions:
-    new actions, actions completed, actions that became overdue, due dates slipped."""
+    new actions, actions completed, actions that became overdue, due dates slipped, and open actions
+    past due that the committee's log stopped carrying (dropped), each a list of thread ids."""
     O, T = S.ActionObservation, S.ActionThread
     actions = O.thread_id.in_(select(T.id).where(
         T.kind == "action", T.committee_id.in_(select(S.Committee.id).where(S.Committee.name == committee))))
@@ -358,9 +380,11 @@ def changes_at(session: Session, committee: str, day: date) -> dict[str, Any] | 
             slipped.append(tid)
     overdue_now = {r["id"] for r in overdue(session, day, committee)}
     overdue_before = {r["id"] for r in overdue(session, prev, committee)} if prev else set()
+    dropped_now = {r["id"] for r in overdue(session, day, committee, dropped=True)}
+    dropped_before = {r["id"] for r in overdue(session, prev, committee, dropped=True)} if prev else set()
     return {"committee": committee, "meeting_date": day.isoformat(), "previous": prev.isoformat() if prev else None,
             "new": new, "completed": sorted(completed), "became_overdue": sorted(overdue_now - overdue_before),
-            "slipped": sorted(slipped)}
+            "slipped": sorted(slipped), "dropped": sorted(dropped_now - dropped_before)}
 
 
 def closed_without_progress(session: Session, as_of: date) -> list[dict[str, Any]]:

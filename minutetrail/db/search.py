@@ -5,7 +5,7 @@ import re
 from datetime import date
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 # PostgreSQL's 'english' text-search stop words (the Snowball list): dropped from every query on both
@@ -55,17 +55,47 @@ def search(session: Session, q: str, committee: str | None = None, date_from: da
     where = "".join(f" AND {f}" for f in filters)
     if dialect == "sqlite":
         params["q"] = _fts5_query(q)
-        sql = ("SELECT e.id, e.kind, e.committee, e.meeting_date, e.page, e.text, d.path, bm25(search_fts) AS rank "
+        sql = ("SELECT e.id, e.kind, e.committee, e.meeting_date, e.page, e.text, d.path, e.document_id, pm.date AS printed_in, "
+               "bm25(search_fts) AS rank "
                "FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid JOIN documents d ON d.id = e.document_id "
+               "LEFT JOIN meetings pm ON pm.id = d.meeting_id "
                f"WHERE search_fts MATCH :q{where} ORDER BY rank, e.id LIMIT :limit")
     elif dialect == "postgresql":
         params["q"] = " ".join(query_words(q))
-        sql = ("SELECT e.id, e.kind, e.committee, e.meeting_date, e.page, e.text, d.path, "
+        sql = ("SELECT e.id, e.kind, e.committee, e.meeting_date, e.page, e.text, d.path, e.document_id, pm.date AS printed_in, "
                "-ts_rank(e.tsv, plainto_tsquery('english', :q)) AS rank "
-               "FROM search_entries e JOIN documents d ON d.id = e.document_id "
+               "FROM search_entries e JOIN documents d ON d.id = e.document_id LEFT JOIN meetings pm ON pm.id = d.meeting_id "
                f"WHERE e.tsv @@ plainto_tsquery('english', :q){where} ORDER BY rank, e.id LIMIT :limit")
     else:  # pragma: no cover - other databases are not supported
         raise NotImplementedError(dialect)
     rows = session.execute(text(sql), params).all()
-    return [{"kind": r.kind, "committee": r.committee, "meeting_date": r.meeting_date.isoformat() if isinstance(r.meeting_date, date) else r.meeting_date,
-             "source_file": r.path, "page": r.page, "text": r.text, "score": round(-float(r.rank), 4)} for r in rows]
+    threads = _threads_of(session, [r for r in rows if r.kind in THREAD_KINDS])
+    return [{"kind": r.kind, "thread_id": threads.get(r.id), "committee": r.committee, "meeting_date": _day(r.meeting_date),
+             "printed_in": _day(r.printed_in), "source_file": r.path, "page": r.page, "text": r.text,
+             "score": round(-float(r.rank), 4)} for r in rows]
+
+
+THREAD_KINDS = ("action", "decision")  # entries that may be a printing of a thread (a minutes recommendation is a decision)
+
+
+def _day(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _threads_of(session: Session, hits: list[Any]) -> dict[int, int]:
+    """Search entry id -> the id of the thread its text is a printing of (same document and page, the
+    entry's text starting with the observation's: a log row's entry adds its progress)."""
+    if not hits:
+        return {}
+    sql = text("SELECT document_id, page, text, thread_id FROM action_observations "
+               "WHERE thread_id IS NOT NULL AND document_id IN :docs").bindparams(bindparam("docs", expanding=True))
+    printed: dict[tuple[int, int], list[tuple[str, int]]] = {}
+    for doc, page, body, tid in session.execute(sql, {"docs": sorted({h.document_id for h in hits})}):
+        printed.setdefault((doc, page), []).append((body, tid))
+    out: dict[int, int] = {}
+    for h in hits:
+        for body, tid in sorted(printed.get((h.document_id, h.page), []), key=lambda p: -len(p[0])):
+            if h.text == body or h.text.startswith(body + " "):
+                out[h.id] = tid
+                break
+    return out

@@ -220,23 +220,32 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
 
 def search_texts(record: ExtractionRecord) -> Iterator[tuple[str, str, int | None]]:
     """(kind, text, page) of each agenda item, minute item, decision, recommendation and action."""
+    for kind, text, page, _day in _dated_texts(record, None):
+        yield kind, text, page
+
+
+def _dated_texts(record: ExtractionRecord, day: date | None) -> Iterator[tuple[str, str, int | None, date | None]]:
+    """(kind, text, page, date of the meeting it belongs to): minutes content belongs to the meeting
+    minuted, everything else to the meeting whose papers print it (``day``)."""
     for a in record.agenda_items:
-        yield "agenda_item", " ".join(t for t in (a.title, a.description) if t), a.page
+        yield "agenda_item", " ".join(t for t in (a.title, a.description) if t), a.page, day
     for m in record.minutes:
+        minuted = _iso(m.meeting_date) or day
         for item in m.items:
-            yield "minute_item", item.title, item.page
+            yield "minute_item", item.title, item.page, minuted
             for r in item.resolutions:
-                yield "decision", r.text, item.page
+                yield "decision", r.text, item.page, minuted
             for act in item.actions:
-                yield "action", act.text, act.page
+                yield "action", act.text, act.page, minuted
     for rec in record.recommendations:
-        yield "recommendation", rec.text, rec.page
+        yield "recommendation", rec.text, rec.page, day
     for row in record.actions:
-        yield "action", " ".join(t for t in (row.text, row.progress) if t), row.page
+        yield "action", " ".join(t for t in (row.text, row.progress) if t), row.page, day
 
 
 def _index_for_search(session: Session, doc: S.Document, record: ExtractionRecord, committee: str, day: date | None) -> None:
-    """One search entry per agenda item, minute item, decision, recommendation and action, with its page."""
-    for kind, text, page in search_texts(record):
+    """One search entry per agenda item, minute item, decision, recommendation and action, with its page
+    and the date of the meeting it belongs to (the pack's date is the document's meeting)."""
+    for kind, text, page, when in _dated_texts(record, day):
         if text and text.strip():
-            session.add(S.SearchEntry(document_id=doc.id, kind=kind, committee=committee, meeting_date=day, page=page, text=text))
+            session.add(S.SearchEntry(document_id=doc.id, kind=kind, committee=committee, meeting_date=when, page=page, text=text))

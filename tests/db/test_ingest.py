@@ -183,7 +183,10 @@ def test_minutes_recommendations_thread_into_the_tracker(db):
         tables = [o["table"] for o in t["observations"]]
         assert tables == ["minutes_recommendation", "recommendation_tracker"], t["text"]
     damp = next(t for t in tracked if "damp" in t["text"])
-    assert damp["observations"][0]["meeting_date"] == "2025-04-08" and damp["observations"][1]["meeting_date"] == "2025-06-10"
+    minuted, tracker = damp["observations"]
+    assert minuted["printed_in"] == "2025-04-08" and tracker["printed_in"] == "2025-06-10"
+    # the minutes belong to the meeting they minute (printed in the next pack); a tracker row to its pack's meeting
+    assert minuted["meeting_date"] == "2025-03-11" and tracker["meeting_date"] == "2025-06-10"
     assert not any(o["table"] == "minutes_recommendation" for t in actions_only for o in t["observations"])
 
 

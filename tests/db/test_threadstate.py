@@ -60,14 +60,15 @@ def test_overdue_agrees_with_each_thread_history(db):
         for day in _dates(s):
             expected = {}
             for h in histories:
-                seen = [o for o in h["observations"] if o["meeting_date"] and o["meeting_date"] <= day.isoformat()]
+                # as of a day: the printings published by then (printed_in: the meeting whose papers printed it)
+                seen = [o for o in h["observations"] if o["printed_in"] and o["printed_in"] <= day.isoformat()]
                 if not seen:
                     continue
                 latest, dues = seen[-1], [o["due_date"] for o in seen if o["due_date"]]
                 closed = latest["status"] in ("completed", "cancelled") or (
                     latest["status"] is None and progress_says_complete(latest["progress"]))
                 if latest["due_date"] and latest["due_date"] < day.isoformat() and not closed:
-                    expected[h["id"]] = (len({o["meeting_date"] for o in seen}), sum(b > a for a, b in zip(dues, dues[1:])),
+                    expected[h["id"]] = (len({o["printed_in"] for o in seen}), sum(b > a for a, b in zip(dues, dues[1:])),
                                          dues[0])
             got = {r["id"]: (r["meetings_carried"], r["times_slipped"], r["first_due"]) for r in overdue(s, day)}
             assert got == expected, day
