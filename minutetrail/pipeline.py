@@ -101,7 +101,12 @@ def _parsed(paths: list[str], jobs: int) -> Iterator[tuple[str, ExtractionRecord
     pending = list(paths)
     while pending:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
-            futures = [pool.submit(parse_job, p) for p in pending]
+            futures = []
+            for p in pending:
+                try:
+                    futures.append(pool.submit(parse_job, p))
+                except BrokenProcessPool:  # a worker died while the batch was handed out: its results say which
+                    break
             for i, future in enumerate(futures):
                 try:
                     result = future.result()
@@ -114,7 +119,7 @@ def _parsed(paths: list[str], jobs: int) -> Iterator[tuple[str, ExtractionRecord
                     break
                 yield result
             else:
-                pending = []
+                pending = pending[len(futures):]
 
 
 def _already_stored(session: Session, sha256: str) -> bool:
