@@ -9,14 +9,18 @@ STAMP := $(VENV)/.installed
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV)/bin/python -m pip install --quiet -e '.[dev,postgres]'
+	$(VENV)/bin/python -m pip install --quiet -e '.[dev,postgres,ocr]'
 	touch $(STAMP)
 
 demo: $(STAMP)
 	$(VENV)/bin/minutetrail demo
 
+# the OCR tests need Tesseract (with its English data) and Ghostscript, OCRmyPDF's fallback rasterizer
+OCR_DEBIAN_PACKAGES := tesseract-ocr:tesseract tesseract-ocr-eng ghostscript:gs
+
 test: $(STAMP)
 	.ci/ensure-chromium
+	.ci/ensure-debian-packages $(OCR_DEBIAN_PACKAGES)
 	$(VENV)/bin/python -m pytest
 
 eval: $(STAMP)

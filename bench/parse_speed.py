@@ -75,14 +75,14 @@ def parse_pass(files: list[Path]) -> dict:
     from minutetrail.errors import ExtractionError
     from minutetrail.extraction import parse_file
 
-    parse_file(files[0])  # warm imports (spaCy pipeline, PDFium) outside the timing
+    parse_file(files[0], ocr="never")  # warm imports (spaCy pipeline, PDFium) outside the timing
     pages = failed = 0
     by_type: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
     t = time.process_time()
     for f in files:
         start = time.process_time()
         try:
-            record = parse_file(f)
+            record = parse_file(f, ocr="never")  # text pages only: OCR is timed by bench/ocr_speed.py
         except ExtractionError:
             failed += 1
             continue
@@ -99,7 +99,7 @@ def commands_pass(files: list[Path]) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     failed = 0
     for f in files:
-        done = subprocess.run([str(MINUTETRAIL), "parse", str(f)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        done = subprocess.run([str(MINUTETRAIL), "parse", "--ocr", "never", str(f)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         failed += done.returncode != 0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

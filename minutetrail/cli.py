@@ -16,6 +16,7 @@ import click
 from minutetrail import __version__
 from minutetrail.config import DB_ENV, database_url
 from minutetrail.errors import ExtractionError, MinutetrailError, NoMatch
+from minutetrail.models import OcrMode
 from minutetrail.output import FORMATS, ColumnError, Shape, terminal_width
 
 if TYPE_CHECKING:
@@ -141,7 +142,15 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
     ctx.obj["db_url"] = database_url(db_url)
 
 
-def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluster: str | None = None) -> int:
+def ocr_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--ocr auto|always|never, shared by ingest and parse."""
+    return click.option("--ocr", type=click.Choice([m.value for m in OcrMode]), default=OcrMode.AUTO.value, show_default=True,
+                        help="Read pages by OCR (OCRmyPDF + Tesseract): auto = pages with no text layer (scans), "
+                             "always = every page, never = none (scanned pages are refused).")(fn)
+
+
+def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, ocr: str = OcrMode.AUTO.value,
+            cluster: str | None = None) -> int:
     from minutetrail.pipeline import discover, ingest
 
     if cluster is not None:
@@ -156,11 +165,11 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluste
 
     def run(progress: Callable[[str], None] | None) -> Any:
         if cluster is None:
-            return ingest(db, paths, progress=progress, jobs=jobs)
+            return ingest(db, paths, progress=progress, jobs=jobs, ocr=ocr)
         from minutetrail.distributed import connect, ingest_on
 
         with connect(cluster) as client:
-            return ingest_on(client, db, paths, progress=progress)
+            return ingest_on(client, db, paths, progress=progress, ocr=ocr)
 
     files = discover(paths)
     if not files:
@@ -240,22 +249,24 @@ def _echo_notices(notices: Sequence[Notice]) -> None:
 @click.option("--cluster", default=None, metavar="tcp://HOST:8786|local:N",
               help="Parse on a Dask cluster (a scheduler's address, or local:N worker processes started here); "
                    "needs the [dist] extra. Workers must see the files; on PostgreSQL they relink committees too.")
+@ocr_option
 @click.pass_context
-def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluster: str | None) -> None:
+def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluster: str | None, ocr: str) -> None:
     """Ingest PDF files or folders of PDFs; files already ingested are skipped."""
-    ctx.exit(_ingest(ctx, paths, jobs, cluster))
+    ctx.exit(_ingest(ctx, paths, jobs, ocr, cluster))
 
 
 @cli.command("parse")
 @click.argument("file", type=click.Path())
 @click.option("--json", "as_json", is_flag=True, default=True, help="Print the extraction record as JSON (the default).")
-def parse_cmd(file: str, as_json: bool) -> None:
+@ocr_option
+def parse_cmd(file: str, as_json: bool, ocr: str) -> None:
     """Print the extraction record of one PDF (FORMAT.md) without touching the database."""
     from minutetrail.extraction import parse_file
     from minutetrail.parsers.record import record_to_dict
 
     try:
-        record = parse_file(file)
+        record = parse_file(file, ocr=ocr)
     except MinutetrailError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(record_to_dict(record), indent=2, ensure_ascii=False))
@@ -708,12 +719,17 @@ def people_cmd(ctx: click.Context, out: Shape) -> None:
 
 
 @cli.command("documents")
+@click.option("--unread", is_flag=True, help="List what each document's extraction could not read, by page, instead.")
 @format_options
 @click.pass_context
-def documents_cmd(ctx: click.Context, out: Shape) -> None:
-    """Documents ingested, with their versions (a revised paper supersedes its earlier printing), and failures."""
-    from minutetrail.db.export import document_versions
+def documents_cmd(ctx: click.Context, unread: bool, out: Shape) -> None:
+    """Documents ingested, with their versions (a revised paper supersedes its earlier printing), how many
+    things each could not read (`--unread` lists them), and failures."""
+    from minutetrail.db.export import document_versions, document_warnings
 
+    if unread:
+        click.echo(out.render(_with_session(ctx, document_warnings), "unread"))
+        return
     rows = _with_session(ctx, document_versions)
     click.echo(out.render(rows, "documents"))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from minutetrail.db.linking import relink, resolve_people
 from minutetrail.db.session import Database
 from minutetrail.discovery import shown_name
 from minutetrail.errors import ClusterError
-from minutetrail.models import ExtractionRecord
+from minutetrail.models import ExtractionRecord, OcrMode
 from minutetrail.pipeline import Batch, IngestReport, parse_job
 
 LOCAL = re.compile(r"local:(\d+)")
@@ -141,12 +142,15 @@ def ingest_on(
     db: Database,
     paths: Iterable[str | Path],
     progress: Callable[[str], None] | None = None,
-    parse: Callable[[str], tuple[str, ExtractionRecord | None, str | None]] = parse_job,
+    ocr: OcrMode | str = OcrMode.AUTO,
+    parse: Callable[[str], tuple[str, ExtractionRecord | None, str | None]] | None = None,
 ) -> IngestReport:
     """Ingest files with the Dask ``client``'s workers parsing (``parse``: one path to (path, record,
-    error), run on a worker); the same report as pipeline.ingest."""
+    error), run on a worker; default pipeline.parse_job with ``ocr``); the same report as pipeline.ingest."""
     from distributed import KilledWorker, as_completed
 
+    mode = OcrMode(ocr)
+    job = parse or partial(parse_job, ocr=mode)
     _check_workers(client)
     batch = Batch(db, progress)
     todo = iter(batch.plan(paths))
@@ -155,7 +159,7 @@ def ingest_on(
     done = as_completed()
 
     def submit(path: str) -> None:
-        future = client.submit(parse, path, key=f"minutetrail-parse-{batch.hashes[path]}", retries=RETRIES)
+        future = client.submit(job, path, key=f"minutetrail-parse-{mode.value}-{batch.hashes[path]}", retries=RETRIES)
         pending[future] = path
         done.add(future)
 

@@ -31,7 +31,7 @@ from minutetrail.db.versions import describe
 from minutetrail.discovery import Found, stat_problem, discover, file_sha256, shown_name
 from minutetrail.errors import ExtractionError, MinutetrailError
 from minutetrail.extraction import parse_file
-from minutetrail.models import ExtractionRecord
+from minutetrail.models import ExtractionRecord, OcrMode
 
 WATCH_PARENT_EVERY = 0.5  # seconds between a parse worker's checks that the ingest that started it still runs
 
@@ -83,20 +83,20 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
 
 
-def parse_job(path: str) -> tuple[str, ExtractionRecord | None, str | None]:
+def parse_job(path: str, ocr: OcrMode = OcrMode.AUTO) -> tuple[str, ExtractionRecord | None, str | None]:
     shown = shown_name(path)
     try:
-        return path, parse_file(path, shown), None
+        return path, parse_file(path, shown, ocr=ocr), None
     except MinutetrailError as exc:
         return path, None, str(exc)
     except OSError as exc:  # the file vanished or lost its permissions after discovery
         return path, None, f"{shown}: cannot read ({exc.strerror or exc})"
 
 
-def _parsed(paths: list[str], jobs: int) -> Iterator[tuple[str, ExtractionRecord | None, str | None]]:
+def _parsed(paths: list[str], jobs: int, ocr: OcrMode = OcrMode.AUTO) -> Iterator[tuple[str, ExtractionRecord | None, str | None]]:
     if jobs <= 1 or len(paths) <= 1:
         for p in paths:
-            yield parse_job(p)
+            yield parse_job(p, ocr)
         return
     pending = list(paths)
     while pending:
@@ -104,7 +104,7 @@ def _parsed(paths: list[str], jobs: int) -> Iterator[tuple[str, ExtractionRecord
             futures = []
             for p in pending:
                 try:
-                    futures.append(pool.submit(parse_job, p))
+                    futures.append(pool.submit(parse_job, p, ocr))
                 except BrokenProcessPool:  # a worker died while the batch was handed out: its results say which
                     break
             for i, future in enumerate(futures):
@@ -268,12 +268,16 @@ def ingest(
     paths: Iterable[str | Path],
     progress: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    ocr: OcrMode | str = OcrMode.AUTO,
 ) -> IngestReport:
-    """Ingest files into the database. A bad file is recorded as failed; the batch carries on."""
+    """Ingest files into the database. A bad file is recorded as failed; the batch carries on.
+
+    ocr: read pages with no text layer by OCR (auto), every page (always) or none (never).
+    """
     batch = Batch(db, progress)
     todo = batch.plan(paths)
     workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
-    for path, record, error in _parsed(todo, workers):
+    for path, record, error in _parsed(todo, workers, OcrMode(ocr)):
         batch.store(path, record, error)
     return batch.finish()
 

@@ -252,3 +252,18 @@ def test_ingest_names_the_page_whose_action_table_gave_no_rows(tmp_path):
     assert "1 inserted" in result.output
     warned = [ln for ln in result.output.splitlines() if ln.startswith("warning: ") and "log.pdf page 1: " in ln]
     assert any("action columns" in ln and "gave no rows" in ln for ln in warned), result.output
+
+
+def test_documents_say_how_much_each_could_not_read_and_list_it(tmp_path):
+    from tests.tablepdf import Layout, layout_pdf
+
+    pdf = layout_pdf(tmp_path / "log.pdf", Layout(["Action", "Owner", "Due"], [300, 100, 80],
+                                                  [["", "Jo Bloggs", "14/03/2024"], ["", "P Singh", "21/03/2024"]]))
+    db = str(tmp_path / "w.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "ingest", str(pdf), str(SAMPLES / "2025-01-14-housing-scrutiny-pack.pdf")]).exit_code == 0
+    docs = {Path(d["path"]).name: d for d in json.loads(runner.invoke(cli, ["--db", db, "documents", "--format", "json"]).output)}
+    assert docs["log.pdf"]["unread"] >= 1 and docs["2025-01-14-housing-scrutiny-pack.pdf"]["unread"] == 0
+    unread = json.loads(runner.invoke(cli, ["--db", db, "documents", "--unread", "--format", "json"]).output)
+    assert {Path(u["path"]).name for u in unread} == {"log.pdf"}
+    assert any(u["page"] == 1 and "gave no rows" in u["message"] for u in unread)

@@ -24,9 +24,10 @@ def test_parses_without_a_crash(pdf):
         assert a["page"] >= 1 and a["bbox"] is not None
 
 
-def test_scanned_package_gets_a_clear_answer():
+def test_scanned_package_without_ocr_gets_a_clear_answer():
+    """With --ocr never (OCR of all 39 pages takes too long for the suite: bench/ocr_speed.py reads it)."""
     with pytest.raises(ExtractionError) as info:
-        parse_file(SCANNED)
+        parse_file(SCANNED, ocr="never")
     message = str(info.value)
     assert SCANNED.name in message and "scanned" in message and "OCR" in message
 
@@ -39,3 +40,17 @@ def test_seed_action_tables_meet_the_published_accuracy():
     for name in ("owner", "due", "status", "meeting_date"):
         correct, total = fields[name]
         assert total and correct / total >= 0.97, name
+
+
+def test_every_corpus_paper_is_stored(tmp_path):
+    """Parsing is not enough: each record must also be accepted by the database (one batch, SQLite)."""
+    from minutetrail.db.session import Database
+    from minutetrail.pipeline import ingest
+
+    db = Database(f"sqlite:///{tmp_path / 'corpus.db'}")
+    try:
+        report = ingest(db, [p for p in PDFS if p != SCANNED], jobs=2)
+    finally:
+        db.close()
+    assert [f.message for f in report.failed] == []
+    assert len(report.inserted) + len(report.unchanged) == len(PDFS) - 1

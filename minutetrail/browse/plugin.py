@@ -32,7 +32,9 @@ ROUTE = "/-/minutetrail/evidence"
 PAGE_ROUTE = "/-/minutetrail/page"
 EVIDENCE_SQL = """
 SELECT o.id, o.thread_id, o.page, o.x0, o.top, o.x1, o.bottom, o.text, o.number, o.owner, o.due, o.status_text,
-       o.source, d.path, d.sha256, d.pages, m.date AS meeting_date, c.name AS committee
+       o.source, d.path, d.sha256, d.pages, c.name AS committee, m.date AS printed_in,
+       CASE WHEN o.source IN ('minutes', 'minutes_recommendation') AND o.raised_date IS NOT NULL
+            THEN o.raised_date ELSE m.date END AS meeting_date
 FROM action_observations o JOIN documents d ON d.id = o.document_id JOIN meetings m ON m.id = o.meeting_id
 JOIN committees c ON c.id = m.committee_id WHERE o.id = :id
 """
@@ -92,7 +94,8 @@ async def evidence_page(request: Any, datasette: Any) -> Response:
     path, problem = locate(row["path"], row["sha256"], db.path)
     thread = (f'<a class="thread" href="{datasette.urls.database(name)}/thread?thread_id={row["thread_id"]}">'
               f'thread {row["thread_id"]}</a>' if row["thread_id"] is not None else "no thread")
-    facts = [("committee", row["committee"]), ("meeting", row["meeting_date"]), ("printed in", row["source"]),
+    facts = [("committee", row["committee"]), ("meeting", row["meeting_date"]),
+             ("printed in", f"the pack of {row['printed_in']} ({row['source']})"),
              ("number", row["number"]), ("text", row["text"]), ("owner", row["owner"]), ("due", row["due"]),
              ("printed status", row["status_text"]), ("file", row["path"]), ("sha256", row["sha256"]),
              ("page", f"{row['page']} of {row['pages']}" if row["pages"] else row["page"]),

@@ -108,12 +108,19 @@ def document_versions(session: Session) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = [{
         "id": d.id, "status": d.status, "version": d.version, "superseded_by": d.superseded_by, "kind": d.kind,
         "committee": committee, "meeting_date": _plain(day), "pages": d.pages, "path": d.path, "sha256": d.sha256,
-        "error": d.error, "revision": d.revision,
+        "error": d.error, "revision": d.revision, "unread": len(d.warnings or []),
     } for d, day, committee in rows]
     out += [{"id": None, "status": "failed", "version": None, "superseded_by": None, "kind": None, "committee": None,
-             "meeting_date": None, "pages": None, "path": f.path, "sha256": None, "error": f.error, "revision": None}
+             "meeting_date": None, "pages": None, "path": f.path, "sha256": None, "error": f.error, "revision": None, "unread": None}
             for f in session.scalars(select(S.PathFailure).order_by(S.PathFailure.id))]
     return out
+
+
+def document_warnings(session: Session) -> list[dict[str, Any]]:
+    """What each stored document's extraction could not read, page by page (its record's warnings)."""
+    docs = session.scalars(select(S.Document).where(S.Document.warnings.is_not(None)).order_by(S.Document.id))
+    return [{"document_id": d.id, "page": w.get("page"), "message": w.get("message"), "path": d.path}
+            for d in docs for w in (d.warnings or [])]
 
 
 def database_scope(session: Session, committee: str | None = None) -> dict[str, Any]:

@@ -142,7 +142,7 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
         session.add(S.DocumentPart(document_id=doc.id, kind=part.kind.value, title=part.title,
                                    page_start=part.page_start, page_end=part.page_end))
     for seq, agenda_item in enumerate(record.agenda_items):
-        session.add(S.AgendaItem(document_id=doc.id, meeting_id=meeting.id, seq=seq, number=agenda_item.number,
+        session.add(S.AgendaItem(document_id=doc.id, meeting_id=meeting.id, seq=seq, number=agenda_item.number or "",
                                  title=agenda_item.title, description=agenda_item.description,
                                  page_ref=agenda_item.page_ref, page=agenda_item.page))
         counts.agenda_items += 1

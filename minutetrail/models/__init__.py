@@ -55,6 +55,14 @@ class ResolutionKind(StrEnum):
     RECOMMENDATION = "recommendation"
 
 
+class OcrMode(StrEnum):
+    """When to read pages by OCR: AUTO pages with no text layer, ALWAYS every page, NEVER none."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
 # ---------------------------------------------------------------- page data
 
 
@@ -134,6 +142,7 @@ class PageData:
     words: tuple[Word, ...]
     rules: tuple[Rule, ...] = ()
     fills: tuple[Fill, ...] = ()
+    ocr: bool = False  # the words were recognised by OCR from the page's image, not read from its text layer
 
 
 # ---------------------------------------------------------------- extraction record
@@ -275,6 +284,15 @@ class RoleMention:
 
 
 @dataclass(frozen=True, slots=True)
+class OcrProvenance:
+    """Which pages of a file were read by OCR, by which engine, in which languages."""
+
+    pages: tuple[int, ...]
+    engine: str
+    languages: str
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionRecord:
     file: str
     sha256: str
@@ -287,3 +305,4 @@ class ExtractionRecord:
     actions: tuple[ActionRow, ...] = ()
     warnings: tuple[Warning_, ...] = ()
     roles: tuple[RoleMention, ...] = ()
+    ocr: OcrProvenance | None = None  # set when some pages were read by OCR

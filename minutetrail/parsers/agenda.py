@@ -394,4 +394,4 @@ def minute_extract_item(page: int, lines: Sequence[Line]) -> AgendaItem | None:
     if end is None or end < 2:
         return None
     desc = join_lines([ln.text for ln in lines[2:end]])
-    return AgendaItem(m["num"], lines[1].text.strip(), desc or None, None, page)
+    return AgendaItem(m["num"] or "", lines[1].text.strip(), desc or None, None, page)

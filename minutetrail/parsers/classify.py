@@ -34,6 +34,8 @@ MINUTES_RECORD_CUE = re.compile(r"\b" + alternation("kinds.minutes_record") + r"
 AGENDA_CUE = re.compile(r"\b" + alternation("kinds.agenda") + r"\b", re.I)
 PAGE_STAMP = re.compile(r"\bpage\s+\d", re.I)  # "Minutes – 12 May – Page 2" is a running head
 NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
+LIST_ITEMS = 5  # numbered lines that make a page of no named kind an agenda's list of business ...
+LIST_SHARE = 0.4  # ... when they are this share of its lines (minutes carry paragraphs between their numbers)
 TRIGGER_START = re.compile(r"^\W*" + alternation("decisions.triggers") + r"\b", re.I)
 
 
@@ -125,7 +127,16 @@ def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
         return DocKind.AGENDA
     if len(body_cues) >= 3:
         return DocKind.MINUTES
+    if _numbered_list(lines_by_page[:1]):
+        return DocKind.AGENDA  # a front sheet whose title is a picture (a logo, or a heading OCR could not read)
     return DocKind.OTHER
+
+
+def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:
+    """Pages that are mostly a numbered list: at least LIST_ITEMS numbered lines, LIST_SHARE of all lines."""
+    lines = [ln for page in lines_by_page for ln in page]
+    numbered = sum(1 for ln in lines if NUMBERED.match(ln.text.strip()))
+    return numbered >= LIST_ITEMS and numbered >= LIST_SHARE * len(lines)
 
 
 def segment(
@@ -144,8 +155,10 @@ def segment(
             DocKind.ACTION_LOG, DocKind.ACTION_PLAN, DocKind.RECOMMENDATION_TRACKER
         ) and header and (page - 1) in action_header_pages:
             opening = None  # the same table carries on with its header repeated
-        if opening is None and current is None:
-            opening = PageStart(_fallback_kind(lines_by_page), None)
+        if opening is None and current is None:  # an untitled first part: its kind from its own pages
+            later = next((i for i in range(idx + 1, len(lines_by_page))
+                          if classify_opening(lines_by_page[i], action_header_pages.get(i + 1)) is not None), len(lines_by_page))
+            opening = PageStart(_fallback_kind(lines_by_page[idx:later]), None)
         if opening is not None:
             if current is not None:
                 parts.append(DocumentPart(current.kind, current.title, start, page - 1))

@@ -17,6 +17,7 @@ from minutetrail.models import (
     Meeting,
     MinuteItem,
     Minutes,
+    OcrProvenance,
     PageData,
     Recommendation,
     Warning_,
@@ -156,8 +157,28 @@ def _within(page: int, minutes: Minutes, parts: Sequence[DocumentPart]) -> bool:
     return part is not None and part.page_start <= page <= part.page_end
 
 
-def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> ExtractionRecord:
-    """The whole extraction record of one file from its pages."""
+def _page_ranges(numbers: Sequence[int]) -> str:
+    """1, 2, 3, 5 -> '1-3, 5'."""
+    spans: list[list[int]] = []
+    for n in sorted(numbers):
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+def ocr_note(ocr: OcrProvenance) -> Warning_:
+    """The record-level note that some pages' text was recognised, not read."""
+    pages = _page_ranges(ocr.pages)
+    return Warning_(ocr.pages[0] if ocr.pages else None,
+                    f"page{'s' if len(ocr.pages) > 1 else ''} {pages} read by OCR ({ocr.engine}, language {ocr.languages}): "
+                    "names, numbers and dates may hold recognition errors")
+
+
+def parse_pages(file: str, sha256: str, pages: Sequence[PageData], *, ocr: OcrProvenance | None = None,
+                read_warnings: Sequence[Warning_] = ()) -> ExtractionRecord:
+    """The whole extraction record of one file from its pages; ``ocr`` says which pages OCR read, and how."""
     lines_by_page = content_lines(pages)
     tables = pages_to_tables(pages, lines_by_page)
     header_pages: dict[int, DocKind] = {}
@@ -180,10 +201,11 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
     # an action table inside minutes gives action-log rows when it is a log (owners, dues or progress
     # carried from meeting to meeting); a bare list of this meeting's actions stays with the minutes
     in_minutes = [t for t in tables if page_kinds.get(t.page_start) == DocKind.MINUTES and not t.fields & LOG_FIELDS]
-    actions, warnings = tables_to_actions([t for t in tables if t not in in_minutes], page_kinds, year)
+    actions, table_warnings = tables_to_actions([t for t in tables if t not in in_minutes], page_kinds, year)
     minute_rows, minute_warnings = tables_to_actions(in_minutes, page_kinds, year)
     minutes = [attach_actions(m, [r for r in minute_rows if _within(r.page, m, parts)]) for m in minutes]
-    warnings = list(warnings) + list(minute_warnings) + list(acc["warnings"])
+    notes = ([ocr_note(ocr)] if ocr else []) + list(read_warnings)  # from reading the file: OCR used, pages not read
+    warnings = notes + list(table_warnings) + list(minute_warnings) + list(acc["warnings"])
     for part in parts:
         if part.kind == DocKind.OTHER and len(parts) == 1:
             warnings.append(Warning_(part.page_start, f"document of unknown kind (pages {part.page_start}-{part.page_end}): nothing read"))
@@ -204,6 +226,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData]) -> Extraction
         actions=tuple(actions),
         warnings=tuple(warnings),
         roles=tuple(roles),
+        ocr=ocr,
     )
 
 
@@ -231,6 +254,8 @@ def record_to_dict(record: ExtractionRecord) -> dict[str, Any]:
         "warnings": data["warnings"],
         "roles": data["roles"],  # extra key: who holds which post, as the papers say
     }
+    if data["ocr"]:  # extra key: the pages whose text OCR recognised, and with what
+        out["source"]["ocr"] = data["ocr"]
     for m in out["minutes"]:
         for item in m["items"]:
             for a in item["actions"]:

@@ -123,7 +123,7 @@ def test_a_later_batch_migration_recreating_a_table_the_views_read_still_works(t
 
     from alembic import command
 
-    from minutetrail.db.session import MIGRATIONS, Database, alembic_config
+    from minutetrail.db.session import MIGRATIONS, Database, alembic_config, head_revisions
 
     db = Database(f"sqlite:///{tmp_path / 'later.db'}")
     try:
@@ -131,7 +131,7 @@ def test_a_later_batch_migration_recreating_a_table_the_views_read_still_works(t
         scripts = tmp_path / "migrations"
         shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
         (scripts / "versions" / "9999_scratch.py").write_text(
-            'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "9999"\ndown_revision = "0007"\n'
+            f'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "9999"\ndown_revision = "{min(head_revisions())}"\n'
             'branch_labels = None\ndepends_on = None\n\n\ndef upgrade() -> None:\n'
             '    with op.batch_alter_table("action_observations", recreate="always") as batch_op:\n'
             '        batch_op.add_column(sa.Column("scratch", sa.Integer(), nullable=True))\n\n\n'
@@ -147,3 +147,23 @@ def test_a_later_batch_migration_recreating_a_table_the_views_read_still_works(t
             assert session.execute(text("PRAGMA legacy_alter_table")).scalar() == 0
     finally:
         db.close()
+
+
+def test_printings_name_the_meeting_a_printing_belongs_to_and_the_pack_that_printed_it(db):
+    """Minutes actions belong to the meeting minuted; the pack that printed them is a later one."""
+    from minutetrail.db.queries import thread_history as history
+    from minutetrail.pipeline import ingest
+    from tests.conftest import SAMPLES
+
+    ingest(db, [SAMPLES], jobs=1)
+    with db.session(write=False) as session:
+        rows = session.execute(text("SELECT thread_id, observation_id, source, meeting_date, printed_in, raised_date "
+                                    "FROM printings")).mappings().all()
+        minuted = [r for r in rows if r["source"] == "minutes"]
+        assert minuted, "the samples' minutes carry actions"
+        assert all(str(r["meeting_date"]) == str(r["raised_date"]) and str(r["printed_in"]) > str(r["meeting_date"]) for r in minuted)
+        assert all(str(r["meeting_date"]) == str(r["printed_in"]) for r in rows if r["source"] == "action_log")
+        thread = minuted[0]["thread_id"]
+        printed = {(o["meeting_date"], o["printed_in"]) for o in history(session, thread)["observations"]}
+        viewed = {(str(r["meeting_date"]), str(r["printed_in"])) for r in rows if r["thread_id"] == thread}
+    assert viewed == printed

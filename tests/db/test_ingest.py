@@ -224,3 +224,19 @@ def test_a_run_interrupted_before_linking_is_linked_by_the_next(db):
     with db.session() as s:
         assert s.scalar(select(func.count()).where(S.ActionObservation.thread_id.is_(None))) == 0
         assert s.scalar(select(func.count()).where(S.ActionObservation.superseded == OPEN_END)) == report.links["threads"]
+
+
+def test_a_minute_extract_with_an_unnumbered_agenda_item_is_stored(db, tmp_path):
+    """"Agenda item" with no number over the extract's title: stored, not refused by the database."""
+    from tests.councilpdf import Sheet
+
+    sheet = Sheet(tmp_path / "extract.pdf")
+    for text in ["Agenda item", "Review of the library opening hours", "To consider the results of the consultation.",
+                 "Minutes:", "The cabinet member introduced the report on Tuesday 7 May 2024.", "It was resolved that:",
+                 "a) the revised opening hours be approved."]:
+        sheet.line(text)
+    report = ingest(db, [sheet.save()], jobs=1)
+    assert report.failed == [] and len(report.inserted) == 1
+    with db.session(write=False) as session:
+        titles = session.execute(select(S.AgendaItem.number, S.AgendaItem.title)).all()
+    assert [(n, t) for n, t in titles] == [("", "Review of the library opening hours")]

@@ -15,7 +15,7 @@ from tests.conftest import SAMPLES
                                          ("encrypted", "encrypted"), ("scanned", "scanned")])
 def test_bad_input_is_named_with_a_reason(bad_files, kind, words):
     with pytest.raises(ExtractionError) as info:
-        read_pdf(bad_files[kind])
+        read_pdf(bad_files[kind], ocr="never")  # a scan read by OCR: tests/extract/test_ocr.py
     assert bad_files[kind].name in str(info.value) and words in str(info.value)
     assert info.value.hint  # says what to do
 

@@ -160,7 +160,7 @@ def test_ag_minute_extract_item():
                  (60, "Minutes:"), (60, "The committee discussed the results."))
     item = minute_extract_item(1, lines)
     assert item is not None and (item.number, item.title, item.description) == (
-        None, "Library opening hours review", "To consider the consultation results.")
+        "", "Library opening hours review", "To consider the consultation results.")
 
 
 def test_ag_boundary_page_foot_note_does_not_cut_a_title_running_over_the_page():
@@ -263,3 +263,41 @@ def test_ag_boundary_people_under_the_title_are_not_title():
                (60, "2. Report of the chief executive on the arrangements"), (60, "Mrs C Dale, Chief Executive"), (60, "3. Close"))
     assert got[0] == ("1", "Presentation on the local plan", "Councillor A Brook, Cabinet Member for Planning")
     assert got[1] == ("2", "Report of the chief executive on the arrangements", "Mrs C Dale, Chief Executive")
+
+
+def test_ag_untitled_front_sheet_of_numbered_business_before_titled_minutes():
+    """A pack opens on a list of business whose 'Agenda' heading is a picture (or OCR lost it), then minutes."""
+    from minutetrail.models import DocKind
+    from minutetrail.parsers.classify import segment
+
+    front = page(
+        (200, "Tuesday, 9 April 2024", 14, True),
+        (200, "Start time 7:00 p.m.", 12, True),
+        (72, "1. Declarations of interest"),
+        (72, "2. Presentation: Orchard trust annual accounts"),
+        (72, "3. Reports of working groups"),
+        (72, "4. Resolution: Adopt the minutes of the March meeting"),
+        (72, "5. By-law: Footpath lighting hours"),
+        (72, "6. Correspondence"),
+        (72, "7. Adjournment"),
+    )
+    minutes = page(
+        (200, "MINUTES OF THE MEETING", 14, True),
+        (72, "Present: Councillors Amber Quill and Rowan Dale."),
+        (72, "1. Declarations of interest. None were made."),
+        (72, "The chair welcomed the orchard trust, who presented the annual accounts and answered questions"),
+        (72, "about the cider press. It was agreed to note the accounts."),
+    )
+    parts = segment([front, minutes], {})
+    assert [(p.kind, p.page_start, p.page_end) for p in parts] == [(DocKind.AGENDA, 1, 1), (DocKind.MINUTES, 2, 2)]
+    items = lines_to_agenda_items([(1, front)])
+    assert [i.number for i in items] == [str(n) for n in range(1, 8)]
+
+
+def test_ag_untitled_page_of_prose_is_not_taken_for_an_agenda():
+    from minutetrail.models import DocKind
+    from minutetrail.parsers.classify import segment
+
+    prose = page(*[(72, f"{n}. The orchard survey counted trees along the northern boundary and found several") for n in range(1, 3)],
+                 *[(72, "saplings planted last winter had failed in the dry spring, so the volunteers will replant") for _ in range(6)])
+    assert segment([prose], {})[0].kind != DocKind.AGENDA
