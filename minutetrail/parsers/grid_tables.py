@@ -48,12 +48,21 @@ class _Band:
 def _inside(grid: Grid, lines: Sequence[Line]) -> list[Line]:
     """The grid's words, lined up again inside the grid (a tall watermark glyph laid over the page
     must not glue the rows of a table into one line); glyphs far taller than the text are dropped."""
-    words = [w for ln in lines for w in ln.words
-             if grid.x0 - 2 <= (w.x0 + w.x1) / 2 <= grid.x1 + 2 and grid.top - 1 <= (w.top + w.bottom) / 2 <= grid.bottom + 1]
-    if not words:
+    x0, x1, top, bottom = grid.x0 - 2, grid.x1 + 2, grid.top - 1, grid.bottom + 1
+    kept: list[tuple[Line, list[Word]]] = []
+    for ln in lines:
+        if ln.bottom < top or ln.top > bottom:
+            continue
+        inside = [w for w in ln.words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+        if inside:
+            kept.append((ln, inside))
+    if not kept:
         return []
+    words = [w for _ln, inside in kept for w in inside]
     height = median(w.bottom - w.top for w in words)
-    return words_to_lines(w for w in words if w.bottom - w.top <= WATERMARK_HEIGHTS * height)
+    if any(w.bottom - w.top > WATERMARK_HEIGHTS * height for w in words):  # line the words up again without it
+        return words_to_lines(w for w in words if w.bottom - w.top <= WATERMARK_HEIGHTS * height)
+    return [ln if len(inside) == len(ln.words) else Line(tuple(inside)) for ln, inside in kept]
 
 
 def _gap_boundaries(lines: Sequence[Line], x0: float, x1: float) -> tuple[float, ...]:

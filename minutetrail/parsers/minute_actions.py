@@ -51,8 +51,8 @@ NOT_VERB = r"(?:like|the|a|an|this|that|these|those|their|his|her|its|our|your|a
 CLAUSE_START = re.compile(r"^|(?<=[,;:])\s+|\b(?:resolved|agreed|that|and)\s+", re.I)
 # "... quotes to be obtained. ACTION: BR" / "... will write to the county. (Action: Clerk)": the owner
 # named after the sentence it closes
-TRAILING_ACTION = re.compile(
-    rf"(?P<body>\S.*?[.;!?])\s*\(?\s*(?i:{alternation('actions.margin')})\s*[:\-–]\s*"
+TRAILING_ACTION = re.compile(  # the marker after a sentence's last stop; the sentence is everything before it
+    rf"(?<=[.;!?])\s*\(?\s*(?i:{alternation('actions.margin')})\s*[:\-–]\s*"
     r"(?P<owner>[A-Z][\w'’.&/-]*(?:(?:\s+|\s*[,&/]\s*)(?:and\s+)?[A-Z][\w'’.&/-]*){0,4})\s*\)?\.?$"
 )
 
@@ -247,8 +247,8 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
             out[-1] = replace(out[-1], due=due["due"].strip())  # "Due: September" under its "Action:" line
             continue
         trailing = TRAILING_ACTION.search(text)
-        if trailing and (is_owner(trailing["owner"]) or MARGIN_TOKEN.match(trailing["owner"])):
-            body = strip_marker(trailing["body"].strip())
+        if trailing and trailing.start() > 0 and (is_owner(trailing["owner"]) or MARGIN_TOKEN.match(trailing["owner"])):
+            body = strip_marker(text[: trailing.start()].strip())
             sentences = [sn for sn in Para(para.page, (body,)).sentences()] or [body]
             out.append(_action(sentences[-1], trailing["owner"], para.page, nlp))
             continue
