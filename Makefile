@@ -32,6 +32,7 @@ samples: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/python bench/parse_speed.py
 	$(VENV)/bin/python bench/memory.py
+	$(VENV)/bin/python bench/dist_speed.py --pg
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check minutetrail tests samples bench --select F,E9

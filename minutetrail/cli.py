@@ -149,8 +149,27 @@ def ocr_option(fn: Callable[..., Any]) -> Callable[..., Any]:
                              "always = every page, never = none (scanned pages are refused).")(fn)
 
 
-def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, ocr: str = OcrMode.AUTO.value) -> int:
+def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, ocr: str = OcrMode.AUTO.value,
+            cluster: str | None = None) -> int:
     from minutetrail.pipeline import discover, ingest
+
+    if cluster is not None:
+        if jobs is not None:
+            raise UserError("--jobs and --cluster: give one (a cluster's workers are its own)")
+        from minutetrail.distributed import cluster_spec
+
+        try:
+            cluster_spec(cluster)
+        except MinutetrailError as exc:
+            raise UserError(str(exc)) from exc
+
+    def run(progress: Callable[[str], None] | None) -> Any:
+        if cluster is None:
+            return ingest(db, paths, progress=progress, jobs=jobs, ocr=ocr)
+        from minutetrail.distributed import connect, ingest_on
+
+        with connect(cluster) as client:
+            return ingest_on(client, db, paths, progress=progress, ocr=ocr)
 
     files = discover(paths)
     if not files:
@@ -159,7 +178,7 @@ def _ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, ocr: s
     db = _db(ctx)
     try:
         with _progress(len(files)) as progress:
-            report = ingest(db, paths, progress=progress, jobs=jobs, ocr=ocr)
+            report = run(progress)
     except MinutetrailError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -227,11 +246,14 @@ def _echo_notices(notices: Sequence[Notice]) -> None:
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--jobs", type=click.IntRange(1, MAX_JOBS), default=None, help="Parallel parse workers (default: up to 2).")
+@click.option("--cluster", default=None, metavar="tcp://HOST:8786|local:N",
+              help="Parse on a Dask cluster (a scheduler's address, or local:N worker processes started here); "
+                   "needs the [dist] extra. Workers must see the files; on PostgreSQL they relink committees too.")
 @ocr_option
 @click.pass_context
-def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, ocr: str) -> None:
+def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, cluster: str | None, ocr: str) -> None:
     """Ingest PDF files or folders of PDFs; files already ingested are skipped."""
-    ctx.exit(_ingest(ctx, paths, jobs, ocr))
+    ctx.exit(_ingest(ctx, paths, jobs, ocr, cluster))
 
 
 @cli.command("parse")

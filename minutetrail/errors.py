@@ -31,5 +31,9 @@ class StorageError(MinutetrailError):
     """The database refused or lacks something."""
 
 
+class ClusterError(MinutetrailError):
+    """A Dask cluster could not be reached or started, or lost a task for good."""
+
+
 class NoMatch(MinutetrailError):
     """A filter (--committee, --owner) that matches nothing in the database; the message names near matches."""

@@ -83,7 +83,7 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
 
 
-def _parse_job(path: str, ocr: OcrMode = OcrMode.AUTO) -> tuple[str, ExtractionRecord | None, str | None]:
+def parse_job(path: str, ocr: OcrMode = OcrMode.AUTO) -> tuple[str, ExtractionRecord | None, str | None]:
     shown = shown_name(path)
     try:
         return path, parse_file(path, shown, ocr=ocr), None
@@ -96,12 +96,17 @@ def _parse_job(path: str, ocr: OcrMode = OcrMode.AUTO) -> tuple[str, ExtractionR
 def _parsed(paths: list[str], jobs: int, ocr: OcrMode = OcrMode.AUTO) -> Iterator[tuple[str, ExtractionRecord | None, str | None]]:
     if jobs <= 1 or len(paths) <= 1:
         for p in paths:
-            yield _parse_job(p, ocr)
+            yield parse_job(p, ocr)
         return
     pending = list(paths)
     while pending:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
-            futures = [pool.submit(_parse_job, p, ocr) for p in pending]
+            futures = []
+            for p in pending:
+                try:
+                    futures.append(pool.submit(parse_job, p, ocr))
+                except BrokenProcessPool:  # a worker died while the batch was handed out: its results say which
+                    break
             for i, future in enumerate(futures):
                 try:
                     result = future.result()
@@ -114,7 +119,7 @@ def _parsed(paths: list[str], jobs: int, ocr: OcrMode = OcrMode.AUTO) -> Iterato
                     break
                 yield result
             else:
-                pending = []
+                pending = pending[len(futures):]
 
 
 def _already_stored(session: Session, sha256: str) -> bool:
@@ -135,6 +140,129 @@ def _add_counts(total: StoreCounts, part: StoreCounts) -> None:
         setattr(total, name, getattr(total, name) + getattr(part, name))
 
 
+class Batch:
+    """One ingest batch: what to parse, then each parsed document stored in its own transaction as it
+    arrives, then the touched committees relinked. Shared by the process-pool ingest and the Dask one."""
+
+    def __init__(self, db: Database, progress: Callable[[str], None] | None = None) -> None:
+        self.db = db
+        self.progress = progress
+        self.report = IngestReport()
+        self.hashes: dict[str, str] = {}  # path to parse -> sha256 of its bytes
+        self.touched: set[int] = set()
+        self.new_meetings: set[tuple[str, date]] = set()
+
+    def _tick(self, name: str) -> None:
+        if self.progress:
+            self.progress(name)
+
+    def fail(self, path: str, message: str, sha256: str | None = None) -> None:
+        self.report.failed.append(Failure(shown_name(path), message))
+        with self.db.session() as session:
+            if sha256 is None:
+                record_path_failure(session, shown_name(path), message)
+            else:
+                record_failure(session, sha256, shown_name(path), message)
+
+    def plan(self, paths: Iterable[str | Path]) -> list[str]:
+        """The files to parse: each new file once; unreadable ones recorded as failed, stored ones unchanged."""
+        todo: list[str] = []
+        seen: set[str] = set()
+        for found in discover(paths):
+            name = found.shown
+            sha = None
+            if found.problem is None:
+                try:
+                    sha = file_sha256(found.path)
+                except OSError as exc:
+                    found = Found(found.path, stat_problem(found.path, exc))
+            if sha is None:
+                self.fail(found.path, f"{name}: {found.problem}")
+                self._tick(name)
+                continue
+            if sha in seen:  # the same bytes under another name in this batch
+                self.report.unchanged.append(name)
+                self._tick(name)
+                continue
+            self.hashes[found.path] = sha
+            seen.add(sha)
+            with self.db.session(write=False) as session:
+                done = _already_stored(session, sha)
+            if done:
+                self.report.unchanged.append(name)
+                self._tick(name)
+                continue
+            todo.append(found.path)
+        return todo
+
+    def store(self, path: str, record: ExtractionRecord | None, error: str | None) -> None:
+        """Store one parsed document in its own transaction (idempotent: a document already stored,
+        by this batch or another ingester, is counted unchanged and not written again)."""
+        name = shown_name(path)
+        report = self.report
+        if record is None:
+            self.fail(path, error or f"{name}: unreadable", self.hashes.get(path))
+            self._tick(name)
+            return
+        try:
+            with self.db.session() as session:
+                if _already_stored(session, record.sha256):  # another ingester stored it meanwhile
+                    report.unchanged.append(name)
+                    self._tick(name)
+                    return
+                self.touched.update(_action_committees(session, record.sha256))  # a re-parse may move it elsewhere
+                counts = store_record(session, record, shown_name(os.path.abspath(path)))  # absolute: evidence links
+                forget_path_failure(session, name)
+                self.touched.update(_action_committees(session, record.sha256))
+                stored = find_document(session, record.sha256)
+                if stored is not None and stored.revision:
+                    if stored.meeting is not None:  # the earlier version's actions left this committee
+                        self.touched.add(stored.meeting.committee_id)
+                    report.revised.append(Revision(name, stored.revision.get("replaces_path") or "?", stored.version or 2,
+                                                   describe(stored.revision)))
+                self.new_meetings.update(
+                    (name, day) for name, day in session.execute(
+                        select(S.Committee.name, S.Meeting.date).join(S.Meeting, S.Meeting.committee_id == S.Committee.id)
+                        .join(S.Document, S.Document.meeting_id == S.Meeting.id).where(S.Document.sha256 == record.sha256)
+                    ) if day is not None)
+            _add_counts(report.stored, counts)
+            report.inserted.append(name)
+            report.notices.extend(Notice(name, w.page, w.message) for w in record.warnings)
+        except MinutetrailError as exc:
+            report.failed.append(Failure(name, f"{name}: {exc}"))
+        self._tick(name)
+
+    def _committees_to_link(self, session: Session) -> set[int]:
+        """The committees whose actions changed, and any left unthreaded by an interrupted run."""
+        return self.touched | set(session.scalars(
+            select(S.Meeting.committee_id).distinct().join(S.ActionObservation, S.ActionObservation.meeting_id == S.Meeting.id)
+            .where(S.ActionObservation.thread_id.is_(None))))
+
+    def _note_changes(self, session: Session) -> None:
+        for committee, day in sorted(self.new_meetings):
+            change = changes_at(session, committee, day)
+            if change is not None:
+                self.report.changes.append(change)
+
+    def finish(self, link: Callable[[set[int]], dict[str, int]] | None = None) -> IngestReport:
+        """Relink the touched committees, in one transaction, or by ``link`` (the Dask ingest's
+        per-committee tasks), then note what changed at each new meeting."""
+        if link is None:
+            with self.db.session() as session:
+                committees = self._committees_to_link(session)
+                if committees:
+                    self.report.links = relink(session, committees)
+                self._note_changes(session)
+            return self.report
+        with self.db.session(write=False) as session:
+            committees = self._committees_to_link(session)
+        if committees:
+            self.report.links = link(committees)
+        with self.db.session(write=False) as session:
+            self._note_changes(session)
+        return self.report
+
+
 def ingest(
     db: Database,
     paths: Iterable[str | Path],
@@ -146,96 +274,12 @@ def ingest(
 
     ocr: read pages with no text layer by OCR (auto), every page (always) or none (never).
     """
-    report = IngestReport()
-    todo: list[str] = []
-    hashes: dict[str, str] = {}
-    seen: set[str] = set()
-
-    def fail(path: str, message: str, sha256: str | None = None) -> None:
-        report.failed.append(Failure(shown_name(path), message))
-        with db.session() as session:
-            if sha256 is None:
-                record_path_failure(session, shown_name(path), message)
-            else:
-                record_failure(session, sha256, shown_name(path), message)
-
-    for found in discover(paths):
-        name = found.shown
-        sha = None
-        if found.problem is None:
-            try:
-                sha = file_sha256(found.path)
-            except OSError as exc:
-                found = Found(found.path, stat_problem(found.path, exc))
-        if sha is None:
-            fail(found.path, f"{name}: {found.problem}")
-            if progress:
-                progress(name)
-            continue
-        if sha in seen:  # the same bytes under another name in this batch
-            report.unchanged.append(name)
-            if progress:
-                progress(name)
-            continue
-        hashes[found.path] = sha
-        seen.add(sha)
-        with db.session(write=False) as session:
-            done = _already_stored(session, sha)
-        if done:
-            report.unchanged.append(name)
-            if progress:
-                progress(name)
-            continue
-        todo.append(found.path)
+    batch = Batch(db, progress)
+    todo = batch.plan(paths)
     workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
-    touched: set[int] = set()
-    new_meetings: set[tuple[str, date]] = set()
     for path, record, error in _parsed(todo, workers, OcrMode(ocr)):
-        name = shown_name(path)
-        if record is None:
-            fail(path, error or f"{name}: unreadable", hashes[path])
-        else:
-            try:
-                with db.session() as session:
-                    if _already_stored(session, record.sha256):  # another ingester stored it meanwhile
-                        report.unchanged.append(name)
-                        if progress:
-                            progress(name)
-                        continue
-                    touched.update(_action_committees(session, record.sha256))  # a re-parse may move it elsewhere
-                    counts = store_record(session, record, shown_name(os.path.abspath(path)))  # absolute: evidence links
-                    forget_path_failure(session, name)
-                    touched.update(_action_committees(session, record.sha256))
-                    stored = find_document(session, record.sha256)
-                    if stored is not None and stored.revision:
-                        if stored.meeting is not None:  # the earlier version's actions left this committee
-                            touched.add(stored.meeting.committee_id)
-                        report.revised.append(Revision(name, stored.revision.get("replaces_path") or "?", stored.version or 2,
-                                                       describe(stored.revision)))
-                    new_meetings.update(
-                        (name, day) for name, day in session.execute(
-                            select(S.Committee.name, S.Meeting.date).join(S.Meeting, S.Meeting.committee_id == S.Committee.id)
-                            .join(S.Document, S.Document.meeting_id == S.Meeting.id).where(S.Document.sha256 == record.sha256)
-                        ) if day is not None)
-                _add_counts(report.stored, counts)
-                report.inserted.append(name)
-                report.notices.extend(Notice(name, w.page, w.message) for w in record.warnings)
-            except MinutetrailError as exc:
-                report.failed.append(Failure(name, f"{name}: {exc}"))
-        if progress:
-            progress(name)
-    with db.session() as session:
-        # the committees whose actions changed, and any left unthreaded by an interrupted run
-        touched.update(session.scalars(
-            select(S.Meeting.committee_id).distinct().join(S.ActionObservation, S.ActionObservation.meeting_id == S.Meeting.id)
-            .where(S.ActionObservation.thread_id.is_(None))))
-        if touched:
-            report.links = relink(session, touched)
-        for committee, day in sorted(new_meetings):
-            change = changes_at(session, committee, day)
-            if change is not None:
-                report.changes.append(change)
-    return report
+        batch.store(path, record, error)
+    return batch.finish()
 
 
-__all__ = ["ingest", "discover", "IngestReport", "Failure", "Notice", "Revision", "ExtractionError"]
+__all__ = ["ingest", "Batch", "parse_job", "discover", "IngestReport", "Failure", "Notice", "Revision", "ExtractionError"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import SAMPLES
 
-HEAVY = ("pdfplumber", "pdfminer", "pypdfium2", "spacy", "sqlalchemy", "alembic", "numpy", "rapidfuzz")
+HEAVY = ("pdfplumber", "pdfminer", "pypdfium2", "spacy", "sqlalchemy", "alembic", "numpy", "rapidfuzz", "dask", "distributed")
 
 
 def _imported_after(args: list[str]) -> set[str]:

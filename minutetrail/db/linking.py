@@ -152,9 +152,11 @@ def _by_initials(owner: str, pool: Iterable[tuple[str, str]], canon: dict[str, s
     return key
 
 
-def relink(session: Session, committee_ids: Iterable[int] | None = None) -> dict[str, int]:
-    """Rebuild the threads of the given committees (all if None); human judgements win."""
-    resolve_people(session)
+def relink(session: Session, committee_ids: Iterable[int] | None = None, people: bool = True) -> dict[str, int]:
+    """Rebuild the threads of the given committees (all if None); human judgements win. ``people=False``:
+    the owners were resolved already (resolve_people, which reads and writes every committee's)."""
+    if people:
+        resolve_people(session)
     q = (
         select(S.ActionObservation, S.Document.sha256, S.Meeting.date, S.Meeting.committee_id)
         .join(S.Document, S.ActionObservation.document_id == S.Document.id)

@@ -4,6 +4,8 @@ Concurrent writers are serialised per transaction: on SQLite every write transac
 ``BEGIN IMMEDIATE`` (the database's write lock, waited for up to BUSY_TIMEOUT), on PostgreSQL with a
 transaction-level advisory lock. Parsing runs in parallel; storing and linking take turns, so two
 ingesters racing on one document, meeting or committee never see each other's half-done work.
+A relink of a single committee (the Dask ingest's link tasks) shares the PostgreSQL lock with other
+committees' relinks and holds its committee's own lock: committees side by side, one committee serially.
 Migrations run under the same lock.
 """
 from __future__ import annotations
@@ -31,6 +33,7 @@ REVISION_LINE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.*)$", 
 QUOTED = re.compile(r"['\"]([^'\"]+)['\"]")
 BUSY_TIMEOUT = 600.0  # seconds a SQLite writer waits for another one (a long relink) before giving up
 WRITE_LOCK = 0x6D74_7261_696C  # PostgreSQL advisory lock key of minutetrail writers ("mtrail")
+COMMITTEE_LOCK = 0x6D74  # first of the two-int advisory keys (a key space apart from WRITE_LOCK's) of one committee's relink
 OUR_TABLES = {"alembic_version", "documents", "action_observations"}
 
 
@@ -167,10 +170,17 @@ def upgrade(engine: Engine) -> None:
         raise StorageError(f"cannot open database {_where(engine)}: {getattr(exc, 'orig', exc)}") from exc
 
 
-def take_write_lock(conn: Connection) -> None:
-    """Serialise writers on PostgreSQL: the lock is held until the transaction ends."""
-    if conn.dialect.name == "postgresql":
+def take_write_lock(conn: Connection, committee: int | None = None) -> None:
+    """Serialise writers on PostgreSQL: the lock is held until the transaction ends. A relink of one
+    ``committee`` shares the writers' lock with other committees' relinks (they run side by side, never
+    beside another writer) and holds that committee's own lock."""
+    if conn.dialect.name != "postgresql":
+        return
+    if committee is None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+        return
+    conn.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": WRITE_LOCK})
+    conn.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": COMMITTEE_LOCK, "b": committee})
 
 
 def _free_text_limits(table: Table) -> dict[str, int]:
@@ -222,13 +232,14 @@ class Database:
         return self.engine.dialect.name
 
     @contextmanager
-    def session(self, write: bool = True) -> Iterator[Session]:
-        """A transaction: committed on success, rolled back on any error. Writers take turns."""
+    def session(self, write: bool = True, committee: int | None = None) -> Iterator[Session]:
+        """A transaction: committed on success, rolled back on any error. Writers take turns; a writer
+        that relinks only ``committee`` takes turns only with that committee's (take_write_lock)."""
         try:
             with (self._sessions if write else self._readers)() as session:
                 with session.begin():
                     if write:
-                        take_write_lock(session.connection())
+                        take_write_lock(session.connection(), committee)
                     yield session
         except SQLAlchemyError as exc:  # refused (a constraint, a lock held too long, the server gone): named, typed
             raise StorageError(f"the database refused the change ({_where(self.engine)}): "
