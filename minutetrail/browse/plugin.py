@@ -116,13 +116,21 @@ async def evidence_page(request: Any, datasette: Any) -> Response:
     return Response.html(html)
 
 
-async def _image(request: Any, datasette: Any, whole_page: bool) -> Response:
+async def _source(datasette: Any, request: Any) -> tuple[dict[str, Any] | None, Path | None, Response | None]:
+    """The observation asked for and its file where it still is, or the 404 that says why not."""
     db, row = await _row(datasette, request)
     if row is None:
-        return Response.text("no such observation", status=404)
+        return None, None, Response.text("no such observation", status=404)
     path, problem = locate(row["path"], row["sha256"], db.path)
     if path is None:
-        return Response.text(problem or "", status=404)
+        return row, None, Response.text(problem or "", status=404)
+    return row, path, None
+
+
+async def _image(request: Any, datasette: Any, whole_page: bool) -> Response:
+    row, path, refused = await _source(datasette, request)
+    if refused is not None or row is None or path is None:
+        return refused  # type: ignore[return-value]
     box = _bbox(row)
     if whole_page:
         png = await asyncio.to_thread(page_png, path, row["page"], box)
@@ -144,12 +152,9 @@ async def whole_page_png(request: Any, datasette: Any) -> Response:
 
 
 async def source_pdf(request: Any, datasette: Any) -> Response:
-    db, row = await _row(datasette, request)
-    if row is None:
-        return Response.text("no such observation", status=404)
-    path, problem = locate(row["path"], row["sha256"], db.path)
-    if path is None:
-        return Response.text(problem or "", status=404)
+    _row_, path, refused = await _source(datasette, request)
+    if refused is not None or path is None:
+        return refused  # type: ignore[return-value]
     return Response(path.read_bytes(), content_type="application/pdf")
 
 
