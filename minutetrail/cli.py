@@ -575,7 +575,7 @@ def report_cmd(ctx: click.Context, as_of: Any, out: str, committee: str | None) 
     scope = {"database": _shown_url(ctx.obj["db_url"]), "version": __version__, "as_of": day.isoformat(), **scope}
 
     def crop(row: dict[str, Any]) -> bytes | None:
-        return crop_png(row["source_file"], row["page"], tuple(row["bbox"])) if row.get("bbox") else None  # type: ignore[arg-type]
+        return crop_png(row["source_file"], row["page"], tuple(row["bbox"]), row.get("header_bbox")) if row.get("bbox") else None  # type: ignore[arg-type]
 
     _write(target, render_report(day, rows, closed, crop, dropped, printed=printed, scope=scope))
     click.echo(f"{len(rows)} overdue actions as of {day.isoformat()} written to {out}")

@@ -16,6 +16,7 @@ Cells: a ``thread_id`` links to the thread's history (canned query ``thread``), 
 from __future__ import annotations
 
 import asyncio
+import json
 import hashlib
 from html import escape
 from pathlib import Path
@@ -31,7 +32,7 @@ from minutetrail.extract.crops import crop_png, page_png
 ROUTE = "/-/minutetrail/evidence"
 PAGE_ROUTE = "/-/minutetrail/page"
 EVIDENCE_SQL = """
-SELECT o.id, o.thread_id, o.page, o.x0, o.top, o.x1, o.bottom, o.text, o.number, o.owner, o.due, o.status_text,
+SELECT o.id, o.thread_id, o.page, o.x0, o.top, o.x1, o.bottom, o.header_box, o.text, o.number, o.owner, o.due, o.status_text,
        o.source, d.path, d.sha256, d.pages, c.name AS committee, m.date AS printed_in,
        CASE WHEN o.source IN ('minutes', 'minutes_recommendation') AND o.raised_date IS NOT NULL
             THEN o.raised_date ELSE m.date END AS meeting_date
@@ -137,7 +138,8 @@ async def _image(request: Any, datasette: Any, whole_page: bool) -> Response:
     elif box is None:
         return Response.text("no box was stored for this row", status=404)
     else:
-        png = await asyncio.to_thread(crop_png, path, row["page"], box)
+        header = json.loads(row["header_box"]) if isinstance(row["header_box"], str) else row["header_box"]
+        png = await asyncio.to_thread(crop_png, path, row["page"], box, header)
     if png is None:
         return Response.text(f"page {row['page']} of {path} could not be rendered", status=404)
     return Response(png, content_type="image/png")

@@ -238,7 +238,7 @@ def _overdue_rows(session: Session, as_of: date, committee: str | None, owner: s
     q = _printed_in(
         select(O.thread_id, P.name, O.owner, S.Committee.name, O.text, O.number, O.first_raised, O.first_seen,
                O.due_date, O.due_text, O.carried, O.slips, O.first_due, O.status_text, O.status, S.Document.path, O.page,
-               O.x0, O.top, O.x1, O.bottom, S.Document.sha256, O.published)
+               O.x0, O.top, O.x1, O.bottom, S.Document.sha256, O.published, O.header_box)
     ).outerjoin(P, O.owner_person_id == P.id).where(*where)
     q = _carried_by_latest_log(q, as_of, carried, committee).order_by(O.due_date, S.Committee.name, O.thread_id)
     return list(session.connection().execute(q))  # Core rows: tens of thousands at national scale
@@ -260,7 +260,7 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
     day = as_of.isoformat()
     out = []
     for (tid, person, printed_owner, committee_name, text, number, raised, seen, due, due_text, carried, slips, first_due,
-         status_text, status, path, page, x0, top, x1, bottom, sha, published) in rows:
+         status_text, status, path, page, x0, top, x1, bottom, sha, published, header) in rows:
         first = first_due or due
         row = {
             "id": tid, "owner_person": person, "owner": printed_owner, "committee": committee_name,
@@ -272,6 +272,8 @@ def overdue(session: Session, as_of: date, committee: str | None = None, owner: 
             "printed_in": _iso(published), "source_file": path, "page": page,
             "bbox": [x0, top, x1, bottom] if x0 is not None else None, "sha256": sha, "as_of": day, "under_review": tid in review,
         }
+        if header:
+            row["header_bbox"] = list(header)  # evidence crops show the table's header over the row
         if dropped:
             row["last_printed"] = _iso(published)
         out.append(row)

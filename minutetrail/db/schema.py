@@ -234,6 +234,7 @@ class ActionObservation(Base):
     top: Mapped[float | None] = mapped_column(Float)
     x1: Mapped[float | None] = mapped_column(Float)
     bottom: Mapped[float | None] = mapped_column(Float)
+    header_box: Mapped[list | None] = mapped_column(JSON)  # x0, top, x1, bottom of its table's header on its page
     extractor_version: Mapped[str] = mapped_column(String(20))
     # The thread's state as of this printing, derived from the thread's printings up to it and kept
     # by db/threadstate.py whenever threads change: what "as of a date" questions read with one index.

@@ -204,6 +204,7 @@ def store_record(session: Session, record: ExtractionRecord, path: str) -> Store
             progress=row.progress, due=row.due, due_date=due_to_date(row.due), due_text=row.due_text,
             status=row.status.value if row.status else None, status_text=row.status_text,
             rag=row.rag.value if row.rag else None, page=row.page, x0=x0, top=top, x1=x1, bottom=bottom,
+            header_box=list(row.header_bbox) if row.header_bbox else None,
             extractor_version=EXTRACTOR_VERSION,
         ))
         obs_seq += 1

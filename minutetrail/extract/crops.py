@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +30,30 @@ def _png(path: str | Path, page: int, draw: Callable[[Any], Any]) -> bytes | Non
         pdf.close()
 
 
-def crop_png(path: str | Path, page: int, bbox: tuple[float, float, float, float]) -> bytes | None:
-    """A PNG of the box (x0, top, x1, bottom; PDF points, top-left origin) on a 1-based page; None if unreadable."""
-    def draw(p: Any) -> Any:
+def crop_png(path: str | Path, page: int, bbox: tuple[float, float, float, float],
+             header: Sequence[float] | None = None) -> bytes | None:
+    """A PNG of the box (x0, top, x1, bottom; PDF points, top-left origin) on a 1-based page, with the
+    band of its table's header (``header``, the same kind of box) set above it; None if unreadable."""
+    def band(p: Any, x0: float, top: float, x1: float, bottom: float) -> Any:
         width, height = p.get_size()
-        x0, top, x1, bottom = bbox
         left, right = max(0.0, x0 - CROP_MARGIN), max(0.0, width - x1 - CROP_MARGIN)
         upper, lower = max(0.0, top - CROP_MARGIN), max(0.0, height - bottom - CROP_MARGIN)
         return p.render(scale=CROP_SCALE, crop=(left, lower, right, upper)).to_pil()
+
+    def draw(p: Any) -> Any:
+        x0, top, x1, bottom = bbox
+        if not header or header[3] > top:
+            return band(p, x0, top, x1, bottom)
+        x0, x1 = min(x0, header[0]), max(x1, header[2])
+        if top - header[3] <= 2 * CROP_MARGIN:  # the header sits on the row: one crop
+            return band(p, x0, header[1], x1, bottom)
+        from PIL import Image
+
+        head, row = band(p, x0, header[1], x1, header[3]), band(p, x0, top, x1, bottom)
+        out = Image.new("RGB", (max(head.width, row.width), head.height + row.height + 2), "white")
+        out.paste(head, (0, 0))
+        out.paste(row, (0, head.height + 2))
+        return out
 
     return _png(path, page, draw)
 

@@ -271,6 +271,7 @@ class ActionRow:
     page: int
     bbox: BBox | None
     area: str | None = None
+    header_bbox: BBox | None = None  # the table's header over the row on its page, for evidence crops
 
 
 @dataclass(frozen=True, slots=True)

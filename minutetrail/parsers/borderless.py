@@ -18,6 +18,12 @@ HEADER_STACK_GAP = 1.0  # header lines are at most this many line heights apart
 END_GAP_HEIGHTS = 2.5  # a gap this many line heights ends the table
 OVERHANG = 12.0  # points a body line may stand out of the rule's span
 MIN_HEADER_CELLS = 3
+HEADER_SIZE_SLACK = 1.0  # points: the lines of one header are set in one size
+
+
+def _size(line: Line) -> float:
+    sizes = sorted(w.size for w in line.words if w.size)
+    return sizes[len(sizes) // 2] if sizes else 0.0
 
 
 def _covers(grids: Sequence[Grid], h: Segment) -> bool:
@@ -32,6 +38,8 @@ def _header(lines: Sequence[Line], h: Segment) -> list[Line]:
         height = ln.bottom - ln.top or 8.0
         if edge - ln.bottom > HEADER_STACK_GAP * height + 3:
             break
+        if header and (_bold(ln) != _bold(header[0]) or abs(_size(ln) - _size(header[0])) > HEADER_SIZE_SLACK):
+            break  # a title or paragraph set close above the header, in other type: not the header
         header.insert(0, ln)
         edge = ln.top
         if len(header) == HEADER_MAX_LINES:

@@ -45,6 +45,7 @@ from minutetrail.parsers.roles import (
     report_author_mentions,
 )
 from minutetrail.parsers.structure import ITEM_HEAD, underlined_lines
+from minutetrail.parsers.table_model import header_box
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.vocab import alternation
 from minutetrail.parsers.text import content_lines
@@ -141,6 +142,18 @@ def _meeting(parts: Sequence[DocumentPart], lines_by_page: Sequence[Sequence[Lin
     return replace(meeting, body=meeting.body or body)
 
 
+def _with_header_boxes(rows: Sequence[ActionRow], tables: Sequence[Any], lines_by_page: Sequence[Sequence[Line]]) -> list[ActionRow]:
+    """Each row with the box of its table's header on the row's page (evidence crops show the columns' names)."""
+    boxes: dict[tuple[int, Any], Any] = {}
+    for t in tables:
+        for page in {r.page for r in t.rows}:
+            head = header_box(t, page, lines_by_page[page - 1]) if 0 < page <= len(lines_by_page) else None
+            for r in t.rows:
+                if r.page == page and r.words:
+                    boxes[(page, tuple(round(v, 2) for v in r.bbox))] = head
+    return [replace(a, header_bbox=boxes.get((a.page, a.bbox))) if a.bbox else a for a in rows]
+
+
 def _table_spans(tables: Sequence[Any], lines_by_page: Sequence[Sequence[Line]]) -> list[tuple[int, float, float]]:
     """(page, top, bottom) of each action table's header and of each of its rows."""
     spans: list[tuple[int, float, float]] = []
@@ -202,6 +215,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData], *, ocr: OcrPr
     # carried from meeting to meeting); a bare list of this meeting's actions stays with the minutes
     in_minutes = [t for t in tables if page_kinds.get(t.page_start) == DocKind.MINUTES and not t.fields & LOG_FIELDS]
     actions, table_warnings = tables_to_actions([t for t in tables if t not in in_minutes], page_kinds, year)
+    actions = _with_header_boxes(actions, tables, lines_by_page)
     minute_rows, minute_warnings = tables_to_actions(in_minutes, page_kinds, year)
     minutes = [attach_actions(m, [r for r in minute_rows if _within(r.page, m, parts)]) for m in minutes]
     notes = ([ocr_note(ocr)] if ocr else []) + list(read_warnings)  # from reading the file: OCR used, pages not read

@@ -1,9 +1,10 @@
 """A table as read from a page: named columns and logical rows (the shape every table reader fills)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from minutetrail.models import BBox, Word
+from minutetrail.models import BBox, Line, Word
 from minutetrail.parsers.table_header import Column
 from minutetrail.parsers.text import join_lines, strip_marker
 
@@ -75,3 +76,38 @@ def is_action_table(table: Table) -> bool:
     if "text" in named:
         return bool(evidence)
     return len(evidence) >= 2 and bool(evidence & {"due", "status"})  # a lead and notes alone: a work programme
+
+
+HEADER_LINES = 4  # header lines read above a table's first row on a page
+HEADER_GAP = 1.2  # line heights: a gap wider than this above a line ends the header
+HEADER_SIZE_SLACK = 1.0  # points: the lines of one header are set in one size
+
+
+def _size(line: Line) -> float:
+    sizes = sorted(w.size for w in line.words if w.size)
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def header_box(table: Table, page: int, lines: Sequence[Line]) -> BBox | None:
+    """The lines printed just above the table's first row on a page, within its width: its header
+    (repeated or not); None where a gap shows nothing heads the rows there."""
+    rows = [r for r in table.rows if r.page == page and r.words]
+    if not rows:
+        return None
+    first = min(r.top for r in rows)
+    x0, x1 = min(r.bbox[0] for r in rows), max(r.bbox[2] for r in rows)
+    above = sorted((ln for ln in lines if ln.bottom <= first + 0.5 and ln.x1 > x0 and ln.x0 < x1), key=lambda ln: ln.top)
+    taken: list[Line] = []
+    edge = first
+    for ln in reversed(above):
+        height = ln.bottom - ln.top or 10.0
+        if edge - ln.bottom > HEADER_GAP * height or len(taken) == HEADER_LINES:
+            break
+        if taken and (ln.bold != taken[0].bold or abs(_size(ln) - _size(taken[0])) > HEADER_SIZE_SLACK):
+            break  # a title set close above the header, in other type
+        taken.append(ln)
+        edge = ln.top
+    if not taken:
+        return None
+    return (min(x0, min(ln.x0 for ln in taken)), min(ln.top for ln in taken), max(x1, max(ln.x1 for ln in taken)),
+            max(ln.bottom for ln in taken))

@@ -240,3 +240,11 @@ def test_a_minute_extract_with_an_unnumbered_agenda_item_is_stored(db, tmp_path)
     with db.session(write=False) as session:
         titles = session.execute(select(S.AgendaItem.number, S.AgendaItem.title)).all()
     assert [(n, t) for n, t in titles] == [("", "Review of the library opening hours")]
+
+
+def test_overdue_rows_carry_their_tables_header_box_for_the_crop(db):
+    ingest(db, [SAMPLES], jobs=1)
+    with db.session(write=False) as session:
+        rows = overdue(session, date(2025, 6, 11))
+    logged = [r for r in rows if r.get("bbox")]
+    assert logged and all(r.get("header_bbox") and r["header_bbox"][3] <= r["bbox"][1] for r in logged)

@@ -80,8 +80,9 @@ def test_relink_and_the_migration_keep_the_state(db):
     def snapshot():
         with db.session() as s:
             latest = s.scalars(select(func.count()).where(S.ActionObservation.superseded == OPEN_END)).one()
-            return (latest, [overdue(s, d) for d in _dates(s)], action_threads(s, kind=None),
-                    closed_without_progress(s, date(2025, 12, 31)))
+            # the header boxes of evidence crops are not restored by a downgrade past 0009 (a re-ingest fills them)
+            rows = [[{k: v for k, v in r.items() if k != "header_bbox"} for r in overdue(s, d)] for d in _dates(s)]
+            return (latest, rows, action_threads(s, kind=None), closed_without_progress(s, date(2025, 12, 31)))
 
     before = snapshot()
     with db.session() as s:

@@ -247,3 +247,16 @@ def test_prose_opening_the_next_page_does_not_carry_on_a_borderless_table(tmp_pa
     assert [a.number for a in record.actions] == ["1", "2", "3"]
     assert not any("market" in a.text or "finance" in (a.text + (a.progress or "")) for a in record.actions)
     assert not any("rejected" in w.message for w in record.warnings), record.warnings
+
+
+@pytest.mark.parametrize("style", ["grid", "rows", "zebra", "none"])
+def test_a_title_set_close_above_the_header_is_neither_header_nor_row(tmp_path, style):
+    """A partly ruled table's header is found above its first rule; a title in other type just above
+    it stays out of the table. Every row knows where its header is printed (for evidence crops)."""
+    lay = Layout(["Ref", "Action", "Owner", "Due"], [40, 300, 100, 80], _log(3), style=style,
+                 before=["Example Scrutiny Committee", "Action log, meeting of 5 March 2024"])
+    actions = _actions(tmp_path, lay)
+    assert [a.number for a in actions] == ["1", "2", "3"]
+    assert all(a.header_bbox is not None for a in actions)
+    head = actions[0].header_bbox
+    assert head[3] <= actions[0].bbox[1] and head[3] - head[1] < 20  # the header line alone, not the title
