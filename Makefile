@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(VENV)/bin/python -m pytest
 
 eval: $(STAMP)
-	$(VENV)/bin/minutetrail eval ../shared/corpus/gold/seed/*.json ../shared/corpus/gold/real/*/*.json samples/gold/*.json
+	$(VENV)/bin/minutetrail eval ../shared/corpus samples
 
 samples: $(STAMP)
 	$(VENV)/bin/python samples/generate.py

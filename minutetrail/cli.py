@@ -674,12 +674,15 @@ def link_reject(ctx: click.Context, a: int, b: int, who: str) -> None:
 @click.option("--min-f1", type=float, default=None, help="Exit 1 if any category's F1 is below this.")
 @format_options
 def eval_cmd(gold: tuple[str, ...], verbose: bool, min_f1: float | None, out: Shape) -> None:
-    """Score `parse` against gold records: P/R/F1 per category, accuracy per action field."""
-    from minutetrail.evaluate import evaluate_files, score_rows
+    """Score `parse` against gold records (files, or folders searched for them): P/R/F1 per category, accuracy per action field."""
+    from minutetrail.evaluate import evaluate_files, gold_files, score_rows
     from minutetrail.extraction import parse_file
     from minutetrail.parsers.record import record_to_dict
 
-    results = evaluate_files([Path(g) for g in gold], lambda p: record_to_dict(parse_file(p)))
+    paths = gold_files([Path(g) for g in gold])
+    if not paths:
+        raise click.UsageError(f"no gold records (JSON with a source file) in {', '.join(gold)}")
+    results = evaluate_files(paths, lambda p: record_to_dict(parse_file(p)))
     rows, field_rows = score_rows(results)
     if out.fmt in ("json", "jsonl"):
         payload = {"files": len(results), "categories": rows, "fields": field_rows,

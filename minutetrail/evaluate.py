@@ -207,6 +207,23 @@ def source_pdf(gold_path: Path, gold: dict) -> Path:
     return gold_path.parent / gold["source"]["file"]
 
 
+def gold_files(paths: Sequence[Path]) -> list[Path]:
+    """Gold records named, or found under a named folder: every `*.json` that has a `source` file."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for candidate in sorted(path.rglob("*.json")):
+            try:
+                doc = json.loads(candidate.read_text("utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(doc, dict) and isinstance(doc.get("source"), dict) and doc["source"].get("file"):
+                found.append(candidate)
+    return found
+
+
 def evaluate_files(gold_paths: Sequence[Path], parse: Callable[[Path], dict]) -> list[FileResult]:
     results = []
     for path in gold_paths:

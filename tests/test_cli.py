@@ -107,6 +107,15 @@ def test_eval_prints_the_table_and_honours_min_f1():
     assert strict.exit_code == 1
 
 
+def test_eval_takes_a_folder_and_finds_its_gold_records(tmp_path):
+    folder = CliRunner().invoke(cli, ["eval", str(SAMPLES), "--json"])
+    assert folder.exit_code == 0, folder.output
+    assert json.loads(folder.output)["files"] == len(list((SAMPLES / "gold").glob("*.json")))
+    (tmp_path / "notes.json").write_text('{"not": "gold"}')
+    empty = CliRunner().invoke(cli, ["eval", str(tmp_path)])
+    assert empty.exit_code == 2 and "no gold records" in empty.output
+
+
 def test_export_tables_queries_and_records(db_url, tmp_path):
     runner = CliRunner()
     assert runner.invoke(cli, ["--db", db_url, "ingest", str(SAMPLES)]).exit_code == 0
