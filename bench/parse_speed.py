@@ -74,8 +74,12 @@ def _doc_type(record: object) -> str:
 def parse_pass(files: list[Path]) -> dict:
     from minutetrail.errors import ExtractionError
     from minutetrail.extraction import parse_file
+    from minutetrail.parsers.nlp import get_nlp
 
-    parse_file(files[0], ocr="never")  # warm imports (spaCy pipeline, PDFium) outside the timing
+    # warm imports outside the timing: PDFium, and the spaCy pipeline, which is loaded lazily by the first
+    # document with a sentence to read (once per process; the per-command pass below counts it every time)
+    parse_file(files[0], ocr="never")
+    get_nlp()
     pages = failed = 0
     by_type: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
     t = time.process_time()

@@ -64,26 +64,24 @@ def _address_getters() -> tuple[Callable[..., int | None], Callable[..., int | N
             _returning_address(raw.FPDFTextObj_GetFont, ctypes.c_void_p))
 
 
-class _BoldFonts:
+def _bold_reader(textpage: pdfium.PdfTextPage) -> Callable[[int], bool]:
     """Whether a character's font is bold, worked out once per font and remembered per text object."""
+    text_object, font_of = _address_getters()
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
+    by_object: dict[int | None, bool] = {}
+    by_font: dict[int | None, bool] = {}
 
-    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
-        self.text_object, self.font = _address_getters()
-        self.textpage = textpage
-        self.tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
-        self.by_object: dict[int | None, bool] = {}
-        self.by_font: dict[int | None, bool] = {}
-
-    def __call__(self, index: int) -> bool:
-        obj = self.text_object(self.tp, index)
-        bold = self.by_object.get(obj)
+    def bold_of(index: int) -> bool:
+        obj = text_object(tp, index)
+        bold = by_object.get(obj)
         if bold is None:
-            font = self.font(obj) if obj else None
-            bold = self.by_font.get(font)
+            font = font_of(obj) if obj else None
+            bold = by_font.get(font)
             if bold is None:
-                bold = self.by_font[font] = _font_is_bold(self.textpage, index)
-            self.by_object[obj] = bold
+                bold = by_font[font] = _font_is_bold(textpage, index)
+            by_object[obj] = bold
         return bold
+    return bold_of
 
 
 def _page_text(tp: object, n: int) -> str:
@@ -97,47 +95,60 @@ def _page_text(tp: object, n: int) -> str:
 
 
 class _TextReader:
-    """One text page read into words: loose character boxes by direct calls, on the displayed page."""
+    """One text page read into words: loose character boxes by direct calls, on the displayed page.
+
+    The per-character calls are closures over locals (no attribute lookups): they run twice per word.
+    """
 
     def __init__(self, frame: PageFrame, textpage: pdfium.PdfTextPage, n: int) -> None:
         self.frame = frame
-        self.left, self.top_edge = self.frame.left, self.frame.top
         self.tp = textpage.raw
         text = _page_text(self.tp, n)
         self.text = text.translate(CHAR_MAP) if MAPPED.search(text) else text
-        self.bold_of = _BoldFonts(textpage)
-        self.rect = raw.FS_RECTF()
-        self.ref = ctypes.byref(self.rect)
+        self.bold_of = _bold_reader(textpage)
         self.words: list[Word] = []
-        self.char_box = self._turned_box if self.frame.turns else self._box
+        self.char_box = self._box_reader()
 
-    def _box(self, index: int) -> tuple[float, float, float, float]:
-        """(x0, top, x1, bottom) of a character's loose box, top-left origin."""
-        rect = self.rect
-        raw.FPDFText_GetLooseCharBox(self.tp, index, self.ref)
-        return rect.left - self.left, self.top_edge - rect.top, rect.right - self.left, self.top_edge - rect.bottom
+    def _box_reader(self) -> Callable[[int], tuple[float, float, float, float]]:
+        """(x0, top, x1, bottom) of a character's loose box on the displayed page, top-left origin."""
+        get, tp, rect = raw.FPDFText_GetLooseCharBox, self.tp, raw.FS_RECTF()
+        ref, frame = ctypes.byref(rect), self.frame
+        if frame.turns:  # a page shown turned by /Rotate: the box as it lies on the displayed page
+            def turned(index: int) -> tuple[float, float, float, float]:
+                get(tp, index, ref)
+                return frame.box(rect.left, rect.bottom, rect.right, rect.top)
+            return turned
+        left, top_edge = frame.left, frame.top
 
-    def _turned_box(self, index: int) -> tuple[float, float, float, float]:
-        """The same on a page shown turned by /Rotate: the box as it lies on the displayed page."""
-        rect = self.rect
-        raw.FPDFText_GetLooseCharBox(self.tp, index, self.ref)
-        return self.frame.box(rect.left, rect.bottom, rect.right, rect.top)
+        def upright(index: int) -> tuple[float, float, float, float]:
+            get(tp, index, ref)
+            return rect.left - left, top_edge - rect.top, rect.right - left, top_edge - rect.bottom
+        return upright
 
     def word(self, first: int, end: int, x0: float, top: float, x1: float, bottom: float, size: float) -> None:
         self.words.append(Word(self.text[first:end], x0, top, x1, bottom, bold=self.bold_of(first), size=size))
 
-    def run(self, start: int, end: int) -> None:
-        """A run of characters between spaces: one word unless its ends show a gap, a step back or a new line."""
-        x0, top, x1, bottom = self.char_box(start)
-        size = round(bottom - top, 2)  # the loose box height: comparable within a file
-        if end - start > 1:
-            lx0, ltop, lx1, lbottom = self.char_box(end - 1)
-            if (abs(ltop - top) > Y_TOLERANCE or lx0 < x0 - BACKSTEP or lx1 - x0 > (end - start) * size * RUN_WIDTH_EM
-                    or "-" in self.text[start:end] or GLUED_NUMBER.match(self.text, start, end)):
-                self.by_chars(start, end)
-                return
-            x1, top, bottom = max(x1, lx1), min(top, ltop), max(bottom, lbottom)
-        self.word(start, end, x0, top, x1, bottom, size)
+    def runs(self) -> None:
+        """Every run of characters between spaces: one word unless its ends show a gap, a step back or a new line."""
+        text, char_box, bold_of, append = self.text, self.char_box, self.bold_of, self.words.append
+        glued = GLUED_NUMBER.match
+        for run in RUN.finditer(text):
+            start, end = run.span()
+            x0, top, x1, bottom = char_box(start)
+            size = round(bottom - top, 2)  # the loose box height: comparable within a file
+            if end - start > 1:
+                lx0, ltop, lx1, lbottom = char_box(end - 1)
+                if (abs(ltop - top) > Y_TOLERANCE or lx0 < x0 - BACKSTEP or lx1 - x0 > (end - start) * size * RUN_WIDTH_EM
+                        or "-" in run.group() or glued(text, start, end)):
+                    self.by_chars(start, end)
+                    continue
+                if lx1 > x1:
+                    x1 = lx1
+                if ltop < top:
+                    top = ltop
+                if lbottom > bottom:
+                    bottom = lbottom
+            append(Word(run.group(), x0, top, x1, bottom, bold=bold_of(start), size=size))
 
     def by_chars(self, start: int, end: int) -> None:
         """A run read character by character, split where pdfplumber's tolerances or a glued list number say."""
@@ -171,9 +182,11 @@ def page_words(page: pdfium.PdfPage, frame: PageFrame | None = None, *, by_chars
         if n <= 0:
             return []
         reader = _TextReader(frame or PageFrame(page), textpage, n)
-        read = reader.by_chars if by_chars else reader.run
-        for run in RUN.finditer(reader.text):
-            read(run.start(), run.end())
+        if by_chars:
+            for run in RUN.finditer(reader.text):
+                reader.by_chars(run.start(), run.end())
+        else:
+            reader.runs()
         return reader.words
     finally:
         textpage.close()
