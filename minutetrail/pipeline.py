@@ -10,12 +10,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import Any
 
 from minutetrail.config import PARSER_VERSION
-from minutetrail.db import schema as S
+from minutetrail.db.batch import action_committees, document_meetings, unthreaded_committees
 from minutetrail.db.linking import relink
 from minutetrail.db.queries import changes_at
 from minutetrail.db.session import Database
@@ -122,17 +120,10 @@ def _parsed(paths: list[str], jobs: int, ocr: OcrMode = OcrMode.AUTO) -> Iterato
                 pending = pending[len(futures):]
 
 
-def _already_stored(session: Session, sha256: str) -> bool:
+def _already_stored(session: Any, sha256: str) -> bool:
     """Stored by this parser (or kept as an earlier version of a revised paper): nothing to do."""
     doc = find_document(session, sha256)
     return doc is not None and (doc.status == "superseded" or (doc.status == "ingested" and doc.parser_version == PARSER_VERSION))
-
-
-def _action_committees(session: Session, sha256: str) -> set[int]:
-    """The committees whose meetings hold a document's action observations."""
-    return set(session.scalars(
-        select(S.Meeting.committee_id).distinct().join(S.ActionObservation, S.ActionObservation.meeting_id == S.Meeting.id)
-        .join(S.Document, S.ActionObservation.document_id == S.Document.id).where(S.Document.sha256 == sha256)))
 
 
 def _add_counts(total: StoreCounts, part: StoreCounts) -> None:
@@ -210,21 +201,17 @@ class Batch:
                     report.unchanged.append(name)
                     self._tick(name)
                     return
-                self.touched.update(_action_committees(session, record.sha256))  # a re-parse may move it elsewhere
+                self.touched.update(action_committees(session, record.sha256))  # a re-parse may move it elsewhere
                 counts = store_record(session, record, shown_name(os.path.abspath(path)))  # absolute: evidence links
                 forget_path_failure(session, name)
-                self.touched.update(_action_committees(session, record.sha256))
+                self.touched.update(action_committees(session, record.sha256))
                 stored = find_document(session, record.sha256)
                 if stored is not None and stored.revision:
                     if stored.meeting is not None:  # the earlier version's actions left this committee
                         self.touched.add(stored.meeting.committee_id)
                     report.revised.append(Revision(name, stored.revision.get("replaces_path") or "?", stored.version or 2,
                                                    describe(stored.revision)))
-                self.new_meetings.update(
-                    (name, day) for name, day in session.execute(
-                        select(S.Committee.name, S.Meeting.date).join(S.Meeting, S.Meeting.committee_id == S.Committee.id)
-                        .join(S.Document, S.Document.meeting_id == S.Meeting.id).where(S.Document.sha256 == record.sha256)
-                    ) if day is not None)
+                self.new_meetings.update(document_meetings(session, record.sha256))
             _add_counts(report.stored, counts)
             report.inserted.append(name)
             report.notices.extend(Notice(name, w.page, w.message) for w in record.warnings)
@@ -232,13 +219,11 @@ class Batch:
             report.failed.append(Failure(name, f"{name}: {exc}"))
         self._tick(name)
 
-    def _committees_to_link(self, session: Session) -> set[int]:
+    def _committees_to_link(self, session: Any) -> set[int]:
         """The committees whose actions changed, and any left unthreaded by an interrupted run."""
-        return self.touched | set(session.scalars(
-            select(S.Meeting.committee_id).distinct().join(S.ActionObservation, S.ActionObservation.meeting_id == S.Meeting.id)
-            .where(S.ActionObservation.thread_id.is_(None))))
+        return self.touched | unthreaded_committees(session)
 
-    def _note_changes(self, session: Session) -> None:
+    def _note_changes(self, session: Any) -> None:
         for committee, day in sorted(self.new_meetings):
             change = changes_at(session, committee, day)
             if change is not None:
