@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval samples bench lint clean
+.PHONY: demo test eval first-sight samples bench lint clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(VENV)/bin/minutetrail eval ../shared/corpus samples
+
+first-sight: $(STAMP)
+	$(VENV)/bin/python bench/first_sight.py
 
 samples: $(STAMP)
 	$(VENV)/bin/python samples/generate.py
