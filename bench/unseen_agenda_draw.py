@@ -1,0 +1,404 @@
+"""The parts of one synthetic pack: front sheet, agenda (list or table) and reports, each returning its gold."""
+from __future__ import annotations
+
+import random
+from datetime import date
+from typing import Any
+
+from bench.unseen_agenda_pdf import (
+    HANG, LEFT, LONG_TAILS, NOTICES, PAGE_COL, PEOPLE, POSTS, REASONS, RECS, RIGHT, STANDING_CLOSE, STANDING_DESC,
+    STANDING_OPEN, SUB_TOPICS, TOPICS, DESCS, Pen, date_parts, pick,
+)
+
+Choice = dict[str, Any]
+LETTERS = "abcdefghij"
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi"]
+
+
+def token(style: str, i: int, base: int) -> tuple[str, str]:
+    """(as printed, gold number) of the i-th item (1-based) in a numbering style."""
+    return {
+        "1.": (f"{i}.", str(i)), "1": (str(i), str(i)), "(1)": (f"({i})", str(i)), "Item 1": (f"Item {i}", str(i)),
+        "1.0": (f"{i}.0", f"{i}.0"), "2025/12": (f"2025/{base + i}", f"2025/{base + i}"),
+        "A.": (f"{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i - 1]}.", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i - 1]), "none": ("", ""),
+    }[style]
+
+
+def sub_token(style: str, parent: str, k: int) -> tuple[str, str]:
+    return {"(a)": (f"({LETTERS[k]})", parent + LETTERS[k]), "a)": (f"{LETTERS[k]})", parent + LETTERS[k]),
+            "5.1": (f"{parent.split('.')[0]}.{k + 1}", f"{parent.split('.')[0]}.{k + 1}")}[style]
+
+
+def plan_items(rng: random.Random, ch: Choice, report_titles: list[str], prev: str) -> list[dict]:
+    """The items of the agenda, in order, with what they print and their gold."""
+    lo, hi = ch["length"]
+    n = rng.randint(lo, hi)
+    opening = [rng.choice(opts) for opts in STANDING_OPEN[: rng.randint(2, 4)]]
+    closing = [rng.choice(opts) for opts in STANDING_CLOSE]
+    middle_n = max(len(report_titles), n - len(opening) - len(closing))
+    topics = rng.sample([t for t in TOPICS if t not in report_titles], middle_n - len(report_titles))
+    middle = report_titles + topics
+    rng.shuffle(middle)
+    items: list[dict] = []
+    page = 5
+    for k, title in enumerate(opening):
+        desc = STANDING_DESC[k].format(prev=prev)
+        items.append({"title": title, "desc": desc, "pages": (page, page + 6) if k == 2 else None})
+        page += 7 if k == 2 else 0
+    for title in middle:
+        if rng.random() < ch["wrap"]:
+            title += rng.choice(LONG_TAILS)
+        span = rng.randint(4, 30)
+        desc = pick(rng, DESCS, post=rng.choice(POSTS), person=rng.choice(PEOPLE))
+        items.append({"title": title, "desc": desc, "pages": (page, page + span)})
+        page += span + 1
+    subs_at = next((i for i, it in enumerate(items) if it["title"] in topics), None)
+    if ch["sub_items"] != "none" and ch["numbering"] in ("1.", "1", "(1)", "Item 1", "1.0") and ch["layout"].startswith(("inline", "hanging")) and subs_at is not None:
+        items[subs_at] = {"title": "Planning applications", "desc": None, "pages": None,
+                          "subs": rng.sample(SUB_TOPICS, rng.randint(2, 3))}
+    items += [{"title": t, "desc": None, "pages": None} for t in closing]
+    if ch["parts"] != "none":
+        items.append({"title": "Exclusion of the press and public", "pages": None,
+                      "desc": "To resolve that the press and public be excluded for the following items because they involve "
+                              "the likely disclosure of exempt information as defined in Schedule 12A of the Local Government Act 1972.",
+                      "banner": {"part_12": "PART 2 - EXEMPT ITEMS", "exempt_banner": "ITEMS WHICH MAY BE CONSIDERED IN PRIVATE",
+                                 "part_ab": "Part B - Items likely to be considered in private"}[ch["parts"]]})
+        items.append({"title": f"Acquisition of Land at {rng.choice(['Mill Lane', 'Station Road', 'Orchard Way'])}", "pages": (page, page + 8),
+                      "desc": "Report of the " + rng.choice(POSTS) + "."})
+        items[0]["banner"] = {"part_12": "PART 1 - PUBLIC ITEMS", "exempt_banner": None,
+                              "part_ab": "Part A - Items to be considered in public"}[ch["parts"]]
+    for it in items:
+        if ch["description"] == "none" and not it["title"].startswith("Exclusion"):
+            it["desc"] = None
+        elif ch["description"] == "one" and it["desc"] is None and not it.get("subs"):
+            it["desc"] = pick(rng, DESCS, post=rng.choice(POSTS), person=rng.choice(PEOPLE))
+        elif ch["description"] == "long" and it["desc"]:
+            it["desc"] += " " + pick(rng, DESCS, post=rng.choice(POSTS), person=rng.choice(PEOPLE)) + " " + \
+                pick(rng, DESCS, post=rng.choice(POSTS), person=rng.choice(PEOPLE))
+        elif ch["description"] == "mixed" and it["desc"] and rng.random() < 0.4:
+            it["desc"] = None
+    return items
+
+
+def _styled(ch: Choice, title: str) -> tuple[str, bool]:
+    style = "bold" if ch["numbering"] == "none" and ch["title_style"] in ("plain", "upper") else ch["title_style"]
+    return (title.upper() if style in ("upper_bold", "upper") else title), style in ("upper_bold", "bold")
+
+
+def _ref(ch: Choice, pages: tuple[int, int] | None) -> tuple[str, str, str | None]:
+    """(suffix to the title, text for the right column, text for a line below) for an item's page range."""
+    if pages is None:
+        return "", "", None
+    rng_text = f"{pages[0]} - {pages[1]}"
+    return {"paren_suffix": (f" (Pages {rng_text})", "", None), "plain_suffix": (f" Pages {rng_text}", "", None),
+            "right_column": ("", rng_text, None), "right_pages_word": ("", f"Pages {rng_text}", None),
+            "none": ("", "", None), "below_line": ("", "", f"Pages {rng_text}")}[ch["page_refs"]]
+
+
+def agenda_list(pen: Pen, ch: Choice, items: list[dict], base: int) -> list[dict]:
+    gold: list[dict] = []
+    gap = pen.size * 0.9
+    numbered = 0
+    for it in items:
+        if it.get("banner"):
+            pen.need(pen.lh * 3)
+            pen.y += gap * 0.5
+            pen.para(it["banner"], bold=True, gap=gap)
+        numbered += 1
+        printed, number = token(ch["numbering"], numbered, base)
+        title, bold = _styled(ch, it["title"])
+        suffix, right, below = _ref(ch, it.get("pages"))
+        widest = token(ch["numbering"], len(items), base)[0] + " "  # titles line up at one indent
+        if ch["layout"] == "hanging" and printed:
+            title_x = LEFT + max(HANG, pen.width(widest, bold))
+        else:
+            title_x = LEFT + (pen.width(widest, bold) if printed else 0)
+        x1 = RIGHT - (PAGE_COL if right else 0)
+        lines = pen.wrap(title + suffix, x1 - title_x, bold)
+        pen.need(pen.lh * (len(lines) + (1 if it["desc"] else 0)))
+        page = pen.page
+        if printed:
+            pen.put(printed, LEFT, bold)
+        if right:
+            pen.put_right(right, RIGHT)
+        for ln in lines:
+            pen.put(ln, title_x, bold)
+            pen.y += pen.lh
+        if below:
+            pen.para(below, title_x)
+        gold.append({"number": number, "title": title, "description": it["desc"],
+                     "page_ref": f"{it['pages'][0]} - {it['pages'][1]}" if it.get("pages") and ch["page_refs"] != "none" else None,
+                     "page": page})
+        if it["desc"]:
+            pen.y += pen.size * 0.2
+            pen.para(it["desc"], title_x)
+        for k, sub in enumerate(it.get("subs", [])):
+            sp, sn = sub_token(ch["sub_items"], number, k)
+            pen.y += pen.size * 0.3
+            pen.need(pen.lh)
+            gold.append({"number": sn, "title": sub, "description": None, "page_ref": None, "page": pen.page})
+            pen.put(sp, title_x)
+            pen.para(sub, title_x + pen.width(sp + "  "))
+        pen.y += gap
+    return gold
+
+
+TABLE_WIDTHS = [52.0, 250.0, 115.0, 66.0]
+PAD = 4.0
+
+
+def agenda_table(pen: Pen, ch: Choice, items: list[dict], base: int, rng: random.Random) -> list[dict]:
+    heads = ch["table_header"]
+    ruled = ch["layout"] == "table_ruled"
+    xs = [LEFT + sum(TABLE_WIDTHS[:i]) for i in range(len(TABLE_WIDTHS) + 1)]
+    gold: list[dict] = []
+
+    def header() -> None:
+        h = pen.lh + 2 * PAD
+        pen.need(h * 2)
+        top = pen.y
+        pen.y += PAD
+        for x, text in zip(xs, heads):
+            pen.put(text, x + PAD, bold=True)
+        pen.y = top + h
+        pen.hline(xs[0], xs[-1], pen.y)
+        if ruled:
+            pen.hline(xs[0], xs[-1], top)
+            for x in xs:
+                pen.vline(x, top, pen.y)
+
+    header()
+    numbered = 0
+    for it in items:
+        if it.get("banner"):
+            pen.need(pen.lh * 3)
+            pen.y += PAD
+            pen.put(it["banner"], xs[0] + PAD, bold=True)
+            pen.y += pen.lh + PAD
+            if ruled:
+                pen.hline(xs[0], xs[-1], pen.y)
+        numbered += 1
+        printed, number = token(ch["numbering"] if ch["numbering"] in ("1.", "1.0") else "1", numbered, base)  # tables number in digits
+        title, bold = _styled(ch, it["title"])
+        t_lines = pen.wrap(title, TABLE_WIDTHS[1] - 2 * PAD, bold)
+        d_lines = pen.wrap(it["desc"], TABLE_WIDTHS[1] - 2 * PAD) if it["desc"] else []
+        lead = rng.choice(POSTS + [f"Cllr {p}" for p in PEOPLE[:4]])
+        l_lines = pen.wrap(lead, TABLE_WIDTHS[2] - 2 * PAD)
+        last = f"{it['pages'][0]} - {it['pages'][1]}" if it.get("pages") and "Pag" in heads[3] else \
+            (f"{10 + numbered // 4}.{(numbered * 15) % 60:02d}" if "Pag" not in heads[3] else "")
+        h = max(len(t_lines) + len(d_lines), len(l_lines)) * pen.lh + 2 * PAD
+        if pen.y + h > 842 - 60:
+            pen.new_page()
+            header()
+        top = pen.y
+        page = pen.page
+        for col, cell in ((0, [printed]), (2, l_lines), (3, [last])):
+            pen.y = top + PAD
+            for ln in cell:
+                pen.put(ln, xs[col] + PAD)
+                pen.y += pen.lh
+        pen.y = top + PAD
+        for ln in t_lines:
+            pen.put(ln, xs[1] + PAD, bold)
+            pen.y += pen.lh
+        for ln in d_lines:
+            pen.put(ln, xs[1] + PAD)
+            pen.y += pen.lh
+        pen.y = top + h
+        if ruled:
+            pen.hline(xs[0], xs[-1], pen.y)
+            for x in xs:
+                pen.vline(x, top, pen.y)
+        gold.append({"number": number, "title": title, "description": it["desc"], "page_ref": None, "page": page})
+    pen.y += pen.lh
+    return gold
+
+
+def front_sheet(pen: Pen, ch: Choice, rng: random.Random, m: dict) -> None:
+    d: date = m["day"]
+    dtext, ttext, joiner = date_parts(ch["date_format"], d, m["hour"], m["minute"])
+    big = pen.size + 5
+    block = ch["title_block"]
+    own = m["committee"] == m["body"]
+    pen.para(m["body"], bold=True, size=pen.size + 2, gap=6)
+    if block == "stacked":
+        if not own:
+            pen.para(m["committee"], bold=True, size=big, gap=6)
+        pen.para(dtext + joiner + ttext)
+        pen.para(m["venue"], gap=8)
+    elif block == "summons":
+        pen.para(f"To: All Members of the {m['committee']}", gap=6)
+        pen.para(f"You are summoned to attend a meeting of the {m['committee']} to be held at {m['venue']} on "
+                 f"{dtext}{joiner}{ttext}.", gap=8)
+    elif block == "labelled":
+        for label, value in (("Meeting", m["committee"]), ("Date", dtext), ("Time", ttext), ("Venue", m["venue"])):
+            pen.para(f"{label}: {value}")
+        pen.y += 8
+    elif block == "notice":
+        pen.para("NOTICE OF MEETING", bold=True, size=big, gap=6)
+        pen.para(f"A meeting of the {m['committee']} will be held on {dtext}{joiner}{ttext} in {m['venue']}.", gap=8)
+    elif block == "meeting_of":
+        pen.para(f"Meeting of the {m['committee']}", bold=True, size=big, gap=6)
+        pen.para(dtext + joiner + ttext)
+        pen.para(m["venue"], gap=8)
+    elif block == "committee_agenda":
+        pen.para(f"{m['committee']} Agenda", bold=True, size=big, gap=6)
+        pen.para(dtext + joiner + ttext)
+        pen.para(m["venue"], gap=8)
+    blocks = ch["front_blocks"]
+    if "membership" in blocks:
+        pen.para("Membership", bold=True)
+        members = rng.sample(PEOPLE, 6)
+        pen.para(f"Chair: Councillor {members[0]}")
+        pen.para(f"Vice-Chair: Councillor {members[1]}")
+        pen.para("Councillors " + ", ".join(members[2:-1]) + " and " + members[-1], gap=8)
+    if "contact" in blocks:
+        person = rng.choice(PEOPLE)
+        pen.para(f"Contact officer: {person}, Democratic Services Officer")
+        pen.para("Tel: 01632 960 412")
+        pen.para(f"Email: democratic.services@{m['place'].lower().replace(' ', '')}.gov.uk", gap=8)
+    if "notices" in blocks:
+        pen.para("Information for the public", bold=True)
+        for text in NOTICES:
+            pen.para(text, gap=4)
+        pen.y += 6
+    if blocks == "notices+membership+contact":
+        pen.new_page()
+    if ch["heading"]:
+        pen.para(ch["heading"], bold=True, size=pen.size + 3, gap=8)
+
+
+def _lead_body(m: dict) -> str:
+    c = m["committee"]
+    return "Cabinet" if c == "Cabinet" else ("the Council" if c == m["body"] else "the " + c.split()[-1])
+
+
+def report(pen: Pen, ch: Choice, rng: random.Random, m: dict, title: str) -> list[dict]:
+    """One officer's report on a new page; returns its recommendations' gold."""
+    pen.new_page()
+    post = rng.choice(POSTS)
+    when = date_parts("long_at", m["day"], m["hour"], m["minute"])[0]
+    head = ch["report_head"]
+    big = pen.size + 4
+    if head == "title_of_report":
+        pen.para(f"Title of report: {title}", bold=True, size=big, gap=6)
+        for text in (f"Report by: {post}", f"Meeting: {m['committee']}", f"Date: {when}"):
+            pen.para(text)
+    elif head == "report_to":
+        for text in (f"Report to: {m['committee']}", f"Date: {when}", f"Subject: {title}", f"Report of: {post}"):
+            pen.para(text)
+    elif head == "big_title":
+        pen.para(m["committee"])
+        pen.para(when, gap=6)
+        pen.para(title, bold=True, size=big, gap=4)
+        pen.para(f"Report of the {post}")
+    elif head == "agenda_item":
+        pen.para(f"Agenda Item {rng.randint(5, 9)}", bold=True)
+        pen.para(title, bold=True, size=big, gap=4)
+        pen.para(f"Report of the {post}")
+    elif head == "caps_label":
+        pen.para(f"{m['committee'].upper()} - {when.upper()}", bold=True)
+        pen.para(f"REPORT TITLE: {title.upper()}", bold=True)
+        pen.para(f"REPORT AUTHOR: {post.upper()}")
+    elif head == "purpose_label":
+        pen.para(title, bold=True, size=big, gap=4)
+        pen.para(f"Report author: {rng.choice(PEOPLE)}, {post}")
+        pen.para("Wards affected: All")
+    pen.y += 10
+    numbered = ch["rec_list"] == "2.1"
+    pen.para("1. Purpose of the report" if numbered else "Purpose of the report", bold=True)
+    pen.para(f"{'1.1 ' if numbered else ''}This report asks members to consider the {title[0].lower() + title[1:]} and the next "
+             "steps proposed by officers.", gap=8)
+    recs = [r.format(t="scheme", post=post) for r in rng.sample(RECS, rng.randint(1, 4))]
+    gold = _recommendations(pen, ch, rng, m, recs, title)
+    pen.y += pen.size * 0.8
+    nxt = ch["next_section"]
+    pen.para(f"3. {nxt}" if numbered else nxt, bold=True)
+    for k in range(2):
+        pen.para(f"{'3.%d ' % (k + 1) if numbered else ''}The council agreed its approach in the spring and officers have since "
+                 "worked with partners to test the options. The figures in this report are as at the end of the last quarter.", gap=6)
+    return gold
+
+
+def _recommendations(pen: Pen, ch: Choice, rng: random.Random, m: dict, recs: list[str], title: str) -> list[dict]:
+    cue, form = ch["rec_heading"], ch["rec_list"]
+    who = _lead_body(m)
+    gold: list[dict] = []
+    page = pen.page
+
+    def add(letter: str | None, text: str) -> None:
+        gold.append({"letter": letter, "text": text, "report_title": title, "page": page})
+
+    lead_cue = cue in ("The Committee is asked to:", "It is recommended that", "Members are asked to")
+    if form == "paragraph":
+        rec = " and ".join(recs[:2])
+        if lead_cue:
+            opener = {"The Committee is asked to:": f"{who[0].upper() + who[1:]} is asked to", "It is recommended that":
+                      f"It is recommended that {who}", "Members are asked to": "Members are asked to"}[cue]
+            page = pen.para(f"{opener} {rec}.", gap=4)
+            add(None, f"{opener} {rec}.")
+        elif cue == "Recommendation:":
+            page = pen.para(f"Recommendation: That {who} {rec}.", gap=4)
+            add(None, f"That {who} {rec}.")
+        else:
+            pen.para(cue, bold=True)
+            page = pen.para(f"That {who} {rec}.", gap=4)
+            add(None, f"That {who} {rec}.")
+        return gold
+    if form == "2.1":
+        pen.para(f"2. {cue.rstrip(':')}" if not lead_cue else "2. Recommendations", bold=True)
+    elif not lead_cue:
+        pen.para(cue, bold=cue != "Recommendation:")
+    if lead_cue:
+        pen.para({"The Committee is asked to:": f"{who[0].upper() + who[1:]} is asked to:", "It is recommended that":
+                  f"It is recommended that {who}:", "Members are asked to": "Members are asked to:"}[cue], gap=3)
+    elif rng.random() < 0.6 and form != "table":
+        pen.para(rng.choice([f"That {who}:", "That:", f"{who[0].upper() + who[1:]} is recommended to:"]), gap=3)
+    if form == "table":
+        return _rec_table(pen, recs, title)
+    for k, rec in enumerate(recs):
+        end = "." if k == len(recs) - 1 else ("; and" if k == len(recs) - 2 else ";")
+        marker, letter = {"(a)": (f"({LETTERS[k]})", LETTERS[k]), "a)": (f"{LETTERS[k]})", LETTERS[k]),
+                          "1.": (f"{k + 1}.", str(k + 1)), "(i)": (f"({ROMAN[k]})", ROMAN[k]), "bullet": ("•", None),
+                          "2.1": (f"2.{k + 1}", None)}[form]
+        text = (f"That {who} " + rec if form == "2.1" else rec[0].upper() + rec[1:] if form == "bullet" else rec) + end
+        indent = LEFT + (0 if form == "2.1" else 16)
+        pen.need(pen.lh)
+        page = pen.page
+        pen.put(marker, indent)
+        pen.para(text, indent + 28, gap=3)
+        add(letter, text)
+    return gold
+
+
+def _rec_table(pen: Pen, recs: list[str], title: str) -> list[dict]:
+    widths = [280.0, 203.0]
+    xs = [LEFT, LEFT + widths[0], LEFT + widths[0] + widths[1]]
+    gold: list[dict] = []
+    top = pen.y
+    pen.y += PAD
+    pen.put("Recommendation", xs[0] + PAD, bold=True)
+    pen.put("Reason for recommendation", xs[1] + PAD, bold=True)
+    pen.y = top + pen.lh + 2 * PAD
+    for y in (top, pen.y):
+        pen.hline(xs[0], xs[-1], y)
+    for x in xs:
+        pen.vline(x, top, pen.y)
+    for k, rec in enumerate(recs):
+        text = rec[0].upper() + rec[1:]
+        a = pen.wrap(text, widths[0] - 2 * PAD)
+        b = pen.wrap(REASONS[k % len(REASONS)], widths[1] - 2 * PAD)
+        h = max(len(a), len(b)) * pen.lh + 2 * PAD
+        pen.need(h)
+        top = pen.y
+        for col, cell in ((0, a), (1, b)):
+            pen.y = top + PAD
+            for ln in cell:
+                pen.put(ln, xs[col] + PAD)
+                pen.y += pen.lh
+        pen.y = top + h
+        pen.hline(xs[0], xs[-1], pen.y)
+        for x in xs:
+            pen.vline(x, top, pen.y)
+        gold.append({"letter": None, "text": text, "report_title": title, "page": pen.page})
+    return gold
