@@ -40,7 +40,7 @@ SECTION = re.compile(r"^(UNRESTRICTED|EXEMPT|PART [12I]+|PUBLIC|CONFIDENTIAL)\b.
 STOP = re.compile(r"^(date of (the )?next meeting|membership|for any further information|exempt items)", re.I)
 ITEM_GAP_HEIGHTS = 2.2
 LABEL_LINE = re.compile(r"^[A-Z][A-Za-z() ]{2,30}:\s")  # "Recommendation(s): ...", "Attachment(s): ..."
-AGENDA_HEADING = re.compile(r"^\W*(?:" + alternation("kinds.agenda") + r")\W*$", re.I)
+AGENDA_HEADING = re.compile(r"^\W*(?:" + alternation("kinds.agenda") + "|" + alternation("agenda.headings") + r")\W*$", re.I)
 HEADING_LOOKAHEAD = 15
 MONTH_START = re.compile(r"^(?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
 # "Declarations of Interest - to receive any declarations": a dash, then a lower-case lead or a date
@@ -373,8 +373,8 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
 
 def _after_agenda_heading(lines: Sequence[Line]) -> int:
     """Items are read after an "AGENDA" heading near the top, where there is one."""
-    for i, line in enumerate(lines[:HEADING_LOOKAHEAD]):
-        if AGENDA_HEADING.match(line.text.strip()):
+    for i, line in enumerate(lines):  # under a membership list or notices it may be far down the page
+        if AGENDA_HEADING.match(line.text.strip()) and not NUM.match(line.text.strip()):
             return i + 1
     return 0
 

@@ -37,6 +37,9 @@ NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
 LIST_ITEMS = 5  # numbered lines that make a page of no named kind an agenda's list of business ...
 LIST_SHARE = 0.4  # ... when they are this share of its lines (minutes carry paragraphs between their numbers)
 TRIGGER_START = re.compile(r"^\W*" + alternation("decisions.triggers") + r"\b", re.I)
+AGENDA_HEADING_LINE = re.compile(r"^\W*" + alternation("agenda.headings") + r"\W*$", re.I)  # "Order of business" on its own line
+AGENDA_NOTICE = re.compile(r"\b" + alternation("agenda.notice") + r"\b", re.I)  # "You are summoned to attend ..."
+NOTICE_LINES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +121,9 @@ def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
     if lines_by_page and any(TITLE_AGENDA_CUE.search(ln.text) and len(ln.text) < 80 and _heading_words(ln.text)
                              for ln in lines_by_page[0][:10]):
         return DocKind.AGENDA  # "CITY COUNCIL AGENDA AND NOTICE" in the title block
+    records = {m.group().lower() for m in MINUTES_RECORD_CUE.finditer(text)}
+    if lines_by_page and len(records) < 2 and _front_sheet(lines_by_page[0]):
+        return DocKind.AGENDA  # its standing items ("Apologies", "Minutes of the last meeting") are no minutes
     body_cues = {m.group().lower() for m in MINUTES_BODY_CUE.finditer(text)}
     if body_cues and MINUTES_CUE.search(text):
         return DocKind.MINUTES
@@ -130,6 +136,15 @@ def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
     if _numbered_list(lines_by_page[:1]):
         return DocKind.AGENDA  # a front sheet whose title is a picture (a logo, or a heading OCR could not read)
     return DocKind.OTHER
+
+
+def _front_sheet(lines: Sequence[Line]) -> bool:
+    """A page calling a meeting: an agenda heading on a line of its own anywhere on it (below a membership
+    list or notices), or a summons near its top; and no one recorded as present."""
+    if any(ATTENDANCE_LABEL.match(ln.text) for ln in lines):
+        return False
+    return any(AGENDA_HEADING_LINE.match(ln.text.strip()) for ln in lines) or any(
+        AGENDA_NOTICE.search(ln.text) for ln in lines[:NOTICE_LINES])
 
 
 def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:
