@@ -150,7 +150,9 @@ PAD = 4.0
 def agenda_table(pen: Pen, ch: Choice, items: list[dict], base: int, rng: random.Random) -> list[dict]:
     heads = ch["table_header"]
     ruled = ch["layout"] == "table_ruled"
-    xs = [LEFT + sum(TABLE_WIDTHS[:i]) for i in range(len(TABLE_WIDTHS) + 1)]
+    first = max(TABLE_WIDTHS[0], pen.width(heads[0], True) + 3 * PAD)  # the number column fits its header
+    widths = [first, TABLE_WIDTHS[1] - (first - TABLE_WIDTHS[0])] + TABLE_WIDTHS[2:]
+    xs = [LEFT + sum(widths[:i]) for i in range(len(widths) + 1)]
     gold: list[dict] = []
 
     def header() -> None:
@@ -180,10 +182,10 @@ def agenda_table(pen: Pen, ch: Choice, items: list[dict], base: int, rng: random
         numbered += 1
         printed, number = token(ch["numbering"] if ch["numbering"] in ("1.", "1.0") else "1", numbered, base)  # tables number in digits
         title, bold = _styled(ch, it["title"])
-        t_lines = pen.wrap(title, TABLE_WIDTHS[1] - 2 * PAD, bold)
-        d_lines = pen.wrap(it["desc"], TABLE_WIDTHS[1] - 2 * PAD) if it["desc"] else []
+        t_lines = pen.wrap(title, widths[1] - 2 * PAD, bold)
+        d_lines = pen.wrap(it["desc"], widths[1] - 2 * PAD) if it["desc"] else []
         lead = rng.choice(POSTS + [f"Cllr {p}" for p in PEOPLE[:4]])
-        l_lines = pen.wrap(lead, TABLE_WIDTHS[2] - 2 * PAD)
+        l_lines = pen.wrap(lead, widths[2] - 2 * PAD)
         last = f"{it['pages'][0]} - {it['pages'][1]}" if it.get("pages") and "Pag" in heads[3] else \
             (f"{10 + numbered // 4}.{(numbered * 15) % 60:02d}" if "Pag" not in heads[3] else "")
         h = max(len(t_lines) + len(d_lines), len(l_lines)) * pen.lh + 2 * PAD

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from minutetrail.models import DocKind, DocumentPart, Line
+from minutetrail.parsers.agenda_table import agenda_table_header
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
 
@@ -140,10 +141,11 @@ def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
 
 def _front_sheet(lines: Sequence[Line]) -> bool:
     """A page calling a meeting: an agenda heading on a line of its own anywhere on it (below a membership
-    list or notices), or a summons near its top; and no one recorded as present."""
+    list or notices), the header of an agenda table ("Item | Subject | Lead"), or a summons near its top;
+    and no one recorded as present."""
     if any(ATTENDANCE_LABEL.match(ln.text) for ln in lines):
         return False
-    return any(AGENDA_HEADING_LINE.match(ln.text.strip()) for ln in lines) or any(
+    return any(AGENDA_HEADING_LINE.match(ln.text.strip()) or agenda_table_header(ln) for ln in lines) or any(
         AGENDA_NOTICE.search(ln.text) for ln in lines[:NOTICE_LINES])
 
 

@@ -20,6 +20,7 @@ LABEL_DATE = re.compile(r"^(" + alternation("meeting.date_labels") + r")\s*:\s*(
 # "Published: 2 May", "Date de convocation : 6 juillet": a date on the front sheet that is not the meeting's
 NOT_MEETING_DATE = re.compile(r"\b" + alternation("meeting.not_meeting_date") + r"\b", re.I)
 LABEL_TIME = re.compile(r"^time\s*:\s*(.+)$", re.I)
+LABEL_COMMITTEE = re.compile(r"^(?:" + alternation("meeting.committee_labels") + r")\s*:\s*(?P<name>\D+)$", re.I)  # "Meeting: Cabinet"
 LABEL_VENUE = re.compile(r"^(place|venue|location)\s*:\s*(.+)$", re.I)
 AGENDA_FOR = re.compile(r"^agenda for (?:the )?meeting of (?:the )?(.+)$", re.I)
 AGENDA_HEAD = re.compile(r"^\W*(" + alternation("kinds.agenda") + r"|notice of the meeting)\W*$", re.I)
@@ -62,6 +63,15 @@ def _committee(lines: Sequence[Line]) -> str | None:
                 t = prev.text.strip()
                 if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and "council" in t.lower():
                     return smart_case(t)
+    return None
+
+
+def _labelled_committee(lines: Sequence[Line]) -> str | None:
+    """A committee named by a label on the front sheet ("Meeting: Planning Sub-Committee")."""
+    for line in lines[:FRONT_LINES]:
+        m = LABEL_COMMITTEE.match(collapse(line.text))
+        if m and _name_like(m["name"].strip(" .")):
+            return smart_case(m["name"].strip(" ."))
     return None
 
 
@@ -150,7 +160,7 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
     titled = heading_committee(lines)
     if titled and body and titled.lower() == body.lower() and not OWN_COMMITTEE.search(titled):
         titled = None  # "Kent County Council" on a report's cover is the body, not a committee
-    committee = _committee(lines) or committee_fallback(lines, body) or titled
+    committee = _labelled_committee(lines) or _committee(lines) or committee_fallback(lines, body) or titled
     return Meeting(body=body, committee=committee, date=date, time=time,
                    venue=venue, membership=parse_membership(lines))
 
