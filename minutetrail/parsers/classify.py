@@ -15,7 +15,10 @@ MINUTES_START = re.compile(r"^(minutes\b.*\b(meeting|held)\b|minutes of|minutes$
 AGENDA_START = re.compile(r"^\W*(agenda\b|notice of (the )?meeting|agenda for)", re.I)
 AGENDA_LOOKAHEAD = 10
 REPORT_START = re.compile(r"^(title of report\s*:|report title\s*:|report to\b|report of\b|report by\s*:|title of report\b)", re.I)
-REPORT_META = re.compile(r"^(meeting|meeting date|title of report|report by|decision type|classification|by|to|subject|summary|report author|purpose of report)\s*:", re.I)
+REPORT_META = re.compile(r"^(?:" + alternation("kinds.report_labels") + r")\s*:", re.I)  # "Report by:", "Wards affected:"
+REPORT_TITLE_LABEL = re.compile(r"^(?:" + alternation("kinds.report_title_labels") + r")\s*:?", re.I)  # "Title of report:", "REPORT TITLE:"
+REPORT_BY = re.compile(r"^(?:" + alternation("kinds.report_by") + r")\b", re.I)  # "Report of the Chief Finance Officer"
+TITLE_OVER = 1.0  # points: a report's title is set larger than the line naming its author
 WORK_PROGRAMME = re.compile(r"\bwork\s*programme\b", re.I)
 APPENDIX = re.compile(r"^(appendix|annex|schedule)\s+[A-Z0-9]+\b", re.I)
 ACTION_LOG_TITLE = re.compile(r"\b(action (log|tracker|sheet)|actions? arising|recommendation(s)? tracker|tracking of recommendations)\b", re.I)
@@ -83,8 +86,8 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
             block = [ln.text for ln in lines[i : i + 4]]
             title = join_lines(block[:1] + [b for b in block[1:3] if not MINUTES_BODY.match(b)])
             return PageStart(DocKind.MINUTES, title)
-        if re.match(r"^title of report\s*:", text, re.I):
-            return PageStart(DocKind.REPORT, _title_after(line, re.compile(r"^title of report\s*:", re.I)))
+        if REPORT_TITLE_LABEL.match(text) and ":" in text:
+            return PageStart(DocKind.REPORT, _title_after(line, REPORT_TITLE_LABEL))
         agenda_title = i < OPENING_LINES and AGENDA_TITLE.match(text) and len(text) < 80 and not NUMBERED.match(text) and (
             i < 2 or ((line.bold or _title_like(text)) and _heading_words(text)))
         if (i < 2 and AGENDA_START.match(text) and len(text) < 80) or agenda_title or re.fullmatch(r"\W*agenda\W*", text, re.I):
@@ -105,8 +108,13 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
     if table_kind is not None:
         return PageStart(table_kind, None)
     if sum(1 for ln in opening if REPORT_META.match(ln.text)) >= 2:
-        meta = next((ln for ln in opening if re.match(r"^title of report", ln.text, re.I)), None)
-        return PageStart(DocKind.REPORT, _title_after(meta, re.compile(r"^title of report\s*:?", re.I)) if meta else None)
+        meta = next((ln for ln in opening if REPORT_TITLE_LABEL.match(ln.text)), None)
+        return PageStart(DocKind.REPORT, _title_after(meta, REPORT_TITLE_LABEL) if meta else _set_larger(opening, opening[-1]))
+    authored = next((ln for ln in opening if REPORT_BY.match(ln.text.strip())), None)
+    if authored is not None and not any(NUMBERED.match(ln.text.strip()) for ln in opening):
+        title = _set_larger(opening[: opening.index(authored)], authored)
+        if title:
+            return PageStart(DocKind.REPORT, title)  # a title, then "Report of the Chief Finance Officer"
     if first and ACTION_PLAN_TITLE.search(first) and _title_like(first):
         return PageStart(DocKind.ACTION_PLAN, first)
     for line in opening[:2]:
@@ -114,6 +122,16 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         if ACTION_LOG_CUE.search(text) and _title_like(text) and (line.bold or len(text) < 80):
             return PageStart(DocKind.ACTION_LOG, text)
     return None
+
+
+def _size(line: Line) -> float:
+    return max((w.size for w in line.words), default=0.0)
+
+
+def _set_larger(lines: Sequence[Line], than: Line) -> str | None:
+    """The title among these lines: the lines set larger than ``than`` (a title wrapped over lines is joined)."""
+    big = [ln for ln in lines if _size(ln) >= _size(than) + TITLE_OVER and _title_like(ln.text.strip()) and not REPORT_META.match(ln.text)]
+    return join_lines([ln.text for ln in big]) if big else None
 
 
 def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
