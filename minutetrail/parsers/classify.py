@@ -111,8 +111,9 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         meta = next((ln for ln in opening if REPORT_TITLE_LABEL.match(ln.text)), None)
         return PageStart(DocKind.REPORT, _title_after(meta, REPORT_TITLE_LABEL) if meta else _set_larger(opening, opening[-1]))
     authored = next((ln for ln in opening if REPORT_BY.match(ln.text.strip())), None)
-    if authored is not None and not any(NUMBERED.match(ln.text.strip()) for ln in opening):
-        title = _set_larger(opening[: opening.index(authored)], authored)
+    above = opening[: opening.index(authored)] if authored is not None else []
+    if authored is not None and not any(NUMBERED.match(ln.text.strip()) for ln in above):  # not an agenda item's presenter
+        title = _set_larger(above, authored)
         if title:
             return PageStart(DocKind.REPORT, title)  # a title, then "Report of the Chief Finance Officer"
     if first and ACTION_PLAN_TITLE.search(first) and _title_like(first):

@@ -33,11 +33,11 @@ ROW_GAP = 0.5  # line heights above a table row's first line (its padding)
 
 
 def _heading(line: Line, text: str, prev: Line | None) -> bool:
-    """The next section's heading, found by its type: a short bold line set apart under plain text, not a
-    list item (a wrapped line in bold at the line pitch is not one)."""
+    """The next section's heading, found by its type: a short bold line set apart under plain text, numbered
+    or not (a wrapped line in bold at the line pitch is not one)."""
     if prev is None or prev.bold or not line.bold or line.top - prev.bottom < HEADING_GAP * (line.bottom - line.top or 10.0):
         return False
-    return len(text) < HEADING_CHARS and not text.endswith((".", ";", ",", ":")) and not LETTERED.match(text) and not BULLETED.match(text)
+    return len(text) < HEADING_CHARS and not text.endswith((".", ";", ",", ":")) and not BULLETED.match(text)  # "3. Key issues" too
 
 
 def _table_boundary(line: Line) -> float | None:
