@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from minutetrail.models import AgendaItem, Line
+from minutetrail.parsers.agenda_lettered import lettered_agenda_items
 from minutetrail.parsers.agenda_table import table_agenda_items
 from minutetrail.parsers.agenda_unnumbered import unnumbered_agenda_items
 from minutetrail.parsers.dates import MONTHS
@@ -335,6 +336,9 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
     r.close()
     if r.items or not pages:
         return r.items
+    lettered = lettered_agenda_items(pages, lines_to_agenda_items)  # "A.", "B.", "C." were read as sections
+    if lettered:
+        return lettered
     start = _after_agenda_heading(pages[0][1])  # an agenda that numbers nothing: only under its heading
     return unnumbered_agenda_items([(pages[0][0], pages[0][1][start:])] + list(pages[1:])) if start else []
 

@@ -1,0 +1,62 @@
+"""Agendas whose items are lettered "A.", "B.", "C." with no numbers under them.
+
+Elsewhere a capital letter opens a section over numbered items ("B. Consent items" over "1."), so the
+numbered reading takes letters for sections. Where it finds no item at all, a run of consecutive capital
+letters from "A" at one left edge is the items' own numbering: each letter is set as its place in the
+run, the lines are read as a numbered agenda, and every item gets its letter back.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from minutetrail.models import AgendaItem, Line
+
+LETTER = re.compile(r"^(?P<letter>[A-Z])[.)]$")
+SAME_X = 2.0  # points: the letters of one run start at one edge
+MIN_RUN = 3  # lettered lines in sequence that make a run
+
+Pages = Sequence[tuple[int, Sequence[Line]]]
+
+
+def _lettered(line: Line) -> str | None:
+    """The capital letter opening this line ("A." then a title starting with a capital or digit), or None."""
+    words = line.words
+    m = LETTER.match(words[0].text) if len(words) > 1 else None
+    return m["letter"] if m and (words[1].text[:1].isupper() or words[1].text[:1].isdigit()) else None
+
+
+def _run(pages: Pages) -> set[int]:
+    """id() of the lines of the longest run of letters A, B, C ... at one left edge."""
+    best: list[Line] = []
+    heads = [ln for _p, lines in pages for ln in lines if _lettered(ln)]
+    for start in (ln for ln in heads if _lettered(ln) == "A"):
+        run = [start]
+        for ln in heads[heads.index(start) + 1 :]:
+            if abs(ln.x0 - start.x0) <= SAME_X and ord(_lettered(ln) or "A") == ord(_lettered(run[-1]) or "A") + 1:
+                run.append(ln)
+        best = max(best, run, key=len)
+    return {id(ln) for ln in best} if len(best) >= MIN_RUN else set()
+
+
+def lettered_agenda_items(pages: Pages, read: Callable[[Pages], list[AgendaItem]]) -> list[AgendaItem]:
+    """Items of an agenda lettered A., B., C. (``read``: the numbered reading), or [] when it has no such run."""
+    run = _run(pages)
+    if not run:
+        return []
+    letters: dict[str, str] = {}
+    renumbered = []
+    for page, lines in pages:
+        out = []
+        for ln in lines:
+            if id(ln) in run:
+                letter = _lettered(ln) or ""
+                place = str(ord(letter) - ord("A") + 1)
+                letters[place] = letter
+                ln = Line((replace(ln.words[0], text=f"{place}."),) + tuple(ln.words[1:]))
+            out.append(ln)
+        renumbered.append((page, out))
+    items = read(renumbered)
+    return [replace(i, number=letters[m[1]] + m[2]) if (m := re.match(r"^(\d+)(.*)$", i.number)) and m[1] in letters else i
+            for i in items]
