@@ -44,6 +44,9 @@ TRIGGER_START = re.compile(r"^\W*" + alternation("decisions.triggers") + r"\b", 
 AGENDA_HEADING_LINE = re.compile(r"^\W*" + alternation("agenda.headings") + r"\W*$", re.I)  # "Order of business" on its own line
 AGENDA_NOTICE = re.compile(r"\b" + alternation("agenda.notice") + r"\b", re.I)  # "You are summoned to attend ..."
 NOTICE_LINES = 20
+PARTICULAR = re.compile(r"^(" + alternation("meeting.particular_labels") + r")\s*:", re.I)  # "Date:", "Time:", "Venue:"
+PURPOSE_LEAD = re.compile(r"^\W*(?:" + alternation("agenda.purpose_leads") + r")\b", re.I)  # "To receive apologies"
+CALLING_CUES = 2  # distinct particulars, or purpose lines, that call a meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,12 +163,17 @@ def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
 
 def _front_sheet(lines: Sequence[Line]) -> bool:
     """A page calling a meeting: an agenda heading on a line of its own anywhere on it (below a membership
-    list or notices), the header of an agenda table ("Item | Subject | Lead"), or a summons near its top;
+    list or notices), the header of an agenda table ("Item | Subject | Lead"), a summons, the meeting's
+    particulars labelled near its top ("Date:", "Time:", "Venue:"), or items' purposes ("To receive ...");
     and no one recorded as present."""
     if any(ATTENDANCE_LABEL.match(ln.text) for ln in lines):
         return False
-    return any(AGENDA_HEADING_LINE.match(ln.text.strip()) or agenda_table_header(ln) for ln in lines) or any(
-        AGENDA_NOTICE.search(ln.text) for ln in lines[:NOTICE_LINES])
+    if any(AGENDA_HEADING_LINE.match(ln.text.strip()) or agenda_table_header(ln) for ln in lines) or any(
+            AGENDA_NOTICE.search(ln.text) for ln in lines[:NOTICE_LINES]):
+        return True
+    particulars = {m.group(1).lower() for ln in lines[:NOTICE_LINES] if (m := PARTICULAR.match(ln.text.strip()))}
+    purposes = sum(1 for ln in lines if PURPOSE_LEAD.match(ln.text.strip()))
+    return len(particulars) >= CALLING_CUES or purposes >= CALLING_CUES
 
 
 def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:

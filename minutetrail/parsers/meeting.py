@@ -24,6 +24,7 @@ LABEL_COMMITTEE = re.compile(r"^(?:" + alternation("meeting.committee_labels") +
 LABEL_VENUE = re.compile(r"^(place|venue|location)\s*:\s*(.+)$", re.I)
 AGENDA_FOR = re.compile(r"^agenda for (?:the )?meeting of (?:the )?(.+)$", re.I)
 AGENDA_HEAD = re.compile(r"^\W*(" + alternation("kinds.agenda") + r"|notice of the meeting)\W*$", re.I)
+ITEM_MARKER = re.compile(r"^\(?[A-Z0-9]{1,3}[.)]\s")  # "A. Apologies" under the heading is the first item, not the committee
 NOT_COMMITTEE = re.compile(r"\d|@|www\.|https?:|^(tel|email|ask for|date|time|place|venue)\b", re.I)
 
 
@@ -57,7 +58,7 @@ def _committee(lines: Sequence[Line]) -> str | None:
         if AGENDA_HEAD.match(line.text.strip()):
             for nxt in lines[i + 1 : i + 3]:
                 t = nxt.text.strip()
-                if t and not NOT_COMMITTEE.search(t) and len(t) < 90:
+                if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and not ITEM_MARKER.match(t) and _name_like(t):
                     return re.sub(r"\s+meeting$", "", smart_case(t), flags=re.I)
             for prev in reversed(lines[max(0, i - 4) : i]):
                 t = prev.text.strip()
