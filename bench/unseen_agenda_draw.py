@@ -108,7 +108,8 @@ def agenda_list(pen: Pen, ch: Choice, items: list[dict], base: int) -> list[dict
         printed, number = token(ch["numbering"], numbered, base)
         title, bold = _styled(ch, it["title"])
         suffix, right, below = _ref(ch, it.get("pages"))
-        widest = token(ch["numbering"], len(items), base)[0] + " "  # titles line up at one indent
+        widest = max((token(ch["numbering"], k, base)[0] + " " for k in range(1, len(items) + 1)),
+                     key=lambda t: pen.width(t, bold))  # titles line up at one indent
         if ch["layout"] == "hanging" and printed:
             title_x = LEFT + max(HANG, pen.width(widest, bold))
         else:

@@ -356,7 +356,7 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
     if m["paren"] or m["lower"] or m["cap"]:
         # "(a)" under item 5 is 5a (a Legistar "A" may sit in the numbers' own column);
         # after a lead-in ending ":" the letters are a list inside the item
-        if r.cur is None or not (deeper or m["cap"]) or not title[:1].isupper():
+        if r.cur is None or not (deeper or m["cap"]) or not (title[:1].isupper() or title[:1].isdigit()):  # "(a) 24/0123/FUL"
             return False
         short = len(title) < SHORT_SUB_ITEM and not title.rstrip().endswith((".", ";", ","))
         in_description = bool(r.cur["desc"]) or prev_text.rstrip().endswith(":")

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from minutetrail.models import AgendaItem, Line
 
-LETTER = re.compile(r"^(?P<letter>[A-Z])[.)]$")
+LETTER = re.compile(r"^(?P<letter>[A-Z])(?:[.)]$|\.(?=[A-Z][a-z]))")  # "A." or, glued to its title, "M.Tree"
 SAME_X = 2.0  # points: the letters of one run start at one edge
 MIN_RUN = 3  # lettered lines in sequence that make a run
 
@@ -23,8 +23,10 @@ Pages = Sequence[tuple[int, Sequence[Line]]]
 def _lettered(line: Line) -> str | None:
     """The capital letter opening this line ("A." then a title starting with a capital or digit), or None."""
     words = line.words
-    m = LETTER.match(words[0].text) if len(words) > 1 else None
-    return m["letter"] if m and (words[1].text[:1].isupper() or words[1].text[:1].isdigit()) else None
+    m = LETTER.match(words[0].text) if words else None
+    if m and len(words[0].text) > 2:
+        return m["letter"]  # glued to its title
+    return m["letter"] if m and len(words) > 1 and (words[1].text[:1].isupper() or words[1].text[:1].isdigit()) else None
 
 
 def _run(pages: Pages) -> set[int]:
@@ -54,7 +56,7 @@ def lettered_agenda_items(pages: Pages, read: Callable[[Pages], list[AgendaItem]
                 letter = _lettered(ln) or ""
                 place = str(ord(letter) - ord("A") + 1)
                 letters[place] = letter
-                ln = Line((replace(ln.words[0], text=f"{place}."),) + tuple(ln.words[1:]))
+                ln = Line((replace(ln.words[0], text=f"{place}." + ln.words[0].text[2:]),) + tuple(ln.words[1:]))
             out.append(ln)
         renumbered.append((page, out))
     items = read(renumbered)
