@@ -66,11 +66,15 @@ def _committee(lines: Sequence[Line]) -> str | None:
                 if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and not ITEM_MARKER.match(t) and _name_like(t) \
                         and not agenda_table_header(nxt):
                     return re.sub(r"\s+meeting$", "", smart_case(t), flags=re.I)
-            for prev in reversed(lines[max(0, i - 4) : i]):
-                t = prev.text.strip()
-                if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and re.search(r"\bcouncil\b", t, re.I):  # not "Councillors ..."
-                    return smart_case(t)
+            above = [prev for prev in reversed(lines[max(0, i - 4) : i]) if (t := prev.text.strip()) and not NOT_COMMITTEE.search(t)
+                     and len(t) < 90 and (re.search(r"\bcouncil\b", t, re.I) or _names_committee(t))]  # not "Councillors ..."
+            if above:  # the committee set largest over the heading, not the council above it
+                return smart_case(max(above, key=_line_size).text.strip())
     return None
+
+
+def _line_size(line: Line) -> float:
+    return max((w.size for w in line.words), default=0.0)
 
 
 def _labelled_committee(lines: Sequence[Line]) -> str | None:
