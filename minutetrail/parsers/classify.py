@@ -38,6 +38,7 @@ MINUTES_RECORD_CUE = re.compile(r"\b" + alternation("kinds.minutes_record") + r"
 AGENDA_CUE = re.compile(r"\b" + alternation("kinds.agenda") + r"\b", re.I)
 PAGE_STAMP = re.compile(r"\bpage\s+\d", re.I)  # "Minutes – 12 May – Page 2" is a running head
 NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
+LIST_NUMBER = re.compile(r"^(?:item\s+)?\(?\d{1,3}(?:\.\d{1,2})?[.)]?\s", re.I)  # "4", "4.", "(4)", "4.0", "Item 4"
 LIST_ITEMS = 5  # numbered lines that make a page of no named kind an agenda's list of business ...
 LIST_SHARE = 0.4  # ... when they are this share of its lines (minutes carry paragraphs between their numbers)
 TRIGGER_START = re.compile(r"^\W*" + alternation("decisions.triggers") + r"\b", re.I)
@@ -164,8 +165,8 @@ def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
 def _front_sheet(lines: Sequence[Line]) -> bool:
     """A page calling a meeting: an agenda heading on a line of its own anywhere on it (below a membership
     list or notices), the header of an agenda table ("Item | Subject | Lead"), a summons, the meeting's
-    particulars labelled near its top ("Date:", "Time:", "Venue:"), or items' purposes ("To receive ...");
-    and no one recorded as present."""
+    particulars labelled near its top ("Date:", "Time:", "Venue:"), items' purposes ("To receive ..."), or
+    a list of numbered titles with no paragraphs between them; and no one recorded as present."""
     if any(ATTENDANCE_LABEL.match(ln.text) for ln in lines):
         return False
     if any(AGENDA_HEADING_LINE.match(ln.text.strip()) or agenda_table_header(ln) for ln in lines) or any(
@@ -173,13 +174,13 @@ def _front_sheet(lines: Sequence[Line]) -> bool:
         return True
     particulars = {m.group(1).lower() for ln in lines[:NOTICE_LINES] if (m := PARTICULAR.match(ln.text.strip()))}
     purposes = sum(1 for ln in lines if PURPOSE_LEAD.match(ln.text.strip()))
-    return len(particulars) >= CALLING_CUES or purposes >= CALLING_CUES
+    return len(particulars) >= CALLING_CUES or purposes >= CALLING_CUES or _numbered_list([lines])
 
 
 def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:
     """Pages that are mostly a numbered list: at least LIST_ITEMS numbered lines, LIST_SHARE of all lines."""
     lines = [ln for page in lines_by_page for ln in page]
-    numbered = sum(1 for ln in lines if NUMBERED.match(ln.text.strip()))
+    numbered = sum(1 for ln in lines if LIST_NUMBER.match(ln.text.strip()))
     return numbered >= LIST_ITEMS and numbered >= LIST_SHARE * len(lines)
 
 
