@@ -286,7 +286,7 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
             prev_bottom = line.bottom
             prev_text, r.prev_text = r.prev_text, text
             m = NUM.match(text)
-            if m and (MONTH_START.match(m["title"]) or PAGE_REF.fullmatch(text) or m["title"][:1].islower()):
+            if m and (MONTH_START.match(m["title"]) or PAGE_REF.fullmatch(text) or REF_TEXT.match(text) or m["title"][:1].islower()):
                 m = None  # "22 March 2022 at 2 pm": a wrapped date, not item 22; "17.67 for ...": a wrapped sentence
             if m and _section_line(m, line, r, _restart_follows(body, idx)):
                 r.close()
@@ -334,11 +334,13 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
             else:
                 r.continuation(text, line)
     r.close()
-    if r.items or not pages:
+    if not pages:
         return r.items
     lettered = lettered_agenda_items(pages, lines_to_agenda_items)  # "A.", "B.", "C." were read as sections
-    if lettered:
+    if len(lettered) > 2 * len(r.items):
         return lettered
+    if r.items:
+        return r.items
     start = _after_agenda_heading(pages[0][1])  # an agenda that numbers nothing: only under its heading
     return unnumbered_agenda_items([(pages[0][0], pages[0][1][start:])] + list(pages[1:])) if start else []
 
