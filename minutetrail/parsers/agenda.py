@@ -36,6 +36,7 @@ REF_TEXT = re.compile(r"^\(?\s*(?:pages?\s+)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\
 REF_GAP = 0.6  # font sizes: a page range set apart at the right of an item's first line
 FILE_NUMBER = re.compile(r"^\d{2,4}-\d{2,5}\s+")  # a legislative file number between ref and title
 PAGE_REF = re.compile(r"\(?\s*pages?\s+(?P<ref>\d+\s*[-–]\s*\d+|\d+)\s*\)?\s*$", re.I)
+OPEN_RANGE = re.compile(r"\(?pages?\s+\d{1,4}\s*[-–]$", re.I)  # a page range broken at the end of a line
 BARE_REF = re.compile(r"\s(?P<ref>\d{1,4}\s*-\s*\d{1,4})$")
 SECTION = re.compile(r"^(UNRESTRICTED|EXEMPT|PART [12I]+|PUBLIC|CONFIDENTIAL)\b.*ITEMS?\b")
 STOP = re.compile(r"^(date of (the )?next meeting|membership|for any further information|exempt items)", re.I)
@@ -210,7 +211,9 @@ class _Reader:
         last = (cur["desc"] or cur["title"])[-1]
         smaller = cur["size"] and _size(line) and _size(line) < cur["size"] - 1.0
         indented = abs(line.x0 - cur["title_x"]) > SAME_X and abs(line.x0 - cur["x"]) > SAME_X
-        if re.fullmatch(r"pages?", text, re.I):
+        if OPEN_RANGE.search(last) and re.fullmatch(r"\d{1,4}\s*\)?", text):
+            (cur["desc"] or cur["title"]).append(text)  # "(Pages 12 -" / "19)": a page range wrapped
+        elif re.fullmatch(r"pages?", text, re.I):
             cur["ref_label"] = True  # "Pages" over "5 - 18"
         elif cur.get("ref_label") and REF_TEXT.match(text) and not cur["ref"]:
             cur["ref"] = " - ".join(re.findall(r"\d+", text))

@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from minutetrail.models import AgendaItem, Line
+from minutetrail.models import AgendaItem, Line, Word
 
-LETTER = re.compile(r"^(?P<letter>[A-Z])(?:[.)]$|\.(?=[A-Z][a-z]))")  # "A." or, glued to its title, "M.Tree"
+LETTER = re.compile(r"^(?P<letter>[A-Z])(?:[.)]$|\.(?=[A-Z][A-Za-z]))")  # "A." or, glued to its title, "M.Tree", "C.TREE"
 SAME_X = 2.0  # points: the letters of one run start at one edge
 MIN_RUN = 3  # lettered lines in sequence that make a run
 
@@ -42,6 +42,14 @@ def _run(pages: Pages) -> set[int]:
     return {id(ln) for ln in best} if len(best) >= MIN_RUN else set()
 
 
+def _renumbered(first: Word, place: str) -> tuple[Word, ...]:
+    """The letter as its place ("C." -> "3."); a title glued to the letter becomes a word of its own."""
+    if len(first.text) <= 2:
+        return (replace(first, text=f"{place}."),)
+    cut = first.x0 + (first.x1 - first.x0) * 2 / len(first.text)
+    return replace(first, text=f"{place}.", x1=cut), replace(first, text=first.text[2:], x0=cut)
+
+
 def lettered_agenda_items(pages: Pages, read: Callable[[Pages], list[AgendaItem]]) -> list[AgendaItem]:
     """Items of an agenda lettered A., B., C. (``read``: the numbered reading), or [] when it has no such run."""
     run = _run(pages)
@@ -56,7 +64,7 @@ def lettered_agenda_items(pages: Pages, read: Callable[[Pages], list[AgendaItem]
                 letter = _lettered(ln) or ""
                 place = str(ord(letter) - ord("A") + 1)
                 letters[place] = letter
-                ln = Line((replace(ln.words[0], text=f"{place}." + ln.words[0].text[2:]),) + tuple(ln.words[1:]))
+                ln = Line(_renumbered(ln.words[0], place) + tuple(ln.words[1:]))
             out.append(ln)
         renumbered.append((page, out))
     items = read(renumbered)
