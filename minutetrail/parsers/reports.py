@@ -116,7 +116,7 @@ def parse_recommendations(pages: Sequence[tuple[int, Sequence[Line]]], report_ti
             if END_HEAD.match(text) or (state == "items" and gap > MAX_GAP_HEIGHTS * height) or REC_HEAD.match(text) or (
                     collected and _heading(line, text, prev)):
                 close()
-                if not out and lead:
+                if not out and lead and not join_lines(lead).endswith(":"):  # a lead-in with nothing under it is none
                     out.append(Recommendation(None, join_lines(lead), report_title, rec_page))
                 state = "lead" if REC_HEAD.match(text) else "done"
                 lead = []

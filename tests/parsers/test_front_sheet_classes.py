@@ -97,3 +97,19 @@ def test_councillors_listed_above_the_heading_are_not_the_committee():
                                  (56, "Membership", 10, True), (56, "Councillors Ann Vell, Rob Kite and Sue Marr"),
                                  (56, "AGENDA", 13, True), (56, "A. Apologies for absence")))
     assert m.committee == "Health and Wellbeing Board"
+
+
+def test_a_front_sheet_title_repeated_in_smaller_type_atop_each_report_of_a_short_pack_is_kept():
+    from minutetrail.models import PageData
+    from minutetrail.parsers.text import content_lines
+
+    title, foot = "Ashcombe Parish Council", "Ashcombe Parish Council meeting papers"
+
+    def page_of(n: int, *specs: tuple[str, float, float, bool]) -> PageData:
+        return PageData(n, 595, 842, tuple(w for text, top, size, bold in specs for w in line(56, top, text, size, bold).words))
+
+    pages = [page_of(1, (title, 40, 15.5, True), ("Order of business", 80, 13, True), (foot, 820, 8, False)),
+             *[page_of(n, (title, 40, 11, False), ("Report of the Clerk", 80, 11, False), (foot, 820, 8, False)) for n in (2, 3)]]
+    lines = content_lines(pages)
+    assert [ln.text for ln in lines[0]] == [title, "Order of business"]  # large and bold on the front sheet: its title
+    assert [ln.text for ln in lines[1]] == [title, "Report of the Clerk"]  # the foot, in one type on every page, is furniture

@@ -139,3 +139,9 @@ def test_a_recommendation_and_reason_table_gives_each_recommendation_cell(tmp_pa
     sheet.gap(8).line("Background", bold=True).line("The council must set a balanced budget each year.")
     record = parse_file(str(sheet.save()))
     assert [r.text for r in record.recommendations] == ["Approve the revised budget as set out in Appendix A", "Agree the fees and charges"]
+
+
+def test_a_lead_in_with_nothing_under_it_is_reported(tmp_path):
+    record = parse_file(str(_sections(tmp_path / "r.pdf", HEAD, PURPOSE + [("Members are asked to:", False)] + BACKGROUND)))
+    assert record.recommendations == ()
+    assert any(w.page == 1 and "no recommendation read" in w.message for w in record.warnings)
