@@ -83,10 +83,10 @@ def _cells(line: Line, cols: Sequence[_Column]) -> dict[str, list[Word]]:
     """The line's words by column: words close together are one cell (not across a column's start), which
     goes to the column whose header starts at or left of it, or (a centred cell) whose header centre is nearest."""
     groups: list[list[Word]] = []
-    starts = [c.x0 - X_TOLERANCE for c in cols]
+    col_starts = [c.x0 - X_TOLERANCE for c in cols]
     for w in line.words:
         prev = groups[-1][-1] if groups else None
-        crosses = prev is not None and any(prev.x1 < x <= w.x0 for x in starts)  # a full cell up against the next column
+        crosses = prev is not None and any(prev.x1 < x <= w.x0 for x in col_starts)  # a full cell up against the next column
         if prev is not None and w.x0 - prev.x1 <= CELL_GAP * (w.size or 10.0) and not crosses:
             groups[-1].append(w)
         else:

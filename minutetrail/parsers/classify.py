@@ -117,9 +117,9 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
     authored = next((ln for ln in opening if REPORT_BY.match(ln.text.strip())), None)
     above = opening[: opening.index(authored)] if authored is not None else []
     if authored is not None and not any(NUMBERED.match(ln.text.strip()) for ln in above):  # not an agenda item's presenter
-        title = _set_larger(above, authored)
-        if title:
-            return PageStart(DocKind.REPORT, title)  # a title, then "Report of the Chief Finance Officer"
+        over = _set_larger(above, authored)
+        if over:
+            return PageStart(DocKind.REPORT, over)  # a title, then "Report of the Chief Finance Officer"
     if first and ACTION_PLAN_TITLE.search(first) and _title_like(first):
         return PageStart(DocKind.ACTION_PLAN, first)
     for line in opening[:2]:
