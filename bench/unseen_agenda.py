@@ -25,7 +25,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.unseen_agenda_draw import agenda_list, agenda_table, front_sheet, plan_items, report  # noqa: E402
+from bench.unseen_agenda_draw import agenda_list, agenda_table, front_sheet, plan_items  # noqa: E402
+from bench.unseen_agenda_report import report  # noqa: E402
 from bench.unseen_agenda_pdf import BODY_KINDS, PLACES, TOPICS, VENUES, Pen  # noqa: E402
 from minutetrail.evaluate import FileResult, Score, compare  # noqa: E402
 
@@ -33,10 +34,10 @@ DIMENSIONS: dict[str, list[Any]] = {
     "committee": ["Audit and Governance Committee", "Cabinet", "Planning Sub-Committee", "Board of Trustees", "Parish Council",
                   "Licensing and Regulatory Committee", "Health and Wellbeing Board", "Overview and Scrutiny Panel"],
     "title_block": ["stacked", "notice", "summons", "meeting_of", "labelled", "committee_agenda"],
-    "date_format": ["long_at", "numeric", "ordinal", "plain_24h", "american", "short_month"],
+    "date_format": ["long_at", "numeric", "ordinal", "plain_24h", "american", "short_month", "dotted", "weekday_24h"],
     "front_blocks": ["none", "membership", "notices", "contact", "membership+contact", "notices+membership+contact"],
     "heading": ["AGENDA", "Agenda", "Business", "Items of business", None, "Order of business"],
-    "numbering": ["1.", "1", "(1)", "Item 1", "1.0", "2025/12", "A.", "none"],
+    "numbering": ["1.", "1", "(1)", "Item 1", "1.0", "2025/12", "A.", "none", "1)", "Item 1:"],
     "title_style": ["upper_bold", "bold", "plain", "upper"],
     "wrap": [0.0, 0.3, 0.15, 0.5],
     "description": ["none", "one", "mixed", "long"],
@@ -50,9 +51,11 @@ DIMENSIONS: dict[str, list[Any]] = {
     "length": [(5, 8), (9, 12), (14, 18), (18, 22)],
     "font": ["Helvetica", "Times"],
     "size": [9.0, 10.0, 11.0, 12.0],
-    "report_head": ["title_of_report", "report_to", "big_title", "agenda_item", "caps_label", "purpose_label"],
+    "report_head": ["title_of_report", "report_to", "big_title", "agenda_item", "caps_label", "purpose_label", "cover_table",
+                    "portfolio_box"],
     "rec_heading": ["Recommendation(s)", "RECOMMENDATIONS", "Recommendation:", "The Committee is asked to:",
-                    "It is recommended that", "Members are asked to", "Recommendations", "RECOMMENDATION"],
+                    "It is recommended that", "Members are asked to", "Recommendations", "RECOMMENDATION", "Recommended decision",
+                    "Decision required"],
     "rec_list": ["(a)", "1.", "table", "(i)", "bullet", "paragraph", "2.1", "a)"],
     "next_section": ["Background", "Reasons for the recommendations", "Financial implications", "Report detail", "Summary",
                      "Main considerations", "Key issues", "Options considered"],

@@ -176,6 +176,8 @@ def date_parts(style: str, d: date, hour: int, minute: int) -> tuple[str, str, s
         "plain_24h": (f"{d.day} {month} {d.year}", f"{hour:02d}:{minute:02d}", ", "),
         "american": (f"{day}, {month} {d.day}, {d.year}", clock12(hour, minute, ":", True, True), " - "),
         "short_month": (f"{d.strftime('%a')} {d.day} {d.strftime('%b')} {d.year}", clock12(hour, minute, ":", False, False), " at "),
+        "dotted": (d.strftime("%d.%m.%Y"), f"{hour:02d}.{minute:02d}", " at "),
+        "weekday_24h": (f"{day} {d.day} {month} {d.year}", f"{hour:02d}:{minute:02d}", " "),
     }[style]
 
 

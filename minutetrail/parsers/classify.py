@@ -18,6 +18,8 @@ REPORT_START = re.compile(r"^(title of report\s*:|report title\s*:|report to\b|r
 REPORT_META = re.compile(r"^(?:" + alternation("kinds.report_labels") + r")\s*:", re.I)  # "Report by:", "Wards affected:"
 REPORT_TITLE_LABEL = re.compile(r"^(?:" + alternation("kinds.report_title_labels") + r")\s*:?", re.I)  # "Title of report:", "REPORT TITLE:"
 REPORT_BY = re.compile(r"^(?:" + alternation("kinds.report_by") + r")\b", re.I)  # "Report of the Chief Finance Officer"
+REPORT_CELL = re.compile(r"(?:" + alternation("kinds.report_labels") + r")", re.I)  # "Report of" in a cover box's label column
+CELL_GAP = 2.0  # font sizes between a cover box's label cell and its value
 TITLE_OVER = 1.0  # points: a report's title is set larger than the line naming its author
 WORK_PROGRAMME = re.compile(r"\bwork\s*programme\b", re.I)
 APPENDIX = re.compile(r"^(appendix|annex|schedule)\s+[A-Z0-9]+\b", re.I)
@@ -111,9 +113,11 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         return PageStart(DocKind.OTHER, first)
     if table_kind is not None:
         return PageStart(table_kind, None)
-    if sum(1 for ln in opening if REPORT_META.match(ln.text)) >= 2:
+    if sum(1 for ln in opening if REPORT_META.match(ln.text) or _report_cell(ln)) >= 2:
         meta = next((ln for ln in opening if REPORT_TITLE_LABEL.match(ln.text)), None)
-        return PageStart(DocKind.REPORT, _title_after(meta, REPORT_TITLE_LABEL) if meta else _set_larger(opening, opening[-1]))
+        cells = [c for ln in opening if (c := _report_cell(ln)) and REPORT_TITLE_LABEL.fullmatch(c[0])]
+        title = cells[0][1] if cells else _title_after(meta, REPORT_TITLE_LABEL) if meta else _set_larger(opening, opening[-1])
+        return PageStart(DocKind.REPORT, title)
     authored = next((ln for ln in opening if REPORT_BY.match(ln.text.strip())), None)
     above = opening[: opening.index(authored)] if authored is not None else []
     if authored is not None and not any(NUMBERED.match(ln.text.strip()) for ln in above):  # not an agenda item's presenter
@@ -126,6 +130,17 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         text = line.text.strip()
         if ACTION_LOG_CUE.search(text) and _title_like(text) and (line.bold or len(text) < 80):
             return PageStart(DocKind.ACTION_LOG, text)
+    return None
+
+
+def _report_cell(line: Line) -> tuple[str, str] | None:
+    """(label, value) of a line of a report's cover box: a report label ("Report of", "Meeting") in a cell
+    of its own, set apart from its value by a wide gap and printed without a colon."""
+    words = line.words
+    for k in range(1, len(words)):
+        if words[k].x0 - words[k - 1].x1 > CELL_GAP * (words[k].size or 10.0):
+            label = " ".join(w.text for w in words[:k])
+            return (label, " ".join(w.text for w in words[k:])) if REPORT_CELL.fullmatch(label) else None
     return None
 
 

@@ -9,7 +9,8 @@ from minutetrail.models import AgendaItem, Line, Recommendation
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
 
-REC_HEAD = re.compile(r"^(\d+(\.\d+)?\.?\s+)?recommendations?(\s*\(s\))?\s*[:.]?\s*$|^recommendation\(s\)\s*$", re.I)
+REC_HEAD = re.compile(r"^(\d+(\.\d+)?\.?\s+)?(?:recommendations?(\s*\(s\))?|" + alternation("reports.headings") + r")\s*[:.]?\s*$"
+                      r"|^recommendation\(s\)\s*$", re.I)  # "Recommendation(s)", "2. Recommended decision"
 LEAD_IN = re.compile(r"^(that|it is recommended that|the (committee|cabinet|council|panel|board) is (asked|recommended) to)\b.*$", re.I)
 # "The Committee is asked to:", "Members are recommended to", "It is recommended that": a section's opening words (data/lang)
 LEAD_CUE = re.compile(r"^(?:(?:" + alternation("reports.lead_subjects") + r")\s+" + alternation("reports.lead_verbs")
