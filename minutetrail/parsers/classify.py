@@ -116,8 +116,8 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
     if sum(1 for ln in opening if REPORT_META.match(ln.text) or _report_cell(ln)) >= 2:
         meta = next((ln for ln in opening if REPORT_TITLE_LABEL.match(ln.text)), None)
         cells = [c for ln in opening if (c := _report_cell(ln)) and REPORT_TITLE_LABEL.fullmatch(c[0])]
-        title = cells[0][1] if cells else _title_after(meta, REPORT_TITLE_LABEL) if meta else _set_larger(opening, opening[-1])
-        return PageStart(DocKind.REPORT, title)
+        named = cells[0][1] if cells else _title_after(meta, REPORT_TITLE_LABEL) if meta else _set_larger(opening, opening[-1])
+        return PageStart(DocKind.REPORT, named)
     authored = next((ln for ln in opening if REPORT_BY.match(ln.text.strip())), None)
     above = opening[: opening.index(authored)] if authored is not None else []
     if authored is not None and not any(NUMBERED.match(ln.text.strip()) for ln in above):  # not an agenda item's presenter

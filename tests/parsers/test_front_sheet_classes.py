@@ -36,6 +36,9 @@ FRONT_SHEETS = {  # lines that open the page, before its standing items
                 (56, "You are summoned to attend a meeting of the Licensing Panel to be held in the Guildhall"), *NOTICE],
     "labelled-particulars": [(56, "Kelmscott Borough Council", 14, True), (56, "Date: Monday 3 March 2025"), (56, "Time: 7.00 pm"),
                              (56, "Venue: The Guildhall"), *NOTICE],
+    "membership-chair-and-contact-officer": [(56, "Kelmscott Borough Council", 14, True), (56, "Membership", 10, True),
+                                             (56, "Chair: Councillor Ann Vell"), (56, "Vice-Chair: Councillor Rob Kite"),
+                                             (56, "Contact officer: Sue Marr, Democratic Services"), *NOTICE[1:]],
     "public-welcome-notice": [(56, "Kelmscott Borough Council", 14, True),
                               (56, "Members of the public are welcome to attend this meeting of the panel."), *NOTICE],
 }

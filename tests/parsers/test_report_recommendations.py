@@ -111,6 +111,8 @@ SECTIONS = {  # the recommendations section as printed, then the recommendations
         [("2. Recommendations", True), ("2.1 That the Committee approve the budget;", False), ("2.2 That the Committee agree the fees.", False),
          ("3. Key issues", True), ("3.1 The council must set a balanced budget each year.", False)],
         ["That the Committee approve the budget;", "That the Committee agree the fees."]),
+    "headed-recommended-decision": ([("Recommended decision", True), ("That the Committee approve the budget.", False)],
+                                    ["That the Committee approve the budget."]),
     "ended-by-a-bold-heading-not-in-the-vocabulary": (
         [("Recommendations", True), ("• Approve the budget.", False), ("Main considerations", True),
          ("The council must set a balanced budget each year.", False)], ["Approve the budget."]),
@@ -145,3 +147,15 @@ def test_a_lead_in_with_nothing_under_it_is_reported(tmp_path):
     record = parse_file(str(_sections(tmp_path / "r.pdf", HEAD, PURPOSE + [("Members are asked to:", False)] + BACKGROUND)))
     assert record.recommendations == ()
     assert any(w.page == 1 and "no recommendation read" in w.message for w in record.warnings)
+
+
+def test_a_report_opening_in_a_cover_box_of_labels_without_colons_is_a_report(tmp_path):
+    sheet = Sheet(tmp_path / "r.pdf")
+    for label, value in [("Meeting", "Resources Committee"), ("Date", "Monday 3 March 2025"), ("Report title", "Budget and Fees 2025/26"),
+                         ("Report of", "Head of Finance"), ("Wards", "All")]:
+        sheet.cells(label, value, width=140, step=18)
+    for text, bold in PURPOSE + [("Recommendations", True), ("a) Approve the budget;", False), ("b) Agree the fees.", False)] + BACKGROUND:
+        sheet.gap(8 if bold else 0).line(text, bold=bold)
+    record = parse_file(str(sheet.save()))
+    assert [(d.kind.value, d.title) for d in record.documents] == [("report", "Budget and Fees 2025/26")]
+    assert [r.text for r in record.recommendations] == ["Approve the budget;", "Agree the fees."]
