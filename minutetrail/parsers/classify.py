@@ -1,6 +1,7 @@
 """Split a pack into its parts: classify each page's opening, then group pages."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ MINUTES_RECORD_CUE = re.compile(r"\b" + alternation("kinds.minutes_record") + r"
 AGENDA_CUE = re.compile(r"\b" + alternation("kinds.agenda") + r"\b", re.I)
 PAGE_STAMP = re.compile(r"\bpage\s+\d", re.I)  # "Minutes – 12 May – Page 2" is a running head
 NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
-LIST_NUMBER = re.compile(r"^(?:item\s+)?\(?\d{1,3}(?:\.\d{1,2})?[.)]?\s", re.I)  # "4", "4.", "(4)", "4.0", "Item 4"
+LIST_NUMBER = re.compile(r"^(?:(?i:item)\s+)?(?:\(?\d{1,3}(?:\.\d{1,2})?[.)]?|[A-Z][.)])\s")  # "4", "4.", "(4)", "4.0", "Item 4", "D."
 LIST_ITEMS = 5  # numbered lines that make a page of no named kind an agenda's list of business ...
 LIST_SHARE = 0.4  # ... when they are this share of its lines (minutes carry paragraphs between their numbers)
 TRIGGER_START = re.compile(r"^\W*" + alternation("decisions.triggers") + r"\b", re.I)
@@ -113,7 +114,8 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         return PageStart(DocKind.OTHER, first)
     if table_kind is not None:
         return PageStart(table_kind, None)
-    if sum(1 for ln in opening if REPORT_META.match(ln.text) or _report_cell(ln)) >= 2:
+    labelled = list(itertools.takewhile(lambda ln: not (LIST_NUMBER.match(ln.text.strip()) or agenda_table_header(ln)), opening))
+    if sum(1 for ln in labelled if REPORT_META.match(ln.text) or _report_cell(ln)) >= 2:  # not "Lead officer:" under agenda items
         meta = next((ln for ln in opening if REPORT_TITLE_LABEL.match(ln.text)), None)
         cells = [c for ln in opening if (c := _report_cell(ln)) and REPORT_TITLE_LABEL.fullmatch(c[0])]
         named = cells[0][1] if cells else _title_after(meta, REPORT_TITLE_LABEL) if meta else _set_larger(opening, opening[-1])

@@ -116,3 +116,19 @@ def test_a_front_sheet_title_repeated_in_smaller_type_atop_each_report_of_a_shor
     lines = content_lines(pages)
     assert [ln.text for ln in lines[0]] == [title, "Order of business"]  # large and bold on the front sheet: its title
     assert [ln.text for ln in lines[1]] == [title, "Report of the Clerk"]  # the foot, in one type on every page, is furniture
+
+
+def test_an_untitled_page_of_lettered_titles_is_an_agenda():
+    lines = page((56, "Kelmscott Parish Council", 14, True), (56, "04.03.2025 at 19.30"),
+                 *[(56, f"{c}. {t}", 10, True) for c, t in zip("ABCDEF", ["APOLOGIES", "MINUTES", "DECLARATIONS OF INTEREST",
+                                                                         "PLAY AREA", "FOOTPATHS", "ANY OTHER BUSINESS"])])
+    assert segment([lines], {})[0].kind == DocKind.AGENDA
+
+
+def test_an_agenda_table_carried_onto_a_page_whose_items_name_a_lead_officer_is_no_report():
+    first = page((56, "Kelmscott Borough Council", 14, True), (56, "AGENDA", 13, True), (60, "Item Subject Lead officer Pages", 10, True),
+                 (60, "1 Apologies for absence"), (60, "2 Minutes of the last meeting"))
+    second = page((60, "Item Subject Lead officer Pages", 10, True), (60, "13 Council Tax Support Scheme"),
+                  (112, "Lead officer: Ann Vell, Head of Finance."), (60, "14 Highways Maintenance Update"),
+                  (112, "Lead officer: Rob Kite, Head of Highways."), (60, "15 Date of next meeting"))
+    assert [(p.kind, p.page_start, p.page_end) for p in segment([first, second], {})] == [(DocKind.AGENDA, 1, 2)]
