@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from minutetrail.models import AgendaItem, Line
+from minutetrail.parsers.agenda_lettered import lettered_agenda_items
 from minutetrail.parsers.agenda_table import table_agenda_items
 from minutetrail.parsers.agenda_unnumbered import unnumbered_agenda_items
 from minutetrail.parsers.dates import MONTHS
@@ -35,12 +36,13 @@ REF_TEXT = re.compile(r"^\(?\s*(?:pages?\s+)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\
 REF_GAP = 0.6  # font sizes: a page range set apart at the right of an item's first line
 FILE_NUMBER = re.compile(r"^\d{2,4}-\d{2,5}\s+")  # a legislative file number between ref and title
 PAGE_REF = re.compile(r"\(?\s*pages?\s+(?P<ref>\d+\s*[-–]\s*\d+|\d+)\s*\)?\s*$", re.I)
+OPEN_RANGE = re.compile(r"\(?pages?\s+\d{1,4}\s*[-–]$", re.I)  # a page range broken at the end of a line
 BARE_REF = re.compile(r"\s(?P<ref>\d{1,4}\s*-\s*\d{1,4})$")
 SECTION = re.compile(r"^(UNRESTRICTED|EXEMPT|PART [12I]+|PUBLIC|CONFIDENTIAL)\b.*ITEMS?\b")
 STOP = re.compile(r"^(date of (the )?next meeting|membership|for any further information|exempt items)", re.I)
 ITEM_GAP_HEIGHTS = 2.2
 LABEL_LINE = re.compile(r"^[A-Z][A-Za-z() ]{2,30}:\s")  # "Recommendation(s): ...", "Attachment(s): ..."
-AGENDA_HEADING = re.compile(r"^\W*(?:" + alternation("kinds.agenda") + r")\W*$", re.I)
+AGENDA_HEADING = re.compile(r"^\W*(?:" + alternation("kinds.agenda") + "|" + alternation("agenda.headings") + r")\W*$", re.I)
 HEADING_LOOKAHEAD = 15
 MONTH_START = re.compile(r"^(?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
 # "Declarations of Interest - to receive any declarations": a dash, then a lower-case lead or a date
@@ -209,7 +211,9 @@ class _Reader:
         last = (cur["desc"] or cur["title"])[-1]
         smaller = cur["size"] and _size(line) and _size(line) < cur["size"] - 1.0
         indented = abs(line.x0 - cur["title_x"]) > SAME_X and abs(line.x0 - cur["x"]) > SAME_X
-        if re.fullmatch(r"pages?", text, re.I):
+        if OPEN_RANGE.search(last) and re.fullmatch(r"\d{1,4}\s*\)?", text):
+            (cur["desc"] or cur["title"]).append(text)  # "(Pages 12 -" / "19)": a page range wrapped
+        elif re.fullmatch(r"pages?", text, re.I):
             cur["ref_label"] = True  # "Pages" over "5 - 18"
         elif cur.get("ref_label") and REF_TEXT.match(text) and not cur["ref"]:
             cur["ref"] = " - ".join(re.findall(r"\d+", text))
@@ -285,7 +289,7 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
             prev_bottom = line.bottom
             prev_text, r.prev_text = r.prev_text, text
             m = NUM.match(text)
-            if m and (MONTH_START.match(m["title"]) or PAGE_REF.fullmatch(text) or m["title"][:1].islower()):
+            if m and (MONTH_START.match(m["title"]) or PAGE_REF.fullmatch(text) or REF_TEXT.match(text) or m["title"][:1].islower()):
                 m = None  # "22 March 2022 at 2 pm": a wrapped date, not item 22; "17.67 for ...": a wrapped sentence
             if m and _section_line(m, line, r, _restart_follows(body, idx)):
                 r.close()
@@ -333,7 +337,12 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
             else:
                 r.continuation(text, line)
     r.close()
-    if r.items or not pages:
+    if not pages:
+        return r.items
+    lettered = lettered_agenda_items(pages, lines_to_agenda_items)  # "A.", "B.", "C." were read as sections
+    if len(lettered) > 2 * len(r.items):
+        return lettered
+    if r.items:
         return r.items
     start = _after_agenda_heading(pages[0][1])  # an agenda that numbers nothing: only under its heading
     return unnumbered_agenda_items([(pages[0][0], pages[0][1][start:])] + list(pages[1:])) if start else []
@@ -352,7 +361,7 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
     if m["paren"] or m["lower"] or m["cap"]:
         # "(a)" under item 5 is 5a (a Legistar "A" may sit in the numbers' own column);
         # after a lead-in ending ":" the letters are a list inside the item
-        if r.cur is None or not (deeper or m["cap"]) or not title[:1].isupper():
+        if r.cur is None or not (deeper or m["cap"]) or not (title[:1].isupper() or title[:1].isdigit()):  # "(a) 24/0123/FUL"
             return False
         short = len(title) < SHORT_SUB_ITEM and not title.rstrip().endswith((".", ";", ","))
         in_description = bool(r.cur["desc"]) or prev_text.rstrip().endswith(":")
@@ -373,8 +382,8 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
 
 def _after_agenda_heading(lines: Sequence[Line]) -> int:
     """Items are read after an "AGENDA" heading near the top, where there is one."""
-    for i, line in enumerate(lines[:HEADING_LOOKAHEAD]):
-        if AGENDA_HEADING.match(line.text.strip()):
+    for i, line in enumerate(lines):  # under a membership list or notices it may be far down the page
+        if AGENDA_HEADING.match(line.text.strip()) and not NUM.match(line.text.strip()):
             return i + 1
     return 0
 

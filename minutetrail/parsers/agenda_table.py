@@ -44,7 +44,7 @@ def _roles() -> dict[str, str]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^\w°'’ ]+", "", text.lower()).strip()
+    return re.sub(r"[^\w°'’# ]+", "", text.lower()).strip()  # "#" heads a number column
 
 
 def _header(line: Line) -> list[_Column] | None:
@@ -74,12 +74,20 @@ def _header(line: Line) -> list[_Column] | None:
     return cols
 
 
+def agenda_table_header(line: Line) -> bool:
+    """Is this line the header of an agenda printed as a table?"""
+    return _header(line) is not None
+
+
 def _cells(line: Line, cols: Sequence[_Column]) -> dict[str, list[Word]]:
-    """The line's words by column: words close together are one cell, which goes to the column
-    whose header starts at or left of it, or (a centred cell) whose header centre is nearest."""
+    """The line's words by column: words close together are one cell (not across a column's start), which
+    goes to the column whose header starts at or left of it, or (a centred cell) whose header centre is nearest."""
     groups: list[list[Word]] = []
+    col_starts = [c.x0 - X_TOLERANCE for c in cols]
     for w in line.words:
-        if groups and w.x0 - groups[-1][-1].x1 <= CELL_GAP * (w.size or 10.0):
+        prev = groups[-1][-1] if groups else None
+        crosses = prev is not None and any(prev.x1 < x <= w.x0 for x in col_starts)  # a full cell up against the next column
+        if prev is not None and w.x0 - prev.x1 <= CELL_GAP * (w.size or 10.0) and not crosses:
             groups[-1].append(w)
         else:
             groups.append([w])
@@ -98,6 +106,31 @@ def _cells(line: Line, cols: Sequence[_Column]) -> dict[str, list[Word]]:
 
 
 FOOT_GAP = 3.0  # line heights
+WRAP_GAP = 0.6  # line heights: a title cell's next line at the line pitch
+FULL_CELL = 0.75  # share of the title column's width: a line reaching this far was wrapped
+
+
+def _style(words: Sequence[Word]) -> tuple[bool, bool]:
+    letters = [c for w in words for c in w.text if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return all(w.bold for w in words), caps
+
+
+def _wraps_title(cur: dict, words: Sequence[Word], cols: Sequence[_Column]) -> bool:
+    """A title cell's next line at the line pitch before any description: set like the title (bold or capitals),
+    or under a title line that ran to the cell's edge."""
+    above = cur["words"]
+    if cur["desc"] or not above or not words:
+        return False
+    height = above[0].bottom - above[0].top or 10.0
+    if words[0].top - above[0].bottom > WRAP_GAP * height:
+        return False
+    bold, caps = _style(above)
+    if (bold or caps) and _style(words) == (bold, caps):
+        return True
+    title = next(c for c in cols if c.role == "title")
+    edge = min((c.x0 for c in cols if c.x0 > title.x0), default=title.x0 + 300.0)
+    return above[-1].x1 - title.x0 > FULL_CELL * (edge - title.x0)
 
 
 def _set_apart(prev: Line, line: Line) -> bool:
@@ -139,9 +172,13 @@ def table_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Agen
             m = ROW_NUMBER.match(item_cell)
             if m:
                 close()
-                cur = {"num": m["num"], "title": [title], "desc": [], "page": page}
+                cur = {"num": m["num"], "title": [title], "desc": [], "page": page, "words": cells.get("title", [])}
             elif cur is not None and title:
                 words = cells.get("title", [])
+                if _wraps_title(cur, words, cols):
+                    cur["title"].append(title)
+                    cur["words"] = words
+                    continue
                 if all(w.bold for w in words) and not item_cell:
                     continue  # a break between items
                 cur["desc"].append(title)

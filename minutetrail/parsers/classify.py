@@ -1,11 +1,13 @@
 """Split a pack into its parts: classify each page's opening, then group pages."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from minutetrail.models import DocKind, DocumentPart, Line
+from minutetrail.parsers.agenda_table import agenda_table_header
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
 
@@ -14,7 +16,12 @@ MINUTES_START = re.compile(r"^(minutes\b.*\b(meeting|held)\b|minutes of|minutes$
 AGENDA_START = re.compile(r"^\W*(agenda\b|notice of (the )?meeting|agenda for)", re.I)
 AGENDA_LOOKAHEAD = 10
 REPORT_START = re.compile(r"^(title of report\s*:|report title\s*:|report to\b|report of\b|report by\s*:|title of report\b)", re.I)
-REPORT_META = re.compile(r"^(meeting|meeting date|title of report|report by|decision type|classification|by|to|subject|summary|report author|purpose of report)\s*:", re.I)
+REPORT_META = re.compile(r"^(?:" + alternation("kinds.report_labels") + r")\s*:", re.I)  # "Report by:", "Wards affected:"
+REPORT_TITLE_LABEL = re.compile(r"^(?:" + alternation("kinds.report_title_labels") + r")\s*:?", re.I)  # "Title of report:", "REPORT TITLE:"
+REPORT_BY = re.compile(r"^(?:" + alternation("kinds.report_by") + r")\b", re.I)  # "Report of the Chief Finance Officer"
+REPORT_CELL = re.compile(r"(?:" + alternation("kinds.report_labels") + r")", re.I)  # "Report of" in a cover box's label column
+CELL_GAP = 2.0  # font sizes between a cover box's label cell and its value
+TITLE_OVER = 1.0  # points: a report's title is set larger than the line naming its author
 WORK_PROGRAMME = re.compile(r"\bwork\s*programme\b", re.I)
 APPENDIX = re.compile(r"^(appendix|annex|schedule)\s+[A-Z0-9]+\b", re.I)
 ACTION_LOG_TITLE = re.compile(r"\b(action (log|tracker|sheet)|actions? arising|recommendation(s)? tracker|tracking of recommendations)\b", re.I)
@@ -34,9 +41,16 @@ MINUTES_RECORD_CUE = re.compile(r"\b" + alternation("kinds.minutes_record") + r"
 AGENDA_CUE = re.compile(r"\b" + alternation("kinds.agenda") + r"\b", re.I)
 PAGE_STAMP = re.compile(r"\bpage\s+\d", re.I)  # "Minutes – 12 May – Page 2" is a running head
 NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
+LIST_NUMBER = re.compile(r"^(?:(?i:item)\s+)?(?:\(?\d{1,3}(?:\.\d{1,2})?[.)]?|[A-Z][.)])\s")  # "4", "4.", "(4)", "4.0", "Item 4", "D."
 LIST_ITEMS = 5  # numbered lines that make a page of no named kind an agenda's list of business ...
 LIST_SHARE = 0.4  # ... when they are this share of its lines (minutes carry paragraphs between their numbers)
 TRIGGER_START = re.compile(r"^\W*" + alternation("decisions.triggers") + r"\b", re.I)
+AGENDA_HEADING_LINE = re.compile(r"^\W*" + alternation("agenda.headings") + r"\W*$", re.I)  # "Order of business" on its own line
+AGENDA_NOTICE = re.compile(r"\b" + alternation("agenda.notice") + r"\b", re.I)  # "You are summoned to attend ..."
+NOTICE_LINES = 20
+PARTICULAR = re.compile(r"^(" + alternation("meeting.particular_labels") + r")\s*:", re.I)  # "Date:", "Time:", "Venue:"
+PURPOSE_LEAD = re.compile(r"^\W*(?:" + alternation("agenda.purpose_leads") + r")\b", re.I)  # "To receive apologies"
+CALLING_CUES = 2  # distinct particulars, or purpose lines, that call a meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +93,8 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
             block = [ln.text for ln in lines[i : i + 4]]
             title = join_lines(block[:1] + [b for b in block[1:3] if not MINUTES_BODY.match(b)])
             return PageStart(DocKind.MINUTES, title)
-        if re.match(r"^title of report\s*:", text, re.I):
-            return PageStart(DocKind.REPORT, _title_after(line, re.compile(r"^title of report\s*:", re.I)))
+        if REPORT_TITLE_LABEL.match(text) and ":" in text:
+            return PageStart(DocKind.REPORT, _title_after(line, REPORT_TITLE_LABEL))
         agenda_title = i < OPENING_LINES and AGENDA_TITLE.match(text) and len(text) < 80 and not NUMBERED.match(text) and (
             i < 2 or ((line.bold or _title_like(text)) and _heading_words(text)))
         if (i < 2 and AGENDA_START.match(text) and len(text) < 80) or agenda_title or re.fullmatch(r"\W*agenda\W*", text, re.I):
@@ -100,9 +114,18 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         return PageStart(DocKind.OTHER, first)
     if table_kind is not None:
         return PageStart(table_kind, None)
-    if sum(1 for ln in opening if REPORT_META.match(ln.text)) >= 2:
-        meta = next((ln for ln in opening if re.match(r"^title of report", ln.text, re.I)), None)
-        return PageStart(DocKind.REPORT, _title_after(meta, re.compile(r"^title of report\s*:?", re.I)) if meta else None)
+    labelled = list(itertools.takewhile(lambda ln: not (LIST_NUMBER.match(ln.text.strip()) or agenda_table_header(ln)), opening))
+    if sum(1 for ln in labelled if REPORT_META.match(ln.text) or _report_cell(ln)) >= 2:  # not "Lead officer:" under agenda items
+        meta = next((ln for ln in opening if REPORT_TITLE_LABEL.match(ln.text)), None)
+        cells = [c for ln in opening if (c := _report_cell(ln)) and REPORT_TITLE_LABEL.fullmatch(c[0])]
+        named = cells[0][1] if cells else _title_after(meta, REPORT_TITLE_LABEL) if meta else _set_larger(opening, opening[-1])
+        return PageStart(DocKind.REPORT, named)
+    authored = next((ln for ln in opening if REPORT_BY.match(ln.text.strip())), None)
+    above = opening[: opening.index(authored)] if authored is not None else []
+    if authored is not None and not any(NUMBERED.match(ln.text.strip()) for ln in above):  # not an agenda item's presenter
+        over = _set_larger(above, authored)
+        if over:
+            return PageStart(DocKind.REPORT, over)  # a title, then "Report of the Chief Finance Officer"
     if first and ACTION_PLAN_TITLE.search(first) and _title_like(first):
         return PageStart(DocKind.ACTION_PLAN, first)
     for line in opening[:2]:
@@ -112,12 +135,36 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
     return None
 
 
+def _report_cell(line: Line) -> tuple[str, str] | None:
+    """(label, value) of a line of a report's cover box: a report label ("Report of", "Meeting") in a cell
+    of its own, set apart from its value by a wide gap and printed without a colon."""
+    words = line.words
+    for k in range(1, len(words)):
+        if words[k].x0 - words[k - 1].x1 > CELL_GAP * (words[k].size or 10.0):
+            label = " ".join(w.text for w in words[:k])
+            return (label, " ".join(w.text for w in words[k:])) if REPORT_CELL.fullmatch(label) else None
+    return None
+
+
+def _size(line: Line) -> float:
+    return max((w.size for w in line.words), default=0.0)
+
+
+def _set_larger(lines: Sequence[Line], than: Line) -> str | None:
+    """The title among these lines: the lines set larger than ``than`` (a title wrapped over lines is joined)."""
+    big = [ln for ln in lines if _size(ln) >= _size(than) + TITLE_OVER and _title_like(ln.text.strip()) and not REPORT_META.match(ln.text)]
+    return join_lines([ln.text for ln in big]) if big else None
+
+
 def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
     """A document whose first page names no kind: minutes when its text reads like a meeting's record."""
     text = " ".join(ln.text for lines in lines_by_page[:3] for ln in lines[:40])
     if lines_by_page and any(TITLE_AGENDA_CUE.search(ln.text) and len(ln.text) < 80 and _heading_words(ln.text)
                              for ln in lines_by_page[0][:10]):
         return DocKind.AGENDA  # "CITY COUNCIL AGENDA AND NOTICE" in the title block
+    records = {m.group().lower() for m in MINUTES_RECORD_CUE.finditer(text)}
+    if lines_by_page and len(records) < 2 and _front_sheet(lines_by_page[0]):
+        return DocKind.AGENDA  # its standing items ("Apologies", "Minutes of the last meeting") are no minutes
     body_cues = {m.group().lower() for m in MINUTES_BODY_CUE.finditer(text)}
     if body_cues and MINUTES_CUE.search(text):
         return DocKind.MINUTES
@@ -132,10 +179,25 @@ def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
     return DocKind.OTHER
 
 
+def _front_sheet(lines: Sequence[Line]) -> bool:
+    """A page calling a meeting: an agenda heading on a line of its own anywhere on it (below a membership
+    list or notices), the header of an agenda table ("Item | Subject | Lead"), a summons, the meeting's
+    particulars labelled near its top ("Date:", "Time:", "Venue:"), items' purposes ("To receive ..."), or
+    a list of numbered titles with no paragraphs between them; and no one recorded as present."""
+    if any(ATTENDANCE_LABEL.match(ln.text) for ln in lines):
+        return False
+    if any(AGENDA_HEADING_LINE.match(ln.text.strip()) or agenda_table_header(ln) for ln in lines) or any(
+            AGENDA_NOTICE.search(ln.text) for ln in lines[:NOTICE_LINES]):
+        return True
+    particulars = {m.group(1).lower() for ln in lines[:NOTICE_LINES] if (m := PARTICULAR.match(ln.text.strip()))}
+    purposes = sum(1 for ln in lines if PURPOSE_LEAD.match(ln.text.strip()))
+    return len(particulars) >= CALLING_CUES or purposes >= CALLING_CUES or _numbered_list([lines])
+
+
 def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:
     """Pages that are mostly a numbered list: at least LIST_ITEMS numbered lines, LIST_SHARE of all lines."""
     lines = [ln for page in lines_by_page for ln in page]
-    numbered = sum(1 for ln in lines if NUMBERED.match(ln.text.strip()))
+    numbered = sum(1 for ln in lines if LIST_NUMBER.match(ln.text.strip()))
     return numbered >= LIST_ITEMS and numbered >= LIST_SHARE * len(lines)
 
 

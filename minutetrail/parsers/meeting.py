@@ -5,6 +5,7 @@ import re
 from collections.abc import Sequence
 
 from minutetrail.models import Line, Meeting, Membership
+from minutetrail.parsers.agenda_table import agenda_table_header
 from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.owners import clean_person
 from minutetrail.parsers.text import collapse
@@ -20,9 +21,15 @@ LABEL_DATE = re.compile(r"^(" + alternation("meeting.date_labels") + r")\s*:\s*(
 # "Published: 2 May", "Date de convocation : 6 juillet": a date on the front sheet that is not the meeting's
 NOT_MEETING_DATE = re.compile(r"\b" + alternation("meeting.not_meeting_date") + r"\b", re.I)
 LABEL_TIME = re.compile(r"^time\s*:\s*(.+)$", re.I)
+LABEL_COMMITTEE = re.compile(r"^(?:" + alternation("meeting.committee_labels") + r")\s*:\s*(?P<name>\D+)$", re.I)  # "Meeting: Cabinet"
 LABEL_VENUE = re.compile(r"^(place|venue|location)\s*:\s*(.+)$", re.I)
 AGENDA_FOR = re.compile(r"^agenda for (?:the )?meeting of (?:the )?(.+)$", re.I)
 AGENDA_HEAD = re.compile(r"^\W*(" + alternation("kinds.agenda") + r"|notice of the meeting)\W*$", re.I)
+# "To: All Members of the Planning Sub-Committee": the committee, addressed
+ADDRESSEE = re.compile(r"^(?:(?:" + alternation("meeting.addressee_leads") + r")\s*:?\s*)?(?:all\s+)?(?:the\s+)?members\s+of\s+(?:the\s+)?(?=[A-Z])"
+                       r"|^to\s*:\s*(?:the\s+)?(?=[A-Z])", re.I)
+SUMMONED = re.compile(r"\bmeeting of the (?P<name>[A-Z][\w&'’ -]+?),?\s+(?:to be|will be|is to be|shall be)\s+held\b")
+ITEM_MARKER = re.compile(r"^\(?[A-Z0-9]{1,3}[.)]\s")  # "A. Apologies" under the heading is the first item, not the committee
 NOT_COMMITTEE = re.compile(r"\d|@|www\.|https?:|^(tel|email|ask for|date|time|place|venue)\b", re.I)
 
 
@@ -56,13 +63,50 @@ def _committee(lines: Sequence[Line]) -> str | None:
         if AGENDA_HEAD.match(line.text.strip()):
             for nxt in lines[i + 1 : i + 3]:
                 t = nxt.text.strip()
-                if t and not NOT_COMMITTEE.search(t) and len(t) < 90:
+                if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and not ITEM_MARKER.match(t) and _name_like(t) \
+                        and not agenda_table_header(nxt):
                     return re.sub(r"\s+meeting$", "", smart_case(t), flags=re.I)
-            for prev in reversed(lines[max(0, i - 4) : i]):
-                t = prev.text.strip()
-                if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and "council" in t.lower():
-                    return smart_case(t)
+            above = [prev for prev in reversed(lines[max(0, i - 4) : i]) if (t := prev.text.strip()) and not NOT_COMMITTEE.search(t)
+                     and len(t) < 90 and (re.search(r"\bcouncil\b", t, re.I) or _names_committee(t))]  # not "Councillors ..."
+            if above:  # the committee set largest over the heading, not the council above it
+                return smart_case(max(above, key=_line_size).text.strip())
     return None
+
+
+def _line_size(line: Line) -> float:
+    return max((w.size for w in line.words), default=0.0)
+
+
+def _labelled_committee(lines: Sequence[Line]) -> str | None:
+    """A committee named by a label on the front sheet ("Meeting: Planning Sub-Committee")."""
+    for line in lines[:FRONT_LINES]:
+        m = LABEL_COMMITTEE.match(collapse(line.text))
+        if m and _name_like(m["name"].strip(" .")):
+            return smart_case(m["name"].strip(" ."))
+    return None
+
+
+def _summoned_committee(lines: Sequence[Line]) -> str | None:
+    """The committee a summons names ("a meeting of the Audit Committee to be held ..."), or that it is addressed
+    to ("To: All Members of the Planning Sub-Committee")."""
+    joined = " ".join(collapse(ln.text) for ln in lines[:FRONT_LINES])
+    m = SUMMONED.search(joined)
+    if m and _names_committee(m["name"]):
+        return m["name"]
+    for line in lines[:FRONT_LINES]:
+        text = collapse(line.text)
+        a = ADDRESSEE.match(text)
+        name = text[a.end():].strip(" .:") if a else ""
+        if name and _names_committee(name) and not NOT_COMMITTEE.search(name):
+            return smart_case(name)
+    return None
+
+
+UNQUALIFIED = re.compile(r"(committee|sub-committee|board|panel|commission|forum|meeting)s?", re.I)  # "the Committee": which?
+
+
+def _names_committee(name: str) -> bool:
+    return bool(COMMITTEE_WORD.search(name)) and _name_like(name) and not UNQUALIFIED.fullmatch(name) and ":" not in name
 
 
 COMMITTEE_WORD = re.compile(r"\b(council|committee|board|commission|panel|cabinet|forum|sub-committee|executive)\b", re.I)
@@ -150,7 +194,7 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
     titled = heading_committee(lines)
     if titled and body and titled.lower() == body.lower() and not OWN_COMMITTEE.search(titled):
         titled = None  # "Kent County Council" on a report's cover is the body, not a committee
-    committee = _committee(lines) or committee_fallback(lines, body) or titled
+    committee = _labelled_committee(lines) or _summoned_committee(lines) or _committee(lines) or committee_fallback(lines, body) or titled
     return Meeting(body=body, committee=committee, date=date, time=time,
                    venue=venue, membership=parse_membership(lines))
 

@@ -38,7 +38,7 @@ from minutetrail.parsers.meeting import (
 )
 from minutetrail.parsers.minutes import attach_actions, parse_minutes, unread_warnings
 from minutetrail.parsers.nlp import LazyNlp
-from minutetrail.parsers.reports import REC_HEAD, agenda_recommendations, parse_recommendations
+from minutetrail.parsers.reports import LEAD_CUE, REC_HEAD, agenda_recommendations, parse_recommendations
 from minutetrail.parsers.roles import (
     find_role_mentions,
     glossary_mentions,
@@ -113,9 +113,9 @@ def _report(part: DocumentPart, pages: PartPages, acc: dict[str, list[Any]]) -> 
     found = parse_recommendations(pages, part.title)
     acc["recommendations"].extend(found)
     if not found:
-        headed = next((p for p, lines in pages for ln in lines if REC_HEAD.match(ln.text.strip())), None)
+        headed = next((p for p, lines in pages for ln in lines if REC_HEAD.match(ln.text.strip()) or LEAD_CUE.match(ln.text.strip())), None)
         if headed is not None:
-            acc["warnings"].append(Warning_(headed, f"page {headed}: a recommendations heading, but no recommendation read under it"))
+            acc["warnings"].append(Warning_(headed, f"page {headed}: a recommendations heading or lead-in, but no recommendation read under it"))
     acc["roles"].extend(report_author_mentions(pages))
 
 

@@ -7,10 +7,15 @@ from dataclasses import replace
 
 from minutetrail.models import AgendaItem, Line, Recommendation
 from minutetrail.parsers.text import join_lines
+from minutetrail.parsers.vocab import alternation
 
-REC_HEAD = re.compile(r"^(\d+(\.\d+)?\.?\s+)?recommendations?(\s*\(s\))?\s*[:.]?\s*$|^recommendation\(s\)\s*$", re.I)
+REC_HEAD = re.compile(r"^(\d+(\.\d+)?\.?\s+)?(?:recommendations?(\s*\(s\))?|" + alternation("reports.headings") + r")\s*[:.]?\s*$"
+                      r"|^recommendation\(s\)\s*$", re.I)  # "Recommendation(s)", "2. Recommended decision"
 LEAD_IN = re.compile(r"^(that|it is recommended that|the (committee|cabinet|council|panel|board) is (asked|recommended) to)\b.*$", re.I)
-LETTERED = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z]|[ivx]{1,4}|\d{1,2})[).]\s+(?P<text>\S.*)$")
+# "The Committee is asked to:", "Members are recommended to", "It is recommended that": a section's opening words (data/lang)
+LEAD_CUE = re.compile(r"^(?:(?:" + alternation("reports.lead_subjects") + r")\s+" + alternation("reports.lead_verbs")
+                      + "|" + alternation("reports.lead_phrases") + r")\b", re.I)
+LETTERED = re.compile(r"^[-–•]?\s*(?:\(?(?P<letter>[a-z]|[ivx]{1,4}|\d{1,2})[).]|(?P<para>\d{1,2}\.\d{1,2})\.?)\s+(?P<text>\S.*)$")
 BULLETED = re.compile(r"^(?:[•▪●◦·*\-–]|\uf0b7)\s+(?P<text>\S.*)$")  # recommendations listed with bullets, unlettered
 REC_INLINE = re.compile(r"^recommendations?(?:\s*\(s\))?\s*[:\-–]\s+(?P<text>\S.*)$", re.I)  # "Recommendation: That ..."
 END_HEAD = re.compile(
@@ -20,11 +25,56 @@ END_HEAD = re.compile(
     r"wards affected|decision type|classification|implications)\b",
     re.I,
 )
+TABLE_HEAD = re.compile(r"^(?:" + alternation("reports.table_columns") + r")$", re.I)  # "Recommendation | Reason"
 MAX_GAP_HEIGHTS = 2.5
+HEADING_CHARS = 80  # a bold line this short, not ending a sentence, is the next section's heading ...
+HEADING_GAP = 0.5  # ... when this many line heights above it set it apart
+CELL_GAP = 2.0  # font sizes between the recommendation cell and the next
+ROW_GAP = 0.5  # line heights above a table row's first line (its padding)
+
+
+def _heading(line: Line, text: str, prev: Line | None) -> bool:
+    """The next section's heading, found by its type: a short bold line set apart under plain text, numbered
+    or not (a wrapped line in bold at the line pitch is not one)."""
+    if prev is None or prev.bold or not line.bold or line.top - prev.bottom < HEADING_GAP * (line.bottom - line.top or 10.0):
+        return False
+    return len(text) < HEADING_CHARS and not text.endswith((".", ";", ",", ":")) and not BULLETED.match(text)  # "3. Key issues" too
+
+
+def _table_boundary(line: Line) -> float | None:
+    """Where the recommendation column ends, when this line heads a table of recommendations (and reasons)."""
+    words = line.words
+    for k in range(1, len(words)):
+        gap = words[k].x0 - words[k - 1].x1
+        if gap > CELL_GAP * (words[k].size or 10.0):
+            return words[k].x0 if TABLE_HEAD.match(" ".join(w.text for w in words[:k])) else None
+    return None
+
+
+def _table_rows(lines: Sequence[Line], boundary: float) -> tuple[list[str], int]:
+    """The recommendation cells of the rows under a table header, and how many lines the table took."""
+    rows: list[list[str]] = []
+    prev: Line | None = None
+    used = 0
+    for line in lines:
+        cell = [w.text for w in line.words if w.x1 <= boundary]
+        height = line.bottom - line.top or 10.0
+        gap = line.top - prev.bottom if prev is not None else height
+        if gap > MAX_GAP_HEIGHTS * height or (line.bold and not cell[:1] == [] and prev is not None and not prev.bold
+                                              and line.x0 < boundary and len(line.words) == len(cell) and rows):
+            break  # past the table: set apart, or a heading
+        if cell and (not rows or gap > ROW_GAP * height):
+            rows.append(cell)
+        elif cell:
+            rows[-1].extend(cell)
+        prev = line
+        used += 1
+    return [" ".join(r) for r in rows], used
 
 
 def parse_recommendations(pages: Sequence[tuple[int, Sequence[Line]]], report_title: str | None) -> list[Recommendation]:
-    """Each lettered (or single unlettered) recommendation of one report."""
+    """Each lettered (or single unlettered) recommendation of one report: under a "Recommendation(s)" heading,
+    or after opening words ("The Committee is asked to:"); a list, a paragraph or a "Recommendation | Reason" table."""
     out: list[Recommendation] = []
     state = "seek"
     current: list[str] = []
@@ -40,19 +90,34 @@ def parse_recommendations(pages: Sequence[tuple[int, Sequence[Line]]], report_ti
 
     for page, lines in pages:
         prev: Line | None = None
-        for line in lines:
+        skip = 0
+        for idx, line in enumerate(lines):
+            if skip:
+                skip -= 1
+                continue
             text = line.text.strip()
             height = line.bottom - line.top or 10.0
             if state == "seek":
                 inline = REC_INLINE.match(text)
-                if REC_HEAD.match(text) or inline:
-                    state, lead, rec_page = "lead", [inline["text"]] if inline else [], page
+                if REC_HEAD.match(text) or inline or LEAD_CUE.match(text):
+                    state, rec_page = "lead", page
+                    lead = [inline["text"]] if inline else [text] if not REC_HEAD.match(text) else []
                 prev = line
                 continue
+            boundary = _table_boundary(line) if state == "lead" and not current else None
+            if boundary is not None:
+                cells, used = _table_rows(lines[idx + 1 :], boundary)
+                out.extend(Recommendation(None, c, report_title, page) for c in cells)
+                state, lead, skip = "done" if cells else state, [], used
+                if cells:
+                    break
+                continue
             gap = line.top - prev.bottom if prev is not None and line.top > prev.top else 0.0
-            if END_HEAD.match(text) or (state == "items" and gap > MAX_GAP_HEIGHTS * height) or REC_HEAD.match(text):
+            collected = bool(lead or current or out)
+            if END_HEAD.match(text) or (state == "items" and gap > MAX_GAP_HEIGHTS * height) or REC_HEAD.match(text) or (
+                    collected and _heading(line, text, prev)):
                 close()
-                if not out and lead:
+                if not out and lead and not join_lines(lead).endswith(":"):  # a lead-in with nothing under it is none
                     out.append(Recommendation(None, join_lines(lead), report_title, rec_page))
                 state = "lead" if REC_HEAD.match(text) else "done"
                 lead = []
@@ -64,7 +129,7 @@ def parse_recommendations(pages: Sequence[tuple[int, Sequence[Line]]], report_ti
             b = None if m else BULLETED.match(text)
             if m or b:
                 close()
-                state, letter, rec_page = "items", m["letter"] if m else None, page
+                state, letter, rec_page = "items", (m["letter"] or m["para"]) if m else None, page
                 current = [(m or b)["text"]]  # type: ignore[index]
             elif state == "items":
                 current.append(text)

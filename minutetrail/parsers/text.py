@@ -100,12 +100,13 @@ def is_furniture(text: str) -> bool:
 
 
 def _margin_key(line: Line, page: PageData) -> str | None:
-    """A running head or foot candidate: short, in the top or bottom band, keyed by text and place."""
+    """A running head or foot candidate: short, in the top or bottom band, keyed by text, place and type."""
     if line.top > page.height * MARGIN_BAND and line.bottom < page.height * (1 - MARGIN_BAND):
         return None
     if len(line.words) > RUNNING_MAX_WORDS:
         return None
-    return f"{round(line.top / RUNNING_SLOT)}|" + re.sub(r"\d+", "#", line.text.strip().lower())
+    size = round(max((w.size for w in line.words), default=0.0))  # a running head repeats in the same type
+    return f"{round(line.top / RUNNING_SLOT)}|{size}|{line.bold}|" + re.sub(r"\d+", "#", line.text.strip().lower())
 
 
 def running_lines(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[Line]]) -> set[str]:

@@ -60,3 +60,102 @@ def test_an_agenda_printing_a_reports_recommendations_under_its_item(tmp_path):
     assert [(r.letter, r.text, r.report_title) for r in record.recommendations] == [
         ("a", "the annual budget be approved;", "BUDGET AND FEES FOR 2024/25"),
         ("b", "the fees be increased by three per cent.", "BUDGET AND FEES FOR 2024/25")]
+
+
+# ------------------------------------------------------------ reports of councils not seen before
+
+
+def _sections(path: Path, opening: list[tuple[str, float, bool]], body: list[tuple[str, bool]]) -> Path:
+    """A report: its opening lines (text, size, bold), then body lines (text, bold) with a gap before each bold one."""
+    sheet = Sheet(path)
+    for text, size, bold in opening:
+        sheet.line(text, size=size, bold=bold, step=size + 8)
+    for text, bold in body:
+        if bold:
+            sheet.gap(8)
+        sheet.line(text, bold=bold)
+    return sheet.save()
+
+
+PURPOSE = [("Purpose of the report", True), ("To set the budget and the fees for the coming year.", False)]
+BACKGROUND = [("Financial implications", True), ("The council must set a balanced budget each year.", False)]
+OPENINGS = {  # how the report names itself, and the title read from it
+    "title-set-larger-over-report-of": ([("Resources Committee", 11, False), ("Monday 3 March 2025", 11, False),
+                                         ("Budget and Fees 2025/26", 16, True), ("Report of the Head of Finance", 11, False)],
+                                        "Budget and Fees 2025/26"),
+    "report-title-label-in-capitals": ([("RESOURCES COMMITTEE - 3 MARCH 2025", 11, True), ("REPORT TITLE: BUDGET AND FEES 2025/26", 11, True),
+                                        ("REPORT AUTHOR: HEAD OF FINANCE", 11, False)], "BUDGET AND FEES 2025/26"),
+    "report-author-and-wards-labels": ([("Budget and Fees 2025/26", 16, True), ("Report author: Ann Vell, Head of Finance", 11, False),
+                                        ("Wards affected: All", 11, False)], "Budget and Fees 2025/26"),
+}
+
+
+@pytest.mark.parametrize("opening", sorted(OPENINGS))
+def test_a_report_opening_without_title_of_report_is_a_report_with_its_title(tmp_path, opening):
+    lines, title = OPENINGS[opening]
+    body = PURPOSE + [("Recommendations", True), ("a) Approve the budget;", False), ("b) Agree the fees.", False)] + BACKGROUND
+    record = parse_file(str(_sections(tmp_path / "r.pdf", lines, body)))
+    assert [(d.kind.value, d.title) for d in record.documents] == [("report", title)]
+    assert [r.text for r in record.recommendations] == ["Approve the budget;", "Agree the fees."]
+
+
+HEAD = [("Report to the Resources Committee", 14, True), ("Title of report: Budget and fees for 2025/26", 11, False),
+        ("Report by: Head of Finance", 11, False)]
+SECTIONS = {  # the recommendations section as printed, then the recommendations expected
+    "opened-by-the-committee-is-asked-to": ([("The Committee is asked to:", False), ("(i) approve the budget;", False),
+                                             ("(ii) agree the fees.", False)], ["approve the budget;", "agree the fees."]),
+    "a-single-paragraph-it-is-recommended-that": (
+        [("It is recommended that the Committee approve the budget and agree the fees.", False)],
+        ["It is recommended that the Committee approve the budget and agree the fees."]),
+    "paragraphs-numbered-2-1-ended-by-a-numbered-heading": (
+        [("2. Recommendations", True), ("2.1 That the Committee approve the budget;", False), ("2.2 That the Committee agree the fees.", False),
+         ("3. Key issues", True), ("3.1 The council must set a balanced budget each year.", False)],
+        ["That the Committee approve the budget;", "That the Committee agree the fees."]),
+    "headed-recommended-decision": ([("Recommended decision", True), ("That the Committee approve the budget.", False)],
+                                    ["That the Committee approve the budget."]),
+    "ended-by-a-bold-heading-not-in-the-vocabulary": (
+        [("Recommendations", True), ("• Approve the budget.", False), ("Main considerations", True),
+         ("The council must set a balanced budget each year.", False)], ["Approve the budget."]),
+}
+
+
+@pytest.mark.parametrize("section", sorted(SECTIONS))
+def test_a_recommendations_section_in_other_words_and_numbering(tmp_path, section):
+    body, expected = SECTIONS[section]
+    record = parse_file(str(_sections(tmp_path / "r.pdf", HEAD, PURPOSE + body)))
+    assert [r.text for r in record.recommendations] == expected
+
+
+def test_a_recommendation_and_reason_table_gives_each_recommendation_cell(tmp_path):
+    sheet = Sheet(tmp_path / "r.pdf")
+    for text, size, bold in HEAD:
+        sheet.line(text, size=size, bold=bold, step=size + 8)
+    sheet.line("Recommendations", bold=True).gap(4)
+    sheet.cells("Recommendation", "Reason for recommendation", width=280, bold=True).gap(8)
+    for first, more, reason in [("Approve the revised budget as set", "out in Appendix A", "To set a balanced budget."),
+                                ("Agree the fees and charges", "", "So that they start in April.")]:
+        sheet.cells(first, reason, width=280)
+        if more:
+            sheet.cells(more, "", width=280)
+        sheet.gap(8)
+    sheet.gap(8).line("Background", bold=True).line("The council must set a balanced budget each year.")
+    record = parse_file(str(sheet.save()))
+    assert [r.text for r in record.recommendations] == ["Approve the revised budget as set out in Appendix A", "Agree the fees and charges"]
+
+
+def test_a_lead_in_with_nothing_under_it_is_reported(tmp_path):
+    record = parse_file(str(_sections(tmp_path / "r.pdf", HEAD, PURPOSE + [("Members are asked to:", False)] + BACKGROUND)))
+    assert record.recommendations == ()
+    assert any(w.page == 1 and "no recommendation read" in w.message for w in record.warnings)
+
+
+def test_a_report_opening_in_a_cover_box_of_labels_without_colons_is_a_report(tmp_path):
+    sheet = Sheet(tmp_path / "r.pdf")
+    for label, value in [("Meeting", "Resources Committee"), ("Date", "Monday 3 March 2025"), ("Report title", "Budget and Fees 2025/26"),
+                         ("Report of", "Head of Finance"), ("Wards", "All")]:
+        sheet.cells(label, value, width=140, step=18)
+    for text, bold in PURPOSE + [("Recommendations", True), ("a) Approve the budget;", False), ("b) Agree the fees.", False)] + BACKGROUND:
+        sheet.gap(8 if bold else 0).line(text, bold=bold)
+    record = parse_file(str(sheet.save()))
+    assert [(d.kind.value, d.title) for d in record.documents] == [("report", "Budget and Fees 2025/26")]
+    assert [r.text for r in record.recommendations] == ["Approve the budget;", "Agree the fees."]

@@ -1,0 +1,79 @@
+"""Agenda layouts of councils not seen before: lettered items, agenda tables under other headers, titles
+wrapped in their cells, sub-items titled by a reference. One test per layout class, hand-made lines."""
+from __future__ import annotations
+
+from minutetrail.models import Line, Word
+from minutetrail.parsers.agenda import lines_to_agenda_items
+
+CHAR = 5.0
+
+
+def words(x: float, y: float, text: str, size: float = 10.0, bold: bool = False) -> tuple[Word, ...]:
+    out = []
+    for tok in text.split():
+        out.append(Word(tok, x, y, x + len(tok) * CHAR, y + size, bold=bold, size=size))
+        x += len(tok) * CHAR + 3
+    return tuple(out)
+
+
+def row(y: float, *cells: tuple[float, str], size: float = 10.0, bold: bool = False) -> Line:
+    """One line holding several cells: (x, text) each."""
+    return Line(tuple(w for x, text in cells for w in words(x, y, text, size, bold)))
+
+
+def read(lines: list[Line]) -> list[tuple[str, str, str | None]]:
+    return [(i.number, i.title, i.description) for i in lines_to_agenda_items([(1, lines)])]
+
+
+def test_an_agenda_lettered_a_b_c_with_nothing_numbered_is_read_by_its_letters():
+    lines = [row(60, (56, "AGENDA"), size=13, bold=True),
+             row(84, (56, "A. APOLOGIES FOR ABSENCE"), bold=True), row(98, (70, "To receive apologies for absence.")),
+             row(118, (56, "B. MINUTES (Pages 5 - 11)"), bold=True),
+             row(138, (56, "C.TREE PRESERVATION ORDER OBJECTIONS"), bold=True),  # the letter glued to its title
+             row(158, (56, "D. VILLAGE HALL LEASE RENEWAL (Pages 12 -"), bold=True), row(172, (70, "19)")),
+             row(192, (56, "E. DATE OF NEXT MEETING"), bold=True)]
+    assert read(lines) == [("A", "APOLOGIES FOR ABSENCE", "To receive apologies for absence."), ("B", "MINUTES", None),
+                           ("C", "TREE PRESERVATION ORDER OBJECTIONS", None), ("D", "VILLAGE HALL LEASE RENEWAL", None),
+                           ("E", "DATE OF NEXT MEETING", None)]
+
+
+def test_letters_over_numbered_items_stay_sections():
+    lines = [row(60, (56, "A. OPENING MATTERS"), bold=True), row(78, (70, "1. Apologies")), row(96, (70, "2. Minutes")),
+             row(114, (56, "B. FOR DECISION"), bold=True), row(132, (70, "3. Fees and charges")), row(150, (70, "4. Grants")),
+             row(168, (56, "C. FOR INFORMATION"), bold=True), row(186, (70, "5. Work programme"))]
+    assert [n for n, _t, _d in read(lines)] == ["1", "2", "3", "4", "5"]
+
+
+HEADER = (60, "Item No."), (110, "Report Title"), (362, "Responsible Officer"), (480, "Page No.")
+
+
+def test_an_agenda_table_headed_item_no_report_title_responsible_officer_page_no_is_read_by_its_columns():
+    lines = [row(100, *HEADER, bold=True),
+             row(120, (60, "1."), (110, "Apologies for absence"), (362, "Clerk to the Council")),
+             row(140, (60, "2."), (110, "Corporate Risk Register"), (362, "Head of Internal Audit"), (480, "5 - 22")),
+             row(154, (110, "To note the risks and the actions to manage them.")),
+             row(174, (60, "3."), (110, "Date of next meeting"), (362, "Chair"))]
+    assert read(lines) == [("1", "Apologies for absence", None),
+                           ("2", "Corporate Risk Register", "To note the risks and the actions to manage them."),
+                           ("3", "Date of next meeting", None)]
+
+
+def test_a_title_wrapped_in_its_table_cell_stays_title_and_a_full_cell_is_split_at_the_next_column():
+    lines = [row(100, (60, "#"), (110, "Topic"), (362, "Lead officer"), (480, "Time"), bold=True),
+             row(120, (60, "1"), (110, "ANTI-FRAUD AND CORRUPTION STRATEGY -"), (362, "Monitoring Officer"), (480, "10.15"), bold=True),
+             row(132, (110, "RESPONSE TO THE REVIEW"), bold=True),
+             row(152, (60, "2"), (110, "Leisure centre refurbishment and the findings of"), (358, "Director of Place"), (480, "10.30")),
+             row(164, (110, "the independent review")),
+             row(176, (110, "To consider the options set out in the report."))]
+    assert read(lines) == [("1", "ANTI-FRAUD AND CORRUPTION STRATEGY - RESPONSE TO THE REVIEW", None),
+                           ("2", "Leisure centre refurbishment and the findings of the independent review",
+                            "To consider the options set out in the report.")]
+
+
+def test_sub_items_titled_by_an_application_reference_are_sub_items():
+    lines = [row(60, (56, "4. Planning applications"), bold=True),
+             row(78, (76, "(a) 24/01234/FUL - Land East of Mill Lane")),
+             row(96, (76, "(b) 24/00871/OUT - Former Depot, Station Road")),
+             row(118, (56, "5. Date of next meeting"), bold=True)]
+    assert [(n, t) for n, t, _d in read(lines)] == [("4", "Planning applications"), ("4a", "24/01234/FUL - Land East of Mill Lane"),
+                                                    ("4b", "24/00871/OUT - Former Depot, Station Road"), ("5", "Date of next meeting")]
