@@ -117,8 +117,8 @@ def build(path: Path, rng: random.Random, split: str) -> tuple[dict[str, Any], d
             para("The Committee considered its work programme for the remainder of the municipal year.")
             item["resolutions"] = decision(doc, d, x, ["the work programme be noted"], "single")
         else:
-            for _ in range(rng.randint(1, 2)):
-                para(rng.choice(T.DISCUSSION).format(role=rng.choice(T.ROLES)))
+            for text in rng.sample(T.DISCUSSION, rng.randint(1, 2)):
+                para(text.format(role=rng.choice(T.ROLES)))
             if rng.random() < 0.7:
                 item["actions"] = action_paras(doc, d, x, width, rng, officers, when)
             if rng.random() < 0.4:
@@ -127,7 +127,7 @@ def build(path: Path, rng: random.Random, split: str) -> tuple[dict[str, Any], d
                 item["votes"] = v
             n_parts = 1 if d["parts"] == "single" else rng.randint(2, 3)
             texts = [f"{rng.choice(T.SUBJECTS)} {rng.choice(T.OUTCOMES)}"]
-            texts += [rng.choice(T.EXTRA_PARTS).format(role=rng.choice(T.ROLES), money=rng.randint(10, 90)) for _ in range(n_parts - 1)]
+            texts += [p.format(role=rng.choice(T.ROLES), money=rng.randint(10, 90)) for p in rng.sample(T.EXTRA_PARTS, n_parts - 1)]
             item["resolutions"] = decision(doc, d, x, list(dict.fromkeys(texts)), d["parts"])
         items.append(item)
     doc.text(f"The meeting closed at {rng.choice(['8.15 pm', '12.05 pm', '4.40 pm'])}.", gap=2)
@@ -138,6 +138,7 @@ def build(path: Path, rng: random.Random, split: str) -> tuple[dict[str, Any], d
     gold = {"source": {"file": path.name}, "documents": [{"kind": "minutes", "title": None, "page_start": 1, "page_end": doc.page}],
             "meeting": {"body": None, "committee": committee, "date": when.isoformat(), "time": iso_time, "venue": venue},
             "agenda_items": [], "minutes": [minutes], "recommendations": [], "actions": [], "warnings": []}
+    gold["_layout"] = {k: v if not isinstance(v, tuple) else list(v) for k, v in d.items()}  # extra key: what the file was made from
     return gold, d
 
 

@@ -302,9 +302,8 @@ def action_paras(doc: Doc, d: dict[str, Any], x: float, width: float, rng: rando
                  when: date) -> list[dict[str, Any]]:
     """Draw one or two actions in the document's action style; returns the gold actions."""
     out = []
-    for _ in range(rng.randint(1, 2)):
+    for task in rng.sample(T.TASKS, rng.randint(1, 2)):
         who = rng.choice(officers)
-        task = rng.choice(T.TASKS)
         style = d["action"]
         if style == "trailing":
             sentence = f"The {rng.choice(T.ROLES)} agreed to {task}."
