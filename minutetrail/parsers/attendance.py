@@ -47,9 +47,10 @@ VOCAB_ROLES = ("apologies", "substitutes", "in_attendance", "officers", "present
 
 @cache
 def _vocab_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Labels from the vocabulary of every language ("Étaient présents :", "Ymddiheuriadau:")."""
+    """Labels from the vocabulary of every language ("Étaient présents :", "Ymddiheuriadau:"), also a label
+    that is the whole line ("Officers Present" set as a heading over the names)."""
     return tuple(
-        (re.compile(rf"^{alternation(f'attendance.{role}')}\s*(?::\s*|[\-–]\s+|\s+(?=[A-Z]))", re.I), role)
+        (re.compile(rf"^{alternation(f'attendance.{role}')}\s*(?::\s*|[\-–]\s+|\s+(?-i:(?=[A-Z]))|$)", re.I), role)
         for role in VOCAB_ROLES
     )
 

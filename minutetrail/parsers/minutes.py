@@ -243,9 +243,22 @@ MINUTES_TITLE = re.compile(rf"\b{alternation('kinds.minutes')}\b", re.I)
 
 
 def _unnumbered(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | None) -> dict[int, tuple[str, str, set[int]]]:
-    """Minutes that number nothing: their bold headings, less attendance labels and the title."""
-    return {idx: head for idx, head in unnumbered_headings(all_lines, underlined).items()
-            if label_of(all_lines[idx][1].text.strip()) is None and not MINUTES_TITLE.search(head[1])}
+    """Minutes that number nothing: their bold headings, less attendance labels over names and the title.
+
+    A heading worded like a label ("Apologies for Absence") is an item when a sentence follows it; a
+    heading naming minutes ("Minutes of the Previous Meeting") is the title only above the attendance."""
+    texts = [ln.text.strip() for _p, ln in all_lines]
+    first_label = next((i for i, t in enumerate(texts) if label_of(t)), None)
+    out = {}
+    for idx, head in unnumbered_headings(all_lines, underlined).items():
+        after = max(head[2], default=idx) + 1
+        sentence = after < len(texts) and _has_verbs(texts[after]) and not label_of(texts[after])
+        if label_of(texts[idx]) is not None and not sentence:
+            continue
+        if MINUTES_TITLE.search(head[1]) and (first_label is None or idx < first_label):
+            continue
+        out[idx] = head
+    return out
 
 
 def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, default_committee: str | None = None,

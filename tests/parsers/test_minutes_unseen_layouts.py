@@ -1,0 +1,28 @@
+"""Minutes layout classes found by the unseen-layouts sweep (bench/unseen_minutes.py, development half),
+each on a minimal hand-made page. Invented names and text only."""
+from __future__ import annotations
+
+from tests.parsers.test_minutes_classes import Page, all_actions, all_resolutions, cells, heading, minutes_of
+
+
+def test_an_attendance_label_alone_on_its_line_opens_its_block() -> None:
+    p = heading(Page())
+    p.add("Present", bold=True).add("Cllr Ann Bell (Chair), Cllr Carl Dunn, Cllr Eve Ford", x0=70)
+    p.add("Apologies for Absence", bold=True).add("Cllr Gail Hart", x0=70)
+    p.add("Officers Present", bold=True).add("Ian Jones (Committee Clerk), Kay Lowe (Head of Finance)", x0=70).gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    att = minutes_of(p).attendance
+    assert list(att.present) == ["Ann Bell", "Carl Dunn", "Eve Ford"]
+    assert list(att.apologies) == ["Gail Hart"]
+    assert list(att.officers) == ["Ian Jones", "Kay Lowe"]
+
+
+def test_an_unnumbered_heading_worded_like_a_label_is_an_item_when_a_sentence_follows() -> None:
+    p = heading(Page())
+    p.add("Present: Cllr Ann Bell, Cllr Carl Dunn").add("Apologies for Absence: Cllr Gail Hart").gap()
+    p.add("Apologies for Absence", bold=True).add("Apologies for absence were received as listed above.").gap()
+    p.add("Minutes of the Previous Meeting", bold=True).add("The minutes of the meeting held on 4 February 2025 were approved.").gap()
+    p.add("Allotments", bold=True).add("Members discussed the waiting list for plots.")
+    m = minutes_of(p)
+    assert [i.title for i in m.items if i.title] == ["Apologies for Absence", "Minutes of the Previous Meeting", "Allotments"]
+    assert list(m.attendance.apologies) == ["Gail Hart"]
