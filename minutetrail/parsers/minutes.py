@@ -16,7 +16,6 @@ from minutetrail.models import (
     Minutes,
     Resolution,
     ResolutionKind,
-    Votes,
 )
 from minutetrail.parsers.attendance import blocks_to_attendance, label_of
 from minutetrail.parsers.attendance_grid import label_role, line_cells, read_grid
@@ -42,6 +41,7 @@ from minutetrail.parsers.structure import (
 )
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
+from minutetrail.parsers.votes import text_to_votes
 
 HEADING = re.compile(
     r"minutes of (?:a |the )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?)\s+(?:held|which took place)\b"
@@ -49,11 +49,6 @@ HEADING = re.compile(
     re.I,
 )
 MOTION_END = re.compile(r"\s*\b(carried|defeated|lost)\b\.?\s*$", re.I)
-VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For (39) <names> Against (19) <names> Abstain (1)"
-    r"\bFor\s*[:(\-–]?\s*(?P<for>\d+)\)?(?:(?!\bFor\s*[:(]\s*\d).)*?\bAgainst\s*[:(\-–]?\s*(?P<against>\d+)\)?"
-    r"(?:(?:(?!\bFor\s*[:(]\s*\d).)*?\bAbstain\w*\s*[:(\-–]?\s*(?P<abstain>\d+)\)?)?",
-    re.I | re.S,
-)
 PUBLIC_TAIL = re.compile(r"[\s,;]*(?:plus|and|with|also)?\s*(?:\d+|one|two|three|four|five|several|some|no)?\s*members? of (?:the )?public\b.*$", re.I)
 MARGIN_HEAD_LINES = 2
 SINGLE_PITCH = 1.2  # line pitch of single spacing, in line heights
@@ -190,15 +185,6 @@ def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None
                 paras[-1] = (paras[-1][0], paras[-1][1], margin[id(line)])
         prev, prev_page = line, page
     return [Para(page, tuple(parts), owner) for page, parts, owner in paras]
-
-
-def _votes(text: str) -> Votes | None:
-    """The last recorded vote of an item: amendments come first, the substantive motion last."""
-    found = list(VOTES.finditer(text))
-    if not found:
-        return None
-    m = found[-1]
-    return Votes(int(m["for"]), int(m["against"]), int(m["abstain"] or 0))
 
 
 def _motion(item: _Item) -> list[Resolution]:
@@ -348,7 +334,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
         if item.pseudo and not decisions and not actions:
             continue
         text = " ".join(ln.text for _p, ln in item.lines)
-        out_items.append(MinuteItem(item.number or "", item.title or "", item.page or 0, tuple(decisions), tuple(actions), _votes(text)))
+        out_items.append(MinuteItem(item.number or "", item.title or "", item.page or 0, tuple(decisions), tuple(actions), text_to_votes(text)))
 
     return Minutes(
         committee=committee or default_committee or committee_by_mentions([ln for _p, ln in all_lines]),

@@ -2,7 +2,7 @@
 each on a minimal hand-made page. Invented names and text only."""
 from __future__ import annotations
 
-from tests.parsers.test_minutes_classes import Page, all_actions, all_resolutions, cells, heading, minutes_of
+from tests.parsers.test_minutes_classes import Page, heading, minutes_of
 
 
 def test_an_attendance_label_alone_on_its_line_opens_its_block() -> None:
@@ -26,3 +26,16 @@ def test_an_unnumbered_heading_worded_like_a_label_is_an_item_when_a_sentence_fo
     m = minutes_of(p)
     assert [i.title for i in m.items if i.title] == ["Apologies for Absence", "Minutes of the Previous Meeting", "Allotments"]
     assert list(m.attendance.apologies) == ["Gail Hart"]
+
+
+def test_votes_counted_before_their_words_and_abstentions_counted_as_abstain() -> None:
+    p = heading(Page())
+    p.add("1. Car Parking Charges", bold=True)
+    p.add("The motion was put to the vote and carried (8 for, 1 against, 2 abstentions).").gap()
+    p.add("2. Street Lighting", bold=True)
+    p.add("For: 5, Against: 2, Abstentions: 1").gap()
+    p.add("3. Grants", bold=True)
+    p.add("For – 6; Against – 3; Abstentions – 0").gap()
+    p.add("4. Allotments", bold=True).add("The report was noted; members asked for 2 more sites for 2026.")
+    votes = [i.votes for i in minutes_of(p).items if i.number]
+    assert [(v.for_, v.against, v.abstain) if v else None for v in votes] == [(8, 1, 2), (5, 2, 1), (6, 3, 0), None]
