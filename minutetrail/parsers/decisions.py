@@ -19,7 +19,7 @@ from minutetrail.parsers.vocab import alternation
 
 TRIGGER = re.compile(
     r"(?P<label>^(?:resolved|decision|recommendations?|agreed)\s*[:\-–]\s*)"
-    r"|(?P<phrase>(?-i:\bRESOLVED\b)|(?-i:^Resolved\b)|\bit was (?:\w+ )?resolved\b|(?-i:^(?:Agreed|AGREED) that\b)"
+    r"|(?P<phrase>(?-i:\b(?:RESOLVED|RECOMMENDED|DECIDED)\b)|(?-i:^Resolved\b)|\bit was (?:\w+ )?resolved\b|(?-i:^(?:Agreed|AGREED) that\b)"
     r"|\b(?:the )?(?:committee|council|cabinet|panel|board|councillors|members)(?: \w+)? (?:resolved|recommended)\b"
     r"|\bresolved (?:to|that|not|unanimously)\b"
     r"|(?-i:\bI(?:['’]ll| will| would)? move (?:that|adjournment)\b))",  # a motion moved aloud, in a verbatim record

@@ -39,3 +39,18 @@ def test_votes_counted_before_their_words_and_abstentions_counted_as_abstain() -
     p.add("4. Allotments", bold=True).add("The report was noted; members asked for 2 more sites for 2026.")
     votes = [i.votes for i in minutes_of(p).items if i.number]
     assert [(v.for_, v.against, v.abstain) if v else None for v in votes] == [(8, 1, 2), (5, 2, 1), (6, 3, 0), None]
+
+
+def test_a_decision_verb_in_capitals_recommended_to_council_is_a_recommendation() -> None:
+    p = heading(Page())
+    p.add("1. Fees and Charges Review", bold=True)
+    p.add("Members discussed the proposed charges at length.").gap()
+    p.add("RECOMMENDED to Council that the revised charges be adopted from 1 April 2025.").gap()
+    p.add("2. Street Lighting", bold=True)
+    p.add("RECOMMENDED to Council that:").add("(i) the upgrade programme be approved;", x0=70)
+    p.add("(ii) the budget of £40,000 be allocated from the reserve.", x0=70)
+    m = minutes_of(p)
+    found = [(r.letter, r.text, r.kind.value) for i in m.items for r in i.resolutions]
+    assert found == [(None, "RECOMMENDED to Council that the revised charges be adopted from 1 April 2025.", "recommendation"),
+                     ("i", "the upgrade programme be approved;", "recommendation"),
+                     ("ii", "the budget of £40,000 be allocated from the reserve.", "recommendation")]
