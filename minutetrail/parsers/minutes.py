@@ -25,15 +25,14 @@ from minutetrail.parsers.decisions import (
     BULLET,
     LETTERED,
     TRIGGER,
-    Para,
     is_decision_text,
     paragraphs_to_decisions,
 )
 from minutetrail.parsers.minute_actions import ACTIONS_LABEL, DUE_LABEL, TRAILING_ACTION, column_to_outcomes, row_owner, margin_owners, paragraphs_to_actions
 from minutetrail.parsers.minute_table import find_layout, split_lines
+from minutetrail.parsers.paragraphs import Spacing, lines_to_paragraphs
 from minutetrail.parsers.structure import (
     ITEM_REF_LINE,
-    PARA_GAP,
     RES_NUMBER,
     SHORT_LINE,
     item_headings,
@@ -51,8 +50,6 @@ HEADING = re.compile(
 MOTION_END = re.compile(r"\s*\b(carried|defeated|lost)\b\.?\s*$", re.I)
 PUBLIC_TAIL = re.compile(r"[\s,;]*(?:plus|and|with|also)?\s*(?:\d+|one|two|three|four|five|several|some|no)?\s*members? of (?:the )?public\b.*$", re.I)
 MARGIN_HEAD_LINES = 2
-SINGLE_PITCH = 1.2  # line pitch of single spacing, in line heights
-HANGING = 8.0  # points right of a bullet where its wrapped lines hang
 LEAD_IN_WORDS = 6
 
 
@@ -136,55 +133,6 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
             name = m.groupdict().get("committee") or m.groupdict().get("name") or ""
             return smart_case(name.strip()), parse_date(m["date"]), None, None
     return None, None, None, None
-
-
-def _line_pitch(lines: Sequence[tuple[int, Line]]) -> float:
-    """The usual distance from one line's top to the next one's (double-spaced minutes have a wide one)."""
-    steps = sorted(b.top - a.top for (pa, a), (pb, b) in zip(lines, lines[1:])
-                   if pa == pb and 0.9 * (a.bottom - a.top or 10.0) <= b.top - a.top < 3 * (a.bottom - a.top or 10.0))
-    if not steps:  # no two lines close enough to measure: single spacing
-        heights = sorted(ln.bottom - ln.top for _p, ln in lines) or [10.0]
-        return SINGLE_PITCH * heights[len(heights) // 2]
-    return steps[len(steps) // 10]  # near the smallest: lines within a paragraph, not the gaps between them
-
-
-def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None = None, pitch: float | None = None) -> list[Para]:
-    """Lines to paragraphs: a gap, a list marker, a decision label, a short last line or a margin owner ends one.
-
-    A paragraph runs on over a page break when its last line does not end a sentence and the next
-    page goes on in lower case. ``margin`` maps id(line) to the owner printed in its action margin.
-    """
-    margin = margin or {}
-    pitch = pitch or _line_pitch(lines)
-    bullet_x: float | None = None  # where the bullet of the current paragraph sits: its lines hang to the right
-    paras: list[tuple[int, list[str], str | None]] = []
-    prev: Line | None = None
-    prev_page = 0
-    right = max((ln.x1 for _p, ln in lines), default=0.0)
-    for page, line in lines:
-        text = line.text.strip()
-        height = line.bottom - line.top or 10.0
-        if prev is not None and page != prev_page:
-            new = prev.text.rstrip().endswith((".", ":", ";", "!", "?")) or not text[:1].islower()
-        else:
-            new = prev is None or line.top - prev.top > pitch + PARA_GAP * height or line.top < prev.top
-        label = TRIGGER.match(text)
-        new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or BULLET.match(text))
-        new = new or bool(label and (label["label"] or text[:8].isupper()))
-        hanging = bullet_x is not None and line.x0 >= bullet_x + HANGING and not new
-        new = new or (prev is not None and prev.x1 < SHORT_LINE * right and text[:1].isupper() and not hanging
-                      and not prev.text.rstrip().endswith((",", ":", "-", "–", "&", "and")))
-        new = new or bool(paras and paras[-1][2])
-        if new:
-            bullet_x = line.x0 if BULLET.match(text) else None
-        if new:
-            paras.append((page, [text], margin.get(id(line))))
-        else:
-            paras[-1][1].append(text)
-            if margin.get(id(line)):
-                paras[-1] = (paras[-1][0], paras[-1][1], margin[id(line)])
-        prev, prev_page = line, page
-    return [Para(page, tuple(parts), owner) for page, parts, owner in paras]
 
 
 def _motion(item: _Item) -> list[Resolution]:
@@ -312,14 +260,14 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     if listed:
         blocks = {k: v for k, v in blocks.items() if k not in listed}
     order = sorted(heads)
-    pitch = _line_pitch(all_lines)  # the document's own line spacing, measured over all its lines
+    pitch = Spacing.of(all_lines)  # the document's own line spacing, measured over all its lines
     col_lines = [ln for parts in column.values() for _p, ln in parts if ln.words]
     edges = (min((ln.x0 for ln in col_lines), default=0.0), max((ln.x1 for ln in col_lines), default=0.0))
     for idx, parts in column.items():
         items[bisect_right(order, idx)].column.extend(parts)
     out_items: list[MinuteItem] = []
     for item in items:
-        paras = _paragraphs(item.lines, margin, pitch)
+        paras = lines_to_paragraphs(item.lines, margin, pitch)
         if item.pseudo:
             paras = [p for p in paras if is_decision_text(p.text) or LETTERED.match(p.text) or p.margin_owner
                      or ACTIONS_LABEL.match(p.text) or DUE_LABEL.match(p.text)]

@@ -2,7 +2,7 @@
 each on a minimal hand-made page. Invented names and text only."""
 from __future__ import annotations
 
-from tests.parsers.test_minutes_classes import Page, heading, minutes_of
+from tests.parsers.test_minutes_classes import Page, cells, heading, line, minutes_of
 
 
 def test_an_attendance_label_alone_on_its_line_opens_its_block() -> None:
@@ -54,3 +54,36 @@ def test_a_decision_verb_in_capitals_recommended_to_council_is_a_recommendation(
     assert found == [(None, "RECOMMENDED to Council that the revised charges be adopted from 1 April 2025.", "recommendation"),
                      ("i", "the upgrade programme be approved;", "recommendation"),
                      ("ii", "the budget of £40,000 be allocated from the reserve.", "recommendation")]
+
+
+def test_a_margin_owner_beside_a_paragraphs_first_line_keeps_the_paragraph_whole() -> None:
+    p = heading(Page())
+    p.add("1. Play Area", bold=True)
+    p.add_line(cells(0, (50, "The Clerk undertook to obtain three quotes for the repairs to the"), (520, "JS")))
+    p.add("swings before the next meeting.").gap()
+    p.add("Members noted that the bins had been emptied late again in March.").gap()
+    p.add_line(cells(0, (50, "The Chair undertook to write to the contractor about the missed"), (520, "AB")))
+    p.add("collections and the state of the car park.")
+    found = [(a.owner, a.text) for i in minutes_of(p).items for a in i.actions]
+    assert found == [("JS", "The Clerk undertook to obtain three quotes for the repairs to the swings before the next meeting."),
+                     ("AB", "The Chair undertook to write to the contractor about the missed collections and the state of the car park.")]
+
+
+def test_paragraphs_set_apart_by_six_points_in_ten_point_type_are_separate() -> None:
+    p = heading(Page())
+    p.add("1. Housing Repairs", bold=True)
+    rows = [("In response to a question, the Head of Housing explained that the figures", None, 0.0),
+            ("had been updated following the latest budget forecast and the new totals.", None, 0.0),
+            ("The Legal Adviser undertook to update the risk register and to circulate it", "JS", 6.0),
+            ("to members before the next meeting.", None, 0.0),
+            ("The Clerk undertook to write to the housing association about the damp in", "AB", 6.0),
+            ("the flats on Mill Lane.", None, 0.0)]
+    top = p.top
+    for text, owner, extra in rows:
+        top += extra
+        made = cells(top, (50, text), (520, owner)) if owner else line(text, top=top)
+        p.lines.append(made)
+        top += 12.0  # 10 pt type at 12 pt leading, 6 pt after a paragraph
+    actions = [(a.owner, a.text) for i in minutes_of(p).items for a in i.actions]
+    assert actions == [("JS", "The Legal Adviser undertook to update the risk register and to circulate it to members before the next meeting."),
+                       ("AB", "The Clerk undertook to write to the housing association about the damp in the flats on Mill Lane.")]
