@@ -320,7 +320,7 @@ def action_paras(doc: Doc, d: dict[str, Any], x: float, width: float, rng: rando
             doc.text(f"ACTION: {initials(who)} to {task}.", x=x, width=width)
             out.append({"text": f"{initials(who)} to {task}.", "owner": initials(who), "due": None})
         elif style == "margin":
-            text = f"The {rng.choice(T.ROLES)} undertook to {task} before the next meeting."
+            text = f"The {rng.choice(T.ROLES)} undertook to {task}" + ("." if "meeting" in task else " before the next meeting.")
 
             def owner(y: float, who: str = who) -> None:
                 doc.c.setFont(BOLD, doc.size)
