@@ -71,13 +71,18 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((role, re.compile(rf"\b{alternation(f'attendance.grid_labels.{role}')}\b", re.I)) for role in ROLES)
 
 
+@cache
+def _whole_label() -> re.Pattern[str]:
+    return re.compile("|".join(alternation(f"attendance.{role}") for role in ROLES), re.I)
+
+
 def label_role(text: str) -> tuple[str, str] | None:
     """(role, rest) for a cell that is an attendance label ("Members of the Public:", "Apologies: Ann Lee")."""
     head, colon, rest = text.partition(":")
     if not colon and len(text.split()) > 1:
         head, rest = text, ""
-        if not re.fullmatch(rf"{alternation('attendance.present')}", text.strip(), re.I):
-            return None
+        if not _whole_label().fullmatch(text.strip()):
+            return None  # several words without a colon: a label only when the cell is all label ("Officers Present")
     if len(head.split()) > 5:
         return None
     for role, pattern in _role_patterns():

@@ -87,3 +87,19 @@ def test_paragraphs_set_apart_by_six_points_in_ten_point_type_are_separate() -> 
     actions = [(a.owner, a.text) for i in minutes_of(p).items for a in i.actions]
     assert actions == [("JS", "The Legal Adviser undertook to update the risk register and to circulate it to members before the next meeting."),
                        ("AB", "The Clerk undertook to write to the housing association about the damp in the flats on Mill Lane.")]
+
+
+def test_labels_of_several_words_without_a_colon_switch_the_role_of_names_in_columns() -> None:
+    p = heading(Page())
+    p.add("Present", bold=True)
+    p.add_line(cells(0, (70, "Dr Ann Bell (Chair)"), (260, "Mr Carl Dunn")))
+    p.add_line(cells(0, (70, "Ms Eve Ford"), (260, "Mrs Gail Hart")))
+    p.add("Apologies for Absence", bold=True).add("Dr Ian Jones, Ms Kay Lowe", x0=70)
+    p.add("In Attendance", bold=True).add("Mr Len Moss", x0=70)
+    p.add("Officers Present", bold=True).add("Nia Owen (Committee Clerk), Pat Quinn (Head of Finance)", x0=70).gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    att = minutes_of(p).attendance
+    assert sorted(n.split(" (")[0].split(" ", 1)[1] for n in att.present) == ["Ann Bell", "Carl Dunn", "Eve Ford", "Gail Hart"]
+    assert [n.split(" ", 1)[1] for n in att.apologies] == ["Ian Jones", "Kay Lowe"]
+    assert [n.split(" ", 1)[1] for n in att.in_attendance] == ["Len Moss"]
+    assert [n.split(" (")[0] for n in att.officers] == ["Nia Owen", "Pat Quinn"]
