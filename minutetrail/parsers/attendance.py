@@ -140,6 +140,14 @@ ROLE_END = re.compile(r"\b(manager|officers?|director|clerk|lead|executive|couns
 NAMED_OFFICER = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*\([^)]*\)$")
 
 
+BARE_NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}$")
+
+
+def _bare_name(text: str) -> bool:
+    """A person's name and nothing else: two or three capitalised words, none of them a role word."""
+    return bool(BARE_NAME.match(text.strip())) and not ROLE_WORDS.search(text) and not ROLE_END.search(text)
+
+
 def split_roles(text: str) -> list[str]:
     """An officers list: split on commas and "and" only where a new role title starts."""
     parts = re.split(r"(,\s*|\s+and\s+)", text.strip(" .;"))
@@ -152,7 +160,10 @@ def split_roles(text: str) -> list[str]:
         chunk = chunk.strip()
         if not chunk:
             continue
-        if out and not ROLE_START.match(chunk) and not ROLE_END.search(out[-1]) and not out[-1].endswith(")"):
+        open_bracket = bool(out) and out[-1].count("(") > out[-1].count(")")  # "(Assistant Director, Communities)"
+        names = bool(out) and _bare_name(chunk) and _bare_name(out[-1])  # "Kevin Brennan, Linda Yardley": names only
+        if out and (open_bracket or (not ROLE_START.match(chunk) and not ROLE_END.search(out[-1]) and not out[-1].endswith(")")
+                                     and not names)):
             out[-1] = f"{out[-1]}{pending_sep}{chunk}"
         else:
             out.append(chunk)

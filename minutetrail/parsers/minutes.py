@@ -70,7 +70,7 @@ def _starts_new_entry(previous: str, text: str) -> bool:
     """Whether a continuation line of an attendance block starts a new name, not the rest of one.
 
     A line goes on the one before when it starts in lower case or a bracket, when a bracket is
-    open, or when the line before ends mid-list ("... and David" / "Summers").
+    open, or when the line before ends mid-list ("... and David" / "Summers", "..., Ms Patricia" / "Maddox").
     """
     if NEW_ENTRY.match(text):
         return True
@@ -81,7 +81,7 @@ def _starts_new_entry(previous: str, text: str) -> bool:
         return False  # "Dr M" / "Gogarty": a name broken after its initial
     if re.match(r"^[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", text):
         return True  # a whole name starts the line
-    return not re.search(r"(\band|&|-|,)\s*(?:[A-Z][\w'’-]*)?$", prev)
+    return not re.search(r"(\band|&|-|,)\s*(?:(?i:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?(?:[A-Z][\w'’-]*)?$", prev)
 
 
 LIST_WORDS = frozenset({"and", "of", "the", "for", "in", "to", "de", "van", "von", "der", "le", "la"})

@@ -103,3 +103,27 @@ def test_labels_of_several_words_without_a_colon_switch_the_role_of_names_in_col
     assert [n.split(" ", 1)[1] for n in att.apologies] == ["Ian Jones", "Kay Lowe"]
     assert [n.split(" ", 1)[1] for n in att.in_attendance] == ["Len Moss"]
     assert [n.split(" (")[0] for n in att.officers] == ["Nia Owen", "Pat Quinn"]
+
+
+def test_a_name_broken_after_its_title_and_first_name_at_a_line_end_is_one_name() -> None:
+    p = heading(Page())
+    p.add("PRESENT: Dr Beth Radcliffe (Chair), Ms Owen Hebden, Dr Owen Penrose, Ms Patricia")
+    p.add("Maddox, Ms Stuart Lowther and Mr Hannah Oakley").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    present = [n.split(" (")[0] for n in minutes_of(p).attendance.present]
+    assert present == ["Beth Radcliffe", "Owen Hebden", "Owen Penrose", "Patricia Maddox", "Stuart Lowther", "Hannah Oakley"]
+
+
+def test_officers_listed_by_name_only_are_one_officer_each() -> None:
+    p = heading(Page())
+    p.add("Present: Cllr Ann Bell, Cllr Carl Dunn").add("OFFICERS: Kevin Brennan, Linda Yardley and Julia Ashworth").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert list(minutes_of(p).attendance.officers) == ["Kevin Brennan", "Linda Yardley", "Julia Ashworth"]
+
+
+def test_an_officers_bracketed_role_with_a_comma_stays_with_the_officer() -> None:
+    p = heading(Page())
+    p.add("Present: Cllr Ann Bell, Cllr Carl Dunn")
+    p.add("Officers: Fiona Whitlock (Assistant Director, Communities), Julia Varley (Director of Place)").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert list(minutes_of(p).attendance.officers) == ["Fiona Whitlock", "Julia Varley"]
