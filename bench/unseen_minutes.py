@@ -25,7 +25,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import unseen_minutes_text as T  # noqa: E402
-from unseen_minutes_draw import BOLD, MARGIN, Doc, action_paras, attendance, decision, fmt_date, heading, number_of, title_block, votes_text  # noqa: E402
+from unseen_minutes_draw import BOLD, MARGIN, Doc, action_paras, attendance, decision, fmt_date, heading, number_column, number_of, title_block, votes_text  # noqa: E402
 
 SCORED = ("minute_items", "attendance", "resolutions", "minute_actions")
 
@@ -81,18 +81,18 @@ def build(path: Path, rng: random.Random, split: str) -> tuple[dict[str, Any], d
     title_block(doc, d, body, committee, fmt_date(when, d["date_format"]), time_text, venue)
     gold_att = attendance(doc, d, rng, used)
     officers = gold_att["officers"]
-    x = MARGIN + 45 if d["heading"] == "margin" and d["numbering"] != "none" else MARGIN
+    base = rng.randint(10, 80)
+    titles = [t for t, _k in T.OPENING_ITEMS] + rng.sample(T.TOPICS, rng.randint(2, 5)) + T.CLOSING_ITEMS
+    x = number_column(doc, d, max((number_of(d["numbering"], k, base)[0] for k in range(1, len(titles) + 1)), key=len))
     width = doc.w - MARGIN - x - (70 if d["action"] == "margin" else 0)
     if d["action"] == "margin":
         doc.c.setFont(BOLD, doc.size)
         doc.c.drawString(doc.w - MARGIN - 40, doc.y, "Action")
         doc.y -= doc.size * 1.3
-    base = rng.randint(10, 80)
-    titles = [t for t, _k in T.OPENING_ITEMS] + rng.sample(T.TOPICS, rng.randint(2, 5)) + T.CLOSING_ITEMS
     items = []
     for k, title in enumerate(titles, start=1):
         printed, number = number_of(d["numbering"], k, base)
-        shown, page = heading(doc, d, printed, title)
+        shown, page = heading(doc, d, printed, title, x)
         item: dict[str, Any] = {"number": number, "title": shown, "page": page, "resolutions": [], "actions": [], "votes": None}
         sub = d["subparas"] == "yes" and d["numbering"] in ("1.", "1", "1.0", "45.", "Minute 45")
         paras = 0

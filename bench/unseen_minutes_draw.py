@@ -192,8 +192,9 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
             doc.text(label + ("" if layout == "heading" else ":"), bold=layout == "heading", gap=0.2)
             if columns:
                 half = (len(entries) + 1) // 2
+                second = MARGIN + 20 + max(doc.c.stringWidth(e, FONT, doc.size) for e in entries[:half]) + 40
                 for left, right in zip(entries[:half], entries[half:] + [""]):
-                    doc.cells([(MARGIN + 20, left), (MARGIN + 250, right)])
+                    doc.cells([(MARGIN + 20, left), (max(MARGIN + 250, second), right)])
                 doc.y -= doc.size * 0.6
             elif per_line:
                 for e in entries:
@@ -235,7 +236,14 @@ def number_of(style: str, k: int, base: int) -> tuple[str, str]:
             "Minute 45": (f"Minute {n}", str(n)), "1.0": (f"{k}.0", f"{k}.0"), "none": ("", ""), "45.": (f"{n}.", str(n))}[style]
 
 
-def heading(doc: Doc, d: dict[str, Any], printed: str, title: str) -> tuple[str, int]:
+def number_column(doc: Doc, d: dict[str, Any], widest: str) -> float:
+    """Where titles and text start when the number sits in a left margin column of its own."""
+    if d["heading"] != "margin" or d["numbering"] == "none":
+        return MARGIN
+    return MARGIN + max(45.0, doc.c.stringWidth(widest, BOLD, doc.size) + 15)
+
+
+def heading(doc: Doc, d: dict[str, Any], printed: str, title: str, x: float) -> tuple[str, int]:
     """Draw an item heading; returns (gold title, page)."""
     style = d["heading"]
     if d["numbering"] == "none" and style in ("plain", "caps", "margin"):
@@ -246,7 +254,7 @@ def heading(doc: Doc, d: dict[str, Any], printed: str, title: str) -> tuple[str,
     if style == "margin":
         doc.c.setFont(BOLD, doc.size)
         doc.c.drawString(MARGIN, doc.y, printed)
-        page = doc.text(shown, x=MARGIN + 45, bold=True, gap=0.5)
+        page = doc.text(shown, x=x, bold=True, gap=0.5)
         return shown, page
     text = f"{printed} {shown}".strip()
     page = doc.text(text, bold=style in ("bold", "bold_caps"), underline=style == "underlined", gap=0.5)
