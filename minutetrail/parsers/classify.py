@@ -139,6 +139,14 @@ def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:
     return numbered >= LIST_ITEMS and numbered >= LIST_SHARE * len(lines)
 
 
+HEADED_IN_MINUTES = (DocKind.WORK_PROGRAMME, DocKind.PERFORMANCE)  # kinds a minute item may be headed like
+
+
+def _minutes_go_on(lines: Sequence[Line]) -> bool:
+    """The page records a meeting: a line opens with a decision, or says what only minutes say."""
+    return any(TRIGGER_START.match(ln.text.strip()) or MINUTES_RECORD_CUE.search(ln.text) for ln in lines)
+
+
 def segment(
     lines_by_page: Sequence[Sequence[Line]],
     action_header_pages: dict[int, DocKind],
@@ -155,6 +163,9 @@ def segment(
             DocKind.ACTION_LOG, DocKind.ACTION_PLAN, DocKind.RECOMMENDATION_TRACKER
         ) and header and (page - 1) in action_header_pages:
             opening = None  # the same table carries on with its header repeated
+        if opening is not None and current is not None and current.kind == DocKind.MINUTES and opening.kind in HEADED_IN_MINUTES \
+                and _minutes_go_on(lines):
+            opening = None  # "Work Programme" heading a minute at the top of a page, its decision under it
         if opening is None and current is None:  # an untitled first part: its kind from its own pages
             later = next((i for i in range(idx + 1, len(lines_by_page))
                           if classify_opening(lines_by_page[i], action_header_pages.get(i + 1)) is not None), len(lines_by_page))

@@ -2,6 +2,9 @@
 each on a minimal hand-made page. Invented names and text only."""
 from __future__ import annotations
 
+from minutetrail.models import DocKind, Line, PageData
+from minutetrail.parsers.classify import segment
+from minutetrail.parsers.text import content_lines
 from tests.parsers.test_minutes_classes import Page, cells, heading, line, minutes_of
 
 
@@ -127,3 +130,25 @@ def test_an_officers_bracketed_role_with_a_comma_stays_with_the_officer() -> Non
     p.add("Officers: Fiona Whitlock (Assistant Director, Communities), Julia Varley (Director of Place)").gap()
     p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
     assert list(minutes_of(p).attendance.officers) == ["Fiona Whitlock", "Julia Varley"]
+
+
+def _page_data(number: int, lines: list[Line]) -> PageData:
+    return PageData(number, 595.0, 842.0, tuple(w for ln in lines for w in ln.words))
+
+
+def test_a_running_head_on_both_pages_of_a_two_page_paper_is_not_text() -> None:
+    body = ["Members discussed the waiting list for plots at some length.", "The Clerk read the letter from the landowner."]
+    pages = [_page_data(n, [cells(26.0, (60, "Planning Committee"), (480, f"Page {n}")), line(body[n - 1], top=120.0)])
+             for n in (1, 2)]
+    assert [[ln.text for ln in lines] for lines in content_lines(pages)] == [[body[0]], [body[1]]]
+
+
+def test_a_minute_headed_work_programme_at_the_top_of_a_page_stays_in_the_minutes() -> None:
+    first = [line("Minutes of the meeting of the Planning Committee held on 4 March 2025", bold=True),
+             line("Present: Cllr Ann Bell, Cllr Carl Dunn", top=20.0)]
+    minute = [line("Work Programme", top=0.0, bold=True),
+              line("The Committee considered its work programme for the rest of the year.", top=20.0),
+              line("RESOLVED - That the work programme be noted.", top=40.0)]
+    programme = [line("Work Programme 2025/26", top=0.0, bold=True), line("Date Item Lead officer", top=20.0)]
+    assert [p.kind for p in segment([first, minute], {})] == [DocKind.MINUTES]
+    assert [p.kind for p in segment([first, programme], {})] == [DocKind.MINUTES, DocKind.WORK_PROGRAMME]
