@@ -231,14 +231,27 @@ def _opens_assignment(line: str) -> bool:
     return found is not None and found[1] == 0
 
 
+def _owner_only(rest: str) -> bool:
+    """An "Action:" line that names only who acts ("ACTION: JS", "Action: the Clerk"), no task."""
+    rest = rest.strip(" ().")
+    return bool(rest) and (bool(MARGIN_TOKEN.match(rest)) or is_owner(rest)) and not re.search(r"\b(?!the\b|and\b|of\b)[a-z]{2,}\b", rest)
+
+
+def _last_sentence(para: Para) -> str:
+    body = strip_marker(BULLET.sub("", para.text).strip())
+    return (Para(para.page, (body,)).sentences() or [body])[-1]
+
+
 def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, decisions: Sequence[str] = ()) -> list[MinuteAction]:
     """Actions of one minute item; ``marked``: the document marks its own actions, so prose is not read;
     ``decisions``: texts already read as decisions, not read again as actions."""
     skip = {d.strip() for d in decisions}
     out: list[MinuteAction] = []
     in_list = False
+    before: Para | None = None  # the paragraph above, while it is not an action itself
     for para in paras:
         text = para.text
+        above, before = before, None
         if para.margin_owner:
             out.append(_action(BULLET.sub("", text).strip(), para.margin_owner, para.page, nlp))
             continue
@@ -253,6 +266,9 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
             out.append(_action(sentences[-1], trailing["owner"], para.page, nlp))
             continue
         label = ACTIONS_LABEL.match(text)
+        if label and above is not None and _owner_only(label["rest"]):
+            out.append(_action(_last_sentence(above), label["rest"].strip(" ()."), above.page, nlp))
+            continue  # "ACTION: JS" on a line of its own: the owner of the sentence above it
         if label:
             in_list = True
             rest = strip_marker(label["rest"].strip())
@@ -264,6 +280,7 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
             out.append(_action(rest, _owner(rest), para.page, nlp))
             continue
         in_list = False
+        before = para
         if marked:
             continue
         entry = LETTERED.match(text)

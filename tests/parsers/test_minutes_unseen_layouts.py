@@ -152,3 +152,16 @@ def test_a_minute_headed_work_programme_at_the_top_of_a_page_stays_in_the_minute
     programme = [line("Work Programme 2025/26", top=0.0, bold=True), line("Date Item Lead officer", top=20.0)]
     assert [p.kind for p in segment([first, minute], {})] == [DocKind.MINUTES]
     assert [p.kind for p in segment([first, programme], {})] == [DocKind.MINUTES, DocKind.WORK_PROGRAMME]
+
+
+def test_an_action_marker_alone_under_a_paragraph_owns_its_last_sentence() -> None:
+    p = heading(Page())
+    p.add("1. Play Area", bold=True)
+    p.add("Members discussed the state of the swings. The Head of Housing agreed to obtain three quotes")
+    p.add("for the repairs.")
+    p.add("ACTION: TG").gap()
+    p.add("Members noted the new opening hours.").gap()
+    p.add("Action: KT to circulate the draft privacy notice.")
+    actions = [(a.owner, a.text) for i in minutes_of(p).items for a in i.actions]
+    assert actions == [("TG", "The Head of Housing agreed to obtain three quotes for the repairs."),
+                       ("KT", "KT to circulate the draft privacy notice.")]
