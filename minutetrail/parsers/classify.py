@@ -139,7 +139,8 @@ def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:
     return numbered >= LIST_ITEMS and numbered >= LIST_SHARE * len(lines)
 
 
-HEADED_IN_MINUTES = (DocKind.WORK_PROGRAMME, DocKind.PERFORMANCE)  # kinds a minute item may be headed like
+# kinds a minute item may be headed like ("Work Programme", "Climate Action Plan Update"), when no action table opens the page
+HEADED_IN_MINUTES = (DocKind.WORK_PROGRAMME, DocKind.PERFORMANCE, DocKind.ACTION_PLAN, DocKind.ACTION_LOG)
 
 
 def _minutes_go_on(lines: Sequence[Line]) -> bool:
@@ -164,7 +165,7 @@ def segment(
         ) and header and (page - 1) in action_header_pages:
             opening = None  # the same table carries on with its header repeated
         if opening is not None and current is not None and current.kind == DocKind.MINUTES and opening.kind in HEADED_IN_MINUTES \
-                and _minutes_go_on(lines):
+                and not header and _minutes_go_on(lines):
             opening = None  # "Work Programme" heading a minute at the top of a page, its decision under it
         if opening is None and current is None:  # an untitled first part: its kind from its own pages
             later = next((i for i in range(idx + 1, len(lines_by_page))

@@ -152,6 +152,12 @@ def test_a_minute_headed_work_programme_at_the_top_of_a_page_stays_in_the_minute
     programme = [line("Work Programme 2025/26", top=0.0, bold=True), line("Date Item Lead officer", top=20.0)]
     assert [p.kind for p in segment([first, minute], {})] == [DocKind.MINUTES]
     assert [p.kind for p in segment([first, programme], {})] == [DocKind.MINUTES, DocKind.WORK_PROGRAMME]
+    plan = [line("Climate Action Plan Update", top=0.0, bold=True), line("Members discussed the plan.", top=20.0),
+            line("DECISION: That the update be noted.", top=40.0)]
+    log = [line("Action Log", top=0.0, bold=True), line("No Action Owner Status", top=20.0),
+           line("1 Resolved to write to the county Clerk Completed", top=40.0)]
+    assert [p.kind for p in segment([first, plan], {})] == [DocKind.MINUTES]
+    assert [p.kind for p in segment([first, log], {2: DocKind.ACTION_LOG})] == [DocKind.MINUTES, DocKind.ACTION_LOG]
 
 
 def test_an_action_marker_alone_under_a_paragraph_owns_its_last_sentence() -> None:
