@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from minutetrail.models import DocKind, DocumentPart, Line
+from minutetrail.parsers.decisions import TRIGGER as DECISION
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
 
@@ -145,7 +146,8 @@ HEADED_IN_MINUTES = (DocKind.WORK_PROGRAMME, DocKind.PERFORMANCE, DocKind.ACTION
 
 def _minutes_go_on(lines: Sequence[Line]) -> bool:
     """The page records a meeting: a line opens with a decision, or says what only minutes say."""
-    return any(TRIGGER_START.match(ln.text.strip()) or MINUTES_RECORD_CUE.search(ln.text) for ln in lines)
+    return any(TRIGGER_START.match(ln.text.strip()) or DECISION.match(ln.text.strip()) or MINUTES_RECORD_CUE.search(ln.text)
+               for ln in lines)
 
 
 def segment(
