@@ -51,8 +51,12 @@ class _Column:
         for part in re.split(r"\s*[;,]\s*(?![^()]*\))", text):
             if part.strip():
                 self.add(part.strip())
+        parts = [p for p in re.split(r"\s*[;,]\s*(?![^()]*\))", text) if p.strip()]
+        unroled = len(parts) >= 2 and all("(" in p for p in parts[:-1]) and "(" not in parts[-1]
+        self.runs_on = unroled or text.count("(") > text.count(")")  # "A (Clerk), Rashid" / "Hebden (Legal Adviser)"
     names_only: bool = True  # False once a header names this column something other than names
     cells: int = 0  # cells read into the column (a cell may hold several names)
+    runs_on: bool = False  # the last cell was a list that wrapped mid-entry: the next cell finishes it
 
 
 def line_cells(line: Line, gap: float = CELL_GAP) -> list[Cell]:
@@ -183,6 +187,9 @@ def _add(columns: list[_Column], cell: Cell, role: str | None) -> None:
     text = cell.text.strip()
     if INITIALS.match(text):
         return  # initials printed in their own cell beside the name
+    if col.entries and col.runs_on:
+        col.add_list(f"{col.entries.pop()[1]} {text}")  # a list of names and roles wrapped onto this line
+        return
     if col.entries and (text[:1] in "([" or text[:1].islower()):
         col.entries[-1][1] = f"{col.entries[-1][1]} {text}"
         return

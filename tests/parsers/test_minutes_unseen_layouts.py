@@ -171,3 +171,17 @@ def test_an_action_marker_alone_under_a_paragraph_owns_its_last_sentence() -> No
     actions = [(a.owner, a.text) for i in minutes_of(p).items for a in i.actions]
     assert actions == [("TG", "The Head of Housing agreed to obtain three quotes for the repairs."),
                        ("KT", "KT to circulate the draft privacy notice.")]
+
+
+def test_officers_with_roles_wrapped_mid_entry_under_columns_of_names_stay_whole() -> None:
+    p = heading(Page())
+    p.add("PRESENT", bold=True)
+    p.add_line(cells(0, (70, "Cllr Ann Bell (Chair)"), (260, "Cllr Carl Dunn")))
+    p.add_line(cells(0, (70, "Cllr Eve Ford"), (260, "Cllr Gail Hart")))
+    p.add("OFFICERS", bold=True)
+    p.add("Ian Lowe (Assistant Director, Communities), Kay Moss (Senior Planning Officer), Beth", x0=70)
+    p.add("Varley (Democratic Services Officer), Pat Quinn (Head of", x0=70)
+    p.add("Finance)", x0=70).gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    officers = [n.split(" (")[0] for n in minutes_of(p).attendance.officers]
+    assert officers == ["Ian Lowe", "Kay Moss", "Beth Varley", "Pat Quinn"]
