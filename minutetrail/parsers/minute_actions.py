@@ -195,11 +195,12 @@ MARGIN_NAME = re.compile(r"^(?:[A-Z][\w'’./-]*|&|and)(?:\s+(?:[A-Z][\w'’./-]
 
 
 def _headed_margin(lines: Sequence[tuple[int, Line]], left: float, right: float) -> dict[int, tuple[str, Line | None]]:
-    """Owners in a right-hand column headed "Action" / "By whom" / "Owner": any short name-like cell under it."""
+    """Owners in a right-hand column headed "Action" / "By whom" / "Owner" (beside a heading or alone on its
+    line): any short name-like cell under it."""
     start = None
     for idx, (_page, line) in enumerate(lines):
         cells = line_cells(line)
-        if len(cells) >= 2 and _margin_header().match(cells[-1].text) and cells[-1].x0 >= left + HEADER_SHARE * (right - left):
+        if cells and _margin_header().match(cells[-1].text) and cells[-1].x0 >= left + HEADER_SHARE * (right - left):
             start, x = idx, cells[-1].x0 - MARGIN_SLACK
             break
     if start is None:

@@ -72,7 +72,7 @@ def lines_to_paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str
     (an owner beside a line that does not end its sentence sits by the paragraph's first line: it goes on).
 
     A paragraph runs on over a page break when its last line does not end a sentence and the next
-    page goes on in lower case. ``margin`` maps id(line) to the owner printed in its action margin.
+    page goes on in lower case, or when its last line leaves a bracket open ("(Action: Helen" / "Ellery)"). ``margin`` maps id(line) to the owner printed in its action margin.
     """
     margin = margin or {}
     spacing = spacing or Spacing.of(lines)
@@ -84,7 +84,7 @@ def lines_to_paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str
     for page, line in lines:
         text = line.text.strip()
         if prev is not None and page != prev_page:
-            new = _ends_sentence(prev.text) or not text[:1].islower()
+            new = (_ends_sentence(prev.text) or not text[:1].islower()) and prev.text.count("(") <= prev.text.count(")")
         else:
             new = prev is None or spacing.opens_paragraph(prev, line)
         label = TRIGGER.match(text)

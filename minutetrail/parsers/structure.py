@@ -189,11 +189,16 @@ def unnumbered_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[i
         line = all_lines[i][1]
         return bool(texts[i]) and (line.bold or (id(line) in marked and not LINK_TEXT.search(texts[i])))
 
+    def under(i: int) -> bool:  # line i sits under the line above it, not beside it (as a margin's "Action" header)
+        above, line = all_lines[i - 1][1], all_lines[i][1]
+        return above.x0 < line.x1 and line.x0 < above.x1
+
     def wraps(i: int) -> bool:  # line i goes on with the bold line above it
-        return strong(i) and strong(i - 1) and (not _gap_above(all_lines, i) or _same_block(all_lines, i))
+        return strong(i) and strong(i - 1) and under(i) and (not _gap_above(all_lines, i) or _same_block(all_lines, i))
 
     for idx in range(len(all_lines)):
-        if not strong(idx) or not _gap_above(all_lines, idx) or (idx > 0 and wraps(idx)):
+        spaced = _gap_above(all_lines, idx) or not under(idx)
+        if not strong(idx) or not spaced or (idx > 0 and wraps(idx)):
             continue
         run = idx + 1
         while run < len(all_lines) and run - idx <= MAX_TITLE_LINES and wraps(run):

@@ -185,3 +185,27 @@ def test_officers_with_roles_wrapped_mid_entry_under_columns_of_names_stay_whole
     p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
     officers = [n.split(" (")[0] for n in minutes_of(p).attendance.officers]
     assert officers == ["Ian Lowe", "Kay Moss", "Beth Varley", "Pat Quinn"]
+
+
+def test_an_action_header_alone_over_unnumbered_bold_headings_heads_a_margin_of_one_owner() -> None:
+    p = heading(Page())
+    p.add("Present: Cllr Ann Bell, Cllr Carl Dunn").gap()
+    p.add("Action", x0=495, bold=True)
+    p.add("Apologies for Absence", bold=True).add("Apologies were received from Cllr Gail Hart.").gap()
+    p.add("Play Area", bold=True)
+    p.add_line(cells(0, (50, "The Clerk undertook to obtain three quotes for the repairs to the"), (505, "JS")))
+    p.add("swings before the next meeting.")
+    m = minutes_of(p)
+    assert [i.title for i in m.items if i.title] == ["Apologies for Absence", "Play Area"]
+    assert [(a.owner, a.text) for i in m.items for a in i.actions] == [
+        ("JS", "The Clerk undertook to obtain three quotes for the repairs to the swings before the next meeting.")]
+
+
+def test_a_paragraph_with_a_bracket_open_at_a_page_foot_runs_on_over_the_page_break() -> None:
+    first = heading(Page(1))
+    first.add("1. Play Area", bold=True)
+    first.add("It was agreed that officers would update the risk register before the next meeting. (Action: Helen")
+    second = Page(2).add("Ellery)").gap().add("RESOLVED - That the report be noted.")
+    m = minutes_of(first, second)
+    assert [(a.owner, a.text) for i in m.items for a in i.actions] == [
+        ("Helen Ellery", "It was agreed that officers would update the risk register before the next meeting.")]
