@@ -147,7 +147,9 @@ def _motion(item: _Item) -> list[Resolution]:
 
 
 def _grid_prose(line: Line) -> bool:
-    return any(len(c.text.split()) >= 7 and sum(1 for w in c.text.split() if w[:1].islower()) >= 3 for c in line_cells(line))
+    """A sentence among the lists: a long cell with lower-case words outside brackets ("(Head of Finance)" is a role)."""
+    return any(len(c.text.split()) >= 7 and sum(1 for w in re.sub(r"\([^)]*\)?", " ", c.text).split()
+                                                if w[:1].islower() and w not in LIST_WORDS) >= 3 for c in line_cells(line))
 
 
 def _attendance_grid(all_lines: Sequence[tuple[int, Line]], end: int, skip: set[int]) -> dict[str, list[str]] | None:

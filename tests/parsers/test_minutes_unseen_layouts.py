@@ -209,3 +209,14 @@ def test_a_paragraph_with_a_bracket_open_at_a_page_foot_runs_on_over_the_page_br
     m = minutes_of(first, second)
     assert [(a.owner, a.text) for i in m.items for a in i.actions] == [
         ("Helen Ellery", "It was agreed that officers would update the risk register before the next meeting.")]
+
+
+def test_officers_roles_in_brackets_under_columns_of_names_are_not_a_sentence() -> None:
+    p = heading(Page())
+    p.add("Present", bold=True)
+    p.add_line(cells(0, (70, "Dr Ann Bell (Chair)"), (260, "Mr Carl Dunn")))
+    p.add_line(cells(0, (70, "Ms Eve Ford"), (260, "Mrs Gail Hart")))
+    p.add("Officers Present", bold=True)
+    p.add("Sarah Oakley (Head of Finance), Moira Brennan (Director of Place), Beth Quayle (Head of Housing)", x0=70).gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert [n.split(" (")[0] for n in minutes_of(p).attendance.officers] == ["Sarah Oakley", "Moira Brennan", "Beth Quayle"]
