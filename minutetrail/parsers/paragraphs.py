@@ -18,6 +18,7 @@ SINGLE_PITCH = 1.2  # line pitch of single spacing, in line heights
 HANGING = 8.0  # points right of a bullet where its wrapped lines hang
 PARA_PITCH = 0.3  # extra space, in line pitches of the same type size, that also opens a paragraph
 SIZE_STEPS = 3  # steps measured at one type size before its own pitch is trusted
+STEP_SLACK = 0.5  # points: two steps this close are the same leading
 
 
 def _height(line: Line) -> float:
@@ -27,7 +28,7 @@ def _height(line: Line) -> float:
 @dataclass(frozen=True, slots=True)
 class Spacing:
     """The usual distance from one line's top to the next one's: over the whole document (double-spaced
-    minutes have a wide one) and per type size (line height rounded to a point)."""
+    minutes have a wide one) and per type size (line height to the half point)."""
 
     pitch: float
     by_size: dict[int, float] = field(default_factory=dict)
@@ -40,18 +41,18 @@ class Spacing:
             step, h = b.top - a.top, _height(a)
             if pa == pb and 0.9 * h <= step < 3 * h:
                 steps.append(step)
-                if round(h) == round(_height(b)):
-                    sized.setdefault(round(h), []).append(step)
+                if _size(a) == _size(b):
+                    sized.setdefault(_size(a), []).append(step)
         if not steps:  # no two lines close enough to measure: single spacing
             heights = sorted(_height(ln) for _p, ln in lines) or [10.0]
             return cls(SINGLE_PITCH * heights[len(heights) // 2])
-        by_size = {h: _near_smallest(s) for h, s in sized.items() if len(s) >= SIZE_STEPS}
+        by_size = {h: _smallest_repeated(s) for h, s in sized.items() if len(s) >= SIZE_STEPS}
         return cls(_near_smallest(steps), by_size)
 
     def opens_paragraph(self, prev: Line, line: Line) -> bool:
         """The step from ``prev`` down to ``line`` holds a paragraph's extra space (or goes back up)."""
         height = _height(line)
-        own = self.by_size.get(round(height)) if round(height) == round(_height(prev)) else None
+        own = self.by_size.get(_size(line)) if _size(line) == _size(prev) else None
         if own is not None:
             return line.top - prev.top > own + min(PARA_GAP * height, PARA_PITCH * own) or line.top < prev.top
         return line.top - prev.top > self.pitch + PARA_GAP * height or line.top < prev.top
@@ -60,6 +61,16 @@ class Spacing:
 def _near_smallest(steps: list[float]) -> float:
     ordered = sorted(steps)
     return ordered[len(ordered) // 10]  # lines within a paragraph, not the gaps between them
+
+
+def _smallest_repeated(steps: list[float]) -> float:
+    """The smallest step that recurs: the leading inside paragraphs, even where most paragraphs are one line."""
+    ordered = sorted(steps)
+    return next((s for s, t in zip(ordered, ordered[1:]) if t - s <= STEP_SLACK), _near_smallest(steps))
+
+
+def _size(line: Line) -> int:
+    return round(_height(line) * 2)  # half points: one type size gives one height
 
 
 def _ends_sentence(text: str) -> bool:

@@ -220,3 +220,19 @@ def test_officers_roles_in_brackets_under_columns_of_names_are_not_a_sentence() 
     p.add("Sarah Oakley (Head of Finance), Moira Brennan (Director of Place), Beth Quayle (Head of Housing)", x0=70).gap()
     p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
     assert [n.split(" (")[0] for n in minutes_of(p).attendance.officers] == ["Sarah Oakley", "Moira Brennan", "Beth Quayle"]
+
+
+def test_one_line_paragraphs_six_points_apart_are_separate_where_few_paragraphs_wrap() -> None:
+    p = heading(Page())
+    p.add("1. Highways", bold=True)
+    rows = [("Members discussed the condition of the roads in several wards, the cost of the repairs", 0.0),
+            ("and the timetable for the works, which the county council had not yet published", 0.0),
+            ("for the coming year.", 0.0)]
+    rows += [(f"It was agreed that officers would chase the county about road number {n}. (Action: Ann Bell)", 5.0) for n in range(1, 21)]
+    top = p.top
+    for text, extra in rows:
+        top += extra
+        p.lines.append(line(text, top=top))
+        top += 12.0
+    actions = [a.text for i in minutes_of(p).items for a in i.actions]
+    assert actions == [f"It was agreed that officers would chase the county about road number {n}." for n in range(1, 21)]
