@@ -64,9 +64,11 @@ def _near_smallest(steps: list[float]) -> float:
 
 
 def _smallest_repeated(steps: list[float]) -> float:
-    """The smallest step that recurs: the leading inside paragraphs, even where most paragraphs are one line."""
+    """The smallest step that recurs, or a smaller one near the smallest: the leading inside paragraphs, even
+    where most paragraphs are one line."""
     ordered = sorted(steps)
-    return next((s for s, t in zip(ordered, ordered[1:]) if t - s <= STEP_SLACK), _near_smallest(steps))
+    repeated = next((s for s, t in zip(ordered, ordered[1:]) if t - s <= STEP_SLACK), ordered[-1])
+    return min(repeated, _near_smallest(steps))
 
 
 def _size(line: Line) -> int:
