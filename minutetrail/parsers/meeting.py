@@ -19,6 +19,7 @@ BODY = re.compile(
 LABEL_DATE = re.compile(r"^(" + alternation("meeting.date_labels") + r")\s*:\s*(.+)$", re.I)
 # "Published: 2 May", "Date de convocation : 6 juillet": a date on the front sheet that is not the meeting's
 NOT_MEETING_DATE = re.compile(r"\b" + alternation("meeting.not_meeting_date") + r"\b", re.I)
+LABEL_COMMITTEE = re.compile(r"^(?:" + alternation("meeting.committee_labels") + r")\s*:\s*", re.I)  # "Meeting: Audit Committee"
 LABEL_TIME = re.compile(r"^time\s*:\s*(.+)$", re.I)
 LABEL_VENUE = re.compile(r"^(place|venue|location)\s*:\s*(.+)$", re.I)
 AGENDA_FOR = re.compile(r"^agenda for (?:the )?meeting of (?:the )?(.+)$", re.I)
@@ -75,6 +76,7 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
         text = line.text.strip()
         if re.search(r"\bagenda\b", text, re.I):
             text = re.split(r"\bagenda\b", text, flags=re.I)[0].strip(" *-–:")
+        text = LABEL_COMMITTEE.sub("", text)
         text = re.sub(r"\s*\b(meeting\s+)?(minutes|notes?)\b.*$", "", text, flags=re.I).strip()
         if COMMITTEE_WORD.fullmatch(text):
             continue  # "Commission Meeting Minutes": which commission is said elsewhere

@@ -236,3 +236,14 @@ def test_one_line_paragraphs_six_points_apart_are_separate_where_few_paragraphs_
         top += 12.0
     actions = [a.text for i in minutes_of(p).items for a in i.actions]
     assert actions == [f"It was agreed that officers would chase the county about road number {n}." for n in range(1, 21)]
+
+
+def test_a_committee_named_after_a_meeting_label_in_the_title_block() -> None:
+    p = Page().add("MINUTES", bold=True)
+    p.add_line(cells(0, (50, "Meeting:"), (140, "Audit and Governance Committee")))
+    p.add_line(cells(0, (50, "Date:"), (140, "4 March 2025")))
+    p.add_line(cells(0, (50, "Venue:"), (140, "Committee Room 2, Town Hall"))).gap()
+    p.add("Present: Cllr Ann Bell, Cllr Carl Dunn").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    m = minutes_of(p)
+    assert (m.committee, m.meeting_date) == ("Audit and Governance Committee", "2025-03-04")
