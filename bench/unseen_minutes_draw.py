@@ -46,6 +46,7 @@ class Doc:
         self.w, self.h = A4
         self.page = 0
         self.y = 0.0
+        self.movers = ("", "")  # the mover and seconder of motions, as printed
         self.new_page()
 
     def _furniture(self) -> None:
@@ -151,6 +152,7 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
     members = [person(rng, used) for _ in range(rng.randint(4, 9))]
     chair_mark, vice_mark = d["chair_mark"]
     printed = [named(n, prefix, rng) for n in members]
+    doc.movers = (printed[1], printed[2])
     printed[0] += f" {chair_mark}"
     if vice_mark:
         printed[1] += f" {vice_mark}"
@@ -177,8 +179,10 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
     style_a = d["attendance"]
 
     def labelled(label: str, entries: list[str], per_line: bool = False, columns: bool = False, prose: bool = False) -> None:
-        sep = "; " if label == labels["officers"] and d["officer_style"] == "comma_role" else ", "
+        sep = "; " if (label == labels["officers"] and d["officer_style"] == "comma_role") or style_a == "semicolons" else ", "
         joined = sep.join(entries)
+        if style_a == "oxford" and len(entries) > 2:
+            joined = ", ".join(entries[:-1]) + ", and " + entries[-1]
         if prose:
             joined = f"{entries[0]}; Councillors {and_list([clean(e) for e in entries[1:]])}"
         x_names = MARGIN + 150 if layout == "column" else MARGIN + 20
@@ -280,6 +284,8 @@ MARKERS = {"lettered": ("({})", "abcdef"), "roman": ("({})", ["i", "ii", "iii", 
 def decision(doc: Doc, d: dict[str, Any], x: float, texts: list[str], parts: str) -> list[dict[str, Any]]:
     """Draw a decision of one or more parts; returns its gold resolutions."""
     p = d["decision"]
+    if p in MOTION_FORMS:
+        return motion(doc, p, x, texts if parts != "single" else texts[:1], parts)
     kind = "recommendation" if p.startswith("RECOMMENDED") else "resolved"
     label = p in LABEL_FORMS
     if len(texts) == 1 or parts == "single":
@@ -303,6 +309,35 @@ def decision(doc: Doc, d: dict[str, Any], x: float, texts: list[str], parts: str
         doc.text(f"{fmt.format(letters[k])} {body}{end}", x=x + 20, gap=0.3)
         out.append({"letter": str(letters[k]), "text": f"{body}{end}", "kind": kind})
     doc.y -= doc.size * 0.3
+    return out
+
+
+MOTION_FORMS = ("Moved/Seconded/CARRIED", "It was moved by A, seconded by B, that")
+
+
+def motion(doc: Doc, p: str, x: float, texts: list[str], parts: str) -> list[dict[str, Any]]:
+    """A motion with its mover and seconder: "Moved: Cr A  Seconded: Cr B" / "That ..." / "CARRIED" (Australia,
+    Canada), or "It was moved by A, seconded by B, that ..." in prose."""
+    a, b = doc.movers
+    prose = p.startswith("It was")
+    if prose:
+        lead = f"It was moved by {a}, seconded by {b}, that"
+    else:
+        doc.cells([(x, f"Moved: {a}"), (x + 230, f"Seconded: {b}")])
+        lead = "That"
+    out = []
+    if len(texts) == 1:
+        text = f"{lead} {texts[0]}."
+        doc.text(text, x=x, gap=0.3)
+        out.append({"letter": None, "text": text, "kind": "resolved"})
+    else:
+        doc.text(f"{lead}:", x=x, gap=0.3)
+        fmt, letters = MARKERS[parts]
+        for k, body in enumerate(texts):
+            end = "." if k == len(texts) - 1 else ";"
+            doc.text(f"{fmt.format(letters[k])} {body}{end}", x=x + 20, gap=0.3)
+            out.append({"letter": str(letters[k]), "text": f"{body}{end}", "kind": "resolved"})
+    doc.text("The motion was carried." if prose else "CARRIED", x=x, bold=not prose)
     return out
 
 

@@ -247,3 +247,19 @@ def test_a_committee_named_after_a_meeting_label_in_the_title_block() -> None:
     p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
     m = minutes_of(p)
     assert (m.committee, m.meeting_date) == ("Audit and Governance Committee", "2025-03-04")
+
+
+def test_a_motion_under_moved_and_seconded_labels_is_a_decision() -> None:
+    p = heading(Page())
+    p.add("1. Street Lighting", bold=True)
+    p.add("Members discussed the cost of the new lanterns.").gap()
+    p.add_line(cells(0, (50, "Moved: Cr Ann Bell"), (280, "Seconded: Cr Carl Dunn")))
+    p.add("That the upgrade programme be approved.")
+    p.add("CARRIED", bold=True).gap()
+    p.add("2. Grants", bold=True)
+    p.add("Moved: Cr Eve Ford Seconded: Cr Gail Hart").gap()
+    p.add("That:").add("(a) the scout group receive a grant of £300;", x0=70).add("(b) the lunch club receive a grant of £100.", x0=70)
+    p.add("CARRIED", bold=True)
+    found = [(r.letter, r.text) for i in minutes_of(p).items for r in i.resolutions]
+    assert found == [(None, "That the upgrade programme be approved."),
+                     ("a", "the scout group receive a grant of £300;"), ("b", "the lunch club receive a grant of £100.")]
