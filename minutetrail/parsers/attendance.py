@@ -149,8 +149,8 @@ def _bare_name(text: str) -> bool:
 
 
 def split_roles(text: str) -> list[str]:
-    """An officers list: split on commas and "and" only where a new role title starts."""
-    parts = re.split(r"(,\s*|\s+and\s+)", text.strip(" .;"))
+    """An officers list: split on semicolons, and on commas and "and" only where a new role title starts."""
+    parts = re.split(r"(;\s*|,\s*|\s+and\s+)", text.strip(" .;"))
     out: list[str] = []
     pending_sep = ""
     for i, chunk in enumerate(parts):
@@ -162,7 +162,9 @@ def split_roles(text: str) -> list[str]:
             continue
         open_bracket = bool(out) and out[-1].count("(") > out[-1].count(")")  # "(Assistant Director, Communities)"
         names = bool(out) and _bare_name(chunk) and _bare_name(out[-1])  # "Kevin Brennan, Linda Yardley": names only
-        if out and (open_bracket or (not ROLE_START.match(chunk) and not ROLE_END.search(out[-1]) and not out[-1].endswith(")")
+        if out and pending_sep.startswith(";") and not open_bracket:
+            out.append(chunk)  # "Carl Okafor (Head of Finance); Helen Ellery ...": a semicolon ends an entry
+        elif out and (open_bracket or (not ROLE_START.match(chunk) and not ROLE_END.search(out[-1]) and not out[-1].endswith(")")
                                      and not names)):
             out[-1] = f"{out[-1]}{pending_sep}{chunk}"
         else:
@@ -228,6 +230,9 @@ def blocks_to_attendance(blocks: dict[str, list[str]], listed: dict[str, list[st
 
     staff: list[str] = []
     for text in blocks.get("staff", []):  # "Staff: Operations Superintendent Dan MacInnis, ...": the names
+        if "(" in text:  # "Staff: Ann Lee (Committee Clerk), ...": named as officers are
+            staff.extend(split_roles(text))
+            continue
         for chunk in re.split(r"[,;]|\s+and\s+", text):
             words = [w for w in re.sub(r"[^\w'’\- ]", " ", chunk).split()]
             tail = [w for w in words[-3:] if w[:1].isupper()]

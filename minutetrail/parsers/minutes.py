@@ -63,7 +63,7 @@ class _Item:
     column: list[tuple[int, Line]] = field(default_factory=list)  # a minutes table's decisions/actions column
 
 
-NEW_ENTRY = re.compile(r"^(councillors?|cllrs?|mr|mrs|ms|miss|dr|sir|dame)\b\.?", re.I)
+NEW_ENTRY = re.compile(r"^(councillors?|cllrs?|crs?|mr|mrs|ms|miss|dr|sir|dame)\b\.?", re.I)
 
 
 def _starts_new_entry(previous: str, text: str) -> bool:
@@ -77,11 +77,11 @@ def _starts_new_entry(previous: str, text: str) -> bool:
     prev = previous.rstrip()
     if not text[:1].isupper() or prev.count("(") > prev.count(")"):
         return False
-    if re.search(r"\b(mr|mrs|ms|miss|dr|cllr|councillor|sir)\.?(\s+[A-Z]\.?)*$|\s[A-Z]\.?$", prev, re.I):
+    if re.search(r"\b(mr|mrs|ms|miss|dr|cllr|cr|councillor|sir)\.?(\s+[A-Z]\.?)*$|\s[A-Z]\.?$", prev, re.I):
         return False  # "Dr M" / "Gogarty": a name broken after its initial
     if re.match(r"^[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", text):
         return True  # a whole name starts the line
-    return not re.search(r"(\band|&|-|,)\s*(?:(?i:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?(?:[A-Z][\w'’-]*)?$", prev)
+    return not re.search(r"(\band|&|-|,|;)\s*(?:(?i:mr|mrs|ms|miss|dr|cllr|cr|councillor)\.?\s+)?(?:[A-Z][\w'’-]*)?$", prev)
 
 
 LIST_WORDS = frozenset({"and", "of", "the", "for", "in", "to", "de", "van", "von", "der", "le", "la"})

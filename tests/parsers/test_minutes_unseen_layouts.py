@@ -263,3 +263,24 @@ def test_a_motion_under_moved_and_seconded_labels_is_a_decision() -> None:
     found = [(r.letter, r.text) for i in minutes_of(p).items for r in i.resolutions]
     assert found == [(None, "That the upgrade programme be approved."),
                      ("a", "the scout group receive a grant of £300;"), ("b", "the lunch club receive a grant of £100.")]
+
+
+def test_a_semicolon_list_of_names_broken_after_a_first_name_and_officers_split_on_semicolons() -> None:
+    p = heading(Page())
+    p.add("Present: Cr Graham Northcott (Chair); Cr Victor Penrose; Cr Beth")
+    p.add("Ingram; Cr Moira Pendry")
+    p.add("Officers: Carl Okafor (Head of Finance); Helen Ellery (Monitoring Officer); Yusuf Lowther")
+    p.add("(Director of Place); Patricia Brennan; Rashid Sefton").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    att = minutes_of(p).attendance
+    assert [n.split(" (")[0] for n in att.present] == ["Graham Northcott", "Victor Penrose", "Beth Ingram", "Moira Pendry"]
+    assert list(att.officers) == ["Carl Okafor", "Helen Ellery", "Yusuf Lowther", "Patricia Brennan", "Rashid Sefton"]
+
+
+def test_staff_named_with_their_roles_in_brackets_are_officers() -> None:
+    p = heading(Page())
+    p.add("Present: Cr Ann Bell, Cr Carl Dunn")
+    p.add("Staff: Gareth Sefton (Senior Planning Officer), Priya Maddox (Legal Adviser), Trevor Jessop")
+    p.add("(Assistant Director, Communities)").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert list(minutes_of(p).attendance.officers) == ["Gareth Sefton", "Priya Maddox", "Trevor Jessop"]
