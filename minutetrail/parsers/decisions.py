@@ -183,6 +183,12 @@ def _sentence_decisions(para: Para) -> list[Resolution]:
 
 
 @cache
+def outcome_line() -> re.Pattern[str]:
+    """A motion's outcome alone on its line ("CARRIED", "Lost"): not part of the motion's paragraph, nor a heading."""
+    return re.compile(rf"^{alternation('decisions.outcomes')}\.?$", re.I)
+
+
+@cache
 def _mover_lead() -> re.Pattern[str]:
     """"Moved: Cr A Bell  Seconded: Cr C Dunn" opening a motion (Australian and Canadian minutes); the motion
     ("That ...") follows on the same paragraph or the next."""

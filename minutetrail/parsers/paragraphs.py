@@ -7,15 +7,12 @@ against the pitch of the lines' own size ("6 pt after" in 10 pt type is a paragr
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from minutetrail.models import Line
-from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, TRIGGER, Para
+from minutetrail.parsers.decisions import ACTIONS_LABEL, BULLET, LETTERED, TRIGGER, Para, outcome_line
 from minutetrail.parsers.structure import PARA_GAP, SHORT_LINE
-from minutetrail.parsers.vocab import alternation
 
 SINGLE_PITCH = 1.2  # line pitch of single spacing, in line heights
 HANGING = 8.0  # points right of a bullet where its wrapped lines hang
@@ -78,12 +75,6 @@ def _size(line: Line) -> int:
     return round(_height(line) * 2)  # half points: one type size gives one height
 
 
-@cache
-def _outcome_line() -> re.Pattern[str]:
-    """A motion's outcome alone on its line ("CARRIED", "Lost"): its own paragraph, not the end of the motion's."""
-    return re.compile(rf"^{alternation('decisions.outcomes')}\.?$", re.I)
-
-
 def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ":", ";", "!", "?"))
 
@@ -110,7 +101,7 @@ def lines_to_paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str
         else:
             new = prev is None or spacing.opens_paragraph(prev, line)
         label = TRIGGER.match(text)
-        new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or BULLET.match(text) or _outcome_line().match(text))
+        new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or BULLET.match(text) or outcome_line().match(text))  # "CARRIED" alone: its own paragraph
         new = new or bool(label and (label["label"] or text[:8].isupper()))
         hanging = bullet_x is not None and line.x0 >= bullet_x + HANGING and not new
         new = new or (prev is not None and prev.x1 < SHORT_LINE * right and text[:1].isupper() and not hanging

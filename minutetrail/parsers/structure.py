@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from minutetrail.models import Line, Rule
-from minutetrail.parsers.decisions import TRIGGER
+from minutetrail.parsers.decisions import TRIGGER, outcome_line
 from minutetrail.parsers.vocab import mapping
 
 PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
@@ -185,9 +185,10 @@ def unnumbered_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[i
     marked = underlined or set()
     texts = [ln.text.strip() for _p, ln in all_lines]
 
-    def strong(i: int) -> bool:
+    def strong(i: int) -> bool:  # bold or underlined, and not a motion's outcome set in bold ("CARRIED")
         line = all_lines[i][1]
-        return bool(texts[i]) and (line.bold or (id(line) in marked and not LINK_TEXT.search(texts[i])))
+        return bool(texts[i]) and (line.bold or (id(line) in marked and not LINK_TEXT.search(texts[i]))) \
+            and not outcome_line().match(texts[i])
 
     def under(i: int) -> bool:  # line i sits under the line above it, not beside it (as a margin's "Action" header)
         above, line = all_lines[i - 1][1], all_lines[i][1]

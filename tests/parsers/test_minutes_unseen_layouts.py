@@ -284,3 +284,16 @@ def test_staff_named_with_their_roles_in_brackets_are_officers() -> None:
     p.add("(Assistant Director, Communities)").gap()
     p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
     assert list(minutes_of(p).attendance.officers) == ["Gareth Sefton", "Priya Maddox", "Trevor Jessop"]
+
+
+def test_a_bold_carried_over_a_bold_heading_leaves_the_heading_an_item() -> None:
+    p = heading(Page())
+    p.add("Present: Cr Ann Bell, Cr Carl Dunn").gap()
+    p.add("Minutes of the Previous Meeting", bold=True)
+    p.add("Moved: Cr Ann Bell Seconded: Cr Carl Dunn").add("That the minutes be approved as a correct record.")
+    p.add("CARRIED", bold=True)
+    p.top += 2.0  # a heading set a little apart: the bold line above it is within a line's height
+    p.add("Parks Strategy", bold=True).add("Members discussed the new play areas.")
+    m = minutes_of(p)
+    assert [i.title for i in m.items if i.title] == ["Minutes of the Previous Meeting", "Parks Strategy"]
+    assert [r.text for i in m.items for r in i.resolutions] == ["That the minutes be approved as a correct record."]
