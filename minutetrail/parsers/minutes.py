@@ -50,6 +50,7 @@ HEADING = re.compile(
 MOTION_END = re.compile(r"\s*\b(carried|defeated|lost)\b\.?\s*$", re.I)
 PUBLIC_TAIL = re.compile(r"[\s,;]*(?:plus|and|with|also)?\s*(?:\d+|one|two|three|four|five|several|some|no)?\s*members? of (?:the )?public\b.*$", re.I)
 MARGIN_HEAD_LINES = 2
+ATTENDANCE_LINES = 40  # attendance labels are looked for in this many opening lines of a page
 LEAD_IN_WORDS = 6
 
 
@@ -346,11 +347,17 @@ def attach_actions(minutes: Minutes, rows: Sequence[ActionRow]) -> Minutes:
 
 
 def unread_warnings(minutes: Minutes, pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Warning_]:
-    """Say what could not be read: a minutes set with no items, or decision wording but no decision."""
+    """Say what could not be read: a minutes set with no items, attendance labels but no names, or decision
+    wording but no decision."""
     out: list[Warning_] = []
     first = pages[0][0] if pages else None
     if pages and not any(item.number or item.title for item in minutes.items):
         out.append(Warning_(first, f"minutes starting on page {first}: no minute items read (no numbered or headed items)"))
+    att = minutes.attendance
+    if pages and not (att.present or att.apologies or att.substitutes or att.in_attendance or att.officers):
+        labelled = next((p for p, lines in pages for ln in lines[:ATTENDANCE_LINES] if label_of(ln.text.strip())), None)
+        if labelled is not None:
+            out.append(Warning_(labelled, f"page {labelled} has an attendance label but no names were read"))
     if not any(item.resolutions for item in minutes.items):
         for page, lines in pages:
             if any(TRIGGER.search(ln.text) for ln in lines):

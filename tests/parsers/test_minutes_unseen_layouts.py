@@ -297,3 +297,14 @@ def test_a_bold_carried_over_a_bold_heading_leaves_the_heading_an_item() -> None
     m = minutes_of(p)
     assert [i.title for i in m.items if i.title] == ["Minutes of the Previous Meeting", "Parks Strategy"]
     assert [r.text for i in m.items for r in i.resolutions] == ["That the minutes be approved as a correct record."]
+
+
+def test_an_attendance_label_with_no_names_read_is_warned_about() -> None:
+    from minutetrail.parsers.minutes import unread_warnings
+
+    p = heading(Page()).add("Present:").add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    m = minutes_of(p)
+    assert not any(m.attendance.present)
+    assert any("attendance label but no names" in w.message for w in unread_warnings(m, p.pages()))
+    named = heading(Page()).add("Present: Cllr Ann Bell, Cllr Carl Dunn").add("1. Declarations of Interest", bold=True)
+    assert not any("attendance" in w.message for w in unread_warnings(minutes_of(named), named.pages()))
