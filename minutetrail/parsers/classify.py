@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from minutetrail.models import DocKind, DocumentPart, Line
+from minutetrail.parsers.attendance_grid import line_cells
 from minutetrail.parsers.decisions import TRIGGER as DECISION
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
@@ -142,12 +143,16 @@ def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:
 
 # kinds a minute item may be headed like ("Work Programme", "Climate Action Plan Update"), when no action table opens the page
 HEADED_IN_MINUTES = (DocKind.WORK_PROGRAMME, DocKind.PERFORMANCE, DocKind.ACTION_PLAN, DocKind.ACTION_LOG)
+ROW_CELLS = 3  # a line of this many cells is a table row
+ROW_SHARE = 0.3  # a page with this share of table rows is a table (a log, a plan), not minutes going on
 
 
 def _minutes_go_on(lines: Sequence[Line]) -> bool:
-    """The page records a meeting: a line opens with a decision, or says what only minutes say."""
-    return any(TRIGGER_START.match(ln.text.strip()) or DECISION.match(ln.text.strip()) or MINUTES_RECORD_CUE.search(ln.text)
-               for ln in lines)
+    """The page records a meeting: prose, not rows of cells (a log, a plan, a programme), with a line that opens
+    with a decision or says what only minutes say."""
+    rows = sum(1 for ln in lines if len(line_cells(ln)) >= ROW_CELLS)
+    return rows < ROW_SHARE * len(lines) and any(
+        TRIGGER_START.match(ln.text.strip()) or DECISION.match(ln.text.strip()) or MINUTES_RECORD_CUE.search(ln.text) for ln in lines)
 
 
 def segment(

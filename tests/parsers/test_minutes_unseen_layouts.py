@@ -308,3 +308,11 @@ def test_an_attendance_label_with_no_names_read_is_warned_about() -> None:
     assert any("attendance label but no names" in w.message for w in unread_warnings(m, p.pages()))
     named = heading(Page()).add("Present: Cllr Ann Bell, Cllr Carl Dunn").add("1. Declarations of Interest", bold=True)
     assert not any("attendance" in w.message for w in unread_warnings(minutes_of(named), named.pages()))
+
+
+def test_an_action_log_of_rows_after_minutes_is_its_own_part_even_with_decision_words() -> None:
+    first = [line("Minutes of the meeting of the Planning Committee held on 4 March 2025", bold=True),
+             line("Present: Cllr Ann Bell, Cllr Carl Dunn", top=20.0)]
+    log = [line("Action Log", top=0.0, bold=True)]
+    log += [cells(20.0 * (n + 1), (50, str(n)), (90, "Resolved to write to the county"), (300, "Clerk"), (400, "Open")) for n in range(1, 6)]
+    assert [p.kind for p in segment([first, log], {})] == [DocKind.MINUTES, DocKind.ACTION_LOG]
