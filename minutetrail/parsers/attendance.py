@@ -47,9 +47,10 @@ VOCAB_ROLES = ("apologies", "substitutes", "in_attendance", "officers", "present
 
 @cache
 def _vocab_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Labels from the vocabulary of every language ("Étaient présents :", "Ymddiheuriadau:")."""
+    """Labels from the vocabulary of every language ("Étaient présents :", "Ymddiheuriadau:"), also a label
+    that is the whole line ("Officers Present" set as a heading over the names)."""
     return tuple(
-        (re.compile(rf"^{alternation(f'attendance.{role}')}\s*(?::\s*|[\-–]\s+|\s+(?=[A-Z]))", re.I), role)
+        (re.compile(rf"^{alternation(f'attendance.{role}')}\s*(?::\s*|[\-–]\s+|\s+(?-i:(?=[A-Z]))|$)", re.I), role)
         for role in VOCAB_ROLES
     )
 
@@ -139,9 +140,17 @@ ROLE_END = re.compile(r"\b(manager|officers?|director|clerk|lead|executive|couns
 NAMED_OFFICER = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*\([^)]*\)$")
 
 
+BARE_NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}$")
+
+
+def _bare_name(text: str) -> bool:
+    """A person's name and nothing else: two or three capitalised words, none of them a role word."""
+    return bool(BARE_NAME.match(text.strip())) and not ROLE_WORDS.search(text) and not ROLE_END.search(text)
+
+
 def split_roles(text: str) -> list[str]:
-    """An officers list: split on commas and "and" only where a new role title starts."""
-    parts = re.split(r"(,\s*|\s+and\s+)", text.strip(" .;"))
+    """An officers list: split on semicolons, and on commas and "and" only where a new role title starts."""
+    parts = re.split(r"(;\s*|,\s*|\s+and\s+)", text.strip(" .;"))
     out: list[str] = []
     pending_sep = ""
     for i, chunk in enumerate(parts):
@@ -151,7 +160,12 @@ def split_roles(text: str) -> list[str]:
         chunk = chunk.strip()
         if not chunk:
             continue
-        if out and not ROLE_START.match(chunk) and not ROLE_END.search(out[-1]) and not out[-1].endswith(")"):
+        open_bracket = bool(out) and out[-1].count("(") > out[-1].count(")")  # "(Assistant Director, Communities)"
+        names = bool(out) and _bare_name(chunk) and _bare_name(out[-1])  # "Kevin Brennan, Linda Yardley": names only
+        if out and pending_sep.startswith(";") and not open_bracket:
+            out.append(chunk)  # "Carl Okafor (Head of Finance); Helen Ellery ...": a semicolon ends an entry
+        elif out and (open_bracket or (not ROLE_START.match(chunk) and not ROLE_END.search(out[-1]) and not out[-1].endswith(")")
+                                     and not names)):
             out[-1] = f"{out[-1]}{pending_sep}{chunk}"
         else:
             out.append(chunk)
@@ -216,6 +230,9 @@ def blocks_to_attendance(blocks: dict[str, list[str]], listed: dict[str, list[st
 
     staff: list[str] = []
     for text in blocks.get("staff", []):  # "Staff: Operations Superintendent Dan MacInnis, ...": the names
+        if "(" in text:  # "Staff: Ann Lee (Committee Clerk), ...": named as officers are
+            staff.extend(split_roles(text))
+            continue
         for chunk in re.split(r"[,;]|\s+and\s+", text):
             words = [w for w in re.sub(r"[^\w'’\- ]", " ", chunk).split()]
             tail = [w for w in words[-3:] if w[:1].isupper()]

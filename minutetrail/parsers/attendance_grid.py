@@ -51,8 +51,12 @@ class _Column:
         for part in re.split(r"\s*[;,]\s*(?![^()]*\))", text):
             if part.strip():
                 self.add(part.strip())
+        parts = [p for p in re.split(r"\s*[;,]\s*(?![^()]*\))", text) if p.strip()]
+        unroled = len(parts) >= 2 and all("(" in p for p in parts[:-1]) and "(" not in parts[-1]
+        self.runs_on = unroled or text.count("(") > text.count(")")  # "A (Clerk), Rashid" / "Hebden (Legal Adviser)"
     names_only: bool = True  # False once a header names this column something other than names
     cells: int = 0  # cells read into the column (a cell may hold several names)
+    runs_on: bool = False  # the last cell was a list that wrapped mid-entry: the next cell finishes it
 
 
 def line_cells(line: Line, gap: float = CELL_GAP) -> list[Cell]:
@@ -71,13 +75,18 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((role, re.compile(rf"\b{alternation(f'attendance.grid_labels.{role}')}\b", re.I)) for role in ROLES)
 
 
+@cache
+def _whole_label() -> re.Pattern[str]:
+    return re.compile("|".join(alternation(f"attendance.{role}") for role in ROLES), re.I)
+
+
 def label_role(text: str) -> tuple[str, str] | None:
     """(role, rest) for a cell that is an attendance label ("Members of the Public:", "Apologies: Ann Lee")."""
     head, colon, rest = text.partition(":")
     if not colon and len(text.split()) > 1:
         head, rest = text, ""
-        if not re.fullmatch(rf"{alternation('attendance.present')}", text.strip(), re.I):
-            return None
+        if not _whole_label().fullmatch(text.strip()):
+            return None  # several words without a colon: a label only when the cell is all label ("Officers Present")
     if len(head.split()) > 5:
         return None
     for role, pattern in _role_patterns():
@@ -178,6 +187,9 @@ def _add(columns: list[_Column], cell: Cell, role: str | None) -> None:
     text = cell.text.strip()
     if INITIALS.match(text):
         return  # initials printed in their own cell beside the name
+    if col.entries and col.runs_on:
+        col.add_list(f"{col.entries.pop()[1]} {text}")  # a list of names and roles wrapped onto this line
+        return
     if col.entries and (text[:1] in "([" or text[:1].islower()):
         col.entries[-1][1] = f"{col.entries[-1][1]} {text}"
         return

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from minutetrail.models import DocKind, DocumentPart, Line
 from minutetrail.parsers.agenda_table import agenda_table_header
+from minutetrail.parsers.attendance_grid import line_cells
+from minutetrail.parsers.decisions import TRIGGER as DECISION
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
 
@@ -201,6 +203,20 @@ def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:
     return numbered >= LIST_ITEMS and numbered >= LIST_SHARE * len(lines)
 
 
+# kinds a minute item may be headed like ("Work Programme", "Climate Action Plan Update"), when no action table opens the page
+HEADED_IN_MINUTES = (DocKind.WORK_PROGRAMME, DocKind.PERFORMANCE, DocKind.ACTION_PLAN, DocKind.ACTION_LOG)
+ROW_CELLS = 3  # a line of this many cells is a table row
+ROW_SHARE = 0.3  # a page with this share of table rows is a table (a log, a plan), not minutes going on
+
+
+def _minutes_go_on(lines: Sequence[Line]) -> bool:
+    """The page records a meeting: prose, not rows of cells (a log, a plan, a programme), with a line that opens
+    with a decision or says what only minutes say."""
+    rows = sum(1 for ln in lines if len(line_cells(ln)) >= ROW_CELLS)
+    return rows < ROW_SHARE * len(lines) and any(
+        TRIGGER_START.match(ln.text.strip()) or DECISION.match(ln.text.strip()) or MINUTES_RECORD_CUE.search(ln.text) for ln in lines)
+
+
 def segment(
     lines_by_page: Sequence[Sequence[Line]],
     action_header_pages: dict[int, DocKind],
@@ -217,6 +233,9 @@ def segment(
             DocKind.ACTION_LOG, DocKind.ACTION_PLAN, DocKind.RECOMMENDATION_TRACKER
         ) and header and (page - 1) in action_header_pages:
             opening = None  # the same table carries on with its header repeated
+        if opening is not None and current is not None and current.kind == DocKind.MINUTES and opening.kind in HEADED_IN_MINUTES \
+                and not header and _minutes_go_on(lines):
+            opening = None  # "Work Programme" heading a minute at the top of a page, its decision under it
         if opening is None and current is None:  # an untitled first part: its kind from its own pages
             later = next((i for i in range(idx + 1, len(lines_by_page))
                           if classify_opening(lines_by_page[i], action_header_pages.get(i + 1)) is not None), len(lines_by_page))

@@ -19,7 +19,7 @@ from minutetrail.parsers.vocab import alternation
 
 TRIGGER = re.compile(
     r"(?P<label>^(?:resolved|decision|recommendations?|agreed)\s*[:\-–]\s*)"
-    r"|(?P<phrase>(?-i:\bRESOLVED\b)|(?-i:^Resolved\b)|\bit was (?:\w+ )?resolved\b|(?-i:^(?:Agreed|AGREED) that\b)"
+    r"|(?P<phrase>(?-i:\b(?:RESOLVED|RECOMMENDED|DECIDED)\b)|(?-i:^Resolved\b)|\bit was (?:\w+ )?resolved\b|(?-i:^(?:Agreed|AGREED) that\b)"
     r"|\b(?:the )?(?:committee|council|cabinet|panel|board|councillors|members)(?: \w+)? (?:resolved|recommended)\b"
     r"|\bresolved (?:to|that|not|unanimously)\b"
     r"|(?-i:\bI(?:['’]ll| will| would)? move (?:that|adjournment)\b))",  # a motion moved aloud, in a verbatim record
@@ -182,6 +182,23 @@ def _sentence_decisions(para: Para) -> list[Resolution]:
     return out
 
 
+@cache
+def outcome_line() -> re.Pattern[str]:
+    """A motion's outcome alone on its line ("CARRIED", "Lost"): not part of the motion's paragraph, nor a heading."""
+    return re.compile(rf"^{alternation('decisions.outcomes')}\.?$", re.I)
+
+
+@cache
+def _mover_lead() -> re.Pattern[str]:
+    """"Moved: Cr A Bell  Seconded: Cr C Dunn" opening a motion (Australian and Canadian minutes); the motion
+    ("That ...") follows on the same paragraph or the next."""
+    return re.compile(
+        rf"^(?:{alternation('decisions.motion')})(?:\s+by)?\s*[:\-–]?\s*\S.{{0,80}}?\s+{alternation('decisions.seconded')}"
+        rf"(?:\s+by)?\s*[:\-–]?\s*[^\s,;][^,;]{{0,60}}?(?:\s+(?=(?-i:That|THAT)\b)|$)",  # the seconder: a name, no clause
+        re.I,
+    )
+
+
 def paragraphs_to_decisions(paras: Sequence[Para]) -> list[Resolution]:
     """Decisions of one minute item. A list opened by "RESOLVED that:" stays open until the next trigger;
     a list that gets no lettered or bulleted entry takes its plain paragraphs as the entries."""
@@ -195,8 +212,20 @@ def paragraphs_to_decisions(paras: Sequence[Para]) -> list[Resolution]:
             out.extend(Resolution(None, p, open_list) for p in plain)
         plain.clear()
 
+    moved_by: bool = False  # a "Moved: ... Seconded: ..." line stands over the next paragraph's motion
     for para in paras:
         text = para.text
+        lead = _mover_lead().match(text)
+        if lead or (moved_by and re.match(r"^(?-i:That|THAT)\b", text)):
+            close()
+            motion = text[lead.end():].strip() if lead else text
+            moved_by = not motion
+            open_list = ResolutionKind.RESOLVED if motion.endswith(":") else None
+            entries = 0
+            if motion and open_list is None:
+                out.append(Resolution(None, motion, ResolutionKind.RESOLVED))
+            continue
+        moved_by = False
         moved = MOTION_LINE.match(text) or APPROVED_LABEL.match(text)
         if moved:
             close()

@@ -20,6 +20,7 @@ BODY = re.compile(
 LABEL_DATE = re.compile(r"^(" + alternation("meeting.date_labels") + r")\s*:\s*(.+)$", re.I)
 # "Published: 2 May", "Date de convocation : 6 juillet": a date on the front sheet that is not the meeting's
 NOT_MEETING_DATE = re.compile(r"\b" + alternation("meeting.not_meeting_date") + r"\b", re.I)
+COMMITTEE_LABEL_PREFIX = re.compile(r"^(?:" + alternation("meeting.committee_labels") + r")\s*:\s*", re.I)  # "Meeting: Audit Committee"
 LABEL_TIME = re.compile(r"^time\s*:\s*(.+)$", re.I)
 LABEL_COMMITTEE = re.compile(r"^(?:" + alternation("meeting.committee_labels") + r")\s*:\s*(?P<name>\D+)$", re.I)  # "Meeting: Cabinet"
 LABEL_VENUE = re.compile(r"^(place|venue|location)\s*:\s*(.+)$", re.I)
@@ -119,6 +120,7 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
         text = line.text.strip()
         if re.search(r"\bagenda\b", text, re.I):
             text = re.split(r"\bagenda\b", text, flags=re.I)[0].strip(" *-–:")
+        text = COMMITTEE_LABEL_PREFIX.sub("", text)
         text = re.sub(r"\s*\b(meeting\s+)?(minutes|notes?)\b.*$", "", text, flags=re.I).strip()
         if COMMITTEE_WORD.fullmatch(text):
             continue  # "Commission Meeting Minutes": which commission is said elsewhere

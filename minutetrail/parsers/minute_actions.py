@@ -195,11 +195,12 @@ MARGIN_NAME = re.compile(r"^(?:[A-Z][\w'’./-]*|&|and)(?:\s+(?:[A-Z][\w'’./-]
 
 
 def _headed_margin(lines: Sequence[tuple[int, Line]], left: float, right: float) -> dict[int, tuple[str, Line | None]]:
-    """Owners in a right-hand column headed "Action" / "By whom" / "Owner": any short name-like cell under it."""
+    """Owners in a right-hand column headed "Action" / "By whom" / "Owner" (beside a heading or alone on its
+    line): any short name-like cell under it."""
     start = None
     for idx, (_page, line) in enumerate(lines):
         cells = line_cells(line)
-        if len(cells) >= 2 and _margin_header().match(cells[-1].text) and cells[-1].x0 >= left + HEADER_SHARE * (right - left):
+        if cells and _margin_header().match(cells[-1].text) and cells[-1].x0 >= left + HEADER_SHARE * (right - left):
             start, x = idx, cells[-1].x0 - MARGIN_SLACK
             break
     if start is None:
@@ -231,14 +232,27 @@ def _opens_assignment(line: str) -> bool:
     return found is not None and found[1] == 0
 
 
+def _owner_only(rest: str) -> bool:
+    """An "Action:" line that names only who acts ("ACTION: JS", "Action: the Clerk"), no task."""
+    rest = rest.strip(" ().")
+    return bool(rest) and (bool(MARGIN_TOKEN.match(rest)) or is_owner(rest)) and not re.search(r"\b(?!the\b|and\b|of\b)[a-z]{2,}\b", rest)
+
+
+def _last_sentence(para: Para) -> str:
+    body = strip_marker(BULLET.sub("", para.text).strip())
+    return (Para(para.page, (body,)).sentences() or [body])[-1]
+
+
 def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, decisions: Sequence[str] = ()) -> list[MinuteAction]:
     """Actions of one minute item; ``marked``: the document marks its own actions, so prose is not read;
     ``decisions``: texts already read as decisions, not read again as actions."""
     skip = {d.strip() for d in decisions}
     out: list[MinuteAction] = []
     in_list = False
+    before: Para | None = None  # the paragraph above, while it is not an action itself
     for para in paras:
         text = para.text
+        above, before = before, None
         if para.margin_owner:
             out.append(_action(BULLET.sub("", text).strip(), para.margin_owner, para.page, nlp))
             continue
@@ -253,6 +267,9 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
             out.append(_action(sentences[-1], trailing["owner"], para.page, nlp))
             continue
         label = ACTIONS_LABEL.match(text)
+        if label and above is not None and _owner_only(label["rest"]):
+            out.append(_action(_last_sentence(above), label["rest"].strip(" ()."), above.page, nlp))
+            continue  # "ACTION: JS" on a line of its own: the owner of the sentence above it
         if label:
             in_list = True
             rest = strip_marker(label["rest"].strip())
@@ -264,6 +281,7 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
             out.append(_action(rest, _owner(rest), para.page, nlp))
             continue
         in_list = False
+        before = para
         if marked:
             continue
         entry = LETTERED.match(text)

@@ -16,7 +16,6 @@ from minutetrail.models import (
     Minutes,
     Resolution,
     ResolutionKind,
-    Votes,
 )
 from minutetrail.parsers.attendance import blocks_to_attendance, label_of
 from minutetrail.parsers.attendance_grid import label_role, line_cells, read_grid
@@ -26,15 +25,14 @@ from minutetrail.parsers.decisions import (
     BULLET,
     LETTERED,
     TRIGGER,
-    Para,
     is_decision_text,
     paragraphs_to_decisions,
 )
 from minutetrail.parsers.minute_actions import ACTIONS_LABEL, DUE_LABEL, TRAILING_ACTION, column_to_outcomes, row_owner, margin_owners, paragraphs_to_actions
 from minutetrail.parsers.minute_table import find_layout, split_lines
+from minutetrail.parsers.paragraphs import Spacing, lines_to_paragraphs
 from minutetrail.parsers.structure import (
     ITEM_REF_LINE,
-    PARA_GAP,
     RES_NUMBER,
     SHORT_LINE,
     item_headings,
@@ -42,6 +40,7 @@ from minutetrail.parsers.structure import (
 )
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
+from minutetrail.parsers.votes import text_to_votes
 
 HEADING = re.compile(
     r"minutes of (?:a |the )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?)\s+(?:held|which took place)\b"
@@ -49,15 +48,9 @@ HEADING = re.compile(
     re.I,
 )
 MOTION_END = re.compile(r"\s*\b(carried|defeated|lost)\b\.?\s*$", re.I)
-VOTES = re.compile(  # "For: 57, Against: 0, Abstain: 2" or recorded votes "For (39) <names> Against (19) <names> Abstain (1)"
-    r"\bFor\s*[:(\-–]?\s*(?P<for>\d+)\)?(?:(?!\bFor\s*[:(]\s*\d).)*?\bAgainst\s*[:(\-–]?\s*(?P<against>\d+)\)?"
-    r"(?:(?:(?!\bFor\s*[:(]\s*\d).)*?\bAbstain\w*\s*[:(\-–]?\s*(?P<abstain>\d+)\)?)?",
-    re.I | re.S,
-)
 PUBLIC_TAIL = re.compile(r"[\s,;]*(?:plus|and|with|also)?\s*(?:\d+|one|two|three|four|five|several|some|no)?\s*members? of (?:the )?public\b.*$", re.I)
 MARGIN_HEAD_LINES = 2
-SINGLE_PITCH = 1.2  # line pitch of single spacing, in line heights
-HANGING = 8.0  # points right of a bullet where its wrapped lines hang
+ATTENDANCE_LINES = 40  # attendance labels are looked for in this many opening lines of a page
 LEAD_IN_WORDS = 6
 
 
@@ -71,25 +64,25 @@ class _Item:
     column: list[tuple[int, Line]] = field(default_factory=list)  # a minutes table's decisions/actions column
 
 
-NEW_ENTRY = re.compile(r"^(councillors?|cllrs?|mr|mrs|ms|miss|dr|sir|dame)\b\.?", re.I)
+NEW_ENTRY = re.compile(r"^(councillors?|cllrs?|crs?|mr|mrs|ms|miss|dr|sir|dame)\b\.?", re.I)
 
 
 def _starts_new_entry(previous: str, text: str) -> bool:
     """Whether a continuation line of an attendance block starts a new name, not the rest of one.
 
     A line goes on the one before when it starts in lower case or a bracket, when a bracket is
-    open, or when the line before ends mid-list ("... and David" / "Summers").
+    open, or when the line before ends mid-list ("... and David" / "Summers", "..., Ms Patricia" / "Maddox").
     """
     if NEW_ENTRY.match(text):
         return True
     prev = previous.rstrip()
     if not text[:1].isupper() or prev.count("(") > prev.count(")"):
         return False
-    if re.search(r"\b(mr|mrs|ms|miss|dr|cllr|councillor|sir)\.?(\s+[A-Z]\.?)*$|\s[A-Z]\.?$", prev, re.I):
+    if re.search(r"\b(mr|mrs|ms|miss|dr|cllr|cr|councillor|sir)\.?(\s+[A-Z]\.?)*$|\s[A-Z]\.?$", prev, re.I):
         return False  # "Dr M" / "Gogarty": a name broken after its initial
     if re.match(r"^[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", text):
         return True  # a whole name starts the line
-    return not re.search(r"(\band|&|-|,)\s*(?:[A-Z][\w'’-]*)?$", prev)
+    return not re.search(r"(\band|&|-|,|;)\s*(?:(?i:mr|mrs|ms|miss|dr|cllr|cr|councillor)\.?\s+)?(?:[A-Z][\w'’-]*)?$", prev)
 
 
 LIST_WORDS = frozenset({"and", "of", "the", "for", "in", "to", "de", "van", "von", "der", "le", "la"})
@@ -143,64 +136,6 @@ def parse_heading(lines: Sequence[Line]) -> tuple[str | None, str | None, str | 
     return None, None, None, None
 
 
-def _line_pitch(lines: Sequence[tuple[int, Line]]) -> float:
-    """The usual distance from one line's top to the next one's (double-spaced minutes have a wide one)."""
-    steps = sorted(b.top - a.top for (pa, a), (pb, b) in zip(lines, lines[1:])
-                   if pa == pb and 0.9 * (a.bottom - a.top or 10.0) <= b.top - a.top < 3 * (a.bottom - a.top or 10.0))
-    if not steps:  # no two lines close enough to measure: single spacing
-        heights = sorted(ln.bottom - ln.top for _p, ln in lines) or [10.0]
-        return SINGLE_PITCH * heights[len(heights) // 2]
-    return steps[len(steps) // 10]  # near the smallest: lines within a paragraph, not the gaps between them
-
-
-def _paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None = None, pitch: float | None = None) -> list[Para]:
-    """Lines to paragraphs: a gap, a list marker, a decision label, a short last line or a margin owner ends one.
-
-    A paragraph runs on over a page break when its last line does not end a sentence and the next
-    page goes on in lower case. ``margin`` maps id(line) to the owner printed in its action margin.
-    """
-    margin = margin or {}
-    pitch = pitch or _line_pitch(lines)
-    bullet_x: float | None = None  # where the bullet of the current paragraph sits: its lines hang to the right
-    paras: list[tuple[int, list[str], str | None]] = []
-    prev: Line | None = None
-    prev_page = 0
-    right = max((ln.x1 for _p, ln in lines), default=0.0)
-    for page, line in lines:
-        text = line.text.strip()
-        height = line.bottom - line.top or 10.0
-        if prev is not None and page != prev_page:
-            new = prev.text.rstrip().endswith((".", ":", ";", "!", "?")) or not text[:1].islower()
-        else:
-            new = prev is None or line.top - prev.top > pitch + PARA_GAP * height or line.top < prev.top
-        label = TRIGGER.match(text)
-        new = new or bool(LETTERED.match(text) or ACTIONS_LABEL.match(text) or BULLET.match(text))
-        new = new or bool(label and (label["label"] or text[:8].isupper()))
-        hanging = bullet_x is not None and line.x0 >= bullet_x + HANGING and not new
-        new = new or (prev is not None and prev.x1 < SHORT_LINE * right and text[:1].isupper() and not hanging
-                      and not prev.text.rstrip().endswith((",", ":", "-", "–", "&", "and")))
-        new = new or bool(paras and paras[-1][2])
-        if new:
-            bullet_x = line.x0 if BULLET.match(text) else None
-        if new:
-            paras.append((page, [text], margin.get(id(line))))
-        else:
-            paras[-1][1].append(text)
-            if margin.get(id(line)):
-                paras[-1] = (paras[-1][0], paras[-1][1], margin[id(line)])
-        prev, prev_page = line, page
-    return [Para(page, tuple(parts), owner) for page, parts, owner in paras]
-
-
-def _votes(text: str) -> Votes | None:
-    """The last recorded vote of an item: amendments come first, the substantive motion last."""
-    found = list(VOTES.finditer(text))
-    if not found:
-        return None
-    m = found[-1]
-    return Votes(int(m["for"]), int(m["against"]), int(m["abstain"] or 0))
-
-
 def _motion(item: _Item) -> list[Resolution]:
     """A numbered resolution ("R2024-214 D. Yemm, S. Foote:" then the motion, "Carried.")."""
     body: list[str] = []
@@ -213,7 +148,9 @@ def _motion(item: _Item) -> list[Resolution]:
 
 
 def _grid_prose(line: Line) -> bool:
-    return any(len(c.text.split()) >= 7 and sum(1 for w in c.text.split() if w[:1].islower()) >= 3 for c in line_cells(line))
+    """A sentence among the lists: a long cell with lower-case words outside brackets ("(Head of Finance)" is a role)."""
+    return any(len(c.text.split()) >= 7 and sum(1 for w in re.sub(r"\([^)]*\)?", " ", c.text).split()
+                                                if w[:1].islower() and w not in LIST_WORDS) >= 3 for c in line_cells(line))
 
 
 def _attendance_grid(all_lines: Sequence[tuple[int, Line]], end: int, skip: set[int]) -> dict[str, list[str]] | None:
@@ -243,9 +180,22 @@ MINUTES_TITLE = re.compile(rf"\b{alternation('kinds.minutes')}\b", re.I)
 
 
 def _unnumbered(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | None) -> dict[int, tuple[str, str, set[int]]]:
-    """Minutes that number nothing: their bold headings, less attendance labels and the title."""
-    return {idx: head for idx, head in unnumbered_headings(all_lines, underlined).items()
-            if label_of(all_lines[idx][1].text.strip()) is None and not MINUTES_TITLE.search(head[1])}
+    """Minutes that number nothing: their bold headings, less attendance labels over names and the title.
+
+    A heading worded like a label ("Apologies for Absence") is an item when a sentence follows it; a
+    heading naming minutes ("Minutes of the Previous Meeting") is the title only above the attendance."""
+    texts = [ln.text.strip() for _p, ln in all_lines]
+    first_label = next((i for i, t in enumerate(texts) if label_of(t)), None)
+    out = {}
+    for idx, head in unnumbered_headings(all_lines, underlined).items():
+        after = max(head[2], default=idx) + 1
+        sentence = after < len(texts) and _has_verbs(texts[after]) and not label_of(texts[after])
+        if label_of(texts[idx]) is not None and not sentence:
+            continue
+        if MINUTES_TITLE.search(head[1]) and (first_label is None or idx < first_label):
+            continue
+        out[idx] = head
+    return out
 
 
 def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, default_committee: str | None = None,
@@ -313,14 +263,14 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
     if listed:
         blocks = {k: v for k, v in blocks.items() if k not in listed}
     order = sorted(heads)
-    pitch = _line_pitch(all_lines)  # the document's own line spacing, measured over all its lines
+    pitch = Spacing.of(all_lines)  # the document's own line spacing, measured over all its lines
     col_lines = [ln for parts in column.values() for _p, ln in parts if ln.words]
     edges = (min((ln.x0 for ln in col_lines), default=0.0), max((ln.x1 for ln in col_lines), default=0.0))
     for idx, parts in column.items():
         items[bisect_right(order, idx)].column.extend(parts)
     out_items: list[MinuteItem] = []
     for item in items:
-        paras = _paragraphs(item.lines, margin, pitch)
+        paras = lines_to_paragraphs(item.lines, margin, pitch)
         if item.pseudo:
             paras = [p for p in paras if is_decision_text(p.text) or LETTERED.match(p.text) or p.margin_owner
                      or ACTIONS_LABEL.match(p.text) or DUE_LABEL.match(p.text)]
@@ -335,7 +285,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
         if item.pseudo and not decisions and not actions:
             continue
         text = " ".join(ln.text for _p, ln in item.lines)
-        out_items.append(MinuteItem(item.number or "", item.title or "", item.page or 0, tuple(decisions), tuple(actions), _votes(text)))
+        out_items.append(MinuteItem(item.number or "", item.title or "", item.page or 0, tuple(decisions), tuple(actions), text_to_votes(text)))
 
     return Minutes(
         committee=committee or default_committee or committee_by_mentions([ln for _p, ln in all_lines]),
@@ -397,11 +347,17 @@ def attach_actions(minutes: Minutes, rows: Sequence[ActionRow]) -> Minutes:
 
 
 def unread_warnings(minutes: Minutes, pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Warning_]:
-    """Say what could not be read: a minutes set with no items, or decision wording but no decision."""
+    """Say what could not be read: a minutes set with no items, attendance labels but no names, or decision
+    wording but no decision."""
     out: list[Warning_] = []
     first = pages[0][0] if pages else None
     if pages and not any(item.number or item.title for item in minutes.items):
         out.append(Warning_(first, f"minutes starting on page {first}: no minute items read (no numbered or headed items)"))
+    att = minutes.attendance
+    if pages and not (att.present or att.apologies or att.substitutes or att.in_attendance or att.officers):
+        labelled = next((p for p, lines in pages for ln in lines[:ATTENDANCE_LINES] if label_of(ln.text.strip())), None)
+        if labelled is not None:
+            out.append(Warning_(labelled, f"page {labelled} has an attendance label but no names were read"))
     if not any(item.resolutions for item in minutes.items):
         for page, lines in pages:
             if any(TRIGGER.search(ln.text) for ln in lines):

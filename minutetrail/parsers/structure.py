@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from minutetrail.models import Line, Rule
-from minutetrail.parsers.decisions import TRIGGER
+from minutetrail.parsers.decisions import TRIGGER, outcome_line
 from minutetrail.parsers.vocab import mapping
 
 PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
@@ -185,15 +185,21 @@ def unnumbered_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[i
     marked = underlined or set()
     texts = [ln.text.strip() for _p, ln in all_lines]
 
-    def strong(i: int) -> bool:
+    def strong(i: int) -> bool:  # bold or underlined, and not a motion's outcome set in bold ("CARRIED")
         line = all_lines[i][1]
-        return bool(texts[i]) and (line.bold or (id(line) in marked and not LINK_TEXT.search(texts[i])))
+        return bool(texts[i]) and (line.bold or (id(line) in marked and not LINK_TEXT.search(texts[i]))) \
+            and not outcome_line().match(texts[i])
+
+    def under(i: int) -> bool:  # line i sits under the line above it, not beside it (as a margin's "Action" header)
+        above, line = all_lines[i - 1][1], all_lines[i][1]
+        return above.x0 < line.x1 and line.x0 < above.x1
 
     def wraps(i: int) -> bool:  # line i goes on with the bold line above it
-        return strong(i) and strong(i - 1) and (not _gap_above(all_lines, i) or _same_block(all_lines, i))
+        return strong(i) and strong(i - 1) and under(i) and (not _gap_above(all_lines, i) or _same_block(all_lines, i))
 
     for idx in range(len(all_lines)):
-        if not strong(idx) or not _gap_above(all_lines, idx) or (idx > 0 and wraps(idx)):
+        spaced = _gap_above(all_lines, idx) or not under(idx)
+        if not strong(idx) or not spaced or (idx > 0 and wraps(idx)):
             continue
         run = idx + 1
         while run < len(all_lines) and run - idx <= MAX_TITLE_LINES and wraps(run):

@@ -18,6 +18,7 @@ FURNITURE_PATTERNS = (
     re.compile(r"^page intentionally left blank\.?$", re.I),
 )
 RUNNING_MIN_PAGES = 3
+RUNNING_PAIR = 2  # a two-page paper: a line in its margin band on both pages, at one height, is running
 RUNNING_SHARE = 0.5
 MARGIN_BAND = 0.12
 RUNNING_MAX_WORDS = 12  # table rows at the foot of pages are not running feet
@@ -110,14 +111,14 @@ def _margin_key(line: Line, page: PageData) -> str | None:
 
 
 def running_lines(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[Line]]) -> set[str]:
-    """Header and footer texts repeated (digits aside) on many pages."""
-    if len(pages) < RUNNING_MIN_PAGES:
+    """Header and footer texts repeated (digits aside) on many pages, or on both pages of a two-page paper."""
+    if len(pages) < RUNNING_PAIR:
         return set()
     counts: Counter[str] = Counter()
     for page, lines in zip(pages, lines_by_page):
         keys = {k for k in (_margin_key(line, page) for line in lines) if k}
         counts.update(keys)
-    threshold = max(RUNNING_MIN_PAGES, int(len(pages) * RUNNING_SHARE))
+    threshold = max(RUNNING_MIN_PAGES, int(len(pages) * RUNNING_SHARE)) if len(pages) >= RUNNING_MIN_PAGES else len(pages)
     return {k for k, n in counts.items() if n >= threshold and len(k) > 3}
 
 

@@ -42,7 +42,7 @@ def test_owner_kept_as_printed():
 
 
 def test_recorded_votes_take_the_last_vote_of_the_item():
-    from minutetrail.parsers.minutes import _votes
+    from minutetrail.parsers.votes import text_to_votes as _votes
 
     text = ("the voting was as follows: For (14) Mr Baldock, Mr Brady Against (45) Mr Baker Abstain (4) Mrs Bruneau "
             "Amendment lost. The Chairman put the substantive motion: For (39) Mr Baker Against (19) Mr Brady Abstain (1) Mr Webb")

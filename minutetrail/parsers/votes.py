@@ -1,0 +1,44 @@
+"""Recorded votes of a minute item, with the vote words from the vocabulary (``votes.*`` in ``data/lang``):
+labels before counts ("For: 57, Against: 0, Abstentions: 2", recorded votes "For (39) <names> Against (19)
+<names>") and counts before words ("carried (8 for, 1 against, 2 abstentions)")."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from minutetrail.models import Votes
+from minutetrail.parsers.vocab import alternation
+
+
+def _words() -> tuple[str, str, str]:
+    return alternation("votes.for"), alternation("votes.against"), alternation("votes.abstain")
+
+
+@cache
+def _labels_first() -> re.Pattern[str]:
+    f, a, s = _words()
+    not_next = rf"(?!\b{f}\s*[:(]\s*\d)"  # a count does not run on into the next vote's "For:"
+    return re.compile(
+        rf"\b{f}\s*[:(\-–]?\s*(?P<for>\d+)\)?(?:{not_next}.)*?\b{a}\s*[:(\-–]?\s*(?P<against>\d+)\)?"
+        rf"(?:(?:{not_next}.)*?\b{s}\s*[:(\-–]?\s*(?P<abstain>\d+)\)?)?",
+        re.I | re.S,
+    )
+
+
+@cache
+def _counts_first() -> re.Pattern[str]:
+    f, a, s = _words()
+    return re.compile(
+        rf"\b(?P<for>\d+)\s+(?:votes?\s+)?{f}\b\s*[,;]?\s*(?:and\s+)?(?P<against>\d+)\s+(?:votes?\s+)?{a}\b"
+        rf"(?:\s*[,;]?\s*(?:and\s+|with\s+)?(?P<abstain>\d+)\s+{s}\b)?",
+        re.I,
+    )
+
+
+def text_to_votes(text: str) -> Votes | None:
+    """The last recorded vote of an item: amendments come first, the substantive motion last."""
+    found = sorted([*_labels_first().finditer(text), *_counts_first().finditer(text)], key=lambda m: m.start())
+    if not found:
+        return None
+    m = found[-1]
+    return Votes(int(m["for"]), int(m["against"]), int(m["abstain"] or 0))
