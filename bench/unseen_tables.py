@@ -39,13 +39,15 @@ HEADERS = {  # per column field: the printed header wordings
 DIMENSIONS: dict[str, list] = {
     "columns": [
         ["number", "text", "owner", "due", "status"],
-        ["number", "meeting_date", "text", "owner", "due", "status"],
         ["number", "text", "owner", "due", "progress", "rag"],
-        ["text", "owner", "due", "status"],
+        ["number", "meeting_date", "text", "owner", "due", "status"],
         ["meeting_date", "number", "text", "owner", "progress", "due", "status"],
-        ["number", "text", "due", "owner", "status"],
         ["number", "text", "owner", "progress", "due", "rag"],
+        ["text", "owner", "due", "status"],
+        ["number", "text", "due", "owner", "status"],
         ["number", "owner", "text", "due", "status"],
+        ["text", "owner", "due", "progress", "status"],
+        ["number", "meeting_date", "text", "owner", "due", "progress", "rag"],
     ],
     "header_lines": ["one", "two", "three"],
     "header_style": ["bold", "upper_bold_grey", "plain_grey", "bold_dark", "upper_plain", "bold_light"],
@@ -270,7 +272,8 @@ def main() -> None:
             for d, v in dims.items():
                 by_value[(d, _dim_key(v))].append(res)
             if args.show_misses and (res.misses or res.spurious or res.field_errors):
-                print(f"--- unseen-{k:03d} {json.dumps({d: _dim_key(v) for d, v in dims.items()})}")
+                a = res.scores["actions"]
+                print(f"--- unseen-{k:03d} tp={a.tp} fp={a.fp} fn={a.fn} {json.dumps({d: _dim_key(v) for d, v in dims.items()})}")
                 for m in res.misses[:6] + res.spurious[:6] + res.field_errors[:8]:
                     print("   ", m)
     rows, fields = score_rows(results)
