@@ -29,7 +29,10 @@ WATERMARK_HEIGHTS = 3.0
 ROW_GAP_HEIGHTS = 0.5  # unruled rows: a gap this many line heights over the line spacing starts a row
 PROSE_WORDS = 5.0  # the wordiest column, at this many words a cell, is the action text when no header names one
 MIN_GAP = 7.0
+NARROW_GAP = 2.0  # points: the least whitespace between tightly padded cells, where a header cell starts
+ALIGN = 3.0  # points: a header cell starts this close to its column's body text
 GAP_TOLERANCE_LINES = 12  # one line in this many may cross a whitespace column boundary (a heading)  # points of clear whitespace between columns of a grid ruled only across
+PHRASE_GAP = 0.55  # font sizes: header words further apart than this start another cell
 ANCHORS = ("number", "meeting_date")
 STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
 
@@ -65,9 +68,11 @@ def _inside(grid: Grid, lines: Sequence[Line]) -> list[Line]:
     return [ln if len(inside) == len(ln.words) else Line(tuple(inside)) for ln, inside in kept]
 
 
-def _gap_boundaries(lines: Sequence[Line], x0: float, x1: float) -> tuple[float, ...]:
+def _gap_boundaries(lines: Sequence[Line], x0: float, x1: float, starts: Sequence[float] = ()) -> tuple[float, ...]:
     """Column boundaries of a grid without inner verticals: vertical strips of whitespace at least
-    ``MIN_GAP`` wide that (almost) no line crosses; a group heading running across is tolerated."""
+    ``MIN_GAP`` wide that (almost) no line crosses; a group heading running across is tolerated.
+    A narrower strip (tightly padded cells) is a boundary where a header cell starts at its right edge
+    (``starts``: the x of each header cell)."""
     width = int(x1 - x0) + 2
     if width <= 0 or not lines:
         return (x0, x1)
@@ -85,12 +90,29 @@ def _gap_boundaries(lines: Sequence[Line], x0: float, x1: float) -> tuple[float,
             if run is None:
                 run = x
         else:
-            if run is not None and seen_text and x < width and x - run >= MIN_GAP:
+            if run is not None and seen_text and x < width and (x - run >= MIN_GAP or _header_starts_at(starts, x0 + run, x0 + x)):
                 bounds.append(x0 + (run + x) / 2)
             run = None
             seen_text = True
     bounds.append(x1)
     return tuple(bounds)
+
+
+def _header_starts_at(starts: Sequence[float], left: float, right: float) -> bool:
+    """A narrow strip of whitespace left..right with a header cell starting at its right edge."""
+    return right - left >= NARROW_GAP and any(left - 1 <= st <= right + ALIGN for st in starts)
+
+
+def _header_starts(lines: Sequence[Line], grid: Grid) -> list[float]:
+    """Where the cells of the grid's first band (its header) start: each run of words a word space apart."""
+    first = grid.ys[1] if len(grid.ys) > 2 else grid.bottom
+    starts: list[float] = []
+    for ln in lines:
+        if (ln.top + ln.bottom) / 2 > first:
+            continue
+        starts.append(ln.words[0].x0)
+        starts.extend(b.x0 for a, b in zip(ln.words, ln.words[1:]) if b.x0 - a.x1 > PHRASE_GAP * max(a.size, 4.0))
+    return starts
 
 
 def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Band]:
@@ -272,7 +294,7 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
     own = _table_xs(open_table) if open_table is not None and open_table.grid and not grid.ruled else None
     # columns from the header and the plain rows: bold group headings below the header may run across
     plain = [ln for ln in inside if not _bold(ln) or (len(grid.ys) > 2 and ln.bottom <= grid.ys[1] + 1)]
-    xs = grid.xs if grid.ruled else _gap_boundaries(plain if len(plain) >= 3 else inside, grid.x0, grid.x1)
+    xs = grid.xs if grid.ruled else _gap_boundaries(plain if len(plain) >= 3 else inside, grid.x0, grid.x1, _header_starts(inside, grid))
     if own is not None and (continuation or _same_header(inside, own, open_table)):
         xs = own  # an unruled table carried over the page keeps its columns
     if len(xs) < 3:
@@ -316,10 +338,9 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
         table = Table(_columns(fields, labels, xs), page.number, " | ".join(t for t in labels if t), grid=True,
                       header_named=frozenset(named), ruled=grid.ruled)
         table.embedded_numbers = _embedded_numbers(table, body_cells)
-        if "progress" in table.fields and not table.fields & {"status", "rag"}:  # a rating column rates; progress reports
-            at = fields.index("progress")
-            table.progress_is_status = progress_holds_status([join_lines(c.get(at, [])) for c in body_cells])
     _rows(table, page, grid, body, xs, headings, continuing and not new)
+    if new and "progress" in table.fields and not table.fields & {"status", "rag"}:  # a rating column rates; progress reports
+        table.progress_is_status = progress_holds_status([r.text("progress") or "" for r in table.rows])  # its logical rows' cells
     table.page_end = page.number
     return table, new
 
