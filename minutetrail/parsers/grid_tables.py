@@ -34,7 +34,7 @@ ALIGN = 3.0  # points: a header cell starts this close to its column's body text
 GAP_TOLERANCE_LINES = 12  # one line in this many may cross a whitespace column boundary (a heading)  # points of clear whitespace between columns of a grid ruled only across
 PHRASE_GAP = 0.55  # font sizes: header words further apart than this start another cell
 ANCHORS = ("number", "meeting_date")
-STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
+STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}[-/]?\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
 
 
 @dataclass(slots=True)
