@@ -32,6 +32,7 @@ MIN_GAP = 7.0
 NARROW_GAP = 2.0  # points: the least whitespace between tightly padded cells, where a header cell starts
 ALIGN = 3.0  # points: a header cell starts this close to its column's body text
 GAP_TOLERANCE_LINES = 12  # one line in this many may cross a whitespace column boundary (a heading)  # points of clear whitespace between columns of a grid ruled only across
+WORD_SPACE = 0.4  # font sizes: words closer than this are one phrase
 PHRASE_GAP = 0.55  # font sizes: header words further apart than this start another cell
 ANCHORS = ("number", "meeting_date")
 STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}[-/]?\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
@@ -133,7 +134,7 @@ def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Ba
     plain = [ln for b in bands[1:] for ln in b.lines if not _bold(ln)]
     for bi, band in enumerate(bands):
         for ln in band.lines:
-            across = any(w.x0 < x - 2 < x + 2 < w.x1 for w in ln.words for x in inner)
+            across = any(x0 < x - 2 < x + 2 < x1 for x0, x1 in _runs(ln) for x in inner)
             across = across or (bi > 0 and len(plain) >= 2 and _bold(ln) and len({_column_of(w.x0, w.x1, xs) for w in ln.words}) == 1)
             if across or not out or out[-1].spanning or out[-1].top < band.top - 0.5:
                 out.append(_Band(ln.top if out else band.top, ln.bottom, [ln], across))
@@ -141,6 +142,20 @@ def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Ba
                 out[-1].lines.append(ln)
                 out[-1].bottom = ln.bottom
     return out
+
+
+def _runs(line: Line) -> list[tuple[float, float]]:
+    """The line's runs of words set a word space apart (one phrase), as x spans: a run across a
+    column boundary is a heading over the columns, not cells."""
+    runs: list[list[float]] = []
+    prev = None
+    for w in line.words:
+        if prev is not None and w.x0 - prev.x1 <= WORD_SPACE * max(prev.size, 4.0):
+            runs[-1][1] = w.x1
+        else:
+            runs.append([w.x0, w.x1])
+        prev = w
+    return [(a, b) for a, b in runs]
 
 
 def _bold(line: Line) -> bool:
