@@ -1,0 +1,102 @@
+"""Action-table layout classes met on councils' layouts never seen in development (bench/unseen_tables.py),
+each on a minimal table of hand-made words; text invented."""
+from __future__ import annotations
+
+from minutetrail.models import ActionStatus, DocKind, PageData, Rule, Word
+from minutetrail.parsers.actions import rows_to_actions
+from minutetrail.parsers.tables import pages_to_tables
+from minutetrail.parsers.text import words_to_lines
+
+SIZE = 8.0
+CHAR = SIZE * 0.5
+SPACE = SIZE * 0.3
+
+
+def _cell(x: float, y: float, text: str, bold: bool = False) -> list[Word]:
+    words = []
+    for token in text.split():
+        width = len(token) * CHAR
+        words.append(Word(token, x, y, x + width, y + SIZE, bold=bold, size=SIZE))
+        x += width + SPACE
+    return words
+
+
+def _row(y: float, cols: dict[str, float], cells: dict[str, str], bold: bool = False) -> list[Word]:
+    return [w for name, text in cells.items() for w in _cell(cols[name], y, text, bold)]
+
+
+def _actions(words: list[Word], rules: tuple[Rule, ...] = ()):  # type: ignore[no-untyped-def]
+    page = PageData(1, 595, 842, tuple(words), rules)
+    tables = pages_to_tables([page], [words_to_lines(page.words)])
+    assert len(tables) == 1
+    rows, _warnings = rows_to_actions(tables[0], DocKind.ACTION_LOG, 2025)
+    return tables[0], rows
+
+
+def _under_header(y: float) -> tuple[Rule, ...]:
+    return (Rule(40, y, 560, y + 0.5),)
+
+
+def test_a_progress_column_of_status_words_in_an_unruled_table_gives_the_status():
+    # a group heading between the rows splits the table into runs of rows; the status words are read per row
+    cols = {"Ref": 40, "Action": 70, "Owner": 300, "Due": 400, "Progress": 480}
+    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Progress": "Progress"}, bold=True)
+    statuses = ["Not started", "On track", "Complete", "Overdue", "Open", "Delayed"]
+    y = 115.0
+    for i, status in enumerate(statuses, start=1):
+        if i in (1, 4):
+            words += _row(y, cols, {"Action": "Housing" if i == 1 else "Parks"}, bold=True)
+            y += 13
+        words += _row(y, cols, {"Ref": str(i), "Action": "Write to the bus operator about the", "Owner": "Clerk", "Due": "07/09/25", "Progress": status})
+        words += _row(y + 10, cols, {"Action": "cancelled evening services on route nine"})
+        y += 26
+    table, rows = _actions(words, _under_header(110))
+    assert [r.number for r in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert [r.status for r in rows] == [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.COMPLETED,
+                                        ActionStatus.OVERDUE, ActionStatus.OPEN, ActionStatus.AT_RISK]
+
+
+def test_columns_a_few_points_apart_are_split_where_a_header_cell_starts():
+    # the progress notes run to 4 points short of the status column, as in tightly padded spreadsheet exports
+    note = "Draft circulated to members"  # 24 letters and 3 spaces: 24 * 4 + 3 * 2.4 = 103.2 wide
+    cols = {"Ref": 40, "Action": 70, "Owner": 230, "Due": 300, "Notes": 360, "Status": 360 + 103.2 + 4}
+    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Notes": "Progress update",
+                             "Status": "Status"}, bold=True)
+    y = 115.0
+    for i, status in enumerate(["Complete", "Delayed", "Open"], start=1):
+        words += _row(y, cols, {"Ref": str(i), "Action": "Review the gritting routes", "Owner": "Clerk", "Due": f"1{i}/03/2025",
+                                "Notes": note, "Status": status})
+        words += _row(y + 10, cols, {"Notes": "for comment"})
+        y += 26
+    table, rows = _actions(words, _under_header(110))
+    assert [r.progress for r in rows] == [f"{note} for comment"] * 3
+    assert [r.status for r in rows] == [ActionStatus.COMPLETED, ActionStatus.AT_RISK, ActionStatus.OPEN]
+
+
+def test_a_reference_with_a_letter_prefix_and_a_hyphen_starts_a_row():
+    cols = {"Ref": 40, "Action": 80, "Owner": 300, "Due": 400, "Status": 480}
+    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Status": "Status"}, bold=True)
+    y = 115.0
+    for i in range(1, 4):
+        words += _row(y, cols, {"Ref": f"AP-0{i}", "Action": "Publish the tenant satisfaction", "Owner": "Head of", "Due": "TBC", "Status": "Open"})
+        words += _row(y + 10, cols, {"Action": "results by ward", "Owner": "Housing"})
+        y += 22  # rows set as close as the lines of one row: only the reference tells them apart
+    table, rows = _actions(words, _under_header(110))
+    assert [r.number for r in rows] == ["AP-01", "AP-02", "AP-03"]
+    assert all(r.owner == "Head of Housing" and r.text == "Publish the tenant satisfaction results by ward" for r in rows)
+
+
+def test_a_theme_banner_across_unruled_columns_is_a_heading_not_a_row():
+    cols = {"Ref": 40, "Action": 90, "Owner": 300, "Due": 400, "Status": 480}
+    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Status": "Status"}, bold=True)
+    y = 115.0
+    for theme, refs in (("Theme 1: Housing", (1, 2)), ("Theme 2: Parks and open spaces", (3, 4))):
+        words += _row(y, cols, {"Ref": theme}, bold=True)  # "Theme 1:" over the reference column, the rest over the action
+        y += 13
+        for i in refs:
+            words += _row(y, cols, {"Ref": str(i), "Action": f"Survey the play areas in ward {i}", "Owner": "Clerk", "Due": "TBC", "Status": "Open"})
+            y += 13
+    table, rows = _actions(words, _under_header(110))
+    assert [r.number for r in rows] == ["1", "2", "3", "4"]
+    assert [r.text for r in rows] == [f"Survey the play areas in ward {i}" for i in range(1, 5)]
+    assert [r.area for r in rows] == ["Theme 1: Housing"] * 2 + ["Theme 2: Parks and open spaces"] * 2
