@@ -177,10 +177,11 @@ def _header_over_ruled(grid: Grid, lines: Sequence[Line]) -> Grid:
         return grid  # the grid's own first row is styled as its header
     header = _header([ln for ln in lines if ln.bottom <= grid.top + 1], Segment(grid.top, grid.x0, grid.x1))
     columns = {sum(1 for x in grid.xs[1:-1] if x <= w.x0) for ln in header for w in ln.words}
-    if any(sum(1 for x in grid.xs[1:-1] if x <= ln.words[0].x0) == 0 and len({sum(1 for x in grid.xs[1:-1] if x <= w.x0) for w in ln.words}) == 1 for ln in header[-1:]):
+    if any(sum(1 for x in grid.xs[1:-1] if x <= ln.words[0].x0) == 0 and len({sum(1 for x in grid.xs[1:-1] if x <= w.x0) for w in ln.words}) == 1
+           and _cells(ln) == 1 for ln in header[-1:]):
         return grid  # a one-cell line on the top rule is a group heading, not a header
-    if not header or len(columns) < MIN_HEADER_CELLS:
-        return grid
+    if not header or max(len(columns), max(_cells(ln) for ln in header)) < MIN_HEADER_CELLS:
+        return grid  # a header names three or more cells, drawn or set apart by whitespace
     top = header[0].top - 1
     drawn = tuple(Segment(x, top, grid.top) for x in grid.xs)  # the header's cells continue the columns
     return Grid(grid.x0, top, grid.x1, grid.bottom, grid.xs, (top,) + grid.ys, grid.hsegs, grid.vsegs + drawn)

@@ -99,6 +99,18 @@ def _gap_boundaries(lines: Sequence[Line], x0: float, x1: float, starts: Sequenc
     return tuple(bounds)
 
 
+def _split_unruled_columns(xs: tuple[float, ...], lines: Sequence[Line], starts: Sequence[float]) -> tuple[float, ...]:
+    """A grid ruled down only in places (the edges of a RAG column's coloured cells, say): a drawn column
+    over which the header starts another cell is split where whitespace runs down it."""
+    out = [xs[0]]
+    for a, b in zip(xs, xs[1:]):
+        if any(a + ALIGN * 2 < st < b - ALIGN for st in starts):
+            inside = [Line(ws) for ln in lines if (ws := tuple(w for w in ln.words if a <= (w.x0 + w.x1) / 2 <= b))]
+            out.extend(_gap_boundaries(inside, a, b, starts)[1:-1])
+        out.append(b)
+    return tuple(out)
+
+
 def _header_starts_at(starts: Sequence[float], left: float, right: float) -> bool:
     """A narrow strip of whitespace left..right with a header cell starting at its right edge."""
     return right - left >= NARROW_GAP and any(left - 1 <= st <= right + ALIGN for st in starts)
@@ -128,7 +140,8 @@ def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Ba
     inner = xs[1:-1]
     if grid.ruled:
         for band in bands:
-            band.spanning = bool(inner) and not any(grid.ruled_down(x, band.top, band.bottom) for x in inner)
+            band.spanning = bool(inner) and not any(grid.ruled_down(x, band.top, band.bottom) for x in inner) \
+                and all(len(_runs(ln)) == 1 for ln in band.lines)  # one phrase, not cells set apart by whitespace
         return bands
     out: list[_Band] = []  # unruled: a line across a column boundary, or bold among plain rows, is a heading
     plain = [ln for b in bands[1:] for ln in b.lines if not _bold(ln)]
@@ -309,7 +322,11 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
     own = _table_xs(open_table) if open_table is not None and open_table.grid and not grid.ruled else None
     # columns from the header and the plain rows: bold group headings below the header may run across
     plain = [ln for ln in inside if not _bold(ln) or (len(grid.ys) > 2 and ln.bottom <= grid.ys[1] + 1)]
-    xs = grid.xs if grid.ruled else _gap_boundaries(plain if len(plain) >= 3 else inside, grid.x0, grid.x1, _header_starts(inside, grid))
+    starts = _header_starts(inside, grid)
+    if grid.ruled:  # (a header and one row over a coloured cell is no grid of rows: left to the other readers)
+        xs = _split_unruled_columns(grid.xs, plain if len(plain) >= 3 else inside, starts) if len(grid.ys) > 3 else grid.xs
+    else:
+        xs = _gap_boundaries(plain if len(plain) >= 3 else inside, grid.x0, grid.x1, starts)
     if own is not None and (continuation or _same_header(inside, own, open_table)):
         xs = own  # an unruled table carried over the page keeps its columns
     if len(xs) < 3:

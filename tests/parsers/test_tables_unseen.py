@@ -2,7 +2,7 @@
 each on a minimal table of hand-made words; text invented."""
 from __future__ import annotations
 
-from minutetrail.models import ActionStatus, DocKind, PageData, Rule, Word
+from minutetrail.models import ActionStatus, DocKind, Fill, PageData, Rag, Rule, Word
 from minutetrail.parsers.actions import rows_to_actions
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.text import words_to_lines
@@ -25,8 +25,8 @@ def _row(y: float, cols: dict[str, float], cells: dict[str, str], bold: bool = F
     return [w for name, text in cells.items() for w in _cell(cols[name], y, text, bold)]
 
 
-def _actions(words: list[Word], rules: tuple[Rule, ...] = ()):  # type: ignore[no-untyped-def]
-    page = PageData(1, 595, 842, tuple(words), rules)
+def _actions(words: list[Word], rules: tuple[Rule, ...] = (), fills: tuple[Fill, ...] = ()):  # type: ignore[no-untyped-def]
+    page = PageData(1, 595, 842, tuple(words), rules, fills)
     tables = pages_to_tables([page], [words_to_lines(page.words)])
     assert len(tables) == 1
     rows, _warnings = rows_to_actions(tables[0], DocKind.ACTION_LOG, 2025)
@@ -100,3 +100,27 @@ def test_a_theme_banner_across_unruled_columns_is_a_heading_not_a_row():
     assert [r.number for r in rows] == ["1", "2", "3", "4"]
     assert [r.text for r in rows] == [f"Survey the play areas in ward {i}" for i in range(1, 5)]
     assert [r.area for r in rows] == ["Theme 1: Housing"] * 2 + ["Theme 2: Parks and open spaces"] * 2
+
+
+def test_a_zebra_striped_table_with_rag_coloured_cells_is_read_by_its_whitespace_columns():
+    # the coloured cells draw the only verticals (down the RAG column); the other columns are set apart by whitespace
+    cols = {"Ref": 40, "Action": 70, "Owner": 260, "Due": 350, "Notes": 420, "RAG": 520}
+    # "Description" names no column: the action text is known by its prose
+    words = _row(100, cols, {"Ref": "Ref", "Action": "Description", "Owner": "Owner", "Due": "Due", "Notes": "Notes", "RAG": "RAG"})
+    colours = {Rag.RED: (0.9, 0.1, 0.1), Rag.AMBER: (1.0, 0.75, 0.0), Rag.GREEN: (0.0, 0.69, 0.31)}
+    rags = [Rag.GREEN, Rag.RED, Rag.AMBER, Rag.GREEN, Rag.RED]
+    fills: list[Fill] = []
+    y = 112.0
+    for i, rag in enumerate(rags, start=1):
+        top, bottom = y, y + 26
+        if i % 2 == 0:
+            fills.append(Fill(40, top, 560, bottom, (0.92, 0.92, 0.92)))
+        fills.append(Fill(515, top, 560, bottom, colours[rag]))
+        words += _row(top + 3, cols, {"Ref": str(i), "Action": "Publish the tenant satisfaction", "Owner": "Head of", "Due": "TBC",
+                                      "Notes": "Awaiting figures", "RAG": rag.value[0].upper()})
+        words += _row(top + 13, cols, {"Action": "results by ward", "Owner": "Housing"})
+        y = bottom
+    table, rows = _actions(words, fills=tuple(fills))
+    assert [r.number for r in rows] == ["1", "2", "3", "4", "5"]
+    assert all(r.owner == "Head of Housing" and r.text == "Publish the tenant satisfaction results by ward" for r in rows)
+    assert [r.rag for r in rows] == rags
