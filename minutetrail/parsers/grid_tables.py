@@ -91,7 +91,13 @@ def _gap_boundaries(lines: Sequence[Line], x0: float, x1: float, starts: Sequenc
             if run is None:
                 run = x
         else:
-            if run is not None and seen_text and x < width and (x - run >= MIN_GAP or _header_starts_at(starts, x0 + run, x0 + x)):
+            # a header cell starting inside the whitespace heads a column with no text (a RAG column shown by colour alone)
+            empty = [st for st in starts if x0 + run + NARROW_GAP <= st < x0 + x - ALIGN] if run is not None and seen_text else []
+            if empty:
+                bounds.extend(st - 1 for st in sorted(empty))
+                if x < width:
+                    bounds.append(x0 + x - 1)
+            elif run is not None and seen_text and x < width and (x - run >= MIN_GAP or _header_starts_at(starts, x0 + run, x0 + x)):
                 bounds.append(x0 + (run + x) / 2)
             run = None
             seen_text = True

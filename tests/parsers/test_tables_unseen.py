@@ -124,3 +124,20 @@ def test_a_zebra_striped_table_with_rag_coloured_cells_is_read_by_its_whitespace
     assert [r.number for r in rows] == ["1", "2", "3", "4", "5"]
     assert all(r.owner == "Head of Housing" and r.text == "Publish the tenant satisfaction results by ward" for r in rows)
     assert [r.rag for r in rows] == rags
+
+
+def test_a_rag_column_shown_by_colour_alone_in_an_unruled_table_is_its_own_column():
+    # no text under the RAG header: only the header tells where the column starts
+    cols = {"Ref": 40, "Action": 70, "Owner": 260, "Due": 350, "RAG": 440}
+    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due date", "RAG": "RAG"}, bold=True)
+    colours = {Rag.RED: (0.9, 0.1, 0.1), Rag.AMBER: (1.0, 0.75, 0.0), Rag.GREEN: (0.0, 0.69, 0.31)}
+    rags = [Rag.AMBER, Rag.GREEN, Rag.RED] * 5
+    fills: list[Fill] = []
+    y = 115.0
+    for i, rag in enumerate(rags, start=1):
+        fills.append(Fill(437, y - 2, 480, y + 10, colours[rag]))
+        words += _row(y, cols, {"Ref": str(i), "Action": "Survey the play areas before the summer", "Owner": "Clerk", "Due": "14 March 2025"})
+        y += 14
+    table, rows = _actions(words, _under_header(111), tuple(fills))
+    assert [r.due for r in rows] == ["2025-03-14"] * len(rags)
+    assert [r.rag for r in rows] == rags
