@@ -176,6 +176,8 @@ def _header_over_ruled(grid: Grid, lines: Sequence[Line]) -> Grid:
     if not inside or _bold(inside[0]):
         return grid  # the grid's own first row is styled as its header
     header = _header([ln for ln in lines if ln.bottom <= grid.top + 1], Segment(grid.top, grid.x0, grid.x1))
+    body = median(_size(ln) for ln in inside)
+    header = [ln for ln in header if abs(_size(ln) - body) <= HEADER_SIZE_SLACK]  # a title above the grid, in other type, is no header
     columns = {sum(1 for x in grid.xs[1:-1] if x <= w.x0) for ln in header for w in ln.words}
     if any(sum(1 for x in grid.xs[1:-1] if x <= ln.words[0].x0) == 0 and len({sum(1 for x in grid.xs[1:-1] if x <= w.x0) for w in ln.words}) == 1
            and _cells(ln) == 1 for ln in header[-1:]):

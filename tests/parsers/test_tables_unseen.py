@@ -141,3 +141,23 @@ def test_a_rag_column_shown_by_colour_alone_in_an_unruled_table_is_its_own_colum
     table, rows = _actions(words, _under_header(111), tuple(fills))
     assert [r.due for r in rows] == ["2025-03-14"] * len(rags)
     assert [r.rag for r in rows] == rags
+
+
+def test_a_title_set_close_above_a_ruled_grid_in_larger_type_is_not_its_header():
+    cols = {"Ref": 44, "Action": 84, "Owner": 304, "Due": 364, "Status": 444}
+    xs = [40, 80, 300, 360, 440, 520]
+    words = []
+    x = 40.0
+    for token in "Housing and Communities Scrutiny Committee - 26 March 2025".split():  # the title, in 13 point bold
+        words.append(Word(token, x, 82, x + len(token) * 6.5, 95, bold=True, size=13))
+        x += len(token) * 6.5 + 4
+    words += _row(101, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due date", "Status": "Status"})  # plain, on a grey fill
+    ys = [98.0, 112.0]
+    for i in range(1, 4):
+        words += _row(ys[-1] + 3, cols, {"Ref": f"A{i}", "Action": "Survey the play areas before the summer holidays", "Owner": "Clerk",
+                                         "Due": f"1{i} May 2025", "Status": "Open"})
+        ys.append(ys[-1] + 14)
+    rules = tuple(Rule(40, y, 520, y + 0.5) for y in ys) + tuple(Rule(x, ys[0], x + 0.5, ys[-1]) for x in xs)
+    table, rows = _actions(words, rules, (Fill(40, 98, 520, 112, (0.85, 0.85, 0.85)),))
+    assert [c.label for c in table.columns] == ["Ref", "Action", "Owner", "Due date", "Status"]
+    assert [r.due for r in rows] == ["2025-05-11", "2025-05-12", "2025-05-13"]
