@@ -98,7 +98,9 @@ def _gap_boundaries(lines: Sequence[Line], x0: float, x1: float, starts: Sequenc
                 if x < width:
                     bounds.append(x0 + x - 1)
             elif run is not None and seen_text and x < width and (x - run >= MIN_GAP or _header_starts_at(starts, x0 + run, x0 + x)):
-                bounds.append(x0 + (run + x) / 2)
+                # snug to the header cell starting there (a header word wider than its column's text may overhang the gap)
+                at = [st for st in starts if x0 + run - 1 <= st <= x0 + x + ALIGN]
+                bounds.append(min(at) - 1 if at else x0 + (run + x) / 2)
             run = None
             seen_text = True
     bounds.append(x1)

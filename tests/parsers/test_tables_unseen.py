@@ -161,3 +161,21 @@ def test_a_title_set_close_above_a_ruled_grid_in_larger_type_is_not_its_header()
     table, rows = _actions(words, rules, (Fill(40, 98, 520, 112, (0.85, 0.85, 0.85)),))
     assert [c.label for c in table.columns] == ["Ref", "Action", "Owner", "Due date", "Status"]
     assert [r.due for r in rows] == ["2025-05-11", "2025-05-12", "2025-05-13"]
+
+
+def test_a_header_word_wider_than_its_column_text_stays_one_header_cell():
+    # "RESPONSIBILITY" over initials overhangs the middle of the whitespace between owner and due
+    cols = {"Action": 40, "Owner": 160, "Due": 240, "Notes": 340, "Status": 460}
+    words = _row(100, cols, {"Action": "ACTION", "Owner": "RESPONSIBILITY", "Due": "COMPLETION", "Notes": "LATEST", "Status": "STATUS"})
+    words += _row(110, cols, {"Due": "DATE", "Notes": "UPDATE"})
+    y = 125.0
+    people = ["TF", "PC", "HF", "LC", "OM"]  # a table long enough that one line across a gap is tolerated there
+    for initials, status in zip(people, ["Open", "Closed", "Delayed", "Open", "Open"]):
+        words += _row(y, cols, {"Action": "Update members on the", "Owner": initials, "Due": "08/07/25", "Notes": "Officers are", "Status": status})
+        words += _row(y + 10, cols, {"Action": "revised allocations", "Notes": "collating"})
+        words += _row(y + 20, cols, {"Action": "policy", "Notes": "responses"})
+        y += 38
+    table, rows = _actions(words, _under_header(121))
+    assert [r.owner for r in rows] == people
+    assert [r.text for r in rows] == ["Update members on the revised allocations policy"] * 5
+    assert [r.status for r in rows] == [ActionStatus.OPEN, ActionStatus.COMPLETED, ActionStatus.AT_RISK, ActionStatus.OPEN, ActionStatus.OPEN]
