@@ -155,18 +155,44 @@ def extend_unruled(grid: Grid, lines: Sequence[Line], others: Sequence[Grid] = (
     lines = [ln for ln in lines if not any(o is not grid and o.top - 1 <= ln.top <= o.bottom + 1 for o in others)]
     if grid.ruled:
         return _header_over_ruled(grid, lines)
-    top_edge = Segment(grid.top, grid.x0, grid.x1)
-    header = [ln for ln in _header([ln for ln in lines if ln.bottom <= grid.top + 1], top_edge)]
-    if header and max(_cells(ln) for ln in header) < MIN_HEADER_CELLS:
-        header = []
+    header, rows = _header_above_white_rows(grid, lines)
     below = [ln for ln in lines if ln.top >= grid.bottom - 1]
     body = _body(below, Segment(grid.bottom, grid.x0 + OVERHANG, grid.x1 - OVERHANG))
     if not header and not body:
         return grid
     top = header[0].top - 1 if header else grid.top
     bottom = body[-1].bottom + 1 if body else grid.bottom
-    ys = tuple(sorted(set(grid.ys) | {top, bottom}))
+    edges = {header[-1].bottom + 0.5} if header and rows else set()  # the header, then each white row above the first fill
+    ys = tuple(sorted(set(grid.ys) | {top, bottom} | edges | {r[0].top - 0.5 for r in rows}))
     return Grid(grid.x0, top, grid.x1, bottom, grid.xs, ys, grid.hsegs, grid.vsegs)
+
+
+WHITE_ROWS = 3  # rows (or group headings) a zebra table may print above its first filled band
+
+
+def _header_above_white_rows(grid: Grid, lines: Sequence[Line]) -> tuple[list[Line], list[list[Line]]]:
+    """The header stacked on a zebra grid's top edge, and the white rows between it and the first fill:
+    a plain line stacked there that holds figures (a reference, a date) starts a white row, not the header."""
+    rows: list[list[Line]] = []
+    edge = grid.top
+    while True:
+        stack = _header([ln for ln in lines if ln.bottom <= edge + 1], Segment(edge, grid.x0, grid.x1))
+        first = next((i for i, ln in enumerate(stack) if not _bold(ln) and any(ch.isdigit() for ch in ln.text)), None)
+        if first is None or len(rows) == WHITE_ROWS:
+            header = stack
+            break
+        rows.insert(0, stack[first:])
+        header = stack[:first]
+        edge = stack[first].top
+        if header:
+            break
+        heading = [ln for ln in lines if ln.bottom <= edge + 1 and edge - ln.bottom <= HEADER_STACK_GAP * (ln.bottom - ln.top) + 3]
+        if heading and _bold(heading[-1]) and _cells(heading[-1]) == 1:  # a group heading over the white row
+            rows.insert(0, [heading[-1]])
+            edge = heading[-1].top
+    if not header or max(_cells(ln) for ln in header) < MIN_HEADER_CELLS:
+        return [], []
+    return header, rows
 
 
 def _header_over_ruled(grid: Grid, lines: Sequence[Line]) -> Grid:

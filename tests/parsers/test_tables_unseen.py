@@ -179,3 +179,20 @@ def test_a_header_word_wider_than_its_column_text_stays_one_header_cell():
     assert [r.owner for r in rows] == people
     assert [r.text for r in rows] == ["Update members on the revised allocations policy"] * 5
     assert [r.status for r in rows] == [ActionStatus.OPEN, ActionStatus.COMPLETED, ActionStatus.AT_RISK, ActionStatus.OPEN, ActionStatus.OPEN]
+
+
+def test_a_zebra_table_whose_first_row_is_white_keeps_its_header_and_first_row():
+    # the first filled band is the second row: the plain header and the white first row sit above it
+    cols = {"Ref": 40, "Action": 80, "Owner": 300, "Due": 400, "Status": 480}
+    words = _row(100, cols, {"Ref": "#", "Action": "AGREED ACTION", "Owner": "ASSIGNED TO", "Due": "BY WHEN", "Status": "STATUS"})
+    fills: list[Fill] = []
+    y = 114.0
+    for i in range(1, 9):
+        if i % 2 == 0:
+            fills.append(Fill(38, y - 3, 560, y + 11, (0.92, 0.92, 0.92)))
+        words += _row(y, cols, {"Ref": f"AP-0{i}", "Action": "Publish the draft climate action plan", "Owner": "Dev Okafor",
+                                "Due": f"2025-07-1{i}", "Status": "CLOSED"})
+        y += 14
+    table, rows = _actions(words, fills=tuple(fills))
+    assert [r.number for r in rows] == [f"AP-0{i}" for i in range(1, 9)]
+    assert [r.due for r in rows] == [f"2025-07-1{i}" for i in range(1, 9)]
