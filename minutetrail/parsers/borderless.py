@@ -195,6 +195,19 @@ def _header_above_white_rows(grid: Grid, lines: Sequence[Line]) -> tuple[list[Li
     return header, rows
 
 
+def _under_one_cell(line: Line, above: Sequence[Line]) -> bool:
+    """The line's words sit under one cell of a header-like line above ("ref" under "Minute"): a header cell wrapped."""
+    if not above or not line.words:
+        return False
+    runs: list[tuple[float, float]] = []
+    for a, b in zip((None,) + above[0].words, above[0].words):
+        if a is not None and b.x0 - a.x1 <= max(a.size, 6.0):
+            runs[-1] = (runs[-1][0], b.x1)
+        else:
+            runs.append((b.x0, b.x1))
+    return len(runs) >= MIN_HEADER_CELLS and any(x0 - ALIGN <= line.x0 and line.x1 <= x1 + ALIGN for x0, x1 in runs)
+
+
 def _header_over_ruled(grid: Grid, lines: Sequence[Line]) -> Grid:
     """A ruled body under a header printed above its top rule, outside the boxes: the header lines
     stacked on the top rule whose cells start in three or more of the grid's columns join the grid."""
@@ -206,8 +219,8 @@ def _header_over_ruled(grid: Grid, lines: Sequence[Line]) -> Grid:
     header = [ln for ln in header if abs(_size(ln) - body) <= HEADER_SIZE_SLACK]  # a title above the grid, in other type, is no header
     columns = {sum(1 for x in grid.xs[1:-1] if x <= w.x0) for ln in header for w in ln.words}
     if any(sum(1 for x in grid.xs[1:-1] if x <= ln.words[0].x0) == 0 and len({sum(1 for x in grid.xs[1:-1] if x <= w.x0) for w in ln.words}) == 1
-           and _cells(ln) == 1 for ln in header[-1:]):
-        return grid  # a one-cell line on the top rule is a group heading, not a header
+           and _cells(ln) == 1 and not _under_one_cell(ln, header[-2:-1]) for ln in header[-1:]):
+        return grid  # a one-cell line on the top rule is a group heading, not a header (nor the end of a wrapped header cell)
     if not header or max(len(columns), max(_cells(ln) for ln in header)) < MIN_HEADER_CELLS:
         return grid  # a header names three or more cells, drawn or set apart by whitespace
     top = header[0].top - 1

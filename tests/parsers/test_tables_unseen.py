@@ -196,3 +196,21 @@ def test_a_zebra_table_whose_first_row_is_white_keeps_its_header_and_first_row()
     table, rows = _actions(words, fills=tuple(fills))
     assert [r.number for r in rows] == [f"AP-0{i}" for i in range(1, 9)]
     assert [r.due for r in rows] == [f"2025-07-1{i}" for i in range(1, 9)]
+
+
+def test_a_header_over_a_ruled_body_whose_first_cell_wraps_is_still_the_header():
+    # "Minute / ref" wraps: its second line is one word under the first cell, not a group heading
+    cols = {"Ref": 44, "Action": 104, "Owner": 304, "Due": 384, "Status": 464}
+    xs = [40, 100, 300, 380, 460, 540]
+    words = _row(100, cols, {"Ref": "Minute", "Action": "Description", "Owner": "Owner", "Due": "Due", "Status": "Status"}, bold=True)
+    words += _row(110, cols, {"Ref": "ref"}, bold=True)
+    ys = [121.0]
+    for i in range(1, 4):
+        words += _row(ys[-1] + 3, cols, {"Ref": f"M{i}", "Action": "Survey the play areas before the summer holidays", "Owner": "Clerk",
+                                         "Due": f"1{i}/05/25", "Status": "Open"})
+        ys.append(ys[-1] + 14)
+    rules = tuple(Rule(40, y, 540, y + 0.5) for y in ys) + tuple(Rule(x, ys[0], x + 0.5, ys[-1]) for x in xs)
+    table, rows = _actions(words, rules)
+    assert [c.label for c in table.columns] == ["Minute ref", "Description", "Owner", "Due", "Status"]
+    assert [r.number for r in rows] == ["M1", "M2", "M3"]
+    assert [r.due for r in rows] == ["2025-05-11", "2025-05-12", "2025-05-13"]
