@@ -223,7 +223,10 @@ def _styled(band: _Band, page: PageData) -> bool:
     return any(f.top <= band.top + 2 and f.bottom >= band.bottom - 2 for f in page.fills)
 
 
-def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str]]], ncols: int) -> tuple[list[str | None], set[str]]:
+def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str]]], ncols: int,
+                  line_cells: Sequence[dict[int, list[str]]] = ()) -> tuple[list[str | None], set[str]]:
+    """Fields of the columns: from the header cells, then the wordiest column is the action text, then the
+    rest from their cells (``line_cells``, one per printed line, where rows are not ruled apart)."""
     fields: list[str | None] = [None] * ncols
     for i, label in enumerate(labels):
         fld = header_field(label) if label else None
@@ -240,6 +243,8 @@ def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str
             if words >= PROSE_WORDS:
                 fields[i] = "text"
     text_at = fields.index("text") if "text" in fields else 0
+    if line_cells:
+        columns_text = [[join_lines(c.get(i, [])) for c in line_cells] for i in range(ncols)]
     for i in range(ncols):
         if fields[i] is None and not (labels[i] and find_dates(labels[i])):  # a column headed by a period holds figures
             fields[i] = content_field(columns_text[i], {f for f in fields if f}, i < text_at)
@@ -374,7 +379,9 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
             body_cells = [_cell_lines(b.lines, xs) for b in rows_apart]
         else:  # rows not yet known: name columns from their lines
             body_cells = [_cell_lines([ln], xs) for b in rows_apart for ln in b.lines]
-        fields, named = _name_columns(labels, body_cells, len(xs) - 1)
+        lumped = len(rows_apart) >= 2 and len(grid.ys) <= 3  # runs of rows between headings, not rows
+        line_cells = [_cell_lines([ln], xs) for b in rows_apart for ln in b.lines] if lumped else []
+        fields, named = _name_columns(labels, body_cells, len(xs) - 1, line_cells)
         table = Table(_columns(fields, labels, xs), page.number, " | ".join(t for t in labels if t), grid=True,
                       header_named=frozenset(named), ruled=grid.ruled)
         table.embedded_numbers = _embedded_numbers(table, body_cells)

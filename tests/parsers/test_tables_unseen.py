@@ -214,3 +214,21 @@ def test_a_header_over_a_ruled_body_whose_first_cell_wraps_is_still_the_header()
     assert [c.label for c in table.columns] == ["Minute ref", "Description", "Owner", "Due", "Status"]
     assert [r.number for r in rows] == ["M1", "M2", "M3"]
     assert [r.due for r in rows] == ["2025-05-11", "2025-05-12", "2025-05-13"]
+
+
+def test_a_column_named_by_its_status_words_under_group_headings_in_an_unruled_table():
+    # the header names no field ("Where things stand"); group headings split the rows into runs
+    cols = {"Ref": 40, "Action": 70, "Owner": 300, "Due": 400, "Stand": 480}
+    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Stand": "Where things stand"}, bold=True)
+    statuses = ["Not started", "On track", "Complete", "Overdue", "Open", "Delayed", "Not started", "Complete"]
+    y = 115.0
+    for i, status in enumerate(statuses, start=1):
+        if i in (1, 5):
+            words += _row(y, cols, {"Action": "Housing" if i == 1 else "Parks"}, bold=True)
+            y += 13
+        words += _row(y, cols, {"Ref": str(i), "Action": "Write to the bus operator about the", "Owner": "Clerk", "Due": "07/09/25", "Stand": status})
+        words += _row(y + 10, cols, {"Action": "cancelled evening services on route nine"})
+        y += 26
+    table, rows = _actions(words, _under_header(110))
+    assert [r.status for r in rows] == [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.COMPLETED, ActionStatus.OVERDUE,
+                                        ActionStatus.OPEN, ActionStatus.AT_RISK, ActionStatus.NOT_STARTED, ActionStatus.COMPLETED]
