@@ -19,6 +19,7 @@ from statistics import median
 from minutetrail.models import Line, PageData, Word
 from minutetrail.parsers.columns import REF, content_field, header_field, heading_lead, progress_holds_status
 from minutetrail.parsers.dates import find_dates
+from minutetrail.parsers.gaps import gap_boundaries, header_starts, runs, split_unruled_columns
 from minutetrail.parsers.grid import Grid
 from minutetrail.parsers.table_header import Column
 from minutetrail.parsers.table_model import Table, TableRow
@@ -28,12 +29,6 @@ HEADER_MAX_WORDS = 9  # a header cell is a label, not a sentence
 WATERMARK_HEIGHTS = 3.0
 ROW_GAP_HEIGHTS = 0.5  # unruled rows: a gap this many line heights over the line spacing starts a row
 PROSE_WORDS = 5.0  # the wordiest column, at this many words a cell, is the action text when no header names one
-MIN_GAP = 7.0
-NARROW_GAP = 2.0  # points: the least whitespace between tightly padded cells, where a header cell starts
-ALIGN = 3.0  # points: a header cell starts this close to its column's body text
-GAP_TOLERANCE_LINES = 12  # one line in this many may cross a whitespace column boundary (a heading)  # points of clear whitespace between columns of a grid ruled only across
-WORD_SPACE = 0.4  # font sizes: words closer than this are one phrase
-PHRASE_GAP = 0.55  # font sizes: header words further apart than this start another cell
 ANCHORS = ("number", "meeting_date")
 STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}[-/]?\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
 
@@ -69,73 +64,6 @@ def _inside(grid: Grid, lines: Sequence[Line]) -> list[Line]:
     return [ln if len(inside) == len(ln.words) else Line(tuple(inside)) for ln, inside in kept]
 
 
-def _gap_boundaries(lines: Sequence[Line], x0: float, x1: float, starts: Sequence[float] = ()) -> tuple[float, ...]:
-    """Column boundaries of a grid without inner verticals: vertical strips of whitespace at least
-    ``MIN_GAP`` wide that (almost) no line crosses; a group heading running across is tolerated.
-    A narrower strip (tightly padded cells) is a boundary where a header cell starts at its right edge
-    (``starts``: the x of each header cell)."""
-    width = int(x1 - x0) + 2
-    if width <= 0 or not lines:
-        return (x0, x1)
-    crossing = [0] * width
-    for ln in lines:
-        for w in ln.words:
-            for x in range(max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)):
-                crossing[x] += 1
-    tolerance = len(lines) // GAP_TOLERANCE_LINES
-    bounds = [x0]
-    run = None
-    seen_text = False
-    for x, n in enumerate(crossing + [len(lines) + 1]):
-        if n <= tolerance:
-            if run is None:
-                run = x
-        else:
-            # a header cell starting inside the whitespace heads a column with no text (a RAG column shown by colour alone)
-            empty = [st for st in starts if x0 + run + NARROW_GAP <= st < x0 + x - ALIGN] if run is not None and seen_text else []
-            if empty:
-                bounds.extend(st - 1 for st in sorted(empty))
-                if x < width:
-                    bounds.append(x0 + x - 1)
-            elif run is not None and seen_text and x < width and (x - run >= MIN_GAP or _header_starts_at(starts, x0 + run, x0 + x)):
-                # snug to the header cell starting there (a header word wider than its column's text may overhang the gap)
-                at = [st for st in starts if x0 + run - 1 <= st <= x0 + x + ALIGN]
-                bounds.append(min(at) - 1 if at else x0 + (run + x) / 2)
-            run = None
-            seen_text = True
-    bounds.append(x1)
-    return tuple(bounds)
-
-
-def _split_unruled_columns(xs: tuple[float, ...], lines: Sequence[Line], starts: Sequence[float]) -> tuple[float, ...]:
-    """A grid ruled down only in places (the edges of a RAG column's coloured cells, say): a drawn column
-    over which the header starts another cell is split where whitespace runs down it."""
-    out = [xs[0]]
-    for a, b in zip(xs, xs[1:]):
-        if any(a + ALIGN * 2 < st < b - ALIGN for st in starts):
-            inside = [Line(ws) for ln in lines if (ws := tuple(w for w in ln.words if a <= (w.x0 + w.x1) / 2 <= b))]
-            out.extend(_gap_boundaries(inside, a, b, starts)[1:-1])
-        out.append(b)
-    return tuple(out)
-
-
-def _header_starts_at(starts: Sequence[float], left: float, right: float) -> bool:
-    """A narrow strip of whitespace left..right with a header cell starting at its right edge."""
-    return right - left >= NARROW_GAP and any(left - 1 <= st <= right + ALIGN for st in starts)
-
-
-def _header_starts(lines: Sequence[Line], grid: Grid) -> list[float]:
-    """Where the cells of the grid's first band (its header) start: each run of words a word space apart."""
-    first = grid.ys[1] if len(grid.ys) > 2 else grid.bottom
-    starts: list[float] = []
-    for ln in lines:
-        if (ln.top + ln.bottom) / 2 > first:
-            continue
-        starts.append(ln.words[0].x0)
-        starts.extend(b.x0 for a, b in zip(ln.words, ln.words[1:]) if b.x0 - a.x1 > PHRASE_GAP * max(a.size, 4.0))
-    return starts
-
-
 def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Band]:
     bands = [_Band(a, b, []) for a, b in zip(grid.ys, grid.ys[1:]) if b - a > 1.0]
     for ln in lines:
@@ -149,13 +77,13 @@ def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Ba
     if grid.ruled:
         for band in bands:
             band.spanning = bool(inner) and not any(grid.ruled_down(x, band.top, band.bottom) for x in inner) \
-                and all(len(_runs(ln)) == 1 for ln in band.lines)  # one phrase, not cells set apart by whitespace
+                and all(len(runs(ln)) == 1 for ln in band.lines)  # one phrase, not cells set apart by whitespace
         return bands
     out: list[_Band] = []  # unruled: a line across a column boundary, or bold among plain rows, is a heading
     plain = [ln for b in bands[1:] for ln in b.lines if not _bold(ln)]
     for bi, band in enumerate(bands):
         for ln in band.lines:
-            across = any(x0 < x - 2 < x + 2 < x1 for x0, x1 in _runs(ln) for x in inner)
+            across = any(x0 < x - 2 < x + 2 < x1 for x0, x1 in runs(ln) for x in inner)
             across = across or (bi > 0 and len(plain) >= 2 and _bold(ln) and len({_column_of(w.x0, w.x1, xs) for w in ln.words}) == 1)
             if across or not out or out[-1].spanning or out[-1].top < band.top - 0.5:
                 out.append(_Band(ln.top if out else band.top, ln.bottom, [ln], across))
@@ -163,20 +91,6 @@ def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Ba
                 out[-1].lines.append(ln)
                 out[-1].bottom = ln.bottom
     return out
-
-
-def _runs(line: Line) -> list[tuple[float, float]]:
-    """The line's runs of words set a word space apart (one phrase), as x spans: a run across a
-    column boundary is a heading over the columns, not cells."""
-    runs: list[list[float]] = []
-    prev = None
-    for w in line.words:
-        if prev is not None and w.x0 - prev.x1 <= WORD_SPACE * max(prev.size, 4.0):
-            runs[-1][1] = w.x1
-        else:
-            runs.append([w.x0, w.x1])
-        prev = w
-    return [(a, b) for a, b in runs]
 
 
 def _bold(line: Line) -> bool:
@@ -335,11 +249,11 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
     own = _table_xs(open_table) if open_table is not None and open_table.grid and not grid.ruled else None
     # columns from the header and the plain rows: bold group headings below the header may run across
     plain = [ln for ln in inside if not _bold(ln) or (len(grid.ys) > 2 and ln.bottom <= grid.ys[1] + 1)]
-    starts = _header_starts(inside, grid)
+    starts = header_starts(inside, grid)
     if grid.ruled:  # (a header and one row over a coloured cell is no grid of rows: left to the other readers)
-        xs = _split_unruled_columns(grid.xs, plain if len(plain) >= 3 else inside, starts) if len(grid.ys) > 3 else grid.xs
+        xs = split_unruled_columns(grid.xs, plain if len(plain) >= 3 else inside, starts) if len(grid.ys) > 3 else grid.xs
     else:
-        xs = _gap_boundaries(plain if len(plain) >= 3 else inside, grid.x0, grid.x1, starts)
+        xs = gap_boundaries(plain if len(plain) >= 3 else inside, grid.x0, grid.x1, starts)
     if own is not None and (continuation or _same_header(inside, own, open_table)):
         xs = own  # an unruled table carried over the page keeps its columns
     if len(xs) < 3:

@@ -21,7 +21,7 @@ from minutetrail.parsers.table_header import (
 )
 from minutetrail.parsers.borderless import extend_unruled, header_led_grids, rule_headed_grids
 from minutetrail.parsers.dates import parse_date
-from minutetrail.parsers.grid import Grid, page_grids
+from minutetrail.parsers.grid import Grid, overlap_share, page_grids
 from minutetrail.parsers.grid_tables import read_grid
 from minutetrail.parsers.table_model import Table, TableRow, is_action_table
 from minutetrail.parsers.text import join_lines
@@ -318,7 +318,7 @@ def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None)
     carried = _carried_grid(lines, open_grid, grids)
     todo = [(g, False) for g in grids] if carried is None else [(carried, True)] + [(g, False) for g in grids]
     for grid, continuation in sorted(todo, key=lambda gc: gc[0].top):
-        if any(_overlap(grid, c) > OVERLAP_SHARE for c in claimed):
+        if any(overlap_share(grid, c) > OVERLAP_SHARE for c in claimed):
             continue  # the same rows found twice (a zebra band and the coloured cells in it): read once
         table, new = read_grid(page, grid, lines, open_grid, continuation)
         if table is None or not is_action_table(table):
@@ -331,15 +331,6 @@ def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None)
         table.open_end = not any(ln.top > grid.bottom + 1 for ln in lines)
         open_grid = table
     return started, open_grid, claimed
-
-
-def _overlap(a: Grid, b: Grid) -> float:
-    """The share of the smaller grid's area that the two grids share."""
-    w = min(a.x1, b.x1) - max(a.x0, b.x0)
-    h = min(a.bottom, b.bottom) - max(a.top, b.top)
-    if w <= 0 or h <= 0:
-        return 0.0
-    return w * h / max(1.0, min((a.x1 - a.x0) * (a.bottom - a.top), (b.x1 - b.x0) * (b.bottom - b.top)))
 
 
 def _carried_grid(lines: Sequence[Line], table: Table | None, grids: Sequence[Grid]) -> Grid | None:
