@@ -232,3 +232,17 @@ def test_a_column_named_by_its_status_words_under_group_headings_in_an_unruled_t
     table, rows = _actions(words, _under_header(110))
     assert [r.status for r in rows] == [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.COMPLETED, ActionStatus.OVERDUE,
                                         ActionStatus.OPEN, ActionStatus.AT_RISK, ActionStatus.NOT_STARTED, ActionStatus.COMPLETED]
+
+
+def test_an_action_log_with_no_table_read_says_so(tmp_path):
+    from minutetrail.parsers.record import parse_pages
+    from tests.councilpdf import Sheet
+    from tests.tablepdf import read_pages
+
+    sheet = Sheet(tmp_path / "log.pdf").line("Action Log", size=14, bold=True, step=24)
+    for text in ("The actions agreed at the last meeting are listed below, with the", "officer responsible and the date each is due."):
+        sheet.line(text)
+    path = sheet.save()
+    record = parse_pages(str(path), "0" * 64, read_pages(path))
+    assert not record.actions
+    assert any("action log on pages 1-1: no action rows read" in w.message for w in record.warnings)
