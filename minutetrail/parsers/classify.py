@@ -90,6 +90,7 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
     if any(ITEM_REF.match(ln.text.strip()) for ln in opening[:3]):
         return None  # "(Item 8)" under the first line: a minute item heading, not a new part
     first = opening[0].text.strip() if opening else ""
+    titles = [ln.text.strip() for ln in opening[:2]]
     # a page that carries a minute on ("RESOLVED that the work programme ...") starts no part: only a title does
     titled = bool(first) and _title_like(first) and not TRIGGER_START.match(first)
     if titled and WORK_PROGRAMME.search(first) and len(first) < 120:
@@ -103,8 +104,9 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
     if sum(1 for ln in opening if REPORT_META.match(ln.text)) >= 2:
         meta = next((ln for ln in opening if re.match(r"^title of report", ln.text, re.I)), None)
         return PageStart(DocKind.REPORT, _title_after(meta, re.compile(r"^title of report\s*:?", re.I)) if meta else None)
-    if first and ACTION_PLAN_TITLE.search(first) and _title_like(first):
-        return PageStart(DocKind.ACTION_PLAN, first)
+    for title in titles:  # the plan's title, or a committee's name over it
+        if ACTION_PLAN_TITLE.search(title) and _title_like(title):
+            return PageStart(DocKind.ACTION_PLAN, title)
     for line in opening[:2]:
         text = line.text.strip()
         if ACTION_LOG_CUE.search(text) and _title_like(text) and (line.bold or len(text) < 80):
@@ -112,8 +114,9 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
     return None
 
 
-def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
-    """A document whose first page names no kind: minutes when its text reads like a meeting's record."""
+def _fallback_kind(lines_by_page: Sequence[Sequence[Line]], table_kind: DocKind | None = None) -> DocKind:
+    """A document whose first page names no kind: minutes when its text reads like a meeting's record;
+    else the kind of an action table on it (set below a title or a paragraph), before a numbered list's."""
     text = " ".join(ln.text for lines in lines_by_page[:3] for ln in lines[:40])
     if lines_by_page and any(TITLE_AGENDA_CUE.search(ln.text) and len(ln.text) < 80 and _heading_words(ln.text)
                              for ln in lines_by_page[0][:10]):
@@ -127,6 +130,8 @@ def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
         return DocKind.AGENDA
     if len(body_cues) >= 3:
         return DocKind.MINUTES
+    if table_kind is not None:
+        return table_kind  # numbered rows of an action table are not an agenda's list
     if _numbered_list(lines_by_page[:1]):
         return DocKind.AGENDA  # a front sheet whose title is a picture (a logo, or a heading OCR could not read)
     return DocKind.OTHER
@@ -142,8 +147,10 @@ def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:
 def segment(
     lines_by_page: Sequence[Sequence[Line]],
     action_header_pages: dict[int, DocKind],
+    action_table_pages: dict[int, DocKind] | None = None,
 ) -> list[DocumentPart]:
-    """Parts of the pack in page order. ``action_header_pages``: page -> kind of the action table opening it."""
+    """Parts of the pack in page order. ``action_header_pages``: page -> kind of the action table opening it;
+    ``action_table_pages``: page -> kind of an action table starting anywhere on it."""
     parts: list[DocumentPart] = []
     current: PageStart | None = None
     start = 1
@@ -158,7 +165,7 @@ def segment(
         if opening is None and current is None:  # an untitled first part: its kind from its own pages
             later = next((i for i in range(idx + 1, len(lines_by_page))
                           if classify_opening(lines_by_page[i], action_header_pages.get(i + 1)) is not None), len(lines_by_page))
-            opening = PageStart(_fallback_kind(lines_by_page[idx:later]), None)
+            opening = PageStart(_fallback_kind(lines_by_page[idx:later], (action_table_pages or {}).get(page)), None)
         if opening is not None:
             if current is not None:
                 parts.append(DocumentPart(current.kind, current.title, start, page - 1))

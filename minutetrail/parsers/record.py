@@ -207,7 +207,8 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData], *, ocr: OcrPr
     for t in tables:
         if is_action_table(t) and t.header_line < OPENING_LINES:  # a table that opens its page may open a part
             header_pages[t.page_start] = table_kind(t, None)
-    parts = segment(lines_by_page, header_pages)
+    table_pages = {t.page_start: table_kind(t, None) for t in reversed(tables) if is_action_table(t)}
+    parts = segment(lines_by_page, header_pages, table_pages)
     acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": [], "warnings": [], "rules": [{p.number: p.rules for p in pages}],
                                  "table_spans": _table_spans([t for t in tables if is_action_table(t)], lines_by_page)}
     for part in parts:

@@ -246,3 +246,36 @@ def test_an_action_log_with_no_table_read_says_so(tmp_path):
     record = parse_pages(str(path), "0" * 64, read_pages(path))
     assert not record.actions
     assert any("action log on pages 1-1: no action rows read" in w.message for w in record.warnings)
+
+
+def _paper(title: str) -> PageData:
+    """A committee's name and a title, a paragraph, then a numbered action table (hand-made words)."""
+    words = _cell(40, 40, "Parks and Leisure Committee - 4 March 2025", bold=True) + _cell(40, 56, title, bold=True)
+    for k, text in enumerate(["This paper sets out the progress made on the actions agreed by the committee at",
+                              "its recent meetings. Members are asked to note the updates given by officers",
+                              "and to consider whether any of the actions can now be closed. Questions on an",
+                              "entry may be put to the officer named against it."]):
+        words += _cell(40, 76 + 11 * k, text)
+    cols = {"Ref": 40, "Action": 70, "Owner": 300, "Due": 400, "Status": 480}
+    words += _row(130, cols, {"Ref": "No.", "Action": "Action", "Owner": "Owner", "Due": "Due", "Status": "Status"}, bold=True)
+    for i in range(1, 7):
+        words += _row(130 + 14 * i, cols, {"Ref": str(i), "Action": f"Survey the play area in ward {i}", "Owner": "Clerk",
+                                           "Due": f"1{i}/05/25", "Status": "Open"})
+    return PageData(1, 595, 842, tuple(words), (Rule(40, 141, 560, 141.5),))
+
+
+def test_a_page_of_numbered_action_rows_under_a_paragraph_is_an_action_table_not_an_agenda():
+    from minutetrail.parsers.record import parse_pages
+
+    record = parse_pages("paper.pdf", "0" * 64, [_paper("Matters arising")])
+    assert [d.kind for d in record.documents] == [DocKind.ACTION_LOG]
+    assert not record.agenda_items
+    assert [a.number for a in record.actions] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_an_improvement_plan_titled_under_the_committee_name_is_an_action_plan():
+    from minutetrail.parsers.record import parse_pages
+
+    record = parse_pages("paper.pdf", "0" * 64, [_paper("Improvement Plan")])
+    assert [d.kind for d in record.documents] == [DocKind.ACTION_PLAN]
+    assert {a.table for a in record.actions} == {DocKind.ACTION_PLAN}
