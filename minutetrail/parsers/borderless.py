@@ -171,25 +171,30 @@ WHITE_ROWS = 3  # rows (or group headings) a zebra table may print above its fir
 
 
 def _header_above_white_rows(grid: Grid, lines: Sequence[Line]) -> tuple[list[Line], list[list[Line]]]:
-    """The header stacked on a zebra grid's top edge, and the white rows between it and the first fill:
-    a plain line stacked there that holds figures (a reference, a date) starts a white row, not the header."""
+    """The header stacked on a zebra grid's top edge, and the white rows and group headings between it and
+    the first fill: a plain line holding figures (a reference, a date) starts a white row, a bold line of one
+    cell is a group heading; the header is what stands above them."""
     rows: list[list[Line]] = []
     edge = grid.top
-    while True:
+    header: list[Line] = []
+    while len(rows) <= WHITE_ROWS:
         stack = _header([ln for ln in lines if ln.bottom <= edge + 1], Segment(edge, grid.x0, grid.x1))
+        if not stack:
+            break
+        last = stack[-1]
+        if _bold(last) and _cells(last) == 1 and not _under_one_cell(last, stack[-2:-1]):  # a group heading
+            rows.insert(0, [last])
+            edge = last.top
+            continue
         first = next((i for i, ln in enumerate(stack) if not _bold(ln) and any(ch.isdigit() for ch in ln.text)), None)
-        if first is None or len(rows) == WHITE_ROWS:
+        if first is None:
             header = stack
             break
         rows.insert(0, stack[first:])
-        header = stack[:first]
         edge = stack[first].top
+        header = stack[:first]
         if header:
             break
-        heading = [ln for ln in lines if ln.bottom <= edge + 1 and edge - ln.bottom <= HEADER_STACK_GAP * (ln.bottom - ln.top) + 3]
-        if heading and _bold(heading[-1]) and _cells(heading[-1]) == 1:  # a group heading over the white row
-            rows.insert(0, [heading[-1]])
-            edge = heading[-1].top
     if not header or max(_cells(ln) for ln in header) < MIN_HEADER_CELLS:
         return [], []
     return header, rows

@@ -279,3 +279,24 @@ def test_an_improvement_plan_titled_under_the_committee_name_is_an_action_plan()
     record = parse_pages("paper.pdf", "0" * 64, [_paper("Improvement Plan")])
     assert [d.kind for d in record.documents] == [DocKind.ACTION_PLAN]
     assert {a.table for a in record.actions} == {DocKind.ACTION_PLAN}
+
+
+def test_a_zebra_table_with_group_headings_over_its_first_rows_keeps_its_header():
+    # header, "Theme 1" heading, a white row, "Theme 2" heading, then the first filled row
+    cols = {"Ref": 40, "Action": 80, "Owner": 300, "Due": 400, "Status": 480}
+    words = _row(100, cols, {"Ref": "#", "Action": "DESCRIPTION", "Owner": "OWNER", "Due": "DEADLINE", "Status": "STATUS"})
+    fills: list[Fill] = []
+    y = 114.0
+    for i in range(1, 9):
+        if i in (1, 2):
+            words += _row(y, cols, {"Ref": f"Theme {i}: Housing"}, bold=True)
+            y += 14
+        if i % 2 == 0:
+            fills.append(Fill(38, y - 3, 560, y + 11, (0.92, 0.92, 0.92)))
+        words += _row(y, cols, {"Ref": f"A{i}", "Action": "Publish the draft climate action plan", "Owner": "Dev Okafor",
+                                "Due": f"{i} March 2025", "Status": "Open"})
+        y += 14
+    table, rows = _actions(words, fills=tuple(fills))
+    assert [c.field for c in table.columns] == ["number", "text", "owner", "due", "status"]
+    assert [r.due for r in rows] == [f"2025-03-0{i}" for i in range(1, 9)]
+    assert [r.area for r in rows][:2] == ["Theme 1: Housing", "Theme 2: Housing"]
