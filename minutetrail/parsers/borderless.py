@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
-from minutetrail.models import Line, PageData
+from minutetrail.models import Fill, Line, PageData
 from minutetrail.parsers.grid import Grid, Segment, wide_rules
 
 HEADER_MAX_LINES = 4
@@ -47,6 +47,18 @@ def _header(lines: Sequence[Line], h: Segment) -> list[Line]:
     return header
 
 
+def _shaded_header(header: list[Line], fills: Sequence[Fill], h: Segment) -> list[Line]:
+    """A header set on a shaded band is the lines on the band: a paragraph ending just above it is not header."""
+    if not header:
+        return header
+    last = header[-1]
+    band = next((f for f in fills if f.top <= last.top + 1 and f.bottom >= last.bottom - 1
+                 and min(f.x1, h.end) - max(f.x0, h.start) >= 0.8 * (h.end - h.start)), None)
+    if band is None:
+        return header
+    return [ln for ln in header if ln.top >= band.top - 1]
+
+
 def _body(lines: Sequence[Line], h: Segment) -> list[Line]:
     below = [ln for ln in lines if ln.top >= h.pos - 1]
     if not below:
@@ -77,7 +89,7 @@ def rule_headed_grids(page: PageData, lines: Sequence[Line], taken: Sequence[Gri
     for h in wide_rules(page.rules):
         if _covers(list(taken) + out, h):
             continue
-        header = _header(lines, h)
+        header = _shaded_header(_header(lines, h), page.fills, h)
         if not header or max(_cells(ln) for ln in header) < MIN_HEADER_CELLS:
             continue
         body = _body(lines, h)

@@ -29,6 +29,7 @@ HEADER_MAX_WORDS = 9  # a header cell is a label, not a sentence
 WATERMARK_HEIGHTS = 3.0
 ROW_GAP_HEIGHTS = 0.5  # unruled rows: a gap this many line heights over the line spacing starts a row
 PROSE_WORDS = 5.0  # the wordiest column, at this many words a cell, is the action text when no header names one
+PROSE_LINE_WORDS = 3.5  # ... or at this many words a printed line, where rows are not yet known (a wrapped cell's lines are shorter)
 ANCHORS = ("number", "meeting_date")
 STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}[-/]?\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
 
@@ -138,7 +139,7 @@ def _styled(band: _Band, page: PageData) -> bool:
 
 
 def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str]]], ncols: int,
-                  line_cells: Sequence[dict[int, list[str]]] = ()) -> tuple[list[str | None], set[str]]:
+                  line_cells: Sequence[dict[int, list[str]]] = (), prose_words: float = PROSE_WORDS) -> tuple[list[str | None], set[str]]:
     """Fields of the columns: from the header cells, then the wordiest column is the action text, then the
     rest from their cells (``line_cells``, one per printed line, where rows are not ruled apart)."""
     fields: list[str | None] = [None] * ncols
@@ -154,7 +155,7 @@ def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str
         prose = [(sum(len(t.split()) for t in col) / max(1, sum(1 for t in col if t)), i) for i, col in enumerate(columns_text) if fields[i] is None]
         if prose:
             words, i = max(prose)
-            if words >= PROSE_WORDS:
+            if words >= prose_words:
                 fields[i] = "text"
     text_at = fields.index("text") if "text" in fields else 0
     if line_cells:
@@ -295,7 +296,8 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
             body_cells = [_cell_lines([ln], xs) for b in rows_apart for ln in b.lines]
         lumped = len(rows_apart) >= 2 and len(grid.ys) <= 3  # runs of rows between headings, not rows
         line_cells = [_cell_lines([ln], xs) for b in rows_apart for ln in b.lines] if lumped else []
-        fields, named = _name_columns(labels, body_cells, len(xs) - 1, line_cells)
+        per_line = len(rows_apart) < 2 and len(body_cells) > len(rows_apart)  # cells are printed lines, not rows
+        fields, named = _name_columns(labels, body_cells, len(xs) - 1, line_cells, PROSE_LINE_WORDS if per_line else PROSE_WORDS)
         table = Table(_columns(fields, labels, xs), page.number, " | ".join(t for t in labels if t), grid=True,
                       header_named=frozenset(named), ruled=grid.ruled)
         table.embedded_numbers = _embedded_numbers(table, body_cells)

@@ -300,3 +300,34 @@ def test_a_zebra_table_with_group_headings_over_its_first_rows_keeps_its_header(
     assert [c.field for c in table.columns] == ["number", "text", "owner", "due", "status"]
     assert [r.due for r in rows] == [f"2025-03-0{i}" for i in range(1, 9)]
     assert [r.area for r in rows][:2] == ["Theme 1: Housing", "Theme 2: Housing"]
+
+
+def _described_rows(y: float, cols: dict[str, float], wrapped: tuple[str, ...]) -> list[Word]:
+    words: list[Word] = []
+    for i, initials in enumerate(["AO", "TF", "PC", "HF"]):
+        words += _row(y, cols, {"Text": "Bring forward the damp and", "Owner": initials, "Due": f"1{i}/03/25", "Status": "Complete"})
+        for k, text in enumerate(wrapped, start=1):
+            words += _row(y + 10 * k, cols, {"Text": text})
+        y += 36
+    return words
+
+
+def test_an_unnamed_narrow_column_of_wrapped_prose_is_the_action_text():
+    # "Description" names no field; the text wraps to a few words a line
+    cols = {"Text": 40, "Owner": 170, "Due": 230, "Status": 300}
+    words = _row(100, cols, {"Text": "Description", "Owner": "Owner", "Due": "Date due", "Status": "Status"}, bold=True)
+    table, rows = _actions(words + _described_rows(115, cols, ("mould survey results", "for each ward")), _under_header(111))
+    assert [r.text for r in rows] == ["Bring forward the damp and mould survey results for each ward"] * 4
+    assert [r.owner for r in rows] == ["AO", "TF", "PC", "HF"]
+
+
+def test_a_header_on_a_shaded_band_under_a_paragraph_is_only_the_band():
+    # the paragraph's last line sits as close above the header as a header's second line would
+    cols = {"Text": 40, "Owner": 170, "Due": 230, "Status": 300}
+    words = _cell(40, 86, "Members are asked to note the updates and to consider whether any can be")
+    words += _cell(40, 97, "closed.")
+    words += _row(110, cols, {"Text": "Description", "Owner": "Owner", "Due": "Date due", "Status": "Status"})
+    shade = (Fill(40, 108, 560, 120, (0.85, 0.85, 0.85)),)
+    table, rows = _actions(words + _described_rows(125, cols, ("mould survey results by ward",)), _under_header(120), shade)
+    assert [c.label for c in table.columns] == ["Description", "Owner", "Date due", "Status"]
+    assert [r.owner for r in rows] == ["AO", "TF", "PC", "HF"]
