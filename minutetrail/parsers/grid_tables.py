@@ -29,6 +29,7 @@ HEADER_MAX_WORDS = 9  # a header cell is a label, not a sentence
 WATERMARK_HEIGHTS = 3.0
 ROW_GAP_HEIGHTS = 0.5  # unruled rows: a gap this many line heights over the line spacing starts a row
 PROSE_WORDS = 5.0  # the wordiest column, at this many words a cell, is the action text when no header names one
+ONE_LINE_FIELDS = ("due", "status", "meeting_date", "number")
 PROSE_LINE_WORDS = 3.5  # ... or at this many words a printed line, where rows are not yet known (a wrapped cell's lines are shorter)
 ANCHORS = ("number", "meeting_date")
 STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}[-/]?\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
@@ -152,10 +153,14 @@ def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str
     named = {"due" if f == "revised_due" else f for f in fields if f}
     columns_text = [[join_lines(c.get(i, [])) for c in body_cells] for i in range(ncols)]
     if "text" not in fields:
-        prose = [(sum(len(t.split()) for t in col) / max(1, sum(1 for t in col if t)), i) for i, col in enumerate(columns_text) if fields[i] is None]
+        # cells read line by line: words per row, the rows counted by a one-line column (a date, a status)
+        rows = max((sum(1 for t in columns_text[i] if t) for i in range(ncols) if fields[i] in ONE_LINE_FIELDS), default=0) \
+            if prose_words != PROSE_WORDS else 0
+        prose = [(sum(len(t.split()) for t in col) / (rows or max(1, sum(1 for t in col if t))), i)
+                 for i, col in enumerate(columns_text) if fields[i] is None]
         if prose:
             words, i = max(prose)
-            if words >= prose_words:
+            if words >= (PROSE_WORDS if rows else prose_words):
                 fields[i] = "text"
     text_at = fields.index("text") if "text" in fields else 0
     if line_cells:

@@ -331,3 +331,11 @@ def test_a_header_on_a_shaded_band_under_a_paragraph_is_only_the_band():
     table, rows = _actions(words + _described_rows(125, cols, ("mould survey results by ward",)), _under_header(120), shade)
     assert [c.label for c in table.columns] == ["Description", "Owner", "Date due", "Status"]
     assert [r.owner for r in rows] == ["AO", "TF", "PC", "HF"]
+
+
+def test_an_unnamed_column_of_short_wrapped_lines_is_the_action_text_by_words_a_row():
+    # a narrow text column wraps to a word or two a line: its words are counted per row (one due date a row)
+    cols = {"Text": 40, "Owner": 170, "Due": 230, "Status": 300}
+    words = _row(100, cols, {"Text": "Description", "Owner": "Owner", "Due": "Date due", "Status": "Status"}, bold=True)
+    table, rows = _actions(words + _described_rows(115, cols, ("mould survey", "results")), _under_header(111))
+    assert [r.text for r in rows] == ["Bring forward the damp and mould survey results"] * 4
