@@ -19,6 +19,7 @@ END_GAP_HEIGHTS = 2.5  # a gap this many line heights ends the table
 OVERHANG = 12.0  # points a body line may stand out of the rule's span
 MIN_HEADER_CELLS = 3
 HEADER_SIZE_SLACK = 1.0  # points: the lines of one header are set in one size
+SENTENCE_WORDS = 10  # a line of more words set a word space apart is a sentence, not header cells
 
 
 def _size(line: Line) -> float:
@@ -40,6 +41,10 @@ def _header(lines: Sequence[Line], h: Segment) -> list[Line]:
             break
         if header and (_bold(ln) != _bold(header[0]) or abs(_size(ln) - _size(header[0])) > HEADER_SIZE_SLACK):
             break  # a title or paragraph set close above the header, in other type: not the header
+        if header and _cells(ln) == 1 and len(ln.words) > SENTENCE_WORDS:  # a paragraph in the header's type
+            if _cells(header[0]) == 1 and header[0].text.rstrip().endswith((".", ":", ";")):
+                header.pop(0)  # ... and its last line
+            break
         header.insert(0, ln)
         edge = ln.top
         if len(header) == HEADER_MAX_LINES:

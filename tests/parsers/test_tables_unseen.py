@@ -339,3 +339,20 @@ def test_an_unnamed_column_of_short_wrapped_lines_is_the_action_text_by_words_a_
     words = _row(100, cols, {"Text": "Description", "Owner": "Owner", "Due": "Date due", "Status": "Status"}, bold=True)
     table, rows = _actions(words + _described_rows(115, cols, ("mould survey", "results")), _under_header(111))
     assert [r.text for r in rows] == ["Bring forward the damp and mould survey results"] * 4
+
+
+def test_a_paragraph_in_the_headers_type_just_above_a_header_over_a_ruled_body_is_not_header():
+    cols = {"Ref": 44, "Action": 104, "Owner": 304, "Due": 384, "Status": 464}
+    xs = [40, 100, 300, 380, 460, 540]
+    words = _cell(40, 78, "Members are asked to note the updates given by officers and to consider whether any action can now be")
+    words += _cell(40, 89, "closed.")
+    words += _row(100, cols, {"Ref": "REF", "Action": "ACTION", "Owner": "LEAD OFFICER", "Due": "DATE DUE", "Status": "STATUS"})
+    ys = [111.0]
+    for i in range(1, 4):
+        words += _row(ys[-1] + 3, cols, {"Ref": f"M{i}", "Action": "Survey the play areas before the summer holidays", "Owner": "Clerk",
+                                         "Due": f"1{i}/05/25", "Status": "Open"})
+        ys.append(ys[-1] + 14)
+    rules = tuple(Rule(40, y, 540, y + 0.5) for y in ys) + tuple(Rule(x, ys[0], x + 0.5, ys[-1]) for x in xs)
+    table, rows = _actions(words, rules)
+    assert [c.label for c in table.columns] == ["REF", "ACTION", "LEAD OFFICER", "DATE DUE", "STATUS"]
+    assert [r.text for r in rows] == ["Survey the play areas before the summer holidays"] * 3
