@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
-from minutetrail.models import Line, PageData
+from minutetrail.models import Fill, Line, PageData
 from minutetrail.parsers.grid import Grid, Segment, wide_rules
 
 HEADER_MAX_LINES = 4
@@ -19,6 +19,7 @@ END_GAP_HEIGHTS = 2.5  # a gap this many line heights ends the table
 OVERHANG = 12.0  # points a body line may stand out of the rule's span
 MIN_HEADER_CELLS = 3
 HEADER_SIZE_SLACK = 1.0  # points: the lines of one header are set in one size
+SENTENCE_WORDS = 10  # a line of more words set a word space apart is a sentence, not header cells
 
 
 def _size(line: Line) -> float:
@@ -40,11 +41,27 @@ def _header(lines: Sequence[Line], h: Segment) -> list[Line]:
             break
         if header and (_bold(ln) != _bold(header[0]) or abs(_size(ln) - _size(header[0])) > HEADER_SIZE_SLACK):
             break  # a title or paragraph set close above the header, in other type: not the header
+        if header and _cells(ln) == 1 and len(ln.words) > SENTENCE_WORDS:  # a paragraph in the header's type
+            if _cells(header[0]) == 1 and header[0].text.rstrip().endswith((".", ":", ";")):
+                header.pop(0)  # ... and its last line
+            break
         header.insert(0, ln)
         edge = ln.top
         if len(header) == HEADER_MAX_LINES:
             break
     return header
+
+
+def _shaded_header(header: list[Line], fills: Sequence[Fill], h: Segment) -> list[Line]:
+    """A header set on a shaded band is the lines on the band: a paragraph ending just above it is not header."""
+    if not header:
+        return header
+    last = header[-1]
+    band = next((f for f in fills if f.top <= last.top + 1 and f.bottom >= last.bottom - 1
+                 and min(f.x1, h.end) - max(f.x0, h.start) >= 0.8 * (h.end - h.start)), None)
+    if band is None:
+        return header
+    return [ln for ln in header if ln.top >= band.top - 1]
 
 
 def _body(lines: Sequence[Line], h: Segment) -> list[Line]:
@@ -77,7 +94,7 @@ def rule_headed_grids(page: PageData, lines: Sequence[Line], taken: Sequence[Gri
     for h in wide_rules(page.rules):
         if _covers(list(taken) + out, h):
             continue
-        header = _header(lines, h)
+        header = _shaded_header(_header(lines, h), page.fills, h)
         if not header or max(_cells(ln) for ln in header) < MIN_HEADER_CELLS:
             continue
         body = _body(lines, h)
@@ -155,18 +172,62 @@ def extend_unruled(grid: Grid, lines: Sequence[Line], others: Sequence[Grid] = (
     lines = [ln for ln in lines if not any(o is not grid and o.top - 1 <= ln.top <= o.bottom + 1 for o in others)]
     if grid.ruled:
         return _header_over_ruled(grid, lines)
-    top_edge = Segment(grid.top, grid.x0, grid.x1)
-    header = [ln for ln in _header([ln for ln in lines if ln.bottom <= grid.top + 1], top_edge)]
-    if header and max(_cells(ln) for ln in header) < MIN_HEADER_CELLS:
-        header = []
+    header, rows = _header_above_white_rows(grid, lines)
     below = [ln for ln in lines if ln.top >= grid.bottom - 1]
     body = _body(below, Segment(grid.bottom, grid.x0 + OVERHANG, grid.x1 - OVERHANG))
     if not header and not body:
         return grid
     top = header[0].top - 1 if header else grid.top
     bottom = body[-1].bottom + 1 if body else grid.bottom
-    ys = tuple(sorted(set(grid.ys) | {top, bottom}))
+    edges = {header[-1].bottom + 0.5} if header and rows else set()  # the header, then each white row above the first fill
+    ys = tuple(sorted(set(grid.ys) | {top, bottom} | edges | {r[0].top - 0.5 for r in rows}))
     return Grid(grid.x0, top, grid.x1, bottom, grid.xs, ys, grid.hsegs, grid.vsegs)
+
+
+WHITE_ROWS = 3  # rows (or group headings) a zebra table may print above its first filled band
+
+
+def _header_above_white_rows(grid: Grid, lines: Sequence[Line]) -> tuple[list[Line], list[list[Line]]]:
+    """The header stacked on a zebra grid's top edge, and the white rows and group headings between it and
+    the first fill: a plain line holding figures (a reference, a date) starts a white row, a bold line of one
+    cell is a group heading; the header is what stands above them."""
+    rows: list[list[Line]] = []
+    edge = grid.top
+    header: list[Line] = []
+    while len(rows) <= WHITE_ROWS:
+        stack = _header([ln for ln in lines if ln.bottom <= edge + 1], Segment(edge, grid.x0, grid.x1))
+        if not stack:
+            break
+        last = stack[-1]
+        if _bold(last) and _cells(last) == 1 and not _under_one_cell(last, stack[-2:-1]):  # a group heading
+            rows.insert(0, [last])
+            edge = last.top
+            continue
+        first = next((i for i, ln in enumerate(stack) if not _bold(ln) and any(ch.isdigit() for ch in ln.text)), None)
+        if first is None:
+            header = stack
+            break
+        rows.insert(0, stack[first:])
+        edge = stack[first].top
+        header = stack[:first]
+        if header:
+            break
+    if not header or max(_cells(ln) for ln in header) < MIN_HEADER_CELLS:
+        return [], []
+    return header, rows
+
+
+def _under_one_cell(line: Line, above: Sequence[Line]) -> bool:
+    """The line's words sit under one cell of a header-like line above ("ref" under "Minute"): a header cell wrapped."""
+    if not above or not line.words:
+        return False
+    runs: list[tuple[float, float]] = []
+    for a, b in zip((None,) + above[0].words, above[0].words):
+        if a is not None and b.x0 - a.x1 <= max(a.size, 6.0):
+            runs[-1] = (runs[-1][0], b.x1)
+        else:
+            runs.append((b.x0, b.x1))
+    return len(runs) >= MIN_HEADER_CELLS and any(x0 - ALIGN <= line.x0 and line.x1 <= x1 + ALIGN for x0, x1 in runs)
 
 
 def _header_over_ruled(grid: Grid, lines: Sequence[Line]) -> Grid:
@@ -176,11 +237,14 @@ def _header_over_ruled(grid: Grid, lines: Sequence[Line]) -> Grid:
     if not inside or _bold(inside[0]):
         return grid  # the grid's own first row is styled as its header
     header = _header([ln for ln in lines if ln.bottom <= grid.top + 1], Segment(grid.top, grid.x0, grid.x1))
+    body = median(_size(ln) for ln in inside)
+    header = [ln for ln in header if abs(_size(ln) - body) <= HEADER_SIZE_SLACK]  # a title above the grid, in other type, is no header
     columns = {sum(1 for x in grid.xs[1:-1] if x <= w.x0) for ln in header for w in ln.words}
-    if any(sum(1 for x in grid.xs[1:-1] if x <= ln.words[0].x0) == 0 and len({sum(1 for x in grid.xs[1:-1] if x <= w.x0) for w in ln.words}) == 1 for ln in header[-1:]):
-        return grid  # a one-cell line on the top rule is a group heading, not a header
-    if not header or len(columns) < MIN_HEADER_CELLS:
-        return grid
+    if any(sum(1 for x in grid.xs[1:-1] if x <= ln.words[0].x0) == 0 and len({sum(1 for x in grid.xs[1:-1] if x <= w.x0) for w in ln.words}) == 1
+           and _cells(ln) == 1 and not _under_one_cell(ln, header[-2:-1]) for ln in header[-1:]):
+        return grid  # a one-cell line on the top rule is a group heading, not a header (nor the end of a wrapped header cell)
+    if not header or max(len(columns), max(_cells(ln) for ln in header)) < MIN_HEADER_CELLS:
+        return grid  # a header names three or more cells, drawn or set apart by whitespace
     top = header[0].top - 1
     drawn = tuple(Segment(x, top, grid.top) for x in grid.xs)  # the header's cells continue the columns
     return Grid(grid.x0, top, grid.x1, grid.bottom, grid.xs, (top,) + grid.ys, grid.hsegs, grid.vsegs + drawn)

@@ -106,6 +106,7 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
     if any(ITEM_REF.match(ln.text.strip()) for ln in opening[:3]):
         return None  # "(Item 8)" under the first line: a minute item heading, not a new part
     first = opening[0].text.strip() if opening else ""
+    titles = [ln.text.strip() for ln in opening[:2]]
     # a page that carries a minute on ("RESOLVED that the work programme ...") starts no part: only a title does
     titled = bool(first) and _title_like(first) and not TRIGGER_START.match(first)
     if titled and WORK_PROGRAMME.search(first) and len(first) < 120:
@@ -128,8 +129,9 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         over = _set_larger(above, authored)
         if over:
             return PageStart(DocKind.REPORT, over)  # a title, then "Report of the Chief Finance Officer"
-    if first and ACTION_PLAN_TITLE.search(first) and _title_like(first):
-        return PageStart(DocKind.ACTION_PLAN, first)
+    for title in titles:  # the plan's title, or a committee's name over it
+        if ACTION_PLAN_TITLE.search(title) and _title_like(title):
+            return PageStart(DocKind.ACTION_PLAN, title)
     for line in opening[:2]:
         text = line.text.strip()
         if ACTION_LOG_CUE.search(text) and _title_like(text) and (line.bold or len(text) < 80):
@@ -158,14 +160,15 @@ def _set_larger(lines: Sequence[Line], than: Line) -> str | None:
     return join_lines([ln.text for ln in big]) if big else None
 
 
-def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
-    """A document whose first page names no kind: minutes when its text reads like a meeting's record."""
+def _fallback_kind(lines_by_page: Sequence[Sequence[Line]], table_kind: DocKind | None = None) -> DocKind:
+    """A document whose first page names no kind: minutes when its text reads like a meeting's record;
+    else the kind of an action table on it (set below a title or a paragraph), before a numbered list's."""
     text = " ".join(ln.text for lines in lines_by_page[:3] for ln in lines[:40])
     if lines_by_page and any(TITLE_AGENDA_CUE.search(ln.text) and len(ln.text) < 80 and _heading_words(ln.text)
                              for ln in lines_by_page[0][:10]):
         return DocKind.AGENDA  # "CITY COUNCIL AGENDA AND NOTICE" in the title block
     records = {m.group().lower() for m in MINUTES_RECORD_CUE.finditer(text)}
-    if lines_by_page and len(records) < 2 and _front_sheet(lines_by_page[0]):
+    if lines_by_page and len(records) < 2 and _front_sheet(lines_by_page[0], table_kind is None):
         return DocKind.AGENDA  # its standing items ("Apologies", "Minutes of the last meeting") are no minutes
     body_cues = {m.group().lower() for m in MINUTES_BODY_CUE.finditer(text)}
     if body_cues and MINUTES_CUE.search(text):
@@ -176,16 +179,19 @@ def _fallback_kind(lines_by_page: Sequence[Sequence[Line]]) -> DocKind:
         return DocKind.AGENDA
     if len(body_cues) >= 3:
         return DocKind.MINUTES
+    if table_kind is not None:
+        return table_kind  # numbered rows of an action table are not an agenda's list
     if _numbered_list(lines_by_page[:1]):
         return DocKind.AGENDA  # a front sheet whose title is a picture (a logo, or a heading OCR could not read)
     return DocKind.OTHER
 
 
-def _front_sheet(lines: Sequence[Line]) -> bool:
+def _front_sheet(lines: Sequence[Line], bare_list: bool = True) -> bool:
     """A page calling a meeting: an agenda heading on a line of its own anywhere on it (below a membership
     list or notices), the header of an agenda table ("Item | Subject | Lead"), a summons, the meeting's
     particulars labelled near its top ("Date:", "Time:", "Venue:"), items' purposes ("To receive ..."), or
-    a list of numbered titles with no paragraphs between them; and no one recorded as present."""
+    a list of numbered titles with no paragraphs between them (``bare_list``: not when an action table's
+    numbered rows are on the page); and no one recorded as present."""
     if any(ATTENDANCE_LABEL.match(ln.text) for ln in lines):
         return False
     if any(AGENDA_HEADING_LINE.match(ln.text.strip()) or agenda_table_header(ln) for ln in lines) or any(
@@ -193,7 +199,7 @@ def _front_sheet(lines: Sequence[Line]) -> bool:
         return True
     particulars = {m.group(1).lower() for ln in lines[:NOTICE_LINES] if (m := PARTICULAR.match(ln.text.strip()))}
     purposes = sum(1 for ln in lines if PURPOSE_LEAD.match(ln.text.strip()))
-    return len(particulars) >= CALLING_CUES or purposes >= CALLING_CUES or _numbered_list([lines])
+    return len(particulars) >= CALLING_CUES or purposes >= CALLING_CUES or (bare_list and _numbered_list([lines]))
 
 
 def _numbered_list(lines_by_page: Sequence[Sequence[Line]]) -> bool:
@@ -220,8 +226,10 @@ def _minutes_go_on(lines: Sequence[Line]) -> bool:
 def segment(
     lines_by_page: Sequence[Sequence[Line]],
     action_header_pages: dict[int, DocKind],
+    action_table_pages: dict[int, DocKind] | None = None,
 ) -> list[DocumentPart]:
-    """Parts of the pack in page order. ``action_header_pages``: page -> kind of the action table opening it."""
+    """Parts of the pack in page order. ``action_header_pages``: page -> kind of the action table opening it;
+    ``action_table_pages``: page -> kind of an action table starting anywhere on it."""
     parts: list[DocumentPart] = []
     current: PageStart | None = None
     start = 1
@@ -239,7 +247,7 @@ def segment(
         if opening is None and current is None:  # an untitled first part: its kind from its own pages
             later = next((i for i in range(idx + 1, len(lines_by_page))
                           if classify_opening(lines_by_page[i], action_header_pages.get(i + 1)) is not None), len(lines_by_page))
-            opening = PageStart(_fallback_kind(lines_by_page[idx:later]), None)
+            opening = PageStart(_fallback_kind(lines_by_page[idx:later], (action_table_pages or {}).get(page)), None)
         if opening is not None:
             if current is not None:
                 parts.append(DocumentPart(current.kind, current.title, start, page - 1))

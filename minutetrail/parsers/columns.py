@@ -19,7 +19,7 @@ from minutetrail.parsers.table_header import _norm, best_field, header_vocabular
 
 FUZZY_HEADER = 86.0  # a misspelt header ("Deadine") still names its column
 REF = re.compile(r"^(?:[A-Z]{1,4}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
-LOOSE_REF = re.compile(r"^[A-Za-z]{0,6}\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?$")
+LOOSE_REF = re.compile(r"^[A-Za-z]{0,6}[-/]?\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?$")
 INITIALS = re.compile(r"^(?:[A-Z][A-Za-z]?[A-Z]{0,2}|ALL|All)(?:\s*[/,&]\s*[A-Z][A-Za-z]?[A-Z]{0,2})*$")
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|of|and|&|the|for|to|/|,|\([^)]*\)?)$")
 NO_OWNER = re.compile(r"^\s*(?:n/?a|tbc|tba|tbd|none|nil|-+|–)\s*$", re.I)

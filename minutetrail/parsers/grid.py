@@ -253,4 +253,13 @@ def _inside(inner: Grid, outer: Grid) -> bool:
     return inner.x0 >= outer.x0 - 1 and inner.x1 <= outer.x1 + 1 and inner.top >= outer.top - 1 and inner.bottom <= outer.bottom + 1
 
 
-__all__ = ["Grid", "Segment", "page_grids", "wide_rules"]
+def overlap_share(a: Grid, b: Grid) -> float:
+    """The share of the smaller grid's area that the two grids share."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.bottom, b.bottom) - max(a.top, b.top)
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / max(1.0, min((a.x1 - a.x0) * (a.bottom - a.top), (b.x1 - b.x0) * (b.bottom - b.top)))
+
+
+__all__ = ["Grid", "Segment", "overlap_share", "page_grids", "wide_rules"]

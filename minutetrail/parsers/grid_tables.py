@@ -19,6 +19,7 @@ from statistics import median
 from minutetrail.models import Line, PageData, Word
 from minutetrail.parsers.columns import REF, content_field, header_field, heading_lead, progress_holds_status
 from minutetrail.parsers.dates import find_dates
+from minutetrail.parsers.gaps import gap_boundaries, header_starts, runs, split_unruled_columns
 from minutetrail.parsers.grid import Grid
 from minutetrail.parsers.table_header import Column
 from minutetrail.parsers.table_model import Table, TableRow
@@ -28,10 +29,10 @@ HEADER_MAX_WORDS = 9  # a header cell is a label, not a sentence
 WATERMARK_HEIGHTS = 3.0
 ROW_GAP_HEIGHTS = 0.5  # unruled rows: a gap this many line heights over the line spacing starts a row
 PROSE_WORDS = 5.0  # the wordiest column, at this many words a cell, is the action text when no header names one
-MIN_GAP = 7.0
-GAP_TOLERANCE_LINES = 12  # one line in this many may cross a whitespace column boundary (a heading)  # points of clear whitespace between columns of a grid ruled only across
+ONE_LINE_FIELDS = ("due", "status", "meeting_date", "number")
+PROSE_LINE_WORDS = 3.5  # ... or at this many words a printed line, where rows are not yet known (a wrapped cell's lines are shorter)
 ANCHORS = ("number", "meeting_date")
-STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
+STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}[-/]?\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
 
 
 @dataclass(slots=True)
@@ -65,34 +66,6 @@ def _inside(grid: Grid, lines: Sequence[Line]) -> list[Line]:
     return [ln if len(inside) == len(ln.words) else Line(tuple(inside)) for ln, inside in kept]
 
 
-def _gap_boundaries(lines: Sequence[Line], x0: float, x1: float) -> tuple[float, ...]:
-    """Column boundaries of a grid without inner verticals: vertical strips of whitespace at least
-    ``MIN_GAP`` wide that (almost) no line crosses; a group heading running across is tolerated."""
-    width = int(x1 - x0) + 2
-    if width <= 0 or not lines:
-        return (x0, x1)
-    crossing = [0] * width
-    for ln in lines:
-        for w in ln.words:
-            for x in range(max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)):
-                crossing[x] += 1
-    tolerance = len(lines) // GAP_TOLERANCE_LINES
-    bounds = [x0]
-    run = None
-    seen_text = False
-    for x, n in enumerate(crossing + [len(lines) + 1]):
-        if n <= tolerance:
-            if run is None:
-                run = x
-        else:
-            if run is not None and seen_text and x < width and x - run >= MIN_GAP:
-                bounds.append(x0 + (run + x) / 2)
-            run = None
-            seen_text = True
-    bounds.append(x1)
-    return tuple(bounds)
-
-
 def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Band]:
     bands = [_Band(a, b, []) for a, b in zip(grid.ys, grid.ys[1:]) if b - a > 1.0]
     for ln in lines:
@@ -105,13 +78,14 @@ def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Ba
     inner = xs[1:-1]
     if grid.ruled:
         for band in bands:
-            band.spanning = bool(inner) and not any(grid.ruled_down(x, band.top, band.bottom) for x in inner)
+            band.spanning = bool(inner) and not any(grid.ruled_down(x, band.top, band.bottom) for x in inner) \
+                and all(len(runs(ln)) == 1 for ln in band.lines)  # one phrase, not cells set apart by whitespace
         return bands
     out: list[_Band] = []  # unruled: a line across a column boundary, or bold among plain rows, is a heading
     plain = [ln for b in bands[1:] for ln in b.lines if not _bold(ln)]
     for bi, band in enumerate(bands):
         for ln in band.lines:
-            across = any(w.x0 < x - 2 < x + 2 < w.x1 for w in ln.words for x in inner)
+            across = any(x0 < x - 2 < x + 2 < x1 for x0, x1 in runs(ln) for x in inner)
             across = across or (bi > 0 and len(plain) >= 2 and _bold(ln) and len({_column_of(w.x0, w.x1, xs) for w in ln.words}) == 1)
             if across or not out or out[-1].spanning or out[-1].top < band.top - 0.5:
                 out.append(_Band(ln.top if out else band.top, ln.bottom, [ln], across))
@@ -165,7 +139,10 @@ def _styled(band: _Band, page: PageData) -> bool:
     return any(f.top <= band.top + 2 and f.bottom >= band.bottom - 2 for f in page.fills)
 
 
-def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str]]], ncols: int) -> tuple[list[str | None], set[str]]:
+def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str]]], ncols: int,
+                  line_cells: Sequence[dict[int, list[str]]] = (), prose_words: float = PROSE_WORDS) -> tuple[list[str | None], set[str]]:
+    """Fields of the columns: from the header cells, then the wordiest column is the action text, then the
+    rest from their cells (``line_cells``, one per printed line, where rows are not ruled apart)."""
     fields: list[str | None] = [None] * ncols
     for i, label in enumerate(labels):
         fld = header_field(label) if label else None
@@ -176,12 +153,18 @@ def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str
     named = {"due" if f == "revised_due" else f for f in fields if f}
     columns_text = [[join_lines(c.get(i, [])) for c in body_cells] for i in range(ncols)]
     if "text" not in fields:
-        prose = [(sum(len(t.split()) for t in col) / max(1, sum(1 for t in col if t)), i) for i, col in enumerate(columns_text) if fields[i] is None]
+        # cells read line by line: words per row, the rows counted by a one-line column (a date, a status)
+        rows = max((sum(1 for t in columns_text[i] if t) for i in range(ncols) if fields[i] in ONE_LINE_FIELDS), default=0) \
+            if prose_words != PROSE_WORDS else 0
+        prose = [(sum(len(t.split()) for t in col) / (rows or max(1, sum(1 for t in col if t))), i)
+                 for i, col in enumerate(columns_text) if fields[i] is None]
         if prose:
             words, i = max(prose)
-            if words >= PROSE_WORDS:
+            if words >= (PROSE_WORDS if rows else prose_words):
                 fields[i] = "text"
     text_at = fields.index("text") if "text" in fields else 0
+    if line_cells:
+        columns_text = [[join_lines(c.get(i, [])) for c in line_cells] for i in range(ncols)]
     for i in range(ncols):
         if fields[i] is None and not (labels[i] and find_dates(labels[i])):  # a column headed by a period holds figures
             fields[i] = content_field(columns_text[i], {f for f in fields if f}, i < text_at)
@@ -272,7 +255,11 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
     own = _table_xs(open_table) if open_table is not None and open_table.grid and not grid.ruled else None
     # columns from the header and the plain rows: bold group headings below the header may run across
     plain = [ln for ln in inside if not _bold(ln) or (len(grid.ys) > 2 and ln.bottom <= grid.ys[1] + 1)]
-    xs = grid.xs if grid.ruled else _gap_boundaries(plain if len(plain) >= 3 else inside, grid.x0, grid.x1)
+    starts = header_starts(inside, grid)
+    if grid.ruled:  # (a header and one row over a coloured cell is no grid of rows: left to the other readers)
+        xs = split_unruled_columns(grid.xs, plain if len(plain) >= 3 else inside, starts) if len(grid.ys) > 3 else grid.xs
+    else:
+        xs = gap_boundaries(plain if len(plain) >= 3 else inside, grid.x0, grid.x1, starts)
     if own is not None and (continuation or _same_header(inside, own, open_table)):
         xs = own  # an unruled table carried over the page keeps its columns
     if len(xs) < 3:
@@ -312,14 +299,16 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
             body_cells = [_cell_lines(b.lines, xs) for b in rows_apart]
         else:  # rows not yet known: name columns from their lines
             body_cells = [_cell_lines([ln], xs) for b in rows_apart for ln in b.lines]
-        fields, named = _name_columns(labels, body_cells, len(xs) - 1)
+        lumped = len(rows_apart) >= 2 and len(grid.ys) <= 3  # runs of rows between headings, not rows
+        line_cells = [_cell_lines([ln], xs) for b in rows_apart for ln in b.lines] if lumped else []
+        per_line = len(rows_apart) < 2 and len(body_cells) > len(rows_apart)  # cells are printed lines, not rows
+        fields, named = _name_columns(labels, body_cells, len(xs) - 1, line_cells, PROSE_LINE_WORDS if per_line else PROSE_WORDS)
         table = Table(_columns(fields, labels, xs), page.number, " | ".join(t for t in labels if t), grid=True,
                       header_named=frozenset(named), ruled=grid.ruled)
         table.embedded_numbers = _embedded_numbers(table, body_cells)
-        if "progress" in table.fields and not table.fields & {"status", "rag"}:  # a rating column rates; progress reports
-            at = fields.index("progress")
-            table.progress_is_status = progress_holds_status([join_lines(c.get(at, [])) for c in body_cells])
     _rows(table, page, grid, body, xs, headings, continuing and not new)
+    if new and "progress" in table.fields and not table.fields & {"status", "rag"}:  # a rating column rates; progress reports
+        table.progress_is_status = progress_holds_status([r.text("progress") or "" for r in table.rows])  # its logical rows' cells
     table.page_end = page.number
     return table, new
 

@@ -154,6 +154,15 @@ def _with_header_boxes(rows: Sequence[ActionRow], tables: Sequence[Any], lines_b
     return [replace(a, header_bbox=boxes.get((a.page, a.bbox))) if a.bbox else a for a in rows]
 
 
+ACTION_KINDS = (DocKind.ACTION_LOG, DocKind.ACTION_PLAN, DocKind.RECOMMENDATION_TRACKER)
+
+
+def _empty_action_parts(parts: Sequence[DocumentPart], actions: Sequence[ActionRow]) -> list[Warning_]:
+    """An action log, plan or tracker from which no action row was read: say so, not an empty list."""
+    return [Warning_(p.page_start, f"{p.kind.value.replace('_', ' ')} on pages {p.page_start}-{p.page_end}: no action rows read")
+            for p in parts if p.kind in ACTION_KINDS and not any(p.page_start <= a.page <= p.page_end for a in actions)]
+
+
 def _table_spans(tables: Sequence[Any], lines_by_page: Sequence[Sequence[Line]]) -> list[tuple[int, float, float]]:
     """(page, top, bottom) of each action table's header and of each of its rows."""
     spans: list[tuple[int, float, float]] = []
@@ -198,7 +207,8 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData], *, ocr: OcrPr
     for t in tables:
         if is_action_table(t) and t.header_line < OPENING_LINES:  # a table that opens its page may open a part
             header_pages[t.page_start] = table_kind(t, None)
-    parts = segment(lines_by_page, header_pages)
+    table_pages = {t.page_start: table_kind(t, None) for t in reversed(tables) if is_action_table(t)}
+    parts = segment(lines_by_page, header_pages, table_pages)
     acc: dict[str, list[Any]] = {"agenda_items": [], "minutes": [], "recommendations": [], "roles": [], "warnings": [], "rules": [{p.number: p.rules for p in pages}],
                                  "table_spans": _table_spans([t for t in tables if is_action_table(t)], lines_by_page)}
     for part in parts:
@@ -220,6 +230,7 @@ def parse_pages(file: str, sha256: str, pages: Sequence[PageData], *, ocr: OcrPr
     minutes = [attach_actions(m, [r for r in minute_rows if _within(r.page, m, parts)]) for m in minutes]
     notes = ([ocr_note(ocr)] if ocr else []) + list(read_warnings)  # from reading the file: OCR used, pages not read
     warnings = notes + list(table_warnings) + list(minute_warnings) + list(acc["warnings"])
+    warnings += _empty_action_parts(parts, actions)
     for part in parts:
         if part.kind == DocKind.OTHER and len(parts) == 1:
             warnings.append(Warning_(part.page_start, f"document of unknown kind (pages {part.page_start}-{part.page_end}): nothing read"))

@@ -21,7 +21,7 @@ from minutetrail.parsers.table_header import (
 )
 from minutetrail.parsers.borderless import extend_unruled, header_led_grids, rule_headed_grids
 from minutetrail.parsers.dates import parse_date
-from minutetrail.parsers.grid import Grid, page_grids
+from minutetrail.parsers.grid import Grid, overlap_share, page_grids
 from minutetrail.parsers.grid_tables import read_grid
 from minutetrail.parsers.table_model import Table, TableRow, is_action_table
 from minutetrail.parsers.text import join_lines
@@ -37,6 +37,7 @@ BANNER_LOOKBACK = 60.0
 TITLE_LINES = 3
 DETAIL_FIELDS = ("owner", "due", "status", "progress", "meeting_date")
 CARRY_OVERHANG = 12.0
+OVERLAP_SHARE = 0.5
 
 
 # ---------------------------------------------------------------- body
@@ -317,6 +318,8 @@ def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None)
     carried = _carried_grid(lines, open_grid, grids)
     todo = [(g, False) for g in grids] if carried is None else [(carried, True)] + [(g, False) for g in grids]
     for grid, continuation in sorted(todo, key=lambda gc: gc[0].top):
+        if any(overlap_share(grid, c) > OVERLAP_SHARE for c in claimed):
+            continue  # the same rows found twice (a zebra band and the coloured cells in it): read once
         table, new = read_grid(page, grid, lines, open_grid, continuation)
         if table is None or not is_action_table(table):
             continue

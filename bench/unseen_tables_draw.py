@@ -1,0 +1,205 @@
+"""Draw one action table as a PDF (reportlab), in the layout a spec asks for: the renderer of
+``bench/unseen_tables.py``. Returns the page each body row starts on (for the gold record).
+
+Invented text only; nothing here reads minutetrail.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+rl_config.invariant = 1
+FONT, BOLD = "Helvetica", "Helvetica-Bold"
+MARGIN = 40.0
+RGB = tuple[float, float, float]
+
+
+@dataclass
+class Cell:
+    text: str = ""
+    fill: RGB | None = None
+
+
+@dataclass
+class Spec:
+    """What to draw: a header, body rows of cells, and how the table is set."""
+
+    headers: list[list[str]]  # each header cell as its printed lines (wrapped again if too wide)
+    weights: list[float]
+    rows: list[list[Cell]]
+    banners: dict[int, str] = field(default_factory=dict)  # row index -> spanning heading printed above it
+    ruling: str = "grid"  # grid | hrules | underline | none | zebra_grey | zebra_blue
+    header_bold: bool = True
+    header_fill: RGB | None = None
+    header_white: bool = False  # white header text (on a dark fill)
+    size: float = 9.0
+    landscape: bool = False
+    repeat_header: bool = True
+    split_rows: bool = True  # a row may break over the page foot
+    title: str | None = None
+    committee: str = ""
+    before_page: list[str] = field(default_factory=list)  # a page of prose before the table
+    before_same_page: list[str] = field(default_factory=list)  # prose above the table on its page
+    page_height: float = 0.0  # 0: the A4 height; smaller to force page breaks
+
+
+def _widths(spec: Spec, total: float, pad: float) -> list[float]:
+    """Each column wide enough for its longest word (header or body), the rest shared by weight."""
+    floor = []
+    for ci, lines in enumerate(spec.headers):
+        words = [(w, BOLD) for ln in lines for w in ln.split()] + [(w, FONT) for row in spec.rows for w in row[ci].text.split()]
+        floor.append(max(stringWidth(w, font, spec.size) for w, font in words) + 2 * pad + 2 if words else 2 * pad)
+    spare = max(0.0, total - sum(floor))
+    return [f + spare * w / sum(spec.weights) for f, w in zip(floor, spec.weights)]
+
+
+ZEBRA = {"zebra_grey": (0.92, 0.92, 0.92), "zebra_blue": (0.85, 0.90, 0.98)}
+
+
+def draw(path: Path, spec: Spec) -> list[int]:
+    width, height = landscape(A4) if spec.landscape else A4
+    if spec.page_height:
+        height = spec.page_height
+    c = Canvas(str(path), pagesize=(width, height), pageCompression=0)
+    fs = spec.size
+    lh = fs * 1.25
+    pad = max(2.5, fs * 0.35)
+    total = width - 2 * MARGIN
+    widths = _widths(spec, total, pad)
+    edges = [MARGIN + sum(widths[:i]) for i in range(len(widths) + 1)]
+    page = 1
+    y = MARGIN  # from the top
+
+    def put(text: str, x: float, top: float, bold: bool = False, size: float = fs, white: bool = False) -> None:
+        c.setFont(BOLD if bold else FONT, size)
+        c.setFillColorRGB(*((1, 1, 1) if white else (0, 0, 0)))
+        c.drawString(x, height - top - size * 0.95, text)
+        c.setFillColorRGB(0, 0, 0)
+
+    def hline(top: float, a: float = edges[0], b: float = edges[-1]) -> None:
+        c.setLineWidth(0.6)
+        c.line(a, height - top, b, height - top)
+
+    def vline(x: float, top: float, bottom: float) -> None:
+        c.setLineWidth(0.6)
+        c.line(x, height - top, x, height - bottom)
+
+    def rect(x: float, top: float, w: float, h: float, rgb: RGB) -> None:
+        c.setFillColorRGB(*rgb)
+        c.rect(x, height - top - h, w, h, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+
+    def new_page() -> None:
+        nonlocal y, page
+        c.setFont(FONT, 8)
+        c.drawCentredString(width / 2, 20, f"Page {page}")
+        c.showPage()
+        page += 1
+        y = MARGIN
+
+    def prose(paras: list[str], size: float = 10.5) -> None:
+        nonlocal y
+        for para in paras:
+            bold = para.startswith("**")
+            text = para.strip("*")
+            for ln in simpleSplit(text, BOLD if bold else FONT, size, total):
+                put(ln, MARGIN, y, bold=bold, size=size)
+                y += size * 1.3
+            y += 6
+
+    def wrap(text: str, w: float, font: str = FONT) -> list[str]:
+        return simpleSplit(text, font, fs, w - 2 * pad) if text else []
+
+    def header() -> None:
+        nonlocal y
+        font = BOLD if spec.header_bold else FONT
+        cells = [[piece for ln in lines for piece in wrap(ln, w, font)] for lines, w in zip(spec.headers, widths)]
+        h = max(1, max(len(x) for x in cells)) * lh + 2 * pad
+        if spec.header_fill:
+            rect(edges[0], y, total, h, spec.header_fill)
+        for ci, lines in enumerate(cells):
+            for i, ln in enumerate(lines):
+                put(ln, edges[ci] + pad, y + pad + i * lh, bold=spec.header_bold, white=spec.header_white)
+        if spec.ruling == "grid":
+            hline(y)
+            for x in edges:
+                vline(x, y, y + h)
+        if spec.ruling in ("grid", "hrules", "underline"):
+            hline(y + h)
+        y += h
+
+    if spec.before_page:
+        prose(spec.before_page)
+        new_page()
+    if spec.committee:
+        put(spec.committee, MARGIN, y, bold=True, size=fs + 3)
+        y += (fs + 3) * 1.4
+    if spec.title:
+        put(spec.title, MARGIN, y, bold=True, size=fs + 4)
+        y += (fs + 4) * 1.6
+    prose(spec.before_same_page)
+    header()
+    starts: list[int] = []
+    gap = 0.0 if spec.ruling in ("grid", "zebra_grey", "zebra_blue") else lh * 0.45
+    for ri, row in enumerate(spec.rows):
+        if ri in spec.banners:
+            h = lh + 2 * pad
+            if y + h + 2 * lh + 2 * pad > height - MARGIN:  # no heading left alone at the page foot
+                new_page()
+                if spec.repeat_header:
+                    header()
+            if spec.ruling == "grid":
+                vline(edges[0], y, y + h)
+                vline(edges[-1], y, y + h)
+                hline(y + h)
+            put(spec.banners[ri], edges[0] + pad, y + pad, bold=True)
+            y += h
+        cells = [wrap(cell.text, w) for cell, w in zip(row, widths)]
+        remaining = cells
+        first = True
+        while remaining:
+            room = int((height - MARGIN - y - 2 * pad) // lh)
+            need = max(1, max(len(x) for x in remaining))
+            if need > room and not (spec.split_rows and room >= 2):
+                new_page()
+                if spec.repeat_header:
+                    header()
+                continue
+            take = min(room, need)
+            h = take * lh + 2 * pad
+            if first:
+                starts.append(page)
+            if spec.ruling in ZEBRA and ri % 2 == 1:
+                rect(edges[0], y, total, h, ZEBRA[spec.ruling])
+            for ci, cell in enumerate(row):
+                if cell.fill:
+                    rect(edges[ci], y, widths[ci], h, cell.fill)
+            for ci, lines in enumerate(remaining):
+                for i, ln in enumerate(lines[:take]):
+                    put(ln, edges[ci] + pad, y + pad + i * lh)
+            if spec.ruling == "grid":
+                for x in edges:
+                    vline(x, y, y + h)
+                hline(y + h)
+            elif spec.ruling == "hrules":
+                hline(y + h)
+            y += h
+            remaining = [x[take:] for x in remaining]
+            if not any(remaining):
+                break
+            first = False
+            new_page()
+            if spec.repeat_header:
+                header()
+        y += gap
+    c.setFont(FONT, 8)
+    c.drawCentredString(width / 2, 20, f"Page {page}")
+    c.showPage()
+    c.save()
+    return starts
