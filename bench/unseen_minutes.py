@@ -26,7 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import unseen_minutes_text as T  # noqa: E402
 from unseen_minutes_draw import BOLD, MARGIN, Doc, action_paras, attendance, decision, fmt_date, heading, number_column, number_of, title_block, votes_text  # noqa: E402
+from unseen_minutes_draw2 import subpara, votes as round_2_votes  # noqa: E402
 
+ROUND_2_VOTES = ("ayes_noes", "dash_count", "named_division")
 SCORED = ("minute_items", "attendance", "resolutions", "minute_actions")
 
 DIMENSIONS: dict[str, list[Any]] = {
@@ -61,7 +63,38 @@ DIMENSIONS: dict[str, list[Any]] = {
 }
 
 
-def split_values(values: list[Any], split: str) -> list[Any]:
+# The third split (round 2): values in neither half above, each a practice of UK, Irish, Canadian, Australian,
+# New Zealand or US minutes, drawn before any parser change of round 2 and never tuned on.
+HELD_OUT_2: dict[str, list[Any]] = {
+    "title": ["ordinary_meeting", "regular_meeting", "inline_labels"],
+    "date_format": ["%A, %B %-d, %Y", "%-d/%-m/%Y", "%Y-%m-%d", "%-d %b %Y", "%-d{th} of %B %Y"],
+    "attendance": ["and_list", "three_columns", "ward"],
+    "label_layout": ["bold_inline", "heading_colon", "underlined_heading"],
+    "prefix": ["Clr", "Council Member", "Alderman", "Cr."],
+    "chair_mark": [("(in the Chair)", ""), ("(Chair)", "(Deputy Chair)"), ("(Cathaoirleach)", ""), ("(Mayor)", "(Deputy Mayor)"),
+                   ("(Presiding Member)", "")],
+    "labels": [("Members Present", "Members Absent", "Alternates Present", "Others Present", "Staff Present"),
+               ("Members Present", "Apologies", "Substitutes", "Also Present", "Officials Present"),
+               ("Councillors", "Apologies", "Substitutes", "Also Present", "Council Officers"),
+               ("Committee Members Present", "Absent with Regrets", "Substitutes", "Also Present", "City Staff"),
+               ("Present", "Apologies for absence", "Substitutes", "Also attending", "Officers attending")],
+    "officer_style": ["role_first", "two_column", "bracket_and"],
+    "numbering": ["1)", "IV.", "code/45/24"],
+    "heading": ["bold_underlined", "italic", "larger"],
+    "subparas": ["bullets", "lettered"],
+    "decision": ["RESOLVED alone", "Moved by/Seconded by/THAT", "On the proposal of A, seconded by B, it was agreed that",
+                 "A motion was made by A and seconded by B that", "It was agreed that"],
+    "parts": ["letter_dot", "numbered_paren", "bullets"],
+    "action": ["action_by", "margin_name", "responsible"],
+    "votes": ["ayes_noes", "dash_count", "named_division"],
+    "running": ["dash_page", "draft_header", "minute_book", "date_header"],
+    "font_size": [8.5, 13.0],
+}
+
+
+def split_values(values: list[Any], split: str, dim: str = "") -> list[Any]:
+    if split == "held-out-2":
+        return HELD_OUT_2[dim]
     if split == "dev":
         return values[0::2]
     if split == "held-out":
@@ -70,7 +103,7 @@ def split_values(values: list[Any], split: str) -> list[Any]:
 
 
 def pick(rng: random.Random, split: str) -> dict[str, Any]:
-    return {k: rng.choice(split_values(v, split)) for k, v in DIMENSIONS.items()}
+    return {k: rng.choice(split_values(v, split, k)) for k, v in DIMENSIONS.items()}
 
 
 def build(path: Path, rng: random.Random, split: str) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -80,21 +113,26 @@ def build(path: Path, rng: random.Random, split: str) -> tuple[dict[str, Any], d
     body, committee, venue = rng.choice(T.BODIES), rng.choice(T.COMMITTEES), rng.choice(T.VENUES)
     iso_time, time_text = rng.choice(T.TIMES)
     when = date(2024, 1, 8) + timedelta(days=rng.randint(0, 700))
-    doc = Doc(path, d["font_size"], d["running"], committee)
+    doc = Doc(path, d["font_size"], d["running"], committee, fmt_date(when, d["date_format"]))
     title_block(doc, d, body, committee, fmt_date(when, d["date_format"]), time_text, venue)
     gold_att = attendance(doc, d, rng, used)
     officers = gold_att["officers"]
     base = rng.randint(10, 80)
     titles = [t for t, _k in T.OPENING_ITEMS] + rng.sample(T.TOPICS, rng.randint(2, 5)) + T.CLOSING_ITEMS
-    x = number_column(doc, d, max((number_of(d["numbering"], k, base)[0] for k in range(1, len(titles) + 1)), key=len))
-    width = doc.w - MARGIN - x - (70 if d["action"] == "margin" else 0)
+    code = "".join(w[0] for w in committee.split() if w[0].isupper())
+    x = number_column(doc, d, max((number_of(d["numbering"], k, base, code)[0] for k in range(1, len(titles) + 1)), key=len))
+    width = doc.w - MARGIN - x - {"margin": 70, "margin_name": 120}.get(d["action"], 0)
     if d["action"] == "margin":
         doc.c.setFont(BOLD, doc.size)
         doc.c.drawString(doc.w - MARGIN - 40, doc.y, "Action")
         doc.y -= doc.size * 1.3
+    elif d["action"] == "margin_name":
+        doc.c.setFont(BOLD, doc.size)
+        doc.c.drawRightString(doc.w - MARGIN, doc.y, "Action by")
+        doc.y -= doc.size * 1.3
     items = []
     for k, title in enumerate(titles, start=1):
-        printed, number = number_of(d["numbering"], k, base)
+        printed, number = number_of(d["numbering"], k, base, code)
         shown, page = heading(doc, d, printed, title, x)
         item: dict[str, Any] = {"number": number, "title": shown, "page": page, "resolutions": [], "actions": [], "votes": None}
         sub = d["subparas"] == "yes" and d["numbering"] in ("1.", "1", "1.0", "45.", "Minute 45")
@@ -103,6 +141,8 @@ def build(path: Path, rng: random.Random, split: str) -> tuple[dict[str, Any], d
         def para(text: str) -> None:
             nonlocal paras
             paras += 1
+            if d["subparas"] in ("bullets", "lettered") and not title.startswith(("Apologies", "Declarations", "Date of")):
+                text = subpara(d["subparas"], paras, text)
             doc.text(f"{number.removesuffix('.0')}.{paras} {text}" if sub else text, x=x, width=width)
 
         if title.startswith("Apologies"):
@@ -125,9 +165,12 @@ def build(path: Path, rng: random.Random, split: str) -> tuple[dict[str, Any], d
             if rng.random() < 0.7:
                 item["actions"] = action_paras(doc, d, x, width, rng, officers, when)
             if rng.random() < 0.4:
-                v = {"for": rng.randint(4, 9), "against": rng.randint(0, 3), "abstain": rng.randint(0, 2)}
-                doc.text(votes_text(d["votes"], v), x=x, width=width)
-                item["votes"] = v
+                if d["votes"] in ROUND_2_VOTES:
+                    item["votes"] = round_2_votes(doc, d["votes"], rng, gold_att["present"], x, width)
+                else:
+                    v = {"for": rng.randint(4, 9), "against": rng.randint(0, 3), "abstain": rng.randint(0, 2)}
+                    doc.text(votes_text(d["votes"], v), x=x, width=width)
+                    item["votes"] = v
             n_parts = 1 if d["parts"] == "single" else rng.randint(2, 3)
             texts = [f"{rng.choice(T.SUBJECTS)} {rng.choice(T.OUTCOMES)}"]
             texts += [p.format(role=rng.choice(T.ROLES), money=rng.randint(10, 90)) for p in rng.sample(T.EXTRA_PARTS, n_parts - 1)]
@@ -149,7 +192,7 @@ def generate(out: Path, n: int, seed: int, split: str) -> list[tuple[Path, dict[
     (out / "gold").mkdir(parents=True, exist_ok=True)
     made = []
     for i in range(n):
-        rng = random.Random(seed * 100_003 + i * 7919 + {"dev": 0, "held-out": 1, "all": 2}[split])
+        rng = random.Random(seed * 100_003 + i * 7919 + {"dev": 0, "held-out": 1, "all": 2, "held-out-2": 3}[split])
         pdf = out / f"minutes-{split}-{seed}-{i:03d}.pdf"
         gold, dims = build(pdf, rng, split)
         gold_path = out / "gold" / f"{pdf.stem}.json"
@@ -208,7 +251,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--split", choices=("dev", "held-out", "all"), default="dev")
+    ap.add_argument("--split", choices=("dev", "held-out", "held-out-2", "all"), default="dev")
     ap.add_argument("--keep", help="write the PDFs and gold here instead of a temporary folder")
     ap.add_argument("-v", "--verbose", action="store_true", help="list each file's misses and spurious items")
     args = ap.parse_args()

@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
+import unseen_minutes_draw2 as D2
 import unseen_minutes_text as T
 
 rl_config.invariant = 1
@@ -40,9 +41,9 @@ def initials(name: str) -> str:
 class Doc:
     """A portrait A4 PDF written top-down, with running furniture and a page count."""
 
-    def __init__(self, path: Path, size: float, running: str, committee: str) -> None:
+    def __init__(self, path: Path, size: float, running: str, committee: str, when: str = "") -> None:
         self.c = canvas.Canvas(str(path), pagesize=A4, pageCompression=0)
-        self.size, self.running, self.committee = size, running, committee
+        self.size, self.running, self.committee, self.when = size, running, committee, when
         self.w, self.h = A4
         self.page = 0
         self.y = 0.0
@@ -63,6 +64,8 @@ class Doc:
             c.drawRightString(self.w - MARGIN, self.h - 34, f"Page {self.page}")
         elif r == "signed_footer":
             c.drawString(MARGIN, 28, "Signed ______________________ (Chair)     Date ____________")
+        elif r in D2.RUNNING:
+            D2.furniture(self)
 
     def new_page(self) -> None:
         if self.page:
@@ -76,10 +79,10 @@ class Doc:
             self.new_page()
 
     def text(self, text: str, x: float = MARGIN, bold: bool = False, width: float | None = None, size: float | None = None,
-             gap: float = 0.6, underline: bool = False, after_first: Any = None) -> int:
+             gap: float = 0.6, underline: bool = False, after_first: Any = None, font: str | None = None) -> int:
         """A wrapped paragraph; returns the page of its first line. ``after_first(y)`` draws beside line one."""
         size = size or self.size
-        font = BOLD if bold else FONT
+        font = font or (BOLD if bold else FONT)
         width = width or (self.w - MARGIN - x)
         lines = simpleSplit(text, font, size, width)
         first_page = 0
@@ -139,6 +142,8 @@ def title_block(doc: Doc, d: dict[str, Any], body: str, committee: str, when: st
         doc.text(body, bold=True, size=big + 2, gap=0.3)
         doc.text(committee, bold=True, size=big, gap=0.3)
         doc.text(f"Minutes of the meeting held on {when} at {time_text}", gap=1.2)
+    elif t in ("ordinary_meeting", "regular_meeting", "inline_labels"):
+        D2.title_block(doc, t, body, committee, when, time_text, venue)
     else:  # front_table: a label column and a value column
         doc.text("MINUTES", bold=True, size=big + 2, gap=0.6)
         for label, value in (("Meeting:", committee), ("Date:", when), ("Time:", time_text), ("Venue:", venue)):
@@ -152,6 +157,8 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
     members = [person(rng, used) for _ in range(rng.randint(4, 9))]
     chair_mark, vice_mark = d["chair_mark"]
     printed = [named(n, prefix, rng) for n in members]
+    if d["attendance"] == "ward":
+        printed = [f"{p} ({w})" for p, w in zip(printed, rng.sample(T.WARDS, len(printed)))]
     doc.movers = (printed[1], printed[2])
     printed[0] += f" {chair_mark}"
     if vice_mark:
@@ -171,8 +178,10 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
     roles = rng.sample(T.ROLES, len(officers))
     style = d["officer_style"]
     shown = {"bracket": [f"{o} ({r})" for o, r in zip(officers, roles)], "dash": [f"{o} - {r}" for o, r in zip(officers, roles)],
-             "name_only": officers, "comma_role": [f"{o}, {r}" for o, r in zip(officers, roles)]}[style]
+             "name_only": officers, "comma_role": [f"{o}, {r}" for o, r in zip(officers, roles)]}.get(style) \
+        or D2.officer_entries(style, officers, roles)
     sections.append(("officers", shown, officers))
+    gold_officers = officers
     for role, _shown, names in sections:
         gold[role] = names
     layout = d["label_layout"]
@@ -183,6 +192,37 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
         joined = sep.join(entries)
         if style_a == "oxford" and len(entries) > 2:
             joined = ", ".join(entries[:-1]) + ", and " + entries[-1]
+        if style_a == "and_list" or (label == labels["officers"] and d["officer_style"] == "bracket_and"):
+            joined = and_list(entries)
+        if label == labels["officers"] and d["officer_style"] == "two_column":
+            x = MARGIN + 150 if layout == "column" else MARGIN + 20
+            if layout == "column":
+                doc.cells([(MARGIN, label)])
+                doc.y += doc.size * 1.3
+            elif layout in ("heading_colon", "underlined_heading"):
+                x = D2.draw_label(doc, layout, label)
+            else:
+                doc.text(label + ("" if layout == "heading" else ":"), bold=layout in ("heading", "bold_inline"), gap=0.2)
+            D2.officer_rows(doc, gold_officers, roles, x)
+            return
+        if layout in ("heading_colon", "underlined_heading"):
+            x = D2.draw_label(doc, layout, label)
+            if columns and style_a == "three_columns":
+                D2.three_columns(doc, entries, x)
+            elif columns or per_line:
+                for e in entries:
+                    doc.text(e, x=x, gap=0.1)
+                doc.y -= doc.size * 0.5
+            else:
+                doc.text(joined, x=x)
+            return
+        if columns and style_a == "three_columns" and layout != "column":
+            doc.text(label + ("" if layout == "heading" else ":"), bold=layout in ("heading", "bold_inline"), gap=0.2)
+            D2.three_columns(doc, entries, MARGIN + 20)
+            return
+        if layout == "bold_inline" and not (columns or per_line):
+            D2.bold_inline(doc, label, joined)
+            return
         if prose:
             joined = f"{entries[0]}; Councillors {and_list([clean(e) for e in entries[1:]])}"
         x_names = MARGIN + 150 if layout == "column" else MARGIN + 20
@@ -225,16 +265,18 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
         labelled(labels["present"], [f"Councillor {members[0]} {chair_mark}"] + [m + (f" {vice_mark}" if k == 0 and vice_mark else "")
                                                                               for k, m in enumerate(members[1:])], prose=True)
     else:
-        labelled(labels["present"], printed, per_line=style_a == "per_line", columns=style_a == "two_columns")
+        labelled(labels["present"], printed, per_line=style_a == "per_line", columns=style_a in ("two_columns", "three_columns"))
     for role, entries, _names in sections:
         labelled(labels[role], entries, per_line=style_a == "per_line" and role != "officers")
     doc.y -= doc.size
     return gold
 
 
-def number_of(style: str, k: int, base: int) -> tuple[str, str]:
+def number_of(style: str, k: int, base: int, code: str = "") -> tuple[str, str]:
     """(printed number, gold number) of the k-th item (from 1)."""
     n = base + k
+    if style in ("1)", "IV.", "code/45/24"):
+        return D2.number_of(style, k, n, code)
     return {"1.": (f"{k}.", str(k)), "1": (str(k), str(k)), "12/25": (f"{n}/25", f"{n}/25"),
             "2025/12": (f"2025/{n}", f"2025/{n}"), "(1)": (f"({k})", str(k)), "Item 1": (f"Item {k}:", str(k)),
             "Minute 45": (f"Minute {n}", str(n)), "1.0": (f"{k}.0", f"{k}.0"), "none": ("", ""), "45.": (f"{n}.", str(n))}[style]
@@ -261,6 +303,9 @@ def heading(doc: Doc, d: dict[str, Any], printed: str, title: str, x: float) -> 
         page = doc.text(shown, x=x, bold=True, gap=0.5)
         return shown, page
     text = f"{printed} {shown}".strip()
+    if style in ("bold_underlined", "italic", "larger"):
+        font, step, under = D2.heading_font(style)
+        return shown, doc.text(text, font=font, size=doc.size + step, underline=under, gap=0.5)
     page = doc.text(text, bold=style in ("bold", "bold_caps"), underline=style == "underlined", gap=0.5)
     return shown, page
 
@@ -278,12 +323,14 @@ def votes_text(style: str, v: dict[str, int]) -> str:
 
 LABEL_FORMS = ("RESOLVED - That", "RESOLVED: that", "DECISION:", "Decision:", "AGREED:", "RESOLVED – that")
 MARKERS = {"lettered": ("({})", "abcdef"), "roman": ("({})", ["i", "ii", "iii", "iv", "v"]), "numbered": ("{}.", "12345"),
-           "lettered_paren": ("{})", "abcdef")}
+           "lettered_paren": ("{})", "abcdef"), **D2.MARKERS_2}
 
 
 def decision(doc: Doc, d: dict[str, Any], x: float, texts: list[str], parts: str) -> list[dict[str, Any]]:
     """Draw a decision of one or more parts; returns its gold resolutions."""
     p = d["decision"]
+    if p in D2.DECISIONS_2:
+        return D2.decision(doc, d, x, texts, parts, MARKERS)
     if p in MOTION_FORMS:
         return motion(doc, p, x, texts if parts != "single" else texts[:1], parts)
     kind = "recommendation" if p.startswith("RECOMMENDED") else "resolved"
@@ -307,7 +354,7 @@ def decision(doc: Doc, d: dict[str, Any], x: float, texts: list[str], parts: str
     for k, body in enumerate(texts):
         end = "." if k == len(texts) - 1 else ";"
         doc.text(f"{fmt.format(letters[k])} {body}{end}", x=x + 20, gap=0.3)
-        out.append({"letter": str(letters[k]), "text": f"{body}{end}", "kind": kind})
+        out.append({"letter": None if parts == "bullets" else str(letters[k]), "text": f"{body}{end}", "kind": kind})
     doc.y -= doc.size * 0.3
     return out
 
@@ -336,7 +383,7 @@ def motion(doc: Doc, p: str, x: float, texts: list[str], parts: str) -> list[dic
         for k, body in enumerate(texts):
             end = "." if k == len(texts) - 1 else ";"
             doc.text(f"{fmt.format(letters[k])} {body}{end}", x=x + 20, gap=0.3)
-            out.append({"letter": str(letters[k]), "text": f"{body}{end}", "kind": "resolved"})
+            out.append({"letter": None if parts == "bullets" else str(letters[k]), "text": f"{body}{end}", "kind": "resolved"})
     doc.text("The motion was carried." if prose else "CARRIED", x=x, bold=not prose)
     return out
 
@@ -348,7 +395,9 @@ def action_paras(doc: Doc, d: dict[str, Any], x: float, width: float, rng: rando
     for task in rng.sample(T.TASKS, rng.randint(1, 2)):
         who = rng.choice(officers)
         style = d["action"]
-        if style == "trailing":
+        if style in ("action_by", "margin_name", "responsible"):
+            out.append(D2.action(doc, style, x, width, rng, task, who))
+        elif style == "trailing":
             sentence = f"The {rng.choice(T.ROLES)} agreed to {task}."
             doc.text(f"{rng.choice(T.DISCUSSION).format(role=rng.choice(T.ROLES))} {sentence} ACTION: {initials(who)}", x=x, width=width)
             out.append({"text": sentence, "owner": initials(who), "due": None})

@@ -56,3 +56,5 @@ TASKS = ["circulate the revised figures to all members", "write to the county co
          "update the risk register before the next meeting", "contact the contractor about the delays",
          "publish the approved policy on the council website", "obtain three quotes for the repairs"]
 PUBLIC_ITEM = "No questions had been received from members of the public."
+WARDS = ["Northgate", "Abbey", "Castle", "Riverside", "Hillfoot", "Market", "St Mary's", "Westfield", "Brookside",
+         "Priory", "Moorland", "Harbour"]
