@@ -1,6 +1,7 @@
 """Recorded votes of a minute item, with the vote words from the vocabulary (``votes.*`` in ``data/lang``):
 labels before counts ("For: 57, Against: 0, Abstentions: 2", recorded votes "For (39) <names> Against (19)
-<names>") and counts before words ("carried (8 for, 1 against, 2 abstentions)")."""
+<names>"), counts before words ("carried (8 for, 1 against, 2 abstentions)") and counts set against each other
+("carried by 7 votes to 2 with 1 abstention", ``votes.versus``)."""
 from __future__ import annotations
 
 import re
@@ -35,9 +36,19 @@ def _counts_first() -> re.Pattern[str]:
     )
 
 
+@cache
+def _counts_versus() -> re.Pattern[str]:
+    s, versus = alternation("votes.abstain"), alternation("votes.versus")
+    return re.compile(
+        rf"\b(?P<for>\d+)\s+{versus}\s+(?P<against>\d+)\b(?:\s*[,;]?\s*(?:and\s+|with\s+)(?P<abstain>\d+)\s+{s}\b)?",
+        re.I,
+    )
+
+
 def text_to_votes(text: str) -> Votes | None:
     """The last recorded vote of an item: amendments come first, the substantive motion last."""
-    found = sorted([*_labels_first().finditer(text), *_counts_first().finditer(text)], key=lambda m: m.start())
+    patterns = (_labels_first(), _counts_first(), _counts_versus())
+    found = sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
     if not found:
         return None
     m = found[-1]

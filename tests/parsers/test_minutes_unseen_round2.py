@@ -1,0 +1,27 @@
+"""Minutes layout classes found by the unseen-layouts sweep, round 2 (bench/unseen_minutes.py, the first held-out
+half, opened for development once held-out-2 was drawn), each on a minimal hand-made page. Invented names and text."""
+from __future__ import annotations
+
+from tests.parsers.test_minutes_classes import Page, heading, minutes_of
+
+
+def _votes(p: Page) -> list[tuple[int, int, int] | None]:
+    return [(v.for_, v.against, v.abstain) if v else None for v in (i.votes for i in minutes_of(p).items if i.number)]
+
+
+def test_votes_counted_as_n_votes_to_m_with_abstentions() -> None:
+    p = heading(Page())
+    p.add("1. Car Parking Charges", bold=True)
+    p.add("On being put to the vote, the motion was carried by 7 votes to 2 with 1 abstention.").gap()
+    p.add("2. Street Lighting", bold=True)
+    p.add("The recommendation was agreed by 6 votes to 3, with 2 abstentions.").gap()
+    p.add("3. Grants", bold=True).add("The amendment was lost by 4 votes to 5.").gap()
+    p.add("4. Allotments", bold=True).add("The report was noted; 2 more sites were sought for 2026.")
+    assert _votes(p) == [(7, 2, 1), (6, 3, 2), (4, 5, 0), None]
+
+
+def test_votes_labelled_in_favour() -> None:
+    p = heading(Page())
+    p.add("1. Car Parking Charges", bold=True).add("In favour: 6, Against: 2, Abstentions: 1").gap()
+    p.add("2. Consultation", bold=True).add("Most of the 400 responses were in favour of the 3 options.")
+    assert _votes(p) == [(6, 2, 1), None]
