@@ -19,7 +19,7 @@ from minutetrail.parsers.vocab import alternation
 
 TRIGGER = re.compile(
     r"(?P<label>^(?:resolved|decision|recommendations?|agreed)\s*[:\-–]\s*)"
-    r"|(?P<phrase>(?-i:\b(?:RESOLVED|RECOMMENDED|DECIDED)\b)|(?-i:^Resolved\b)|\bit was (?:\w+ )?resolved\b|(?-i:^(?:Agreed|AGREED) that\b)"
+    r"|(?P<phrase>(?-i:\b(?:RESOLVED|RECOMMENDED|DECIDED|AGREED)\b)|(?-i:^Resolved\b)|\bit was (?:\w+ )?resolved\b|(?-i:^(?:Agreed|AGREED) that\b)"
     r"|\b(?:the )?(?:committee|council|cabinet|panel|board|councillors|members)(?: \w+)? (?:resolved|recommended)\b"
     r"|\bresolved (?:to|that|not|unanimously)\b"
     r"|(?-i:\bI(?:['’]ll| will| would)? move (?:that|adjournment)\b))",  # a motion moved aloud, in a verbatim record
@@ -125,6 +125,17 @@ def _motion_decision() -> re.Pattern[str]:
     )
 
 
+@cache
+def _motion_that() -> re.Pattern[str]:
+    """"It was moved by A, seconded by B, that ...": a motion in prose, its mover and seconder before "that"; the
+    outcome may follow in a sentence of its own. With nothing after "that" (or a colon) it leads in a list."""
+    return re.compile(
+        rf"\b{alternation('decisions.motion')}\s+by\b.{{0,80}}?\b{alternation('decisions.seconded')}\b(?:\s+by\b)?"
+        rf"[^.;:]{{0,80}}?,?\s+that\b(?P<lead>\s*:?\s*$)?",
+        re.I,
+    )
+
+
 SPEAKER = re.compile(r"^[A-Z][\w.'’ -]{1,60}?:\s+")  # "Councillor A Brook: ..." opening a verbatim record's turn
 PROPOSER_ONLY = re.compile(r"^(?:(?:proposed|moved)\s+by\b.*|.*\bseconded\s+by\b[^.]*)\.?$", re.I)
 MOTION_THAT = re.compile(r"\bseconded\b,?\s+that\s+(?P<body>\S+(?:\s+\S+){2,})$", re.I)
@@ -140,7 +151,7 @@ def sentences(text: str) -> list[str]:
 
 def is_decision_text(text: str) -> bool:
     """Whether any sentence of a paragraph records a decision (used to keep paragraphs outside items)."""
-    return bool(TRIGGER.search(text) or MOTION_LINE.match(text) or APPROVED_LABEL.match(text)
+    return bool(TRIGGER.search(text) or MOTION_LINE.match(text) or APPROVED_LABEL.match(text) or _motion_that().search(text)
                 or _body_decision().search(text) or _body_agreed().search(text) or _record_decision().search(text))
 
 
@@ -170,7 +181,8 @@ def _sentence_decisions(para: Para) -> list[Resolution]:
             out.append(Resolution(None, that["body"].strip(), ResolutionKind.RESOLVED))
             last_was_decision = True
             continue
-        found = m or body.search(sentence) or _body_agreed().search(sentence) or record.search(sentence) or motion.search(sentence)
+        found = (m or body.search(sentence) or _body_agreed().search(sentence) or record.search(sentence) or motion.search(sentence)
+                 or _motion_that().search(sentence))
         if found and not re.match(r"^it was agreed\b", sentence, re.I):
             start = m.start() if m else 0
             speaker = SPEAKER.match(sentence) if m and m.group(0).startswith("I") else None
@@ -249,6 +261,10 @@ def paragraphs_to_decisions(paras: Sequence[Para]) -> list[Resolution]:
                 plain.append(text)  # an entry printed without a letter, or a lead-in: known when the list closes
             continue  # a lead-in sentence or a sub-heading inside the list: the list is still open
         close()
+        motion_lead = _motion_that().search(text)
+        if motion_lead and motion_lead["lead"] is not None:
+            open_list, entries = ResolutionKind.RESOLVED, 0
+            continue
         if trigger and (text.rstrip().endswith(":") or re.search(r"\bthat\s*:?\s*$", text, re.I)):
             open_list = _kind(text[trigger.start(): trigger.end() + 20])
             entries = 0

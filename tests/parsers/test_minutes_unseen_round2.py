@@ -25,3 +25,32 @@ def test_votes_labelled_in_favour() -> None:
     p.add("1. Car Parking Charges", bold=True).add("In favour: 6, Against: 2, Abstentions: 1").gap()
     p.add("2. Consultation", bold=True).add("Most of the 400 responses were in favour of the 3 options.")
     assert _votes(p) == [(6, 2, 1), None]
+
+
+def _decisions(p: Page) -> list[tuple[str | None, str]]:
+    return [(r.letter, r.text) for i in minutes_of(p).items for r in i.resolutions]
+
+
+def test_a_body_agreed_that_lead_in_opens_a_list_of_parts() -> None:
+    p = heading(Page())
+    p.add("1. Minutes of the Previous Meeting", bold=True)
+    p.add("The Committee AGREED that the minutes of the meeting held on 4 March 2025 be approved as a correct record.").gap()
+    p.add("2. Street Lighting", bold=True).add("Members discussed the upgrade at length.").gap()
+    p.add("The Committee AGREED that:").add("(a) the upgrade programme be approved;", x0=70)
+    p.add("(b) a further report be brought to the next meeting.", x0=70)
+    assert _decisions(p) == [
+        (None, "The Committee AGREED that the minutes of the meeting held on 4 March 2025 be approved as a correct record."),
+        ("a", "the upgrade programme be approved;"), ("b", "a further report be brought to the next meeting.")]
+
+
+def test_a_motion_moved_and_seconded_in_prose_ending_that_opens_a_list_of_parts() -> None:
+    p = heading(Page())
+    p.add("1. Street Lighting", bold=True).add("Members discussed the upgrade at length.").gap()
+    p.add("It was moved by Cllr Ann Bell, seconded by Cllr Carl Dunn, that:")
+    p.add("1. the upgrade programme be approved;", x0=70).add("2. a further report be brought to the next meeting.", x0=70).gap()
+    p.add("The motion was carried.").gap()
+    p.add("2. Grants", bold=True)
+    p.add("It was moved by Cllr Ann Bell, seconded by Cllr Carl Dunn, that the scheme be adopted.")
+    p.add("The motion was carried.")
+    assert _decisions(p) == [("1", "the upgrade programme be approved;"), ("2", "a further report be brought to the next meeting."),
+                             (None, "It was moved by Cllr Ann Bell, seconded by Cllr Carl Dunn, that the scheme be adopted.")]
