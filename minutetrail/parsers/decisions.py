@@ -31,7 +31,7 @@ MOTION_LINE = re.compile(r"^(?:[o•▪◦·\-–*]\s+)?(?P<text>.+?)\s+[–-]\s
 APPROVED_LABEL = re.compile(r"^(?:[o•▪◦·\-–*]\s+)?(?P<text>APPROVED\s*[–-]\s*.+?)(?:\s+[–-]\s+[A-Z]\.?\s*[A-Z][\w'’-]+\s*\(motion\).*)?$")
 LETTERED = re.compile(r"^[-–•]?\s*(?:\((?P<pl>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|(?P<letter>[a-z]|[A-Z](?=\))|[ivx]{1,4}|\d{1,2})[).])\s+(?P<text>\S.*)$")
 BULLET = re.compile(r"^(?:[•▪●◦·*\-–]|o(?=\s+[A-Z])|\uf0b7)\s+")
-SENTENCE = re.compile(r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bMrs\.)(?<=[.;!?])\s+(?=[«\"'‘“(]?[A-Z0-9ÀÂÉÈÊÎÔÙÛÇ])")
+SENTENCE = re.compile(r"(?<!\b[A-Z]\.)(?<!\bCllr\.)(?<!\bCr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bMrs\.)(?<=[.;!?])\s+(?=[«\"'‘“(]?[A-Z0-9ÀÂÉÈÊÎÔÙÛÇ])")
 ACTIONS_LABEL = re.compile(r"^actions?(?:\s+points?)?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 PLAIN_ENTRY_WORDS = 3  # an unlettered paragraph of a decision list longer than this is an entry, not a sub-heading
 NUM_PREFIX = re.compile(r"^\(?\d{1,2}[.)]\s+")
@@ -131,7 +131,7 @@ def _motion_that() -> re.Pattern[str]:
     outcome may follow in a sentence of its own. With nothing after "that" (or a colon) it leads in a list."""
     return re.compile(
         rf"\b{alternation('decisions.motion')}\s+by\b.{{0,80}}?\b{alternation('decisions.seconded')}\b(?:\s+by\b)?"
-        rf"[^.;:]{{0,80}}?,?\s+that\b(?P<lead>\s*:?\s*$)?",
+        rf"[^;:]{{0,80}}?,?\s+that\b(?P<lead>\s*:?\s*$)?",
         re.I,
     )
 

@@ -54,3 +54,17 @@ def test_a_motion_moved_and_seconded_in_prose_ending_that_opens_a_list_of_parts(
     p.add("The motion was carried.")
     assert _decisions(p) == [("1", "the upgrade programme be approved;"), ("2", "a further report be brought to the next meeting."),
                              (None, "It was moved by Cllr Ann Bell, seconded by Cllr Carl Dunn, that the scheme be adopted.")]
+
+
+def test_a_title_abbreviated_with_a_full_stop_does_not_end_the_motions_sentence() -> None:
+    p = heading(Page())
+    p.add("1. Minutes", bold=True)
+    p.add("It was moved by Cllr. Ann Bell, seconded by Cllr. Carl Dunn, that the minutes be approved as a correct record.")
+    p.add("The motion was carried.").gap()
+    p.add("2. Street Lighting", bold=True)
+    p.add("It was moved by Cllr. Ann Bell, seconded by Cllr. Carl Dunn, that:")
+    p.add("(a) the upgrade programme be approved;", x0=70).add("(b) a further report be brought to the next meeting.", x0=70).gap()
+    p.add("The motion was carried.")
+    assert _decisions(p) == [
+        (None, "It was moved by Cllr. Ann Bell, seconded by Cllr. Carl Dunn, that the minutes be approved as a correct record."),
+        ("a", "the upgrade programme be approved;"), ("b", "a further report be brought to the next meeting.")]
