@@ -79,6 +79,13 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
+def _outdented(entry_x: float | None, prev: Line | None, line: Line) -> bool:
+    """A sentence back at a margin left of an indented list entry's marker, after the entry has ended ("(b) ... ." /
+    "The motion was carried."), is not part of the entry."""
+    return (entry_x is not None and prev is not None and line.x0 < entry_x - HANGING and _ends_sentence(prev.text)
+            and line.text.strip()[:1].isupper())
+
+
 def lines_to_paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str] | None = None,
                         spacing: Spacing | None = None) -> list[Para]:
     """Lines to paragraphs: a gap, a list marker, a decision label, a short last line or a margin owner ends one
@@ -90,6 +97,7 @@ def lines_to_paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str
     margin = margin or {}
     spacing = spacing or Spacing.of(lines)
     bullet_x: float | None = None  # where the bullet of the current paragraph sits: its lines hang to the right
+    entry_x: float | None = None  # where the marker of an indented list entry sits
     paras: list[tuple[int, list[str], str | None]] = []
     prev: Line | None = None
     prev_page = 0
@@ -107,8 +115,10 @@ def lines_to_paragraphs(lines: Sequence[tuple[int, Line]], margin: dict[int, str
         new = new or (prev is not None and prev.x1 < SHORT_LINE * right and text[:1].isupper() and not hanging
                       and not prev.text.rstrip().endswith((",", ":", "-", "–", "&", "and")))
         new = new or bool(paras and paras[-1][2] and (prev is None or _ends_sentence(prev.text) or id(line) in margin))
+        new = new or _outdented(entry_x, prev, line)
         if new:
             bullet_x = line.x0 if BULLET.match(text) else None
+            entry_x = line.x0 if LETTERED.match(text) or BULLET.match(text) else None
             paras.append((page, [text], margin.get(id(line))))
         else:
             paras[-1][1].append(text)

@@ -68,3 +68,12 @@ def test_a_title_abbreviated_with_a_full_stop_does_not_end_the_motions_sentence(
     assert _decisions(p) == [
         (None, "It was moved by Cllr. Ann Bell, seconded by Cllr. Carl Dunn, that the minutes be approved as a correct record."),
         ("a", "the upgrade programme be approved;"), ("b", "a further report be brought to the next meeting.")]
+
+
+def test_a_sentence_back_at_the_margin_under_an_indented_part_is_not_part_of_it() -> None:
+    p = heading(Page())
+    p.add("1. Street Lighting", bold=True)
+    p.add("It was moved by Cllr Ann Bell, seconded by Cllr Carl Dunn, that:")
+    p.add("(a) the upgrade programme be approved;", x0=70).add("(b) a further report be brought to the next meeting.", x0=70)
+    p.add("The motion was carried.")
+    assert _decisions(p) == [("a", "the upgrade programme be approved;"), ("b", "a further report be brought to the next meeting.")]
