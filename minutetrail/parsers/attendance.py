@@ -11,7 +11,7 @@ from minutetrail.parsers.vocab import alternation
 
 CLERK_LABEL = re.compile(r"^(clerk|the clerk)\s*:?\s*(?=[A-Z]\w*\s+[A-Z])", re.I)
 LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^(others|also|staff|guests)\s+present\s*:\s*", re.I), "in_attendance"),
+    (re.compile(r"^(others|also|guests)\s+present\s*:\s*", re.I), "in_attendance"),
     (re.compile(r"^(commissioners|members|councillors|board members|trustees)\s+(absent|not present)\s*:\s*", re.I), "apologies"),
     (re.compile(r"^(commissioners|members|councillors|board members|trustees)\s+present\s*:\s*", re.I), "present"),
     (re.compile(r"^present\s*[:\-–]?\s*", re.I), "present"),
@@ -157,13 +157,17 @@ def split_roles(text: str) -> list[str]:
         if i % 2 == 1:
             pending_sep = chunk
             continue
-        chunk = chunk.strip()
+        chunk = re.sub(r"^(?:and|&)\s+", "", chunk.strip())  # ", and Paul Quinn": a serial comma
         if not chunk:
             continue
         open_bracket = bool(out) and out[-1].count("(") > out[-1].count(")")  # "(Assistant Director, Communities)"
-        names = bool(out) and _bare_name(chunk) and _bare_name(out[-1])  # "Kevin Brennan, Linda Yardley": names only
+        # "Kevin Brennan, Linda Yardley": names only; "Ann Lee, Head of Finance, Paul Quinn": a name after a role
+        names = bool(out) and ((_bare_name(chunk) and (_bare_name(out[-1]) or bool(ROLE_WORDS.search(out[-1]))))
+                               or _name_then_role(chunk) is not None)  # "..., Paul Quinn - Monitoring Officer"
         if out and pending_sep.startswith(";") and not open_bracket:
             out.append(chunk)  # "Carl Okafor (Head of Finance); Helen Ellery ...": a semicolon ends an entry
+        elif out and not open_bracket and _role_after_name(out[-1], chunk, pending_sep):
+            out[-1] = f"{out[-1]}{pending_sep}{chunk}"  # "Olive Price, Head of Finance": the role of the name before
         elif out and (open_bracket or (not ROLE_START.match(chunk) and not ROLE_END.search(out[-1]) and not out[-1].endswith(")")
                                      and not names)):
             out[-1] = f"{out[-1]}{pending_sep}{chunk}"
@@ -171,9 +175,28 @@ def split_roles(text: str) -> list[str]:
             out.append(chunk)
     named = []
     for o in out:  # "Tom Elliott (Head of Housing Services)": the officer's name, the role is evidence elsewhere
-        m = NAMED_OFFICER.match(o.strip())
+        m = NAMED_OFFICER.match(o.strip()) or _name_then_role(o.strip())
         named.append(clean_person(m["name"]) if m else re.sub(r"\s+", " ", o).strip())
     return named
+
+
+NAME_THEN_ROLE = re.compile(r"^(?P<name>[^,;()]+?)(?:,|\s+[-–—])\s+(?P<role>\S.*)$")
+
+
+def _name_then_role(entry: str) -> re.Match[str] | None:
+    """"Mark Nash, Committee Clerk", "Mark Nash - Committee Clerk": a bare name, then its role."""
+    m = NAME_THEN_ROLE.match(entry)
+    return m if m and _bare_name(m["name"]) and not _bare_name(m["role"]) and ROLE_WORDS.search(m["role"]) else None
+
+
+def _role_after_name(previous: str, chunk: str, sep: str) -> bool:
+    """A role title after a comma goes with the name before it ("Olive Price, Head of Finance"), as does one more
+    word of a role with a comma in it ("..., Assistant Director, Communities")."""
+    if not sep.startswith(","):
+        return False
+    if _bare_name(previous) and ROLE_START.match(chunk) and not _bare_name(chunk):
+        return True
+    return len(chunk.split()) == 1 and chunk[:1].isupper() and bool(ROLE_END.search(previous)) and bool(_name_then_role(previous))
 
 
 GRID_ROLE_TAIL = re.compile(r"(?:\s+(?:[A-Z]{3,}|\[[^\]]*\]?))+$")

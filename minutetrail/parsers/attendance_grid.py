@@ -122,6 +122,16 @@ def _aligned(rows: list[list[Cell]]) -> bool:
     return bool(starts) and shared >= ALIGNED_SHARE * len(starts)
 
 
+LIST_SEPARATOR = re.compile(r",|;|\s(?:and|&)\s")
+
+
+def _labels_beside_lists(multi: list[list[Cell]]) -> bool:
+    """Every line of two or more cells is a label in a left column with a list of names beside it, and some
+    list holds a separator: the lists run on as text under the names, not as cells of a grid."""
+    return bool(multi) and all(len(cs) == 2 and label_role(cs[0].text) and not label_role(cs[1].text) for cs in multi) \
+        and any(LIST_SEPARATOR.search(cs[1].text) for cs in multi)
+
+
 def _column_for(columns: list[_Column], x0: float) -> _Column:
     left = [c for c in columns if c.x0 <= x0 + COLUMN_TOLERANCE]
     return max(left, key=lambda c: c.x0) if left else columns[0]
@@ -133,6 +143,8 @@ def read_grid(lines: Sequence[Line]) -> dict[str, list[str]] | None:
         return None
     cells = [line_cells(ln) for ln in lines]
     multi = [cs for cs in cells if len(cs) >= 2]
+    if _labels_beside_lists(multi):
+        return None  # "Label   A, B and C" wrapped under the names: label lines, read as text
     side_by_side = len(cells[0]) >= 2 and all(label_role(c.text) for c in cells[0])  # "Present:   Apologies:"
     if not side_by_side and (len(multi) < 2 or not _aligned(multi)):
         return None

@@ -2,7 +2,7 @@
 half, opened for development once held-out-2 was drawn), each on a minimal hand-made page. Invented names and text."""
 from __future__ import annotations
 
-from tests.parsers.test_minutes_classes import Page, heading, minutes_of
+from tests.parsers.test_minutes_classes import Page, cells, heading, minutes_of
 
 
 def _votes(p: Page) -> list[tuple[int, int, int] | None]:
@@ -77,3 +77,47 @@ def test_a_sentence_back_at_the_margin_under_an_indented_part_is_not_part_of_it(
     p.add("(a) the upgrade programme be approved;", x0=70).add("(b) a further report be brought to the next meeting.", x0=70)
     p.add("The motion was carried.")
     assert _decisions(p) == [("a", "the upgrade programme be approved;"), ("b", "a further report be brought to the next meeting.")]
+
+
+def test_labels_in_a_left_column_with_lists_of_names_wrapped_beside_them() -> None:
+    p = heading(Page())
+    p.add_line(cells(0, (50, "Members present"), (200, "Councillor Ann Bell (Chair), Councillor Carl Dunn, Councillor Eve")))
+    p.add_line(cells(0, (200, "Ford, and Councillor Gail Hart")))
+    p.add_line(cells(0, (50, "Apologies for absence"), (200, "Councillor Ian Jones and Councillor Kay Lowe")))
+    p.add_line(cells(0, (50, "Officers present"), (200, "Mark Nash, Committee Clerk, Olive Price, Head of")))
+    p.add_line(cells(0, (200, "Finance, and Paul Quinn, Monitoring Officer"))).gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    att = minutes_of(p).attendance
+    assert list(att.present) == ["Ann Bell", "Carl Dunn", "Eve Ford", "Gail Hart"]
+    assert list(att.apologies) == ["Ian Jones", "Kay Lowe"]
+    assert list(att.officers) == ["Mark Nash", "Olive Price", "Paul Quinn"]
+
+
+def test_officers_written_name_then_role_after_a_comma_or_a_dash() -> None:
+    p = heading(Page())
+    p.add("Present: Cllr Ann Bell (Chair), Cllr Carl Dunn")
+    p.add("Officers: Mark Nash, Committee Clerk; Olive Price, Assistant Director, Communities; Paul Quinn, Legal Adviser")
+    p.add("Also in attendance: Rhys Shaw - Head of Finance, Tara Upton - Monitoring Officer").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    att = minutes_of(p).attendance
+    assert list(att.officers) == ["Mark Nash", "Olive Price", "Paul Quinn"]
+    assert [n for n in att.in_attendance] == ["Rhys Shaw", "Tara Upton"]
+
+
+def test_attendance_labels_regrets_alternates_staff_present_and_officers_in_attendance() -> None:
+    p = heading(Page())
+    p.add("Attendees: Ann Bell (Chair), Carl Dunn").add("Regrets: Eve Ford").add("Alternates: Gail Hart (for Eve Ford)")
+    p.add("Staff present: Ian Jones (Committee Clerk)").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    att = minutes_of(p).attendance
+    assert (list(att.present), list(att.apologies), list(att.substitutes), list(att.officers)) == (
+        ["Ann Bell", "Carl Dunn"], ["Eve Ford"], ["Gail Hart"], ["Ian Jones"])
+    p = heading(Page())
+    p.add("Members Present", bold=True).add("Cllr Ann Bell, Cllr Carl Dunn", x0=70)
+    p.add("Apologies received", bold=True).add("Cllr Eve Ford", x0=70)
+    p.add("Named substitutes", bold=True).add("Cllr Gail Hart", x0=70)
+    p.add("Officers in Attendance", bold=True).add("Ian Jones (Committee Clerk)", x0=70).gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    att = minutes_of(p).attendance
+    assert (list(att.present), list(att.apologies), list(att.substitutes), list(att.officers)) == (
+        ["Ann Bell", "Carl Dunn"], ["Eve Ford"], ["Gail Hart"], ["Ian Jones"])
