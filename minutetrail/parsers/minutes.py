@@ -82,7 +82,7 @@ def _starts_new_entry(previous: str, text: str) -> bool:
         return False  # "Dr M" / "Gogarty": a name broken after its initial
     if re.match(r"^[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", text):
         return True  # a whole name starts the line
-    return not re.search(r"(\band|&|-|,|;)\s*(?:(?i:mr|mrs|ms|miss|dr|cllr|cr|councillor)\.?\s+)?(?:[A-Z][\w'’-]*)?$", prev)
+    return not re.search(r"(\band|&|-|,|;)\s*(?:(?i:mr|mrs|ms|miss|dr|cllrs?|crs?|councillors?)\.?\s+)?(?:[A-Z][\w'’-]*)?$", prev)
 
 
 LIST_WORDS = frozenset({"and", "of", "the", "for", "in", "to", "de", "van", "von", "der", "le", "la"})

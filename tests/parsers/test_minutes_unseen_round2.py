@@ -121,3 +121,11 @@ def test_attendance_labels_regrets_alternates_staff_present_and_officers_in_atte
     att = minutes_of(p).attendance
     assert (list(att.present), list(att.apologies), list(att.substitutes), list(att.officers)) == (
         ["Ann Bell", "Carl Dunn"], ["Eve Ford"], ["Gail Hart"], ["Ian Jones"])
+
+
+def test_a_name_broken_after_a_plural_title_and_first_name_at_a_line_end() -> None:
+    p = heading(Page())
+    p.add("Present: Councillor Ann Bell (Chair); Councillors Carl")
+    p.add("Dunn (Vice-Chair), Eve Ford and Gail Hart").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert list(minutes_of(p).attendance.present) == ["Ann Bell", "Carl Dunn", "Eve Ford", "Gail Hart"]
