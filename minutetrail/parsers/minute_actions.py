@@ -132,7 +132,7 @@ def _due(text: str, nlp: Any) -> str | None:
 
 
 def _action(text: str, owner: str | None, page: int, nlp: Any) -> MinuteAction:
-    return MinuteAction(text=text.rstrip(), owner=parse_owner(owner), due=_due(text, nlp), page=page)
+    return MinuteAction(text=text.rstrip(), owner=parse_owner(owner, initials=True), due=_due(text, nlp), page=page)
 
 
 def margin_owners(lines: Sequence[tuple[int, Line]], base: int = 0) -> dict[int, tuple[str, Line | None]]:

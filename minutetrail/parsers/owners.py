@@ -8,13 +8,17 @@ from minutetrail.parsers.text import collapse
 HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|mx|dr|sir|dame|prof|professor|cllr|councillor|councillors|cl?r|mayor|deputy mayor|reeve)\.?\s+)+", re.I)
 BRACKETED = re.compile(r"\s*\([^)]*\)")
 NO_OWNER = re.compile(r"^\s*(n/?a|tbc|tba|-|–|none)?\s*$", re.I)
+INITIALS_NA = "NA"  # two capitals with no slash: someone's initials where owners are marked by initials
 
 
-def parse_owner(text: str | None) -> str | None:
-    """An owner cell as printed, whitespace collapsed; None when blank."""
+def parse_owner(text: str | None, initials: bool = False) -> str | None:
+    """An owner cell as printed, whitespace collapsed; None when blank. With ``initials`` (an action marker of
+    minutes, "ACTION: NA"), "NA" is a person's initials, while "N/A" and "n/a" are still no one."""
     if text is None:
         return None
     owner = collapse(text)
+    if initials and owner == INITIALS_NA:
+        return owner
     if NO_OWNER.match(owner):
         return None
     return owner

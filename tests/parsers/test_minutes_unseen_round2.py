@@ -129,3 +129,13 @@ def test_a_name_broken_after_a_plural_title_and_first_name_at_a_line_end() -> No
     p.add("Dunn (Vice-Chair), Eve Ford and Gail Hart").gap()
     p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
     assert list(minutes_of(p).attendance.present) == ["Ann Bell", "Carl Dunn", "Eve Ford", "Gail Hart"]
+
+
+def test_an_action_owner_with_the_initials_na_is_a_person_not_not_applicable() -> None:
+    p = heading(Page())
+    p.add("1. Street Lighting", bold=True)
+    p.add("Members discussed the upgrade. The Clerk agreed to obtain three quotes. ACTION: NA").gap()
+    p.add("It was agreed that officers would write to the county council. ACTION: JS").gap()
+    p.add("The Chair thanked the officers. ACTION: N/A")
+    owners = [a.owner for i in minutes_of(p).items for a in i.actions]
+    assert owners == ["NA", "JS", None]
