@@ -96,7 +96,7 @@ def split_names(text: str, keep_roles: bool = False, keep_single: bool = True) -
     chunks = [ROLE_SUFFIX.split(c)[0] for c in re.split(r"[,;]", text)]  # "Ruth Whittingham - Head of Law ..."
     names: list[str] = []
     for raw in (p for c in chunks for p in SPLIT.split(c)):
-        part = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", raw.strip(" .;:")).strip(" .;:")  # "X and" left by a wrap
+        part = re.sub(r"^(?:and|&)(?:\s+|$)|\s+(?:and|&)$", "", raw.strip(" .;:")).strip(" .;:")  # "X and" left by a wrap
         if not part:
             continue
         if POST_NOMINAL.match(part) and names:

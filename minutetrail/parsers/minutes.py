@@ -85,6 +85,16 @@ def _starts_new_entry(previous: str, text: str) -> bool:
     return not re.search(r"(\band|&|-|,|;)\s*(?:(?i:mr|mrs|ms|miss|dr|cllrs?|crs?|councillors?)\.?\s+)?(?:[A-Z][\w'’-]*)?$", prev)
 
 
+def _runs_on(block: str, line: Line, prev: Line | None, right: float) -> bool:
+    """A line finishing an entry the attendance line above broke off (a full line ending on a word, no separator):
+    the last word of a role ("Diane Bramley, Committee" / "Clerk"), or a role after its dash ("Linda Sefton" /
+    "- Legal Adviser"). A label set alone in bold, or under a short line, is a label."""
+    text = line.text.strip()
+    if not re.search(r"[A-Za-z]$", block.rstrip()) or line.bold or prev is None or prev.x1 < SHORT_LINE * right:
+        return False
+    return bool(re.fullmatch(r"[A-Z][a-z]+\.?", text) or re.match(r"^[-–]\s+[A-Z]", text))
+
+
 LIST_WORDS = frozenset({"and", "of", "the", "for", "in", "to", "de", "van", "von", "der", "le", "la"})
 
 
@@ -242,6 +252,8 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
         if ITEM_REF_LINE.match(text):
             continue
         found = label_of(text)
+        if found and label is not None and blocks.get(label) and _runs_on(blocks[label][-1], line, this_prev, right_edge):
+            found = None  # "Clerk" finishing "Committee" above is not a new "Clerk" label
         if found and len(items) > 1 and (found[0] in blocks or not text.split(":")[0].strip().isalpha() or ":" not in text):
             found = None  # after the items start, only a fresh "Label:" line opens an attendance block
         if found:
@@ -250,7 +262,7 @@ def parse_minutes(pages: Sequence[tuple[int, Sequence[Line]]], nlp: Any = None, 
             continue
         if label is not None:
             names = PUBLIC_TAIL.sub("", text)  # "... and Cllr F plus members of the public": the names before it
-            if re.search(r"\bminutes\b", text, re.I) or text.isupper() or line.bold or _is_prose(text) or BULLET.match(text) \
+            if re.search(r"\bminutes\b", text, re.I) or text.isupper() or line.bold or _is_prose(text) or (BULLET.match(text) and not _runs_on(blocks[label][-1], line, this_prev, right_edge)) \
                     or not names or _has_verbs(names):
                 label = None
             else:

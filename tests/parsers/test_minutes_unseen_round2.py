@@ -139,3 +139,26 @@ def test_an_action_owner_with_the_initials_na_is_a_person_not_not_applicable() -
     p.add("The Chair thanked the officers. ACTION: N/A")
     owners = [a.owner for i in minutes_of(p).items for a in i.actions]
     assert owners == ["NA", "JS", None]
+
+
+def test_a_list_wrapped_after_its_serial_and_leaves_no_name_and() -> None:
+    p = heading(Page())
+    p.add("Present: Cllr. Ann Bell (Chair), Cllr. Carl Dunn, Cllr. Eve Ford, and")
+    p.add("Cllr. Gail Hart").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert list(minutes_of(p).attendance.present) == ["Ann Bell", "Carl Dunn", "Eve Ford", "Gail Hart"]
+
+
+def test_an_officers_role_wrapped_at_its_last_word_or_before_its_dash_stays_with_the_officer() -> None:
+    p = heading(Page())
+    p.add("Present: Cllr Ann Bell (Chair), Cllr Carl Dunn")
+    p.add("Officers: Wendy Lowe, Environmental Health Manager; Diane Moss, Committee")
+    p.add("Clerk").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert list(minutes_of(p).attendance.officers) == ["Wendy Lowe", "Diane Moss"]
+    p = heading(Page())
+    p.add("Present: Cllr Ann Bell (Chair), Cllr Carl Dunn")
+    p.add("Officers: Declan Ross - Environmental Health Manager, Linda Shaw")
+    p.add("- Legal Adviser, Nadia Eley - Committee Clerk").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert list(minutes_of(p).attendance.officers) == ["Declan Ross", "Linda Shaw", "Nadia Eley"]
