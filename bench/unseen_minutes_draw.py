@@ -192,36 +192,7 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
         joined = sep.join(entries)
         if style_a == "oxford" and len(entries) > 2:
             joined = ", ".join(entries[:-1]) + ", and " + entries[-1]
-        if style_a == "and_list" or (label == labels["officers"] and d["officer_style"] == "bracket_and"):
-            joined = and_list(entries)
-        if label == labels["officers"] and d["officer_style"] == "two_column":
-            x = MARGIN + 150 if layout == "column" else MARGIN + 20
-            if layout == "column":
-                doc.cells([(MARGIN, label)])
-                doc.y += doc.size * 1.3
-            elif layout in ("heading_colon", "underlined_heading"):
-                x = D2.draw_label(doc, layout, label)
-            else:
-                doc.text(label + ("" if layout == "heading" else ":"), bold=layout in ("heading", "bold_inline"), gap=0.2)
-            D2.officer_rows(doc, gold_officers, roles, x)
-            return
-        if layout in ("heading_colon", "underlined_heading"):
-            x = D2.draw_label(doc, layout, label)
-            if columns and style_a == "three_columns":
-                D2.three_columns(doc, entries, x)
-            elif columns or per_line:
-                for e in entries:
-                    doc.text(e, x=x, gap=0.1)
-                doc.y -= doc.size * 0.5
-            else:
-                doc.text(joined, x=x)
-            return
-        if columns and style_a == "three_columns" and layout != "column":
-            doc.text(label + ("" if layout == "heading" else ":"), bold=layout in ("heading", "bold_inline"), gap=0.2)
-            D2.three_columns(doc, entries, MARGIN + 20)
-            return
-        if layout == "bold_inline" and not (columns or per_line):
-            D2.bold_inline(doc, label, joined)
+        if D2.labelled(doc, d, label, labels, entries, joined, columns, gold_officers, roles):
             return
         if prose:
             joined = f"{entries[0]}; Councillors {and_list([clean(e) for e in entries[1:]])}"

@@ -104,6 +104,32 @@ def officer_rows(doc: Doc, officers: list[str], roles: list[str], x: float) -> N
     doc.y -= doc.size * 0.6
 
 
+def labelled(doc: Doc, d: dict[str, Any], label: str, labels: dict[str, str], entries: list[str], joined: str,
+             columns: bool, officers: list[str], roles: list[str]) -> bool:
+    """One label's attendance lines in a round-2 label layout; False (nothing drawn) for the earlier layouts."""
+    layout, style_a = d["label_layout"], d["attendance"]
+    if layout not in ("bold_inline", "heading_colon", "underlined_heading"):
+        return False
+    if style_a == "and_list" or (label == labels["officers"] and d["officer_style"] == "bracket_and"):
+        joined = D.and_list(entries)
+    three = columns and style_a == "three_columns"
+    if layout == "bold_inline" and (three or (label == labels["officers"] and d["officer_style"] == "two_column")):
+        doc.text(label + ":", bold=True, gap=0.2)
+        x = MARGIN + 20
+    elif layout == "bold_inline":
+        bold_inline(doc, label, joined)
+        return True
+    else:
+        x = draw_label(doc, layout, label)
+    if label == labels["officers"] and d["officer_style"] == "two_column":
+        officer_rows(doc, officers, roles, x)
+    elif three:
+        three_columns(doc, entries, x)
+    else:
+        doc.text(joined, x=x)
+    return True
+
+
 def decision(doc: Doc, d: dict[str, Any], x: float, texts: list[str], parts: str, markers: dict[str, Any]) -> list[dict[str, Any]]:
     p = d["decision"]
     a, b = doc.movers
