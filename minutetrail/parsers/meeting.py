@@ -31,6 +31,8 @@ ADDRESSEE = re.compile(r"^(?:(?:" + alternation("meeting.addressee_leads") + r")
                        r"|^to\s*:\s*(?:the\s+)?(?=[A-Z])", re.I)
 SUMMONED = re.compile(r"\bmeeting of the (?P<name>[A-Z][\w&'’ -]+?),?\s+(?:to be|will be|is to be|shall be)\s+held\b")
 ITEM_MARKER = re.compile(r"^\(?[A-Z0-9]{1,3}[.)]\s")  # "A. Apologies" under the heading is the first item, not the committee
+# "Meeting of the Licensing Committee" as a title: the committee is what follows the lead
+TITLE_LEAD = re.compile(r"^(?:" + alternation("meeting.title_leads") + r")\s+(?:the\s+)?(?=[A-Z])", re.I)
 NOT_COMMITTEE = re.compile(r"\d|@|www\.|https?:|^(tel|email|ask for|date|time|place|venue)\b", re.I)
 
 
@@ -72,6 +74,14 @@ def _committee(lines: Sequence[Line]) -> str | None:
             if above:  # the committee set largest over the heading, not the council above it
                 return smart_case(max(above, key=_line_size).text.strip())
     return None
+
+
+def _without_title_lead(name: str | None) -> str | None:
+    """"Meeting of the Board of Trustees" -> "Board of Trustees": a title's lead words are not the committee's name."""
+    if name is None:
+        return None
+    stripped = TITLE_LEAD.sub("", name, count=1)
+    return stripped if _names_committee(stripped) else name
 
 
 def _line_size(line: Line) -> float:
@@ -122,8 +132,8 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
             text = re.split(r"\bagenda\b", text, flags=re.I)[0].strip(" *-–:")
         text = COMMITTEE_LABEL_PREFIX.sub("", text)
         text = re.sub(r"\s*\b(meeting\s+)?(minutes|notes?)\b.*$", "", text, flags=re.I).strip()
-        if COMMITTEE_WORD.fullmatch(text):
-            continue  # "Commission Meeting Minutes": which commission is said elsewhere
+        if UNQUALIFIED.fullmatch(text):
+            continue  # "Commission Meeting Minutes": which commission is said elsewhere ("Cabinet Agenda" is the cabinet's)
         if text and len(text) < 60 and not re.search(r"\d|@", text) and COMMITTEE_WORD.search(text) and _name_like(text):
             name = smart_case(text)
             if body is None or name.lower() != body.lower() or re.search(r"\b(parish|town)\b", name, re.I):
@@ -197,7 +207,7 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
     if titled and body and titled.lower() == body.lower() and not OWN_COMMITTEE.search(titled):
         titled = None  # "Kent County Council" on a report's cover is the body, not a committee
     committee = _labelled_committee(lines) or _summoned_committee(lines) or _committee(lines) or committee_fallback(lines, body) or titled
-    return Meeting(body=body, committee=committee, date=date, time=time,
+    return Meeting(body=body, committee=_without_title_lead(committee), date=date, time=time,
                    venue=venue, membership=parse_membership(lines))
 
 

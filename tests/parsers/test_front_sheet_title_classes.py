@@ -1,0 +1,30 @@
+"""Front-sheet titles that carry the committee inside other words: "Meeting of the X", "X Agenda".
+One test per layout class, on hand-made lines (invented text)."""
+from __future__ import annotations
+
+import pytest
+
+from minutetrail.parsers.meeting import front_sheet_meeting
+from tests.parsers.test_front_sheet_classes import page
+
+STANDING = [(56, "1. Apologies for absence", 10, True), (56, "2. Minutes of the last meeting", 10, True)]
+
+
+@pytest.mark.parametrize("title, committee", [("Meeting of the Board of Trustees", "Board of Trustees"),
+                                              ("Special Meeting of the Harbour Committee", "Harbour Committee"),
+                                              ("Meeting of the Cabinet", "Cabinet")])
+def test_a_meeting_of_the_x_title_names_x(title, committee):
+    lines = page((56, "Kelmscott Borough Council", 12, True), (56, title, 15, True), (56, "Tuesday 4 March 2025 18:30"),
+                 (56, "The Guildhall, High Street"), (56, "Agenda", 13, True), *STANDING)
+    assert front_sheet_meeting(lines).committee == committee
+
+
+def test_a_cabinet_agenda_title_names_the_cabinet():
+    lines = page((56, "Kelmscott Borough Council", 12, True), (56, "Cabinet Agenda", 15, True), (56, "4 March 2025, 14:00"),
+                 (56, "Committee Room 2, Town Hall"), (56, "Order of business", 13, True), *STANDING)
+    assert front_sheet_meeting(lines).committee == "Cabinet"
+
+
+def test_a_committee_agenda_title_without_its_name_still_names_none():
+    lines = page((56, "Committee Agenda", 15, True), (56, "4 March 2025, 14:00"), (56, "Committee Room 2, Town Hall"), *STANDING)
+    assert front_sheet_meeting(lines).committee != "Committee"
