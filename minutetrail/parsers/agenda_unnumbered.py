@@ -21,6 +21,8 @@ GAP_HEIGHTS = 2.5  # a gap of this many line heights ends the list
 SIZE_OVER = 1.5  # points above the body's size: a title, not an item
 WRAP_GAP = 0.4  # line heights: a line this close under a title goes on with it
 DESCRIPTION_LEAD = re.compile(r"^(?:" + alternation("agenda.description_lead") + r")\s+[a-z]", re.I)  # "To approve ..."
+# "Part A - Items to be considered in public", "PART 2 - EXEMPT ITEMS": a section banner over the items, not one of them
+SECTION_BANNER = re.compile(r"^(?:" + alternation("agenda.sections") + r")\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b", re.I)
 
 
 def unnumbered_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[AgendaItem]:
@@ -64,14 +66,18 @@ def _headed(lines: Sequence[tuple[int, Line]]) -> list[AgendaItem]:
              and (i == 0 or not lines[i - 1][1].bold or _gap(lines[i - 1][1], ln) > 0.4)]
     if len(heads) < MIN_ITEMS:
         return []
+    banners = [i for i in heads if SECTION_BANNER.match(lines[i][1].text.strip())]
+    heads = [i for i in heads if i not in banners]
+    if len(heads) < MIN_ITEMS:
+        return []
     x = lines[heads[0]][1].x0
     heads = [i for i in heads if abs(lines[i][1].x0 - x) <= SAME_X]
     items: list[AgendaItem] = []
-    for n, i in enumerate(heads):
+    for i in heads:
         page, line = lines[i]
         title = [line.text.strip()]
         desc: list[str] = []
-        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        end = min([j for j in heads + banners if j > i], default=len(lines))
         last = line
         for _p, ln in lines[i + 1 : end]:
             if ln.x0 < x - SAME_X or _gap(last, ln) > GAP_HEIGHTS:
