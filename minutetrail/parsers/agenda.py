@@ -347,8 +347,8 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
     if r.items:
         return r.items
     for k, (page, lines) in enumerate(pages[:UNNUMBERED_HEADING_PAGES]):  # an agenda that numbers nothing: only under its
-        start = _after_agenda_heading(lines)  # heading, on the first page or the next when a front sheet fills the first
-        if start:
+        start = _after_agenda_heading(lines, listing=True)  # heading ("Items of business", not "NOTICE OF MEETING"),
+        if start:  # on the first page or the next when a front sheet fills the first
             return unnumbered_agenda_items([(page, lines[start:])] + list(pages[k + 1 :]))
     return []
 
@@ -385,10 +385,11 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
                            same_style, len(m["title"]) < SHORT_TITLE)
 
 
-def _after_agenda_heading(lines: Sequence[Line]) -> int:
+def _after_agenda_heading(lines: Sequence[Line], listing: bool = False) -> int:
     """Items are read after an "AGENDA" heading near the top, where there is one: the list's own heading
-    ("Items of business") rather than a title over the front sheet ("NOTICE OF MEETING") above it."""
+    ("Items of business") rather than a title over the front sheet ("NOTICE OF MEETING") above it; with
+    ``listing``, only after the list's own heading."""
     found = [i for i, line in enumerate(lines)  # under a membership list or notices it may be far down the page
              if AGENDA_HEADING.match(line.text.strip()) and not NUM.match(line.text.strip())]
-    listing = [i for i in found if LIST_HEADING.match(lines[i].text.strip())]
-    return (listing or found or [-1])[0] + 1
+    own = [i for i in found if LIST_HEADING.match(lines[i].text.strip())]
+    return (own or ([] if listing else found) or [-1])[0] + 1

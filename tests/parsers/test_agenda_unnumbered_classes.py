@@ -38,3 +38,19 @@ def test_an_unnumbered_agenda_under_its_heading_on_the_page_after_a_full_front_s
              row(90, (56, "Seating is limited and is available on a first come, first served basis.")),
              row(106, (56, "This meeting may be filmed and broadcast on the council's website."))]
     assert _titles([(1, front), (2, [row(60, (56, "Order of business"), size=13, bold=True), *ITEMS])]) == TITLES
+
+
+def test_a_front_sheet_under_a_notice_of_meeting_title_alone_gives_no_items_and_warns(tmp_path):
+    from tests.councilpdf import Sheet
+    from minutetrail.extraction import parse_file
+    sheet = Sheet(tmp_path / "f.pdf").line("Harrowfield Community Trust", size=14, bold=True, step=20)
+    sheet.line("NOTICE OF MEETING", size=15, bold=True, step=22)
+    for text, bold in [("A meeting of the Board of Trustees will be held on Saturday 12 April 2025 14:00 in the Guildhall.", False),
+                       ("", False), ("Membership", True), ("Chair: Councillor Ann Vell", False), ("Vice-Chair: Councillor Rob Kite", False),
+                       ("", False), ("Information for the public", True),
+                       ("Public access: members of the public are welcome to attend this meeting.", False),
+                       ("Recording of meetings: this meeting may be filmed, recorded or broadcast live.", False)]:
+        sheet.line(text, bold=bold)
+    record = parse_file(str(sheet.save()))
+    assert record.agenda_items == ()
+    assert any("no items read" in w.message for w in record.warnings)
