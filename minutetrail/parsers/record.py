@@ -125,6 +125,7 @@ PART_PARSERS: dict[DocKind, Callable[[DocumentPart, PartPages, dict[str, list[An
     DocKind.AGENDA: _agenda,
     DocKind.MINUTES: _minutes,
     DocKind.REPORT: _report,
+    DocKind.WORK_PROGRAMME: _report,  # a work programme is a report too: "The Committee is asked to note ..."
 }
 
 
