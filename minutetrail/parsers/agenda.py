@@ -21,7 +21,7 @@ from minutetrail.parsers.vocab import alternation
 
 NUM = re.compile(
     r"^(?:(?i:" + alternation("agenda.item_prefix") + r")\s+)?#?"  # "Item 5 – ...", "Point 3", "#3"
-    r"(?:(?P<slash>\d{1,4}/\d{2,4})(?![/\d])"  # 41/24, 2024/07: the year's running number
+    r"(?:(?P<slash>\d{1,4}/\d{2,4}|(?:19|20)\d{2}/\d)(?![/\d])"  # 41/24, 2024/07, 2025/3: the year's running number
     r"|\((?P<pnum>\d{1,3})\)"  # (5)
     r"|(?P<dec>\d{1,3}(?:[.\-]\d{1,3}){1,3}[a-z]?)"  # 5.1, 18.11.3, 1-1-1
     r"|(?P<dotcap>\d{1,3}\.[A-Z])(?![A-Za-z])"  # 1.A
