@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from minutetrail.models import AgendaItem, Line
+from minutetrail.models import AgendaItem, Line, Word
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
 
@@ -22,6 +22,7 @@ SIZE_OVER = 1.5  # points above the body's size: a title, not an item
 WRAP_GAP = 0.4  # line heights: a line this close under a title goes on with it
 DESCRIPTION_LEAD = re.compile(r"^(?:" + alternation("agenda.description_lead") + r")\s+[a-z]", re.I)  # "To approve ..."
 # "Part A - Items to be considered in public", "PART 2 - EXEMPT ITEMS": a section banner over the items, not one of them
+REF_WORD = re.compile(r"^\(?(?:pages?|pp\.?|\d{1,4}(?:[-–]\d{1,4})?|[-–])\)?[,.]?$", re.I)  # "Pages 5 - 16" after a title
 SECTION_BANNER = re.compile(r"^(?:" + alternation("agenda.sections") + r")\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b", re.I)
 
 
@@ -61,7 +62,7 @@ def _headed(lines: Sequence[tuple[int, Line]]) -> list[AgendaItem]:
     sizes = sorted(w.size for _p, ln in lines for w in ln.words if w.size)
     body = sizes[len(sizes) // 2] if sizes else 0.0
     heads = [i for i, (_p, ln) in enumerate(lines)
-             if ln.bold and not ln.text.strip().endswith((".", ",", ";", ":"))
+             if _bold_title(ln) and not ln.text.strip().endswith((".", ",", ";", ":"))
              and not (body and max(w.size for w in ln.words) > body + SIZE_OVER)
              and (i == 0 or not lines[i - 1][1].bold or _gap(lines[i - 1][1], ln) > 0.4)]
     if len(heads) < MIN_ITEMS:
@@ -75,7 +76,9 @@ def _headed(lines: Sequence[tuple[int, Line]]) -> list[AgendaItem]:
     items: list[AgendaItem] = []
     for i in heads:
         page, line = lines[i]
-        title = [line.text.strip()]
+        kept = _title_words(line)
+        ref = " - ".join(re.findall(r"\d+", " ".join(w.text for w in line.words[len(kept):]))) or None
+        title = [" ".join(w.text for w in kept)]
         desc: list[str] = []
         end = min([j for j in heads + banners if j > i], default=len(lines))
         last = line
@@ -84,8 +87,21 @@ def _headed(lines: Sequence[tuple[int, Line]]) -> list[AgendaItem]:
                 break
             (title if ln.bold and not desc else desc).append(ln.text.strip())
             last = ln
-        items.append(AgendaItem("", join_lines(title), join_lines(desc) or None, None, page))
+        items.append(AgendaItem("", join_lines(title), join_lines(desc) or None, ref, page))
     return items
+
+
+def _title_words(line: Line) -> list[Word]:
+    """The line's words before a page reference at its end ("Annual Governance Statement  Pages 5 - 16")."""
+    words = list(line.words)
+    while len(words) > 1 and REF_WORD.match(words[-1].text):
+        words.pop()
+    return words
+
+
+def _bold_title(line: Line) -> bool:
+    """A title in bold, its page reference in any type."""
+    return line.bold or all(w.bold for w in _title_words(line))
 
 
 def _gap(above: Line, line: Line) -> float:

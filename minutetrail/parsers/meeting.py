@@ -12,6 +12,7 @@ from minutetrail.parsers.text import collapse
 from minutetrail.parsers.vocab import alternation
 
 FRONT_LINES = 30
+TITLE_HEAD_LINES = 6  # an "AGENDA" heading this near the top may have the committee's name, whatever it is, under it
 GENERIC_FIRST = frozenset({"council", "county", "city", "town", "parish", "district", "borough", "the", "full", "this", "each", "every"})
 BODY = re.compile(
     r"\b((?:[A-Z][a-z]+(?:shire)?\s){1,3}(?:County|Borough|City|District|Parish|Town|Metropolitan|Combined)?\s?Council)\b"
@@ -66,8 +67,9 @@ def _committee(lines: Sequence[Line]) -> str | None:
         if AGENDA_HEAD.match(line.text.strip()):
             for nxt in lines[i + 1 : i + 3]:
                 t = nxt.text.strip()
-                if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and not ITEM_MARKER.match(t) and _name_like(t) \
-                        and not agenda_table_header(nxt):
+                named = _names_committee(t) or (_name_like(t) and i < TITLE_HEAD_LINES)  # under a heading further down,
+                if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and not ITEM_MARKER.match(t) and named \
+                        and not agenda_table_header(nxt):  # a line that names no committee is the first item ("Apologies")
                     return re.sub(r"\s+meeting$", "", smart_case(t), flags=re.I)
             above = [prev for prev in reversed(lines[max(0, i - 4) : i]) if (t := prev.text.strip()) and not NOT_COMMITTEE.search(t)
                      and len(t) < 90 and (re.search(r"\bcouncil\b", t, re.I) or _names_committee(t))]  # not "Councillors ..."

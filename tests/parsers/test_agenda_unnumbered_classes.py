@@ -54,3 +54,12 @@ def test_a_front_sheet_under_a_notice_of_meeting_title_alone_gives_no_items_and_
     record = parse_file(str(sheet.save()))
     assert record.agenda_items == ()
     assert any("no items read" in w.message for w in record.warnings)
+
+
+def test_an_unnumbered_bold_title_with_its_page_reference_in_plain_type_is_an_item():
+    lines = [row(60, (56, "Agenda"), size=13, bold=True), *ITEMS[:2],
+             Line(row(340, (56, "Corporate Risk Register"), bold=True).words + row(340, (470, "Pages 5 - 16")).words),
+             row(354, (56, "To note the risks set out in the report.")), *ITEMS[4:]]
+    items = lines_to_agenda_items([(1, lines)])
+    assert [(i.title, i.page_ref) for i in items] == [("Apologies for absence", None), ("Corporate Risk Register", "5 - 16"),
+                                                      ("Date of the next meeting", None)]

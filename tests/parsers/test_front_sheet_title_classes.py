@@ -28,3 +28,11 @@ def test_a_cabinet_agenda_title_names_the_cabinet():
 def test_a_committee_agenda_title_without_its_name_still_names_none():
     lines = page((56, "Committee Agenda", 15, True), (56, "4 March 2025, 14:00"), (56, "Committee Room 2, Town Hall"), *STANDING)
     assert front_sheet_meeting(lines).committee != "Committee"
+
+
+def test_an_unnumbered_first_item_under_an_agenda_heading_down_the_page_is_not_the_committee():
+    lines = page((56, "Brackenfield Community Trust", 12, True), (56, "Board of Trustees Agenda", 15, True), (56, "28 August 2025, 18:30"),
+                 (56, "Meeting Room 1, Riverside House"), (56, "Contact officer: Gareth Pryce, Democratic Services Officer"),
+                 (56, "Tel: 01632 960 412"), (56, "Agenda", 13, True), (56, "Apologies for Absence and Substitutions", 10, True),
+                 (56, "To receive apologies for absence."))
+    assert front_sheet_meeting(lines).committee == "Board of Trustees"
