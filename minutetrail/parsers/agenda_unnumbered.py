@@ -64,7 +64,8 @@ def _headed(lines: Sequence[tuple[int, Line]]) -> list[AgendaItem]:
     heads = [i for i, (_p, ln) in enumerate(lines)
              if _bold_title(ln) and not ln.text.strip().endswith((".", ",", ";", ":"))
              and not (body and max(w.size for w in ln.words) > body + SIZE_OVER)
-             and (i == 0 or not lines[i - 1][1].bold or _gap(lines[i - 1][1], ln) > 0.4)]
+             and (i == 0 or not _bold_title(lines[i - 1][1]) or _gap(lines[i - 1][1], ln) > 0.4
+                  or lines[i - 1][0] != _p)]  # a bold line atop a page opens an item: no title wraps over a page
     if len(heads) < MIN_ITEMS:
         return []
     banners = [i for i in heads if SECTION_BANNER.match(lines[i][1].text.strip())]

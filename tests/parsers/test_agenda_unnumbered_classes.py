@@ -63,3 +63,19 @@ def test_an_unnumbered_bold_title_with_its_page_reference_in_plain_type_is_an_it
     items = lines_to_agenda_items([(1, lines)])
     assert [(i.title, i.page_ref) for i in items] == [("Apologies for absence", None), ("Corporate Risk Register", "5 - 16"),
                                                       ("Date of the next meeting", None)]
+
+
+def test_an_unnumbered_bold_title_wrapped_under_a_first_line_ending_in_a_plain_page_reference_is_one_item():
+    first = Line(row(340, (56, "Council Tax Support Scheme - Response to the Findings"), bold=True).words
+                 + row(340, (470, "Pages 5 - 16")).words)
+    lines = [row(60, (56, "Agenda"), size=13, bold=True), *ITEMS[:2], first, row(352, (56, "of the Independent Review"), bold=True),
+             row(368, (56, "To note the risks set out in the report.")), *ITEMS[4:]]
+    assert [i.title for i in lines_to_agenda_items([(1, lines)])] == [
+        "Apologies for absence", "Council Tax Support Scheme - Response to the Findings of the Independent Review", "Date of the next meeting"]
+
+
+def test_an_unnumbered_bold_title_atop_a_page_under_a_bold_title_at_the_foot_of_the_last_is_its_own_item():
+    first = [row(60, (56, "Agenda"), size=13, bold=True), *ITEMS[:4], row(780, (56, "Urgent business"), bold=True)]
+    second = [row(57, (56, "Dates of future meetings"), bold=True), row(71, (56, "To note the dates of future meetings."))]
+    assert [i.title for i in lines_to_agenda_items([(1, first), (2, second)])] == [
+        "Apologies for absence", "Corporate Risk Register", "Urgent business", "Dates of future meetings"]
