@@ -42,7 +42,7 @@ TITLE_AGENDA_CUE = re.compile(r"\b" + alternation("kinds.agenda") + r"\b(?!\s+it
 MINUTES_RECORD_CUE = re.compile(r"\b" + alternation("kinds.minutes_record") + r"\b", re.I)  # said only of a meeting held
 AGENDA_CUE = re.compile(r"\b" + alternation("kinds.agenda") + r"\b", re.I)
 PAGE_STAMP = re.compile(r"\bpage\s+\d", re.I)  # "Minutes – 12 May – Page 2" is a running head
-NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
+NUMBERED = re.compile(r"^(?:\d{1,3}[.)]?|(?:19|20)\d{2}/\d{1,4})\s")  # "4.", "2025/7": a numbered line
 # "Item 10: Climate Emergency Action Plan Update", "7 CLIMATE ...": an agenda item carried over the page, not a title
 ITEM_NUMBERED = re.compile(r"^(?:(?:" + alternation("agenda.item_prefix") + r")\s+)?\(?\d{1,3}[a-z]?[.):]?\s", re.I)
 LIST_NUMBER = re.compile(r"^(?:(?i:item)\s+)?(?:\(?\d{1,3}(?:\.\d{1,2})?[.)]?|[A-Z][.)])\s")  # "4", "4.", "(4)", "4.0", "Item 4", "D."

@@ -34,6 +34,7 @@ SUMMONED = re.compile(r"\bmeeting of the (?P<name>[A-Z][\w&'’ -]+?),?\s+(?:to 
 ITEM_MARKER = re.compile(r"^\(?[A-Z0-9]{1,3}[.)]\s")  # "A. Apologies" under the heading is the first item, not the committee
 # "Meeting of the Licensing Committee" as a title: the committee is what follows the lead
 TITLE_LEAD = re.compile(r"^(?:" + alternation("meeting.title_leads") + r")\s+(?:the\s+)?(?=[A-Z])", re.I)
+VENUE = re.compile(r"\b" + alternation("meeting.venue_cues") + r"\b", re.I)  # "Council Chamber, Civic Offices, Market Street"
 NOT_COMMITTEE = re.compile(r"\d|@|www\.|https?:|^(tel|email|ask for|date|time|place|venue)\b", re.I)
 
 
@@ -72,7 +73,8 @@ def _committee(lines: Sequence[Line]) -> str | None:
                         and not agenda_table_header(nxt):  # a line that names no committee is the first item ("Apologies")
                     return re.sub(r"\s+meeting$", "", smart_case(t), flags=re.I)
             above = [prev for prev in reversed(lines[max(0, i - 4) : i]) if (t := prev.text.strip()) and not NOT_COMMITTEE.search(t)
-                     and len(t) < 90 and (re.search(r"\bcouncil\b", t, re.I) or _names_committee(t))]  # not "Councillors ..."
+                     and len(t) < 90 and (re.search(r"\bcouncil\b", t, re.I) or _names_committee(t))  # not "Councillors ..."
+                     and not VENUE.search(t)]  # nor "Council Chamber, Civic Offices": where it meets
             if above:  # the committee set largest over the heading, not the council above it
                 return smart_case(max(above, key=_line_size).text.strip())
     return None

@@ -36,3 +36,10 @@ def test_an_unnumbered_first_item_under_an_agenda_heading_down_the_page_is_not_t
                  (56, "Tel: 01632 960 412"), (56, "Agenda", 13, True), (56, "Apologies for Absence and Substitutions", 10, True),
                  (56, "To receive apologies for absence."))
     assert front_sheet_meeting(lines).committee == "Board of Trustees"
+
+
+def test_a_council_chamber_venue_over_the_agenda_heading_is_not_the_committee():
+    lines = page((56, "Westhaven Borough Council", 12, True), (56, "Meeting of the Cabinet", 15, True), (56, "4 March 2025, 14:00"),
+                 (56, "Council Chamber, Civic Offices, Market Street"), (56, "Contact officer: Sam Oduya, Democratic Services"),
+                 (56, "Tel: 01632 960 412"), (56, "Email: democratic.services@westhaven.gov.uk"), (56, "Agenda", 13, True), *STANDING)
+    assert front_sheet_meeting(lines).committee == "Cabinet"

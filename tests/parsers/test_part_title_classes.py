@@ -34,3 +34,13 @@ def test_a_report_titled_work_programme_is_read_for_its_recommendations(tmp_path
         sheet.line(text, bold=bold)
     record = parse_file(str(sheet.save()))
     assert [r.text for r in record.recommendations] == ["That the Committee agree the work programme for 2025/26."]
+
+
+def test_an_agenda_page_of_items_numbered_through_the_year_with_a_report_of_line_is_no_report():
+    second = page((56, "Order of business", 13, True), (56, "PART 1 - PUBLIC ITEMS", 10, True), (56, "2025/7 APOLOGIES"), (96, "To receive apologies for absence."),
+                  (96, "Report of the Monitoring Officer."), (56, "2025/8 DECLARATIONS OF INTEREST"),
+                  (96, "To receive any declarations of interest from members."))
+    first = page((56, "Kelmscott Borough Council", 14, True), (56, "Cabinet Agenda", 15, True), (56, "4 March 2025, 14:00"),
+                 (56, "Information for the public", 10, True),
+                 (56, "Members of the public are welcome to attend this meeting, which may be filmed."))
+    assert [p.kind for p in segment([first, second], {})] == [DocKind.AGENDA]
