@@ -17,17 +17,34 @@ ROMAN = ["i", "ii", "iii", "iv", "v", "vi"]
 
 def token(style: str, i: int, base: int) -> tuple[str, str]:
     """(as printed, gold number) of the i-th item (1-based) in a numbering style."""
+    upper = letter(i).upper()
     return {
         "1.": (f"{i}.", str(i)), "1": (str(i), str(i)), "(1)": (f"({i})", str(i)), "Item 1": (f"Item {i}", str(i)),
         "1)": (f"{i})", str(i)), "Item 1:": (f"Item {i}:", str(i)),
         "1.0": (f"{i}.0", f"{i}.0"), "2025/12": (f"2025/{base + i}", f"2025/{base + i}"),
-        "A.": (f"{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i - 1]}.", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i - 1]), "none": ("", ""),
+        "A.": (f"{upper}.", upper), "none": ("", ""),
+        "I.": (f"{roman(i)}.", roman(i)), "a.": (f"{letter(i)}.", letter(i)),
+        "Agenda Item 1": (f"Agenda Item {i}", str(i)), "01": (f"{i:02d}", f"{i:02d}"),
     }[style]
+
+
+def letter(i: int) -> str:
+    """a..z, then aa, bb, ... (the 27th item of a lettered agenda)."""
+    return "abcdefghijklmnopqrstuvwxyz"[(i - 1) % 26] * ((i - 1) // 26 + 1)
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
 
 
 def sub_token(style: str, parent: str, k: int) -> tuple[str, str]:
     return {"(a)": (f"({LETTERS[k]})", parent + LETTERS[k]), "a)": (f"{LETTERS[k]})", parent + LETTERS[k]),
-            "5.1": (f"{parent.split('.')[0]}.{k + 1}", f"{parent.split('.')[0]}.{k + 1}")}[style]
+            "5.1": (f"{parent.split('.')[0]}.{k + 1}", f"{parent.split('.')[0]}.{k + 1}"),
+            "(i)": (f"({ROMAN[k]})", parent + ROMAN[k]), "5a": (parent + LETTERS[k], parent + LETTERS[k])}[style]
 
 
 def plan_items(rng: random.Random, ch: Choice, report_titles: list[str], prev: str) -> list[dict]:
@@ -54,22 +71,32 @@ def plan_items(rng: random.Random, ch: Choice, report_titles: list[str], prev: s
         items.append({"title": title, "desc": desc, "pages": (page, page + span)})
         page += span + 1
     subs_at = next((i for i, it in enumerate(items) if it["title"] in topics), None)
-    if ch["sub_items"] != "none" and ch["numbering"] in ("1.", "1", "(1)", "Item 1", "1.0", "1)", "Item 1:") and ch["layout"].startswith(("inline", "hanging")) and subs_at is not None:
+    if ch["sub_items"] != "none" and ch["numbering"] in ("1.", "1", "(1)", "Item 1", "1.0", "1)", "Item 1:", "Agenda Item 1", "01") and ch["layout"].startswith(("inline", "hanging", "leader")) and subs_at is not None:
         items[subs_at] = {"title": "Planning applications", "desc": None, "pages": None,
                           "subs": rng.sample(SUB_TOPICS, rng.randint(2, 3))}
     items += [{"title": t, "desc": None, "pages": None} for t in closing]
     if ch["parts"] != "none":
-        items.append({"title": "Exclusion of the press and public", "pages": None,
-                      "desc": "To resolve that the press and public be excluded for the following items because they involve "
-                              "the likely disclosure of exempt information as defined in Schedule 12A of the Local Government Act 1972.",
+        excl = {"closed_session": ("Motion to move into closed session", "To resolve to move into closed session to consider "
+                                   "matters relating to the acquisition of land, in accordance with the procedure by-law."),
+                "public_excluded": ("Resolution to exclude the public", "To resolve that the public be excluded from the following "
+                                    "part of the proceedings of this meeting for the reasons set out in the resolution.")}
+        title, text = excl.get(ch["parts"], ("Exclusion of the press and public", "To resolve that the press and public be excluded "
+                               "for the following items because they involve the likely disclosure of exempt information as defined "
+                               "in Schedule 12A of the Local Government Act 1972."))
+        items.append({"title": title, "pages": None, "desc": text,
                       "banner": {"part_12": "PART 2 - EXEMPT ITEMS", "exempt_banner": "ITEMS WHICH MAY BE CONSIDERED IN PRIVATE",
-                                 "part_ab": "Part B - Items likely to be considered in private"}[ch["parts"]]})
+                                 "part_ab": "Part B - Items likely to be considered in private", "closed_session": "CLOSED SESSION",
+                                 "public_excluded": "PUBLIC EXCLUDED BUSINESS"}[ch["parts"]]})
         items.append({"title": f"Acquisition of Land at {rng.choice(['Mill Lane', 'Station Road', 'Orchard Way'])}", "pages": (page, page + 8),
                       "desc": "Report of the " + rng.choice(POSTS) + "."})
-        items[0]["banner"] = {"part_12": "PART 1 - PUBLIC ITEMS", "exempt_banner": None,
-                              "part_ab": "Part A - Items to be considered in public"}[ch["parts"]]
+        items[0]["banner"] = {"part_12": "PART 1 - PUBLIC ITEMS", "exempt_banner": None, "closed_session": None,
+                              "public_excluded": None, "part_ab": "Part A - Items to be considered in public"}[ch["parts"]]
     for it in items:
-        if ch["description"] == "none" and not it["title"].startswith("Exclusion"):
+        if ch["description"] in ("purpose", "italic"):
+            it["desc"] = it["desc"] or pick(rng, DESCS, post=rng.choice(POSTS), person=rng.choice(PEOPLE))
+            if ch["description"] == "purpose":
+                it["desc"] = "Purpose: " + it["desc"]
+        elif ch["description"] == "none" and not it["title"].startswith(("Exclusion", "Motion to", "Resolution to")):
             it["desc"] = None
         elif ch["description"] == "one" and it["desc"] is None and not it.get("subs"):
             it["desc"] = pick(rng, DESCS, post=rng.choice(POSTS), person=rng.choice(PEOPLE))
@@ -83,7 +110,7 @@ def plan_items(rng: random.Random, ch: Choice, report_titles: list[str], prev: s
 
 def _styled(ch: Choice, title: str) -> tuple[str, bool]:
     style = "bold" if ch["numbering"] == "none" and ch["title_style"] in ("plain", "upper") else ch["title_style"]
-    return (title.upper() if style in ("upper_bold", "upper") else title), style in ("upper_bold", "bold")
+    return (title.upper() if style in ("upper_bold", "upper") else title), style in ("upper_bold", "bold", "underlined")
 
 
 def _ref(ch: Choice, pages: tuple[int, int] | None) -> tuple[str, str, str | None]:
@@ -93,7 +120,8 @@ def _ref(ch: Choice, pages: tuple[int, int] | None) -> tuple[str, str, str | Non
     rng_text = f"{pages[0]} - {pages[1]}"
     return {"paren_suffix": (f" (Pages {rng_text})", "", None), "plain_suffix": (f" Pages {rng_text}", "", None),
             "right_column": ("", rng_text, None), "right_pages_word": ("", f"Pages {rng_text}", None),
-            "none": ("", "", None), "below_line": ("", "", f"Pages {rng_text}")}[ch["page_refs"]]
+            "none": ("", "", None), "below_line": ("", "", f"Pages {rng_text}"),
+            "pp_suffix": (f" (pp. {pages[0]}-{pages[1]})", "", None), "start_page_right": ("", str(pages[0]), None)}[ch["page_refs"]]
 
 
 def agenda_list(pen: Pen, ch: Choice, items: list[dict], base: int) -> list[dict]:
@@ -115,7 +143,10 @@ def agenda_list(pen: Pen, ch: Choice, items: list[dict], base: int) -> list[dict
             title_x = LEFT + max(HANG, pen.width(widest, bold))
         else:
             title_x = LEFT + (pen.width(widest, bold) if printed else 0)
+        if ch["layout"] == "leader_dots" and it.get("pages"):  # a contents-style list: dots run to the page on the right
+            right, suffix = right or str(it["pages"][0]), ""
         x1 = RIGHT - (PAGE_COL if right else 0)
+        pen.italic = ch["title_style"] == "italic"
         lines = pen.wrap(title + suffix, x1 - title_x, bold)
         pen.need(pen.lh * (len(lines) + (1 if it["desc"] else 0)))
         page = pen.page
@@ -123,9 +154,15 @@ def agenda_list(pen: Pen, ch: Choice, items: list[dict], base: int) -> list[dict
             pen.put(printed, LEFT, bold)
         if right:
             pen.put_right(right, RIGHT)
-        for ln in lines:
+        for k, ln in enumerate(lines):
             pen.put(ln, title_x, bold)
+            if ch["layout"] == "leader_dots" and right and k == len(lines) - 1:
+                x = title_x + pen.width(ln + " ", bold)
+                pen.put("." * max(0, int((RIGHT - pen.width(right) - 6 - x) / pen.width("."))), x)
             pen.y += pen.lh
+            if ch["title_style"] == "underlined":
+                pen.underline(title_x, title_x + pen.width(ln, bold))
+        pen.italic = False
         if below:
             pen.para(below, title_x)
         gold.append({"number": number, "title": title, "description": it["desc"],
@@ -133,7 +170,9 @@ def agenda_list(pen: Pen, ch: Choice, items: list[dict], base: int) -> list[dict
                      "page": page})
         if it["desc"]:
             pen.y += pen.size * 0.2
+            pen.italic = ch["description"] == "italic"
             pen.para(it["desc"], title_x)
+            pen.italic = False
         for k, sub in enumerate(it.get("subs", [])):
             sp, sn = sub_token(ch["sub_items"], number, k)
             pen.y += pen.size * 0.3
@@ -152,6 +191,7 @@ PAD = 4.0
 def agenda_table(pen: Pen, ch: Choice, items: list[dict], base: int, rng: random.Random) -> list[dict]:
     heads = ch["table_header"]
     ruled = ch["layout"] == "table_ruled"
+    shaded = ch["layout"] == "table_shaded"  # a grey header band, rows parted by rules only
     first = max(TABLE_WIDTHS[0], pen.width(heads[0], True) + 3 * PAD)  # the number column fits its header
     widths = [first, TABLE_WIDTHS[1] - (first - TABLE_WIDTHS[0])] + TABLE_WIDTHS[2:]
     xs = [LEFT + sum(widths[:i]) for i in range(len(widths) + 1)]
@@ -161,6 +201,8 @@ def agenda_table(pen: Pen, ch: Choice, items: list[dict], base: int, rng: random
         h = pen.lh + 2 * PAD
         pen.need(h * 2)
         top = pen.y
+        if shaded:
+            pen.fill(xs[0], top, xs[-1], top + h)
         pen.y += PAD
         for x, text in zip(xs, heads):
             pen.put(text, x + PAD, bold=True)
@@ -182,7 +224,7 @@ def agenda_table(pen: Pen, ch: Choice, items: list[dict], base: int, rng: random
             if ruled:
                 pen.hline(xs[0], xs[-1], pen.y)
         numbered += 1
-        printed, number = token(ch["numbering"] if ch["numbering"] in ("1.", "1.0") else "1", numbered, base)  # tables number in digits
+        printed, number = token(ch["numbering"] if ch["numbering"] in ("1.", "1.0", "01") else "1", numbered, base)  # tables number in digits
         title, bold = _styled(ch, it["title"])
         t_lines = pen.wrap(title, widths[1] - 2 * PAD, bold)
         d_lines = pen.wrap(it["desc"], widths[1] - 2 * PAD) if it["desc"] else []
@@ -202,15 +244,21 @@ def agenda_table(pen: Pen, ch: Choice, items: list[dict], base: int, rng: random
                 pen.put(ln, xs[col] + PAD)
                 pen.y += pen.lh
         pen.y = top + PAD
+        pen.italic = ch["title_style"] == "italic"
         for ln in t_lines:
             pen.put(ln, xs[1] + PAD, bold)
             pen.y += pen.lh
+            if ch["title_style"] == "underlined":
+                pen.underline(xs[1] + PAD, xs[1] + PAD + pen.width(ln, bold))
+        pen.italic = ch["description"] == "italic"
         for ln in d_lines:
             pen.put(ln, xs[1] + PAD)
             pen.y += pen.lh
+        pen.italic = False
         pen.y = top + h
-        if ruled:
+        if ruled or shaded:
             pen.hline(xs[0], xs[-1], pen.y)
+        if ruled:
             for x in xs:
                 pen.vline(x, top, pen.y)
         gold.append({"number": number, "title": title, "description": it["desc"], "page_ref": None, "page": page})
@@ -233,7 +281,7 @@ def front_sheet(pen: Pen, ch: Choice, rng: random.Random, m: dict) -> None:
     elif block == "summons":
         pen.para(f"To: All Members of the {m['committee']}", gap=6)
         pen.para(f"You are summoned to attend a meeting of the {m['committee']} to be held at {m['venue']} on "
-                 f"{dtext}{joiner}{ttext}.", gap=8)
+                 f"{dtext}{joiner}{ttext.rstrip('.')}.", gap=8)
     elif block == "labelled":
         for label, value in (("Meeting", m["committee"]), ("Date", dtext), ("Time", ttext), ("Venue", m["venue"])):
             pen.para(f"{label}: {value}")
@@ -249,7 +297,42 @@ def front_sheet(pen: Pen, ch: Choice, rng: random.Random, m: dict) -> None:
         pen.para(f"{m['committee']} Agenda", bold=True, size=big, gap=6)
         pen.para(dtext + joiner + ttext)
         pen.para(m["venue"], gap=8)
+    elif block == "hereby_given":  # Australia / New Zealand
+        pen.para("NOTICE OF MEETING", bold=True, size=big, gap=6)
+        pen.para(f"Notice is hereby given that an Ordinary Meeting of the {m['committee']} will be held in {m['venue']} on "
+                 f"{dtext}{joiner}{ttext.rstrip('.')}.", gap=8)
+    elif block == "regular_meeting":  # United States
+        pen.para(m["committee"].upper(), bold=True, size=big, gap=4)
+        pen.para("REGULAR MEETING AGENDA", bold=True, gap=4)
+        pen.para(dtext + joiner + ttext)
+        pen.para(m["venue"], gap=8)
+    elif block == "meeting_no_labels":  # Canada
+        pen.para(f"{m['committee']} Meeting No. {rng.randint(3, 40)}", bold=True, size=big, gap=6)
+        for label, value in (("Meeting Date", dtext), ("Start Time", ttext), ("Location", m["venue"])):
+            pen.para(f"{label}: {value}")
+        pen.y += 8
+    elif block == "requested_to_attend":  # Ireland / UK
+        pen.para(f"To each Member of the {m['committee']}", gap=6)
+        pen.para("Dear Councillor,", gap=4)
+        pen.para(f"You are requested to attend the meeting of the {m['committee']} to be held in {m['venue']} on "
+                 f"{dtext}{joiner}{ttext.rstrip('.')}.", gap=8)
     blocks = ch["front_blocks"]
+    if blocks == "acknowledgement":
+        pen.para("Acknowledgement of Country", bold=True)
+        pen.para("The Council acknowledges the Traditional Custodians of the land on which we meet and pays its respects to "
+                 "Elders past and present.", gap=8)
+    if blocks == "members_quorum":
+        members = rng.sample(PEOPLE, 5)
+        pen.para(f"Members: Councillors {members[0]} (Chair), {members[1]} (Deputy Chair), " + ", ".join(members[2:]), gap=3)
+        pen.para("Quorum: 3 members", gap=8)
+    if blocks == "issued_by":
+        pen.para(rng.choice(PEOPLE))
+        pen.para("Chief Executive")
+        pen.para(f"Date of publication: {(d.replace(day=1)).strftime('%d %B %Y')}", gap=8)
+    if "evacuation" in blocks:
+        pen.para("Fire evacuation", bold=True)
+        pen.para("In the event of the fire alarm sounding, please leave the building by the nearest exit and gather at the "
+                 "assembly point in the car park.", gap=8)
     if "membership" in blocks:
         pen.para("Membership", bold=True)
         members = rng.sample(PEOPLE, 6)

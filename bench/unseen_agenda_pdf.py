@@ -16,7 +16,26 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 LEFT, RIGHT, TOP, BOTTOM = 56.0, 539.0, 56.0, 60.0
-FONTS = {"Helvetica": ("Helvetica", "Helvetica-Bold"), "Times": ("Times-Roman", "Times-Bold")}
+FONTS = {"Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique"),
+         "Times": ("Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic")}
+TTF = {"LiberationSans": ("liberation/LiberationSans-Regular", "liberation/LiberationSans-Bold", "liberation/LiberationSans-Italic",
+                          "liberation/LiberationSans-BoldItalic"),
+       "DejaVuSerif": ("dejavu/DejaVuSerif", "dejavu/DejaVuSerif-Bold", "dejavu/DejaVuSerif-Italic", "dejavu/DejaVuSerif-BoldItalic")}
+TTF_DIR = Path("/usr/share/fonts/truetype")
+
+
+def _register(font: str) -> None:
+    """A TrueType family (held-out-2 fonts: Arial's metrics in Liberation Sans, a wide serif) under its four faces."""
+    if font in FONTS:
+        return
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    names = []
+    for rel in TTF[font]:
+        name = rel.split("/")[1]
+        pdfmetrics.registerFont(TTFont(name, str(TTF_DIR / f"{rel}.ttf")))
+        names.append(name)
+    FONTS[font] = (names[0], names[1], names[2], names[3])
 HANG = 40.0  # points from a hanging number to its title
 PAGE_COL = 70.0  # width kept for a right-hand page column
 
@@ -32,7 +51,10 @@ class Pen:
     page: int = 1
     y: float = TOP
 
+    italic: bool = False  # the next put/para in the italic face
+
     def __post_init__(self) -> None:
+        _register(self.font)
         self.c = Canvas(str(self.path), pagesize=A4)
 
     @property
@@ -40,7 +62,7 @@ class Pen:
         return self.size * 1.3
 
     def face(self, bold: bool) -> str:
-        return FONTS[self.font][1 if bold else 0]
+        return FONTS[self.font][(1 if bold else 0) + (2 if self.italic else 0)]
 
     def new_page(self) -> None:
         self._stamp()
@@ -91,6 +113,17 @@ class Pen:
     def vline(self, x: float, top: float, bottom: float) -> None:
         self.c.setLineWidth(0.6)
         self.c.line(x, A4[1] - top, x, A4[1] - bottom)
+
+    def underline(self, x0: float, x1: float) -> None:
+        """A rule under the line just written (``y`` already moved past it)."""
+        self.c.setLineWidth(0.5)
+        base = A4[1] - self.y + self.lh - self.size - 1.5
+        self.c.line(x0, base, x1, base)
+
+    def fill(self, x0: float, top: float, x1: float, bottom: float, grey: float = 0.85) -> None:
+        self.c.setFillGray(grey)
+        self.c.rect(x0, A4[1] - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+        self.c.setFillGray(0)
 
     def save(self) -> None:
         self._stamp()
@@ -178,6 +211,10 @@ def date_parts(style: str, d: date, hour: int, minute: int) -> tuple[str, str, s
         "short_month": (f"{d.strftime('%a')} {d.day} {d.strftime('%b')} {d.year}", clock12(hour, minute, ":", False, False), " at "),
         "dotted": (d.strftime("%d.%m.%Y"), f"{hour:02d}.{minute:02d}", " at "),
         "weekday_24h": (f"{day} {d.day} {month} {d.year}", f"{hour:02d}:{minute:02d}", " "),
+        "iso_pm": (d.isoformat(), clock12(hour, minute, ":", False, True).replace("pm", "p.m.").replace("am", "a.m."), " at "),
+        "us_no_weekday": (f"{month} {d.day}, {d.year}", clock12(hour, minute, ":", False, True).replace("pm", "p.m.").replace("am", "a.m."), ", "),
+        "hour_only": (f"{day} {d.day} {month} {d.year}", clock12(hour, minute, ".", False, False).replace(".00", ""), " at "),
+        "padded_ampm": (f"{day} {d.day:02d} {month} {d.year}", f"{hour % 12 or 12:02d}:{minute:02d} {'PM' if hour >= 12 else 'AM'}", " at "),
     }[style]
 
 

@@ -62,6 +62,25 @@ def report(pen: Pen, ch: Choice, rng: random.Random, m: dict, title: str) -> lis
         pen.para(title, bold=True, size=big, gap=4)
         pen.para(f"Report author: {rng.choice(PEOPLE)}, {post}")
         pen.para("Wards affected: All")
+    elif head == "memo":  # New Zealand / Australia / US memorandum form
+        for text in (f"TO: {m['committee']}", f"FROM: {post}", f"DATE: {when}", f"SUBJECT: {title}"):
+            pen.para(text, bold=text.startswith("SUBJECT"))
+    elif head == "staff_report":  # Canada / US
+        pen.para("STAFF REPORT", bold=True, size=big, gap=4)
+        pen.para(title, bold=True, size=pen.size + 2, gap=4)
+        for text in (f"Report No.: FIN-2025-{rng.randint(10, 99)}", f"To: Chair and Members of the {m['committee']}", f"From: {post}",
+                     f"Meeting Date: {when}"):
+            pen.para(text)
+    elif head == "item_number_title":  # Australia: the item's number and title as one heading
+        pen.para(f"{rng.randint(8, 12)}.{rng.randint(1, 4)} {title.upper()}", bold=True, size=pen.size + 2, gap=4)
+        for text in (f"File Number: F25/{rng.randint(100, 999)}", f"Responsible Officer: {post}", "Attachments: Nil"):
+            pen.para(text)
+    elif head == "summary_box":  # UK: an open-report banner, the title, then an executive summary
+        pen.para("Part I - Open report", bold=True)
+        pen.para(title, bold=True, size=big, gap=4)
+        pen.para(f"Report by: {post}", gap=6)
+        pen.para("Executive summary", bold=True)
+        pen.para("This report sets out the position reached and the decisions members are asked to take.", gap=4)
     pen.y += 10
     numbered = ch["rec_list"] == "2.1"
     pen.para("1. Purpose of the report" if numbered else "Purpose of the report", bold=True)
@@ -87,12 +106,12 @@ def _recommendations(pen: Pen, ch: Choice, rng: random.Random, m: dict, recs: li
     def add(letter: str | None, text: str) -> None:
         gold.append({"letter": letter, "text": text, "report_title": title, "page": page})
 
-    lead_cue = cue in ("The Committee is asked to:", "It is recommended that", "Members are asked to")
+    lead_cue = cue in ("The Committee is asked to:", "It is recommended that", "Members are asked to", "Members are recommended to")
     if form == "paragraph":
         rec = " and ".join(recs[:2])
         if lead_cue:
             opener = {"The Committee is asked to:": f"{who[0].upper() + who[1:]} is asked to", "It is recommended that":
-                      f"It is recommended that {who}", "Members are asked to": "Members are asked to"}[cue]
+                      f"It is recommended that {who}", "Members are asked to": "Members are asked to", "Members are recommended to": "Members are recommended to"}[cue]
             page = pen.para(f"{opener} {rec}.", gap=4)
             add(None, f"{opener} {rec}.")
         elif cue == "Recommendation:":
@@ -109,7 +128,8 @@ def _recommendations(pen: Pen, ch: Choice, rng: random.Random, m: dict, recs: li
         pen.para(cue, bold=cue != "Recommendation:")
     if lead_cue:
         pen.para({"The Committee is asked to:": f"{who[0].upper() + who[1:]} is asked to:", "It is recommended that":
-                  f"It is recommended that {who}:", "Members are asked to": "Members are asked to:"}[cue], gap=3)
+                  f"It is recommended that {who}:", "Members are asked to": "Members are asked to:",
+                  "Members are recommended to": "Members are recommended to:"}[cue], gap=3)
     elif rng.random() < 0.6 and form != "table":
         pen.para(rng.choice([f"That {who}:", "That:", f"{who[0].upper() + who[1:]} is recommended to:"]), gap=3)
     if form == "table":
@@ -118,8 +138,9 @@ def _recommendations(pen: Pen, ch: Choice, rng: random.Random, m: dict, recs: li
         end = "." if k == len(recs) - 1 else ("; and" if k == len(recs) - 2 else ";")
         marker, letter = {"(a)": (f"({LETTERS[k]})", LETTERS[k]), "a)": (f"{LETTERS[k]})", LETTERS[k]),
                           "1.": (f"{k + 1}.", str(k + 1)), "(i)": (f"({ROMAN[k]})", ROMAN[k]), "bullet": ("•", None),
-                          "2.1": (f"2.{k + 1}", None)}[form]
-        text = (f"That {who} " + rec if form == "2.1" else rec[0].upper() + rec[1:] if form == "bullet" else rec) + end
+                          "2.1": (f"2.{k + 1}", None), "(1)": (f"({k + 1})", str(k + 1)), "i.": (f"{ROMAN[k]}.", ROMAN[k]),
+                          "dash": ("\u2013", None)}[form]
+        text = (f"That {who} " + rec if form == "2.1" else rec[0].upper() + rec[1:] if form in ("bullet", "dash") else rec) + end
         indent = LEFT + (0 if form == "2.1" else 16)
         pen.need(pen.lh)
         page = pen.page

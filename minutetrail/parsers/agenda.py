@@ -21,7 +21,7 @@ from minutetrail.parsers.vocab import alternation
 
 NUM = re.compile(
     r"^(?:(?i:" + alternation("agenda.item_prefix") + r")\s+)?#?"  # "Item 5 – ...", "Point 3", "#3"
-    r"(?:(?P<slash>\d{1,4}/\d{2,4})(?![/\d])"  # 41/24, 2024/07: the year's running number
+    r"(?:(?P<slash>\d{1,4}/\d{2,4}|(?:19|20)\d{2}/\d)(?![/\d])"  # 41/24, 2024/07, 2025/3: the year's running number
     r"|\((?P<pnum>\d{1,3})\)"  # (5)
     r"|(?P<dec>\d{1,3}(?:[.\-]\d{1,3}){1,3}[a-z]?)"  # 5.1, 18.11.3, 1-1-1
     r"|(?P<dotcap>\d{1,3}\.[A-Z])(?![A-Za-z])"  # 1.A
@@ -43,6 +43,7 @@ STOP = re.compile(r"^(date of (the )?next meeting|membership|for any further inf
 ITEM_GAP_HEIGHTS = 2.2
 LABEL_LINE = re.compile(r"^[A-Z][A-Za-z() ]{2,30}:\s")  # "Recommendation(s): ...", "Attachment(s): ..."
 AGENDA_HEADING = re.compile(r"^\W*(?:" + alternation("kinds.agenda") + "|" + alternation("agenda.headings") + r")\W*$", re.I)
+LIST_HEADING = re.compile(r"^\W*" + alternation("agenda.headings") + r"\W*$", re.I)
 HEADING_LOOKAHEAD = 15
 MONTH_START = re.compile(r"^(?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
 # "Declarations of Interest - to receive any declarations": a dash, then a lower-case lead or a date
@@ -55,6 +56,7 @@ TIME_SLOT = re.compile(r"\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,
 SHORT_SUB_ITEM = 60  # characters: a lettered line this short, without a closing stop, is a sub-item heading
 SAME_X = 6.0  # points: numbers at the items' left edge
 LEFT_OF = 4.0  # points: a line starting left of the items' numbers is not part of an item
+UNNUMBERED_HEADING_PAGES = 2
 SHORT_TITLE = 70  # characters: an out-of-order number opens an item only on a short title line
 
 
@@ -344,8 +346,11 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
         return lettered
     if r.items:
         return r.items
-    start = _after_agenda_heading(pages[0][1])  # an agenda that numbers nothing: only under its heading
-    return unnumbered_agenda_items([(pages[0][0], pages[0][1][start:])] + list(pages[1:])) if start else []
+    for k, (page, lines) in enumerate(pages[:UNNUMBERED_HEADING_PAGES]):  # an agenda that numbers nothing: only under its
+        start = _after_agenda_heading(lines, listing=True)  # heading ("Items of business", not "NOTICE OF MEETING"),
+        if start:  # on the first page or the next when a front sheet fills the first
+            return unnumbered_agenda_items([(page, lines[start:])] + list(pages[k + 1 :]))
+    return []
 
 
 def _style(cur: dict | None, line: Line) -> tuple[float, bool, bool]:
@@ -380,27 +385,11 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
                            same_style, len(m["title"]) < SHORT_TITLE)
 
 
-def _after_agenda_heading(lines: Sequence[Line]) -> int:
-    """Items are read after an "AGENDA" heading near the top, where there is one."""
-    for i, line in enumerate(lines):  # under a membership list or notices it may be far down the page
-        if AGENDA_HEADING.match(line.text.strip()) and not NUM.match(line.text.strip()):
-            return i + 1
-    return 0
-
-
-AGENDA_ITEM_LABEL = re.compile(r"^agenda item\s*(?P<num>\d{1,3}[a-z]?)?\s*$", re.I)
-MINUTE_LABEL = re.compile(r"^(?:" + alternation("kinds.minutes") + r")\s*:?\s*$", re.I)
-
-
-def minute_extract_item(page: int, lines: Sequence[Line]) -> AgendaItem | None:
-    """A minute extract's own agenda item: "Agenda item [N]" / its title / what it is for / "Minutes:"."""
-    if len(lines) < 3:
-        return None
-    m = AGENDA_ITEM_LABEL.match(lines[0].text.strip())
-    if not m:
-        return None
-    end = next((i for i, ln in enumerate(lines[:12]) if MINUTE_LABEL.match(ln.text.strip())), None)
-    if end is None or end < 2:
-        return None
-    desc = join_lines([ln.text for ln in lines[2:end]])
-    return AgendaItem(m["num"] or "", lines[1].text.strip(), desc or None, None, page)
+def _after_agenda_heading(lines: Sequence[Line], listing: bool = False) -> int:
+    """Items are read after an "AGENDA" heading near the top, where there is one: the list's own heading
+    ("Items of business") rather than a title over the front sheet ("NOTICE OF MEETING") above it; with
+    ``listing``, only after the list's own heading."""
+    found = [i for i, line in enumerate(lines)  # under a membership list or notices it may be far down the page
+             if AGENDA_HEADING.match(line.text.strip()) and not NUM.match(line.text.strip())]
+    own = [i for i in found if LIST_HEADING.match(lines[i].text.strip())]
+    return (own or ([] if listing else found) or [-1])[0] + 1

@@ -13,12 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from minutetrail.models import AgendaItem, Line, Word
+from minutetrail.parsers.dates import MONTHS
 from minutetrail.parsers.text import join_lines, strip_marker
 from minutetrail.parsers.vocab import words
 
 HEADER_LOOKAHEAD = 40
+HEADER_PAGES = 2  # the header on the part's first page, or on the next when a front sheet fills the first
 X_TOLERANCE = 4.0
 ITEM_LINE = re.compile(r"^\d{1,3}[.)]?\s+[A-Z]")
+# "24 June 2025, 09:30" on the front sheet is the meeting's date, not a numbered item before the table
+DATE_LINE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
 ROW_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?$")
 
 
@@ -155,9 +159,9 @@ def table_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[Agen
             if cols is not None and idx == len(lines) - 1 and idx > 0 and _set_apart(lines[idx - 1], line):
                 continue  # a page foot under the table
             if cols is None:
-                if ITEM_LINE.match(line.text.strip()):
+                if ITEM_LINE.match(line.text.strip()) and not DATE_LINE.match(line.text.strip()):
                     return []  # numbered items before any table header: a table further on is inside an item
-                if idx < HEADER_LOOKAHEAD and page == pages[0][0]:
+                if idx < HEADER_LOOKAHEAD and page < pages[0][0] + HEADER_PAGES:
                     cols = _header(line)
                 continue
             if _header(line) is not None:

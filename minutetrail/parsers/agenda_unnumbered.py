@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from minutetrail.models import AgendaItem, Line
+from minutetrail.models import AgendaItem, Line, Word
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
 
@@ -21,6 +21,9 @@ GAP_HEIGHTS = 2.5  # a gap of this many line heights ends the list
 SIZE_OVER = 1.5  # points above the body's size: a title, not an item
 WRAP_GAP = 0.4  # line heights: a line this close under a title goes on with it
 DESCRIPTION_LEAD = re.compile(r"^(?:" + alternation("agenda.description_lead") + r")\s+[a-z]", re.I)  # "To approve ..."
+# "Part A - Items to be considered in public", "PART 2 - EXEMPT ITEMS": a section banner over the items, not one of them
+REF_WORD = re.compile(r"^\(?(?:pages?|pp\.?|\d{1,4}(?:[-–]\d{1,4})?|[-–])\)?[,.]?$", re.I)  # "Pages 5 - 16" after a title
+SECTION_BANNER = re.compile(r"^(?:" + alternation("agenda.sections") + r")\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b", re.I)
 
 
 def unnumbered_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[AgendaItem]:
@@ -59,27 +62,47 @@ def _headed(lines: Sequence[tuple[int, Line]]) -> list[AgendaItem]:
     sizes = sorted(w.size for _p, ln in lines for w in ln.words if w.size)
     body = sizes[len(sizes) // 2] if sizes else 0.0
     heads = [i for i, (_p, ln) in enumerate(lines)
-             if ln.bold and not ln.text.strip().endswith((".", ",", ";", ":"))
+             if _bold_title(ln) and not ln.text.strip().endswith((".", ",", ";", ":"))
              and not (body and max(w.size for w in ln.words) > body + SIZE_OVER)
-             and (i == 0 or not lines[i - 1][1].bold or _gap(lines[i - 1][1], ln) > 0.4)]
+             and (i == 0 or not _bold_title(lines[i - 1][1]) or _gap(lines[i - 1][1], ln) > 0.4
+                  or lines[i - 1][0] != _p)]  # a bold line atop a page opens an item: no title wraps over a page
+    if len(heads) < MIN_ITEMS:
+        return []
+    banners = [i for i in heads if SECTION_BANNER.match(lines[i][1].text.strip())]
+    heads = [i for i in heads if i not in banners]
     if len(heads) < MIN_ITEMS:
         return []
     x = lines[heads[0]][1].x0
     heads = [i for i in heads if abs(lines[i][1].x0 - x) <= SAME_X]
     items: list[AgendaItem] = []
-    for n, i in enumerate(heads):
+    for i in heads:
         page, line = lines[i]
-        title = [line.text.strip()]
+        kept = _title_words(line)
+        ref = " - ".join(re.findall(r"\d+", " ".join(w.text for w in line.words[len(kept):]))) or None
+        title = [" ".join(w.text for w in kept)]
         desc: list[str] = []
-        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        end = min([j for j in heads + banners if j > i], default=len(lines))
         last = line
         for _p, ln in lines[i + 1 : end]:
             if ln.x0 < x - SAME_X or _gap(last, ln) > GAP_HEIGHTS:
                 break
             (title if ln.bold and not desc else desc).append(ln.text.strip())
             last = ln
-        items.append(AgendaItem("", join_lines(title), join_lines(desc) or None, None, page))
+        items.append(AgendaItem("", join_lines(title), join_lines(desc) or None, ref, page))
     return items
+
+
+def _title_words(line: Line) -> list[Word]:
+    """The line's words before a page reference at its end ("Annual Governance Statement  Pages 5 - 16")."""
+    words = list(line.words)
+    while len(words) > 1 and REF_WORD.match(words[-1].text):
+        words.pop()
+    return words
+
+
+def _bold_title(line: Line) -> bool:
+    """A title in bold, its page reference in any type."""
+    return line.bold or all(w.bold for w in _title_words(line))
 
 
 def _gap(above: Line, line: Line) -> float:

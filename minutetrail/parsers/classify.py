@@ -42,7 +42,9 @@ TITLE_AGENDA_CUE = re.compile(r"\b" + alternation("kinds.agenda") + r"\b(?!\s+it
 MINUTES_RECORD_CUE = re.compile(r"\b" + alternation("kinds.minutes_record") + r"\b", re.I)  # said only of a meeting held
 AGENDA_CUE = re.compile(r"\b" + alternation("kinds.agenda") + r"\b", re.I)
 PAGE_STAMP = re.compile(r"\bpage\s+\d", re.I)  # "Minutes – 12 May – Page 2" is a running head
-NUMBERED = re.compile(r"^\d{1,3}[.)]?\s")
+NUMBERED = re.compile(r"^(?:\d{1,3}[.)]?|(?:19|20)\d{2}/\d{1,4})\s")  # "4.", "2025/7": a numbered line
+# "Item 10: Climate Emergency Action Plan Update", "7 CLIMATE ...": an agenda item carried over the page, not a title
+ITEM_NUMBERED = re.compile(r"^(?:(?:" + alternation("agenda.item_prefix") + r")\s+)?\(?\d{1,3}[a-z]?[.):]?\s", re.I)
 LIST_NUMBER = re.compile(r"^(?:(?i:item)\s+)?(?:\(?\d{1,3}(?:\.\d{1,2})?[.)]?|[A-Z][.)])\s")  # "4", "4.", "(4)", "4.0", "Item 4", "D."
 LIST_ITEMS = 5  # numbered lines that make a page of no named kind an agenda's list of business ...
 LIST_SHARE = 0.4  # ... when they are this share of its lines (minutes carry paragraphs between their numbers)
@@ -108,7 +110,7 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
     first = opening[0].text.strip() if opening else ""
     titles = [ln.text.strip() for ln in opening[:2]]
     # a page that carries a minute on ("RESOLVED that the work programme ...") starts no part: only a title does
-    titled = bool(first) and _title_like(first) and not TRIGGER_START.match(first)
+    titled = bool(first) and _title_like(first) and not TRIGGER_START.match(first) and not ITEM_NUMBERED.match(first)
     if titled and WORK_PROGRAMME.search(first) and len(first) < 120:
         return PageStart(DocKind.WORK_PROGRAMME, first)
     if titled and PERFORMANCE.search(first) and len(first) < 120:
@@ -130,11 +132,11 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         if over:
             return PageStart(DocKind.REPORT, over)  # a title, then "Report of the Chief Finance Officer"
     for title in titles:  # the plan's title, or a committee's name over it
-        if ACTION_PLAN_TITLE.search(title) and _title_like(title):
+        if ACTION_PLAN_TITLE.search(title) and _title_like(title) and not ITEM_NUMBERED.match(title):
             return PageStart(DocKind.ACTION_PLAN, title)
     for line in opening[:2]:
         text = line.text.strip()
-        if ACTION_LOG_CUE.search(text) and _title_like(text) and (line.bold or len(text) < 80):
+        if ACTION_LOG_CUE.search(text) and _title_like(text) and (line.bold or len(text) < 80) and not ITEM_NUMBERED.match(text):
             return PageStart(DocKind.ACTION_LOG, text)
     return None
 

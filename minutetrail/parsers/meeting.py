@@ -12,6 +12,7 @@ from minutetrail.parsers.text import collapse
 from minutetrail.parsers.vocab import alternation
 
 FRONT_LINES = 30
+TITLE_HEAD_LINES = 6  # an "AGENDA" heading this near the top may have the committee's name, whatever it is, under it
 GENERIC_FIRST = frozenset({"council", "county", "city", "town", "parish", "district", "borough", "the", "full", "this", "each", "every"})
 BODY = re.compile(
     r"\b((?:[A-Z][a-z]+(?:shire)?\s){1,3}(?:County|Borough|City|District|Parish|Town|Metropolitan|Combined)?\s?Council)\b"
@@ -31,6 +32,9 @@ ADDRESSEE = re.compile(r"^(?:(?:" + alternation("meeting.addressee_leads") + r")
                        r"|^to\s*:\s*(?:the\s+)?(?=[A-Z])", re.I)
 SUMMONED = re.compile(r"\bmeeting of the (?P<name>[A-Z][\w&'’ -]+?),?\s+(?:to be|will be|is to be|shall be)\s+held\b")
 ITEM_MARKER = re.compile(r"^\(?[A-Z0-9]{1,3}[.)]\s")  # "A. Apologies" under the heading is the first item, not the committee
+# "Meeting of the Licensing Committee" as a title: the committee is what follows the lead
+TITLE_LEAD = re.compile(r"^(?:" + alternation("meeting.title_leads") + r")\s+(?:the\s+)?(?=[A-Z])", re.I)
+VENUE = re.compile(r"\b" + alternation("meeting.venue_cues") + r"\b", re.I)  # "Council Chamber, Civic Offices, Market Street"
 NOT_COMMITTEE = re.compile(r"\d|@|www\.|https?:|^(tel|email|ask for|date|time|place|venue)\b", re.I)
 
 
@@ -64,14 +68,24 @@ def _committee(lines: Sequence[Line]) -> str | None:
         if AGENDA_HEAD.match(line.text.strip()):
             for nxt in lines[i + 1 : i + 3]:
                 t = nxt.text.strip()
-                if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and not ITEM_MARKER.match(t) and _name_like(t) \
-                        and not agenda_table_header(nxt):
+                named = _names_committee(t) or (_name_like(t) and i < TITLE_HEAD_LINES)  # under a heading further down,
+                if t and not NOT_COMMITTEE.search(t) and len(t) < 90 and not ITEM_MARKER.match(t) and named \
+                        and not agenda_table_header(nxt):  # a line that names no committee is the first item ("Apologies")
                     return re.sub(r"\s+meeting$", "", smart_case(t), flags=re.I)
             above = [prev for prev in reversed(lines[max(0, i - 4) : i]) if (t := prev.text.strip()) and not NOT_COMMITTEE.search(t)
-                     and len(t) < 90 and (re.search(r"\bcouncil\b", t, re.I) or _names_committee(t))]  # not "Councillors ..."
+                     and len(t) < 90 and (re.search(r"\bcouncil\b", t, re.I) or _names_committee(t))  # not "Councillors ..."
+                     and not VENUE.search(t)]  # nor "Council Chamber, Civic Offices": where it meets
             if above:  # the committee set largest over the heading, not the council above it
                 return smart_case(max(above, key=_line_size).text.strip())
     return None
+
+
+def _without_title_lead(name: str | None) -> str | None:
+    """"Meeting of the Board of Trustees" -> "Board of Trustees": a title's lead words are not the committee's name."""
+    if name is None:
+        return None
+    stripped = TITLE_LEAD.sub("", name, count=1)
+    return stripped if _names_committee(stripped) else name
 
 
 def _line_size(line: Line) -> float:
@@ -122,8 +136,8 @@ def committee_fallback(lines: Sequence[Line], body: str | None) -> str | None:
             text = re.split(r"\bagenda\b", text, flags=re.I)[0].strip(" *-–:")
         text = COMMITTEE_LABEL_PREFIX.sub("", text)
         text = re.sub(r"\s*\b(meeting\s+)?(minutes|notes?)\b.*$", "", text, flags=re.I).strip()
-        if COMMITTEE_WORD.fullmatch(text):
-            continue  # "Commission Meeting Minutes": which commission is said elsewhere
+        if UNQUALIFIED.fullmatch(text):
+            continue  # "Commission Meeting Minutes": which commission is said elsewhere ("Cabinet Agenda" is the cabinet's)
         if text and len(text) < 60 and not re.search(r"\d|@", text) and COMMITTEE_WORD.search(text) and _name_like(text):
             name = smart_case(text)
             if body is None or name.lower() != body.lower() or re.search(r"\b(parish|town)\b", name, re.I):
@@ -197,7 +211,7 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
     if titled and body and titled.lower() == body.lower() and not OWN_COMMITTEE.search(titled):
         titled = None  # "Kent County Council" on a report's cover is the body, not a committee
     committee = _labelled_committee(lines) or _summoned_committee(lines) or _committee(lines) or committee_fallback(lines, body) or titled
-    return Meeting(body=body, committee=committee, date=date, time=time,
+    return Meeting(body=body, committee=_without_title_lead(committee), date=date, time=time,
                    venue=venue, membership=parse_membership(lines))
 
 

@@ -23,7 +23,8 @@ from minutetrail.models import (
     Warning_,
 )
 from minutetrail.parsers.actions import is_action_table, table_kind, tables_to_actions
-from minutetrail.parsers.agenda import lines_to_agenda_items, minute_extract_item
+from minutetrail.parsers.agenda import lines_to_agenda_items
+from minutetrail.parsers.agenda_extract import minute_extract_item
 from minutetrail.parsers.classify import OPENING_LINES, kind_by_page, segment
 from minutetrail.parsers.meeting import (
     AGENDA_HEAD,
@@ -124,6 +125,7 @@ PART_PARSERS: dict[DocKind, Callable[[DocumentPart, PartPages, dict[str, list[An
     DocKind.AGENDA: _agenda,
     DocKind.MINUTES: _minutes,
     DocKind.REPORT: _report,
+    DocKind.WORK_PROGRAMME: _report,  # a work programme is a report too: "The Committee is asked to note ..."
 }
 
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from minutetrail.models import Line, Word
-from minutetrail.parsers.agenda import lines_to_agenda_items, minute_extract_item
+from minutetrail.parsers.agenda import lines_to_agenda_items
+from minutetrail.parsers.agenda_extract import minute_extract_item
 
 CHAR = 5.0
 

@@ -77,3 +77,11 @@ def test_sub_items_titled_by_an_application_reference_are_sub_items():
              row(118, (56, "5. Date of next meeting"), bold=True)]
     assert [(n, t) for n, t, _d in read(lines)] == [("4", "Planning applications"), ("4a", "24/01234/FUL - Land East of Mill Lane"),
                                                     ("4b", "24/00871/OUT - Former Depot, Station Road"), ("5", "Date of next meeting")]
+
+
+def test_items_numbered_on_through_the_year_from_a_single_digit_are_items():
+    lines = [row(60, (56, "Agenda"), size=13, bold=True),
+             row(84, (56, "2025/8"), (98, "Apologies for absence"), bold=True), row(98, (98, "To receive apologies for absence.")),
+             row(120, (56, "2025/9"), (98, "Corporate Risk Register"), bold=True),
+             row(142, (56, "2025/10"), (98, "Date of the next meeting"), bold=True)]
+    assert [n for n, _t, _d in read(lines)] == ["2025/8", "2025/9", "2025/10"]
