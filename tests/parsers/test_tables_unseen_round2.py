@@ -1,0 +1,48 @@
+"""Action-table layout classes of round 2 of the unseen-layouts sweep (bench/unseen_tables.py, the old
+held-out half opened for development), each on a minimal table of hand-made words; text invented."""
+from __future__ import annotations
+
+from minutetrail.models import ActionStatus, DocKind, PageData, Rule, Word
+from minutetrail.parsers.actions import rows_to_actions
+from minutetrail.parsers.tables import pages_to_tables
+from minutetrail.parsers.text import words_to_lines
+
+SIZE = 8.0
+CHAR = SIZE * 0.5
+SPACE = SIZE * 0.3
+
+
+def _cell(x: float, y: float, text: str, bold: bool = False) -> list[Word]:
+    words = []
+    for token in text.split():
+        width = len(token) * CHAR
+        words.append(Word(token, x, y, x + width, y + SIZE, bold=bold, size=SIZE))
+        x += width + SPACE
+    return words
+
+
+def _row(y: float, cols: dict[str, float], cells: dict[str, str], bold: bool = False) -> list[Word]:
+    return [w for name, text in cells.items() for w in _cell(cols[name], y, text, bold)]
+
+
+def _actions(words: list[Word], rules: tuple[Rule, ...] = ()):  # type: ignore[no-untyped-def]
+    page = PageData(1, 595, 842, tuple(words), rules, ())
+    tables = pages_to_tables([page], [words_to_lines(page.words)])
+    assert len(tables) == 1
+    rows, _warnings = rows_to_actions(tables[0], DocKind.ACTION_LOG, 2025)
+    return rows
+
+
+def test_work_deferred_on_hold_or_paused_is_open_and_work_withdrawn_or_superseded_is_cancelled():
+    # statuses of work stopped for now (still owed: open) and of work no longer owed (cancelled)
+    cols = {"Ref": 40, "Action": 70, "Owner": 300, "Due": 400, "Status": 480}
+    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Status": "Status"}, bold=True)
+    statuses = ["Deferred", "On hold", "Paused", "DEFERRED", "Postponed", "Withdrawn", "Superseded"]
+    y = 115.0
+    for i, status in enumerate(statuses, start=1):
+        words += _row(y, cols, {"Ref": str(i), "Action": "Review the parking permit charges", "Owner": "Clerk", "Due": "07/09/25",
+                                "Status": status})
+        y += 16
+    rows = _actions(words, (Rule(40, 110, 560, 110.5),))
+    assert [r.number for r in rows] == [str(i) for i in range(1, 8)]
+    assert [r.status for r in rows] == [ActionStatus.OPEN] * 5 + [ActionStatus.CANCELLED] * 2
