@@ -46,3 +46,30 @@ def test_work_deferred_on_hold_or_paused_is_open_and_work_withdrawn_or_supersede
     rows = _actions(words, (Rule(40, 110, 560, 110.5),))
     assert [r.number for r in rows] == [str(i) for i in range(1, 8)]
     assert [r.status for r in rows] == [ActionStatus.OPEN] * 5 + [ActionStatus.CANCELLED] * 2
+
+
+def _logged_page(number: int, top: float, refs: range, title: bool) -> PageData:
+    cols = {"Date": 40, "Ref": 110, "Task": 150, "Action": 400, "Status": 480}
+    words = _cell(40, top - 30, "Action Tracker", bold=True) if title else []
+    words += _row(top, cols, {"Date": "Date", "Ref": "Ref.", "Task": "Task", "Action": "Action", "Status": "Status"}, bold=True)
+    words += _row(top + 10, cols, {"Date": "added", "Action": "by"}, bold=True)
+    y = top + 26
+    for i in refs:
+        words += _row(y, cols, {"Date": "18/12/2024", "Ref": f"{i}.", "Task": "Review the parking permit charges for", "Action": "Clerk",
+                                "Status": "Open"})
+        words += _row(y + 10, cols, {"Task": "the town centre car parks"})
+        y += 26
+    return PageData(number, 842, 595, tuple(words), (), ())
+
+
+def test_a_table_header_repeated_at_the_top_of_each_page_is_not_a_running_head():
+    # no rules at all: the header repeated on every page sits where a running head would; it is the table's, not furniture
+    from minutetrail.parsers.text import content_lines
+
+    pages = [_logged_page(1, 70, range(1, 7), True), _logged_page(2, 40, range(7, 13), False), _logged_page(3, 40, range(13, 19), False),
+             _logged_page(4, 40, range(19, 21), False)]
+    tables = pages_to_tables(pages, content_lines(pages))
+    rows = [r for t in tables for r in rows_to_actions(t, DocKind.ACTION_LOG, 2025)[0]]
+    assert [r.number for r in rows] == [str(i) for i in range(1, 21)]
+    assert {r.owner for r in rows} == {"Clerk"}
+    assert {r.text for r in rows} == {"Review the parking permit charges for the town centre car parks"}
