@@ -19,6 +19,7 @@ from minutetrail.parsers.table_header import (
     match_header,
     vertical_rules_through,
 )
+from minutetrail.parsers.columns import text_column_by_content
 from minutetrail.parsers.borderless import extend_unruled, header_led_grids, rule_headed_grids
 from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.grid import Grid, overlap_share, page_grids
@@ -189,6 +190,7 @@ def page_tables(
             skip = 1 + header_extra_lines(line, lines[i + 1 : i + 3])
             body = lines[i + skip :]
             header = _refine_boundaries(header, body[:40]) if not vertical_rules_through(page.rules, line.top, line.bottom) else header
+            header = text_column_by_content(header, body[:40])
             same = current is not None and continuing and {c.field for c in header} == {c.field for c in current.columns}
             if same and current is not None:
                 current.columns = header  # a repeated header: drop it, keep the table

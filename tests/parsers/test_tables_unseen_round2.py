@@ -2,7 +2,7 @@
 held-out half opened for development), each on a minimal table of hand-made words; text invented."""
 from __future__ import annotations
 
-from minutetrail.models import ActionStatus, DocKind, PageData, Rule, Word
+from minutetrail.models import ActionStatus, DocKind, Fill, PageData, Rag, Rule, Word
 from minutetrail.parsers.actions import rows_to_actions
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.text import words_to_lines
@@ -25,8 +25,8 @@ def _row(y: float, cols: dict[str, float], cells: dict[str, str], bold: bool = F
     return [w for name, text in cells.items() for w in _cell(cols[name], y, text, bold)]
 
 
-def _actions(words: list[Word], rules: tuple[Rule, ...] = ()):  # type: ignore[no-untyped-def]
-    page = PageData(1, 595, 842, tuple(words), rules, ())
+def _actions(words: list[Word], rules: tuple[Rule, ...] = (), fills: tuple[Fill, ...] = ()):  # type: ignore[no-untyped-def]
+    page = PageData(1, 595, 842, tuple(words), rules, fills)
     tables = pages_to_tables([page], [words_to_lines(page.words)])
     assert len(tables) == 1
     rows, _warnings = rows_to_actions(tables[0], DocKind.ACTION_LOG, 2025)
@@ -73,3 +73,22 @@ def test_a_table_header_repeated_at_the_top_of_each_page_is_not_a_running_head()
     assert [r.number for r in rows] == [str(i) for i in range(1, 21)]
     assert {r.owner for r in rows} == {"Clerk"}
     assert {r.text for r in rows} == {"Review the parking permit charges for the town centre car parks"}
+
+
+def test_an_unknown_header_over_the_wrapped_prose_of_an_unruled_table_is_the_action_text():
+    # a header on a shaded band names a reference, an owner, a due date and a rating, but heads its action column with
+    # a word no vocabulary holds; only the rating cells are coloured, a little apart. The column of running prose is the action
+    cols = {"Ref": 40, "Particulars": 80, "Owner": 300, "Due": 400, "RAG": 500}
+    words = _row(100, cols, {"Ref": "REF", "Particulars": "PARTICULARS", "Owner": "OWNER", "Due": "DUE", "RAG": "RAG"}, bold=True)
+    fills = [Fill(40, 96, 560, 112, (0.85, 0.85, 0.85))]
+    y = 118.0
+    for i in range(1, 5):
+        fills.append(Fill(495, y - 3, 560, y + 21, (1.0, 0.78, 0.81)))
+        words += _row(y, cols, {"Ref": f"{i}.", "Particulars": "Write to the bus operator about the", "Owner": "Clerk", "Due": "07/09/25",
+                                "RAG": "Red"})
+        words += _row(y + 10, cols, {"Particulars": "cancelled evening services on route nine"})
+        y += 30
+    rows = _actions(words, fills=tuple(fills))
+    assert [r.number for r in rows] == ["1", "2", "3", "4"]
+    assert {r.text for r in rows} == {"Write to the bus operator about the cancelled evening services on route nine"}
+    assert {(r.owner, r.due, r.rag) for r in rows} == {("Clerk", "2025-09-07", Rag.RED)}
