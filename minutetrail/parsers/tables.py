@@ -24,7 +24,7 @@ from minutetrail.parsers.borderless import extend_unruled, header_led_grids, rul
 from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.grid import Grid, overlap_share, page_grids
 from minutetrail.parsers.grid_tables import read_grid
-from minutetrail.parsers.table_model import Table, TableRow, is_action_table
+from minutetrail.parsers.table_model import Table, TableRow, inherit_merged_cells, is_action_table
 from minutetrail.parsers.text import join_lines
 from minutetrail.parsers.vocab import alternation
 
@@ -284,29 +284,6 @@ def _embedded_numbers(table: Table, body: Sequence[Line]) -> bool:
             firsts.append(words[0].text)
     refs = sum(1 for t in firsts if REF.match(t))
     return refs >= 1 and refs * 8 >= len(firsts)
-
-
-MERGED_FIELDS = ("area", "para", "meeting_date", "directorate")
-
-
-def inherit_merged_cells(table: Table) -> None:
-    """Rows under a merged (spanning) cell inherit its value: blank cells take the value above.
-
-    Only for the columns councils merge (area, paragraph, meeting date, directorate), and only
-    when the column is filled in some row of the table.
-    """
-    for fld in MERGED_FIELDS:
-        if fld not in table.fields:
-            continue
-        filled = [i for i, r in enumerate(table.rows) if r.cells.get(fld)]
-        if not filled or len(filled) == len(table.rows):
-            continue
-        last: list[str] | None = table.rows[filled[0]].cells[fld] if fld == "area" else None
-        for row in table.rows:
-            if row.cells.get(fld):
-                last = row.cells[fld]
-            elif last is not None:
-                row.cells[fld] = list(last)
 
 
 def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None) -> tuple[list[Table], Table | None, list[Grid]]:

@@ -92,3 +92,20 @@ def test_an_unknown_header_over_the_wrapped_prose_of_an_unruled_table_is_the_act
     assert [r.number for r in rows] == ["1", "2", "3", "4"]
     assert {r.text for r in rows} == {"Write to the bus operator about the cancelled evening services on route nine"}
     assert {(r.owner, r.due, r.rag) for r in rows} == {("Clerk", "2025-09-07", Rag.RED)}
+
+
+def test_one_line_rows_of_an_unruled_table_without_a_reference_column_are_each_a_row():
+    # no reference or meeting date to key the rows, no rules between them: each line runs across the columns and
+    # the lines stand further apart than a wrapped cell's lines, so each is a row
+    cols = {"Action": 40, "Owner": 300, "Due": 400, "Status": 480}
+    words = _row(100, cols, {"Action": "ACTION", "Owner": "OWNER", "Due": "DUE", "Status": "STATUS"}, bold=True)
+    fills = (Fill(40, 96, 560, 112, (0.85, 0.85, 0.85)),)
+    tasks = ["Write to the bus operator", "Publish the tenant survey results", "Arrange a site visit to the depot",
+             "Review the parking permit charges", "Circulate the play area inspection report"]
+    y = 118.0
+    for task in tasks:
+        words += _row(y, cols, {"Action": task, "Owner": "PM / SF", "Due": "31 Jul 25", "Status": "Open"})
+        y += 20
+    rows = _actions(words, fills=fills)
+    assert [r.text for r in rows] == tasks
+    assert {(r.owner, r.due, r.status) for r in rows} == {("PM / SF", "2025-07-31", ActionStatus.OPEN)}
