@@ -32,7 +32,7 @@ STATUS_MAX_WORDS = 5
 PROSE_MIN_WORDS = 6.0
 PROGRESS_STATUS_MAX_WORDS = 4
 PROGRESS_STATUS_SHARE = 0.8
-PROSE_LINE_WORDS = 4.0  # words a printed line, on average, in a column of running prose
+PROSE_LINE_WORDS = 3.0  # words a printed line, on average, in a column of running prose (a narrow one wraps short)
 
 
 def header_field(text: str) -> str | None:
@@ -122,8 +122,8 @@ __all__ = ["heading_lead", "header_field", "content_field", "progress_holds_stat
 
 
 def text_column_by_content(columns: Sequence[Column], lines: Sequence[Line]) -> list[Column]:
-    """A header that names no action-text column ("What", "Particulars"): its unnamed column of running
-    prose (most words a printed line, over the body ``lines``) is the action text."""
+    """A header that names no action-text column ("Particulars"): its unnamed column of running prose (a few
+    words a printed line, the most words in all, over the body ``lines``) is the action text."""
     out = list(columns)
     if any(c.field == "text" for c in out):
         return out
@@ -135,9 +135,9 @@ def text_column_by_content(columns: Sequence[Column], lines: Sequence[Line]) -> 
             counts[i] = counts.get(i, 0) + 1
         for i, n in counts.items():
             per_line.setdefault(i, []).append(n)
-    prose = [(sum(v) / len(v), i) for i, v in per_line.items() if out[i].field is None and len(v) >= MIN_FILLED]
-    if not prose or max(prose)[0] < PROSE_LINE_WORDS:
+    prose = [(sum(v), i) for i, v in per_line.items() if out[i].field is None and len(v) >= MIN_FILLED and sum(v) / len(v) >= PROSE_LINE_WORDS]
+    if not prose:
         return out
-    i = max(prose)[1]
+    i = max(prose)[1]  # the wordiest
     out[i] = Column("text", out[i].label, out[i].left, out[i].x0, out[i].x1)
     return out

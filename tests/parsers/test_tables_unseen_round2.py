@@ -109,3 +109,23 @@ def test_one_line_rows_of_an_unruled_table_without_a_reference_column_are_each_a
     rows = _actions(words, fills=fills)
     assert [r.text for r in rows] == tasks
     assert {(r.owner, r.due, r.status) for r in rows} == {("PM / SF", "2025-07-31", ActionStatus.OPEN)}
+
+
+def test_an_unknown_header_over_a_narrow_column_of_short_wrapped_lines_is_the_action_text():
+    # the same class with the prose column narrow: three words a printed line or fewer, not a wide column's five or more
+    cols = {"Ref": 40, "Particulars": 80, "Owner": 200, "Notes": 300, "Due": 420, "RAG": 500}
+    words = _row(100, cols, {"Ref": "REF", "Particulars": "PARTICULARS", "Owner": "OWNER", "Notes": "NOTES", "Due": "DUE", "RAG": "RAG"},
+                 bold=True)
+    fills = [Fill(40, 96, 560, 112, (0.85, 0.85, 0.85))]
+    y = 118.0
+    for i in range(1, 5):
+        fills.append(Fill(495, y - 3, 560, y + 31, (1.0, 0.78, 0.81)))
+        words += _row(y, cols, {"Ref": f"{i}.", "Particulars": "Bring forward the youth", "Owner": "Head of", "Notes": "Awaiting figures from",
+                                "Due": "07/09/25", "RAG": "Red"})
+        words += _row(y + 10, cols, {"Particulars": "services consultation", "Owner": "Housing", "Notes": "finance"})
+        words += _row(y + 20, cols, {"Particulars": "with the operator"})
+        y += 40
+    rows = _actions(words, fills=tuple(fills))
+    assert [r.number for r in rows] == ["1", "2", "3", "4"]
+    assert {r.text for r in rows} == {"Bring forward the youth services consultation with the operator"}
+    assert {(r.owner, r.due, r.rag) for r in rows} == {("Head of Housing", "2025-09-07", Rag.RED)}
