@@ -129,3 +129,16 @@ def test_an_unknown_header_over_a_narrow_column_of_short_wrapped_lines_is_the_ac
     assert [r.number for r in rows] == ["1", "2", "3", "4"]
     assert {r.text for r in rows} == {"Bring forward the youth services consultation with the operator"}
     assert {(r.owner, r.due, r.rag) for r in rows} == {("Head of Housing", "2025-09-07", Rag.RED)}
+
+
+def test_what_and_issue_head_the_action_text_even_over_terse_actions():
+    # "What / Who / When" trackers: two-word actions are too terse to be known as prose, the header names them
+    for label in ("What", "Issue"):
+        cols = {"Ref": 40, "What": 80, "Who": 300, "When": 400, "Status": 480}
+        words = _row(100, cols, {"Ref": "Ref", "What": label, "Who": "Who", "When": "When", "Status": "Status"}, bold=True)
+        y = 115.0
+        for i in range(1, 4):
+            words += _row(y, cols, {"Ref": f"{i}.", "What": "Circulate slides", "Who": "Clerk", "When": "07/09/25", "Status": "Open"})
+            y += 16
+        rows = _actions(words, (Rule(40, 110, 560, 110.5),))
+        assert [(r.number, r.text, r.owner) for r in rows] == [(str(i), "Circulate slides", "Clerk") for i in range(1, 4)]
