@@ -267,10 +267,19 @@ def page_tables(
 
 def _is_banner(line: Line, cells: dict[int, list[Word]], table: Table) -> bool:
     """A section banner inside a table ("2: Voids and lettings"): sets the area, is not a row."""
-    if not AREA_BANNER.match(line.text) or not line.bold:
+    if not line.bold:
         return False
     detail = {i for i, c in enumerate(table.columns) if c.field in ("owner", "due", "status", "progress", "meeting_date")}
-    return not (set(cells) & detail)
+    if set(cells) & detail:
+        return False
+    return bool(AREA_BANNER.match(line.text)) or _plain_banner(line, cells, table)
+
+
+def _plain_banner(line: Line, cells: dict[int, list[Word]], table: Table) -> bool:
+    """A bold heading with no number that starts in the reference column and runs on across it ("Housing")."""
+    if not table.columns or table.columns[0].field != "number" or 0 not in cells:
+        return False
+    return not REF.match(cells[0][0].text) and line.words[0].text[:1].isupper()
 
 
 def _embedded_numbers(table: Table, body: Sequence[Line]) -> bool:

@@ -142,3 +142,24 @@ def test_what_and_issue_head_the_action_text_even_over_terse_actions():
             y += 16
         rows = _actions(words, (Rule(40, 110, 560, 110.5),))
         assert [(r.number, r.text, r.owner) for r in rows] == [(str(i), "Circulate slides", "Clerk") for i in range(1, 4)]
+
+
+def test_a_plain_bold_heading_starting_in_the_reference_column_of_an_unruled_table_is_a_heading_not_a_row():
+    # "Environment and climate" in bold, no number, set from the reference column across the action column, in a
+    # table with no rules: a header on a shaded band, the rating cells coloured
+    cols = {"Ref": 40, "Action": 70, "Owner": 300, "Due": 400, "RAG": 500}
+    words = _row(100, cols, {"Ref": "REF", "Action": "ACTION", "Owner": "OWNER", "Due": "DUE", "RAG": "RAG"}, bold=True)
+    fills = [Fill(40, 96, 560, 112, (0.85, 0.85, 0.85))]
+    y = 118.0
+    for i in range(1, 5):
+        if i in (1, 3):
+            words += _cell(40, y, "Environment and climate" if i == 1 else "Housing", bold=True)
+            y += 16
+        fills.append(Fill(495, y - 3, 560, y + 21, (1.0, 0.78, 0.81)))
+        words += _row(y, cols, {"Ref": f"{i}.", "Action": "Write to the bus operator about the", "Owner": "Clerk", "Due": "07/09/25",
+                                "RAG": "Red"})
+        words += _row(y + 10, cols, {"Action": "cancelled evening services on route nine"})
+        y += 30
+    rows = _actions(words, fills=tuple(fills))
+    assert [r.number for r in rows] == ["1", "2", "3", "4"]
+    assert [r.area for r in rows] == ["Environment and climate"] * 2 + ["Housing"] * 2
