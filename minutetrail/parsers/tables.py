@@ -110,7 +110,16 @@ def _starts_row(table: Table, anchor: int, cells: dict[int, list[Word]]) -> bool
         return len(words) <= 3
     if fld == "meeting_date":
         return bool(re.match(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{1,2}$", first))
-    return True
+    return fld != "text" or _opens_action(table, first, cells)
+
+
+def _opens_action(table: Table, first: str, cells: dict[int, list[Word]]) -> bool:
+    """Keyed by the action text: a line opens a row when it starts with a capital (or a figure) and fills one
+    of the one-line columns (owner, due, status) where the table has them; else it is the text wrapping."""
+    if not (first[:1].isupper() or first[:1].isdigit()):
+        return False
+    one_line = [i for i, c in enumerate(table.columns) if c.field in ("owner", "due", "status")]
+    return not one_line or any(i in cells for i in one_line)
 
 
 def _has_rule_between(rules: Sequence[Rule], y0: float, y1: float, x0: float, x1: float) -> bool:

@@ -48,6 +48,10 @@ def test_work_deferred_on_hold_or_paused_is_open_and_work_withdrawn_or_supersede
     assert [r.status for r in rows] == [ActionStatus.OPEN] * 5 + [ActionStatus.CANCELLED] * 2
 
 
+def _under_header(y: float) -> tuple[Rule, ...]:
+    return (Rule(40, y, 560, y + 0.5),)
+
+
 def _logged_page(number: int, top: float, refs: range, title: bool) -> PageData:
     cols = {"Date": 40, "Ref": 110, "Task": 150, "Action": 400, "Status": 480}
     words = _cell(40, top - 30, "Action Tracker", bold=True) if title else []
@@ -163,3 +167,26 @@ def test_a_plain_bold_heading_starting_in_the_reference_column_of_an_unruled_tab
     rows = _actions(words, fills=tuple(fills))
     assert [r.number for r in rows] == ["1", "2", "3", "4"]
     assert [r.area for r in rows] == ["Environment and climate"] * 2 + ["Housing"] * 2
+
+
+def test_a_wrapped_action_in_a_table_keyed_by_its_action_text_continues_its_row():
+    # no reference column: rows are keyed by the action text (its column known by its prose). A line starting lower
+    # case, with nothing in the owner, due or status columns, is the action wrapping, not a new row. Read by the
+    # header-led reader (``page_tables``), as where the grid readers leave such a table
+    from minutetrail.parsers.tables import page_tables
+
+    cols = {"Action": 40, "Owner": 200, "Due": 300, "Notes": 380, "Status": 490}
+    words = _row(60, cols, {"Action": "Particulars", "Owner": "Owner", "Due": "Due", "Notes": "Latest update", "Status": "Status"},
+                 bold=True)
+    tasks = [("Publish the empty homes", "figures by ward"), ("Report back on the youth", "services consultation"),
+             ("Write to the damp and", "mould survey team")]
+    y = 80.0
+    for task, tail in tasks:
+        words += _row(y, cols, {"Action": task, "Owner": "Gareth Rowe", "Due": "June 2025", "Notes": "Draft circulated to", "Status": "Ongoing"})
+        words += _row(y + 10, cols, {"Action": tail, "Notes": "members for comment"})
+        y += 30
+    page = PageData(1, 595, 842, tuple(words), (), ())
+    tables, _open = page_tables(page, words_to_lines(page.words), None)
+    rows = [r for t in tables for r in rows_to_actions(t, DocKind.ACTION_LOG, 2025)[0]]
+    assert [r.text for r in rows] == [f"{a} {b}" for a, b in tasks]
+    assert {(r.owner, r.due, r.status) for r in rows} == {("Gareth Rowe", "2025-06", ActionStatus.IN_PROGRESS)}
