@@ -1,12 +1,15 @@
 """A table as read from a page: named columns and logical rows (the shape every table reader fills)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from minutetrail.models import BBox, Line, Word
+from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.table_header import Column
 from minutetrail.parsers.text import join_lines, strip_marker
+from minutetrail.parsers.vocab import alternation
 
 
 @dataclass(slots=True)
@@ -134,3 +137,15 @@ def inherit_merged_cells(table: Table) -> None:
                 last = row.cells[fld]
             elif last is not None:
                 row.cells[fld] = list(last)
+
+
+def raised_at(title: Sequence[Line]) -> str | None:
+    """The meeting a table's title says its actions came from ("Actions from the last meeting 19.11.10")."""
+    cue = re.compile(alternation("actions.raised_at"), re.I)
+    for line in reversed(title):
+        m = cue.search(line.text)
+        if m:
+            date = parse_date(line.text[m.end() :])
+            if date and len(date) == 10:
+                return date
+    return None

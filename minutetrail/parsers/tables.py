@@ -21,12 +21,10 @@ from minutetrail.parsers.table_header import (
 )
 from minutetrail.parsers.columns import text_column_by_content
 from minutetrail.parsers.borderless import extend_unruled, header_led_grids, rule_headed_grids
-from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.grid import Grid, overlap_share, page_grids
 from minutetrail.parsers.grid_tables import read_grid
-from minutetrail.parsers.table_model import Table, TableRow, inherit_merged_cells, is_action_table
+from minutetrail.parsers.table_model import Table, TableRow, inherit_merged_cells, is_action_table, raised_at
 from minutetrail.parsers.text import join_lines
-from minutetrail.parsers.vocab import alternation
 
 STRADDLE_TOLERANCE = 3.0
 END_GAP_HEIGHTS = 3.5  # a vertical gap this many line heights ends a borderless table
@@ -387,17 +385,5 @@ def pages_to_tables(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[
         if t.rows and any(w.text for w in t.rows[0].words):
             inherit_merged_cells(t)
         if "meeting_date" not in t.fields:
-            t.raised_at = _raised_at(page_lines.get(t.page_start, [])[max(0, t.header_line - TITLE_LINES) : t.header_line])
+            t.raised_at = raised_at(page_lines.get(t.page_start, [])[max(0, t.header_line - TITLE_LINES) : t.header_line])
     return tables
-
-
-def _raised_at(title: Sequence[Line]) -> str | None:
-    """The meeting a table's title says its actions came from ("Actions from the last meeting 19.11.10")."""
-    cue = re.compile(alternation("actions.raised_at"), re.I)
-    for line in reversed(title):
-        m = cue.search(line.text)
-        if m:
-            date = parse_date(line.text[m.end() :])
-            if date and len(date) == 10:
-                return date
-    return None
