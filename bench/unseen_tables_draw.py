@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape, letter
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 rl_config.invariant = 1
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
+FONT, BOLD, ITALIC = "Helvetica", "Helvetica-Bold", "Helvetica-Oblique"
 MARGIN = 40.0
 RGB = tuple[float, float, float]
 
@@ -24,6 +24,7 @@ RGB = tuple[float, float, float]
 class Cell:
     text: str = ""
     fill: RGB | None = None
+    dot: RGB | None = None  # a filled traffic-light circle in the cell
 
 
 @dataclass
@@ -47,6 +48,13 @@ class Spec:
     before_page: list[str] = field(default_factory=list)  # a page of prose before the table
     before_same_page: list[str] = field(default_factory=list)  # prose above the table on its page
     page_height: float = 0.0  # 0: the A4 height; smaller to force page breaks
+    header_italic: bool = False
+    paper: str = ""  # "" A4 (landscape by ``landscape``); letter; a3_landscape
+    continued: bool = False  # "<title> (continued)" above the repeated header
+    banner_fill: RGB | None = None  # banners set on a shaded band
+    running_header: str = ""  # a small running line at the top of every page
+    appendix: str = ""  # a heading above everything ("Appendix A")
+    after: list[str] = field(default_factory=list)  # prose under the table (a RAG key)
 
 
 def _widths(spec: Spec, total: float, pad: float) -> list[float]:
@@ -59,11 +67,13 @@ def _widths(spec: Spec, total: float, pad: float) -> list[float]:
     return [f + spare * w / sum(spec.weights) for f, w in zip(floor, spec.weights)]
 
 
-ZEBRA = {"zebra_grey": (0.92, 0.92, 0.92), "zebra_blue": (0.85, 0.90, 0.98)}
+ZEBRA = {"zebra_grey": (0.92, 0.92, 0.92), "zebra_blue": (0.85, 0.90, 0.98), "zebra_green": (0.89, 0.94, 0.85)}
 
 
 def draw(path: Path, spec: Spec) -> list[int]:
     width, height = landscape(A4) if spec.landscape else A4
+    if spec.paper:
+        width, height = letter if spec.paper == "letter" else landscape(A3)
     if spec.page_height:
         height = spec.page_height
     c = Canvas(str(path), pagesize=(width, height), pageCompression=0)
@@ -76,8 +86,8 @@ def draw(path: Path, spec: Spec) -> list[int]:
     page = 1
     y = MARGIN  # from the top
 
-    def put(text: str, x: float, top: float, bold: bool = False, size: float = fs, white: bool = False) -> None:
-        c.setFont(BOLD if bold else FONT, size)
+    def put(text: str, x: float, top: float, bold: bool = False, size: float = fs, white: bool = False, italic: bool = False) -> None:
+        c.setFont(BOLD if bold else ITALIC if italic else FONT, size)
         c.setFillColorRGB(*((1, 1, 1) if white else (0, 0, 0)))
         c.drawString(x, height - top - size * 0.95, text)
         c.setFillColorRGB(0, 0, 0)
@@ -95,6 +105,11 @@ def draw(path: Path, spec: Spec) -> list[int]:
         c.rect(x, height - top - h, w, h, stroke=0, fill=1)
         c.setFillColorRGB(0, 0, 0)
 
+    def running() -> None:
+        nonlocal y
+        if spec.running_header:
+            put(spec.running_header, MARGIN, y - 18, size=8)
+
     def new_page() -> None:
         nonlocal y, page
         c.setFont(FONT, 8)
@@ -102,6 +117,10 @@ def draw(path: Path, spec: Spec) -> list[int]:
         c.showPage()
         page += 1
         y = MARGIN
+        running()
+        if spec.continued and spec.repeat_header:
+            put(f"{spec.title or 'Action log'} (continued)", MARGIN, y, bold=True, size=fs + 1)
+            y += (fs + 1) * 1.6
 
     def prose(paras: list[str], size: float = 10.5) -> None:
         nonlocal y
@@ -114,26 +133,32 @@ def draw(path: Path, spec: Spec) -> list[int]:
             y += 6
 
     def wrap(text: str, w: float, font: str = FONT) -> list[str]:
+        if "\n" in text:  # a cell of paragraphs or bullets: each wrapped, a blank line kept
+            return [ln for part in text.split("\n") for ln in (simpleSplit(part, font, fs, w - 2 * pad) or [""])]
         return simpleSplit(text, font, fs, w - 2 * pad) if text else []
 
     def header() -> None:
         nonlocal y
-        font = BOLD if spec.header_bold else FONT
+        font = BOLD if spec.header_bold else ITALIC if spec.header_italic else FONT
         cells = [[piece for ln in lines for piece in wrap(ln, w, font)] for lines, w in zip(spec.headers, widths)]
         h = max(1, max(len(x) for x in cells)) * lh + 2 * pad
         if spec.header_fill:
             rect(edges[0], y, total, h, spec.header_fill)
         for ci, lines in enumerate(cells):
             for i, ln in enumerate(lines):
-                put(ln, edges[ci] + pad, y + pad + i * lh, bold=spec.header_bold, white=spec.header_white)
-        if spec.ruling == "grid":
+                put(ln, edges[ci] + pad, y + pad + i * lh, bold=spec.header_bold, white=spec.header_white, italic=spec.header_italic)
+        if spec.ruling in ("grid", "box", "vrules"):
             hline(y)
-            for x in edges:
+            for x in edges if spec.ruling != "box" else (edges[0], edges[-1]):
                 vline(x, y, y + h)
-        if spec.ruling in ("grid", "hrules", "underline"):
+        if spec.ruling in ("grid", "hrules", "underline", "box", "vrules"):
             hline(y + h)
         y += h
 
+    running()
+    if spec.appendix:
+        put(spec.appendix, MARGIN, y, bold=True, size=fs + 2)
+        y += (fs + 2) * 1.6
     if spec.before_page:
         prose(spec.before_page)
         new_page()
@@ -146,7 +171,7 @@ def draw(path: Path, spec: Spec) -> list[int]:
     prose(spec.before_same_page)
     header()
     starts: list[int] = []
-    gap = 0.0 if spec.ruling in ("grid", "zebra_grey", "zebra_blue") else lh * 0.45
+    gap = 0.0 if spec.ruling in ("grid", "zebra_grey", "zebra_blue", "zebra_green", "box", "vrules") else lh * 0.45
     for ri, row in enumerate(spec.rows):
         if ri in spec.banners:
             h = lh + 2 * pad
@@ -154,9 +179,12 @@ def draw(path: Path, spec: Spec) -> list[int]:
                 new_page()
                 if spec.repeat_header:
                     header()
-            if spec.ruling == "grid":
+            if spec.banner_fill:
+                rect(edges[0], y, total, h, spec.banner_fill)
+            if spec.ruling in ("grid", "box", "vrules"):
                 vline(edges[0], y, y + h)
                 vline(edges[-1], y, y + h)
+            if spec.ruling in ("grid", "vrules"):
                 hline(y + h)
             put(spec.banners[ri], edges[0] + pad, y + pad, bold=True)
             y += h
@@ -180,6 +208,10 @@ def draw(path: Path, spec: Spec) -> list[int]:
             for ci, cell in enumerate(row):
                 if cell.fill:
                     rect(edges[ci], y, widths[ci], h, cell.fill)
+                if cell.dot and first:
+                    c.setFillColorRGB(*cell.dot)
+                    c.circle(edges[ci] + pad + fs * 0.5, height - y - pad - fs * 0.55, fs * 0.5, stroke=0, fill=1)
+                    c.setFillColorRGB(0, 0, 0)
             for ci, lines in enumerate(remaining):
                 for i, ln in enumerate(lines[:take]):
                     put(ln, edges[ci] + pad, y + pad + i * lh)
@@ -189,6 +221,9 @@ def draw(path: Path, spec: Spec) -> list[int]:
                 hline(y + h)
             elif spec.ruling == "hrules":
                 hline(y + h)
+            elif spec.ruling in ("box", "vrules"):
+                for x in edges if spec.ruling == "vrules" else (edges[0], edges[-1]):
+                    vline(x, y, y + h)
             y += h
             remaining = [x[take:] for x in remaining]
             if not any(remaining):
@@ -198,6 +233,13 @@ def draw(path: Path, spec: Spec) -> list[int]:
             if spec.repeat_header:
                 header()
         y += gap
+    if spec.ruling in ("box", "vrules"):
+        hline(y - gap)
+    if spec.after:
+        y += 8
+        if y + 40 > height - MARGIN:
+            new_page()
+        prose(spec.after, size=fs)
     c.setFont(FONT, 8)
     c.drawCentredString(width / 2, 20, f"Page {page}")
     c.showPage()

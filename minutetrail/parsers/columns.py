@@ -15,7 +15,8 @@ from rapidfuzz import fuzz, process
 
 from minutetrail.parsers.dates import find_dates
 from minutetrail.parsers.status import parse_rag, parse_status
-from minutetrail.parsers.table_header import _norm, best_field, header_vocabulary
+from minutetrail.models import Line
+from minutetrail.parsers.table_header import Column, _norm, best_field, header_vocabulary
 
 FUZZY_HEADER = 86.0  # a misspelt header ("Deadine") still names its column
 REF = re.compile(r"^(?:[A-Z]{1,4}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
@@ -31,6 +32,7 @@ STATUS_MAX_WORDS = 5
 PROSE_MIN_WORDS = 6.0
 PROGRESS_STATUS_MAX_WORDS = 4
 PROGRESS_STATUS_SHARE = 0.8
+PROSE_LINE_WORDS = 3.0  # words a printed line, on average, in a column of running prose (a narrow one wraps short)
 
 
 def header_field(text: str) -> str | None:
@@ -117,3 +119,25 @@ def heading_lead(heading: str) -> tuple[str, str | None]:
 
 
 __all__ = ["heading_lead", "header_field", "content_field", "progress_holds_status", "is_status_words", "is_owner"]
+
+
+def text_column_by_content(columns: Sequence[Column], lines: Sequence[Line]) -> list[Column]:
+    """A header that names no action-text column ("Particulars"): its unnamed column of running prose (a few
+    words a printed line, the most words in all, over the body ``lines``) is the action text."""
+    out = list(columns)
+    if any(c.field == "text" for c in out):
+        return out
+    per_line: dict[int, list[int]] = {}
+    for line in lines:
+        counts: dict[int, int] = {}
+        for w in line.words:
+            i = max((k for k, c in enumerate(out) if w.x0 + 1.0 >= c.left), default=0)
+            counts[i] = counts.get(i, 0) + 1
+        for i, n in counts.items():
+            per_line.setdefault(i, []).append(n)
+    prose = [(sum(v), i) for i, v in per_line.items() if out[i].field is None and len(v) >= MIN_FILLED and sum(v) / len(v) >= PROSE_LINE_WORDS]
+    if not prose:
+        return out
+    i = max(prose)[1]  # the wordiest
+    out[i] = Column("text", out[i].label, out[i].left, out[i].x0, out[i].x1)
+    return out

@@ -21,13 +21,13 @@ from minutetrail.parsers.columns import REF, content_field, header_field, headin
 from minutetrail.parsers.dates import find_dates
 from minutetrail.parsers.gaps import gap_boundaries, header_starts, runs, split_unruled_columns
 from minutetrail.parsers.grid import Grid
+from minutetrail.parsers.row_gaps import rows_by_gaps
 from minutetrail.parsers.table_header import Column
 from minutetrail.parsers.table_model import Table, TableRow
 from minutetrail.parsers.text import collapse, join_lines, words_to_lines
 
 HEADER_MAX_WORDS = 9  # a header cell is a label, not a sentence
 WATERMARK_HEIGHTS = 3.0
-ROW_GAP_HEIGHTS = 0.5  # unruled rows: a gap this many line heights over the line spacing starts a row
 PROSE_WORDS = 5.0  # the wordiest column, at this many words a cell, is the action text when no header names one
 ONE_LINE_FIELDS = ("due", "status", "meeting_date", "number")
 PROSE_LINE_WORDS = 3.5  # ... or at this many words a printed line, where rows are not yet known (a wrapped cell's lines are shorter)
@@ -178,7 +178,7 @@ def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None, ruled: b
     if len(band.lines) < 2:
         return [band.lines]
     if anchor is None:
-        return [band.lines] if ruled else _split_by_gaps(band.lines)
+        return [band.lines] if ruled else rows_by_gaps(band.lines, xs)
     starts = []
     for ln in band.lines:
         first = next((w for w in ln.words if _column_of(w.x0, w.x1, xs) == anchor), None)
@@ -193,20 +193,6 @@ def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None, ruled: b
     if len(rows) > 1 and not starts[0] and not tail_first:  # lines above the first key: a bottom-aligned row
         rows[1] = rows[0] + rows[1]
         rows.pop(0)
-    return rows
-
-
-def _split_by_gaps(lines: Sequence[Line]) -> list[list[Line]]:
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
-    height = median(ln.bottom - ln.top for ln in lines)
-    usual = min(gaps)
-    if max(gaps) - usual < ROW_GAP_HEIGHTS * height:
-        return [list(lines)]
-    rows: list[list[Line]] = [[lines[0]]]
-    for gap, ln in zip(gaps, lines[1:]):
-        if gap - usual >= ROW_GAP_HEIGHTS * height:
-            rows.append([])
-        rows[-1].append(ln)
     return rows
 
 

@@ -17,6 +17,9 @@ from minutetrail.models import Line, Rule
 MIN_HEADER_FIELDS = 3
 MIN_KNOWN_SHARE = 0.6
 HEADER_STACK_GAP = 1.3  # lines of a two-line header are at most this many heights apart
+LEADING_SLACK = 0.3  # heights: a header's lines are evenly spaced, a line further down is not one of them
+CROSS_MARGIN = 2.0  # points a word must run past the start of a header cell to cross into it
+CELL_GAP = 0.8  # type sizes between two header words that part two header cells
 PHRASE_GAP = 0.55  # header words closer than this many font sizes belong to one phrase
 BOUNDARY_PAD = 2.0
 
@@ -134,9 +137,14 @@ def header_lines_below(line: Line, below: Sequence[Line]) -> list[Line]:
     out: list[Line] = []
     height = line.bottom - line.top or 8.0
     prev_bottom = line.bottom
+    leading: float | None = None
     for nxt in below[:2]:
-        if nxt.top - prev_bottom > HEADER_STACK_GAP * height:
-            break
+        gap = nxt.top - prev_bottom
+        if gap > HEADER_STACK_GAP * height or (leading is not None and gap > leading + LEADING_SLACK * height):
+            break  # a heading under a stacked header sits further down than the header's own lines
+        if _crosses_cells(line, nxt):
+            break  # a heading running from one header cell into the next is a group heading, not header
+        leading = gap
         known = all(_norm(w.text) in _vocab_words() or not _norm(w.text) for w in nxt.words)
         if not known and not _header_like_below(line, nxt):
             break
@@ -162,6 +170,14 @@ def _stack(line: Line, below: Sequence[Line]) -> list[tuple[str, float, float, f
                 tokens.append(_Token(w.text, w.x0, w.x1, w.size))
     tokens.sort(key=lambda t: t.x0)
     return [(t.text, t.x0, t.x1, t.size) for t in tokens]
+
+
+def _crosses_cells(line: Line, nxt: Line) -> bool:
+    """A word of ``nxt`` runs from under one header cell of ``line`` on past where the next cell begins
+    (cells: runs of words a word space apart)."""
+    words = sorted(line.words, key=lambda w: w.x0)
+    starts = [b.x0 for a, b in zip(words, words[1:]) if b.x0 - a.x1 > CELL_GAP * max(a.size, b.size, 1.0)]
+    return any(w.x0 < x - CROSS_MARGIN and w.x1 > x + CROSS_MARGIN for w in nxt.words for x in starts)
 
 
 def _header_like_below(line: Line, nxt: Line) -> bool:

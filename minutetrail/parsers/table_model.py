@@ -1,12 +1,15 @@
 """A table as read from a page: named columns and logical rows (the shape every table reader fills)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from minutetrail.models import BBox, Line, Word
+from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.table_header import Column
 from minutetrail.parsers.text import join_lines, strip_marker
+from minutetrail.parsers.vocab import alternation
 
 
 @dataclass(slots=True)
@@ -111,3 +114,38 @@ def header_box(table: Table, page: int, lines: Sequence[Line]) -> BBox | None:
         return None
     return (min(x0, min(ln.x0 for ln in taken)), min(ln.top for ln in taken), max(x1, max(ln.x1 for ln in taken)),
             max(ln.bottom for ln in taken))
+
+
+MERGED_FIELDS = ("area", "para", "meeting_date", "directorate")
+
+
+def inherit_merged_cells(table: Table) -> None:
+    """Rows under a merged (spanning) cell inherit its value: blank cells take the value above.
+
+    Only for the columns councils merge (area, paragraph, meeting date, directorate), and only
+    when the column is filled in some row of the table.
+    """
+    for fld in MERGED_FIELDS:
+        if fld not in table.fields:
+            continue
+        filled = [i for i, r in enumerate(table.rows) if r.cells.get(fld)]
+        if not filled or len(filled) == len(table.rows):
+            continue
+        last: list[str] | None = table.rows[filled[0]].cells[fld] if fld == "area" else None
+        for row in table.rows:
+            if row.cells.get(fld):
+                last = row.cells[fld]
+            elif last is not None:
+                row.cells[fld] = list(last)
+
+
+def raised_at(title: Sequence[Line]) -> str | None:
+    """The meeting a table's title says its actions came from ("Actions from the last meeting 19.11.10")."""
+    cue = re.compile(alternation("actions.raised_at"), re.I)
+    for line in reversed(title):
+        m = cue.search(line.text)
+        if m:
+            date = parse_date(line.text[m.end() :])
+            if date and len(date) == 10:
+                return date
+    return None

@@ -19,13 +19,12 @@ from minutetrail.parsers.table_header import (
     match_header,
     vertical_rules_through,
 )
+from minutetrail.parsers.columns import text_column_by_content
 from minutetrail.parsers.borderless import extend_unruled, header_led_grids, rule_headed_grids
-from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.grid import Grid, overlap_share, page_grids
 from minutetrail.parsers.grid_tables import read_grid
-from minutetrail.parsers.table_model import Table, TableRow, is_action_table
+from minutetrail.parsers.table_model import Table, TableRow, inherit_merged_cells, is_action_table, raised_at
 from minutetrail.parsers.text import join_lines
-from minutetrail.parsers.vocab import alternation
 
 STRADDLE_TOLERANCE = 3.0
 END_GAP_HEIGHTS = 3.5  # a vertical gap this many line heights ends a borderless table
@@ -109,7 +108,16 @@ def _starts_row(table: Table, anchor: int, cells: dict[int, list[Word]]) -> bool
         return len(words) <= 3
     if fld == "meeting_date":
         return bool(re.match(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{1,2}$", first))
-    return True
+    return fld != "text" or _opens_action(table, first, cells)
+
+
+def _opens_action(table: Table, first: str, cells: dict[int, list[Word]]) -> bool:
+    """Keyed by the action text: a line opens a row when it starts with a capital (or a figure) and fills one
+    of the one-line columns (owner, due, status) where the table has them; else it is the text wrapping."""
+    if not (first[:1].isupper() or first[:1].isdigit()):
+        return False
+    one_line = [i for i, c in enumerate(table.columns) if c.field in ("owner", "due", "status")]
+    return not one_line or any(i in cells for i in one_line)
 
 
 def _has_rule_between(rules: Sequence[Rule], y0: float, y1: float, x0: float, x1: float) -> bool:
@@ -189,6 +197,7 @@ def page_tables(
             skip = 1 + header_extra_lines(line, lines[i + 1 : i + 3])
             body = lines[i + skip :]
             header = _refine_boundaries(header, body[:40]) if not vertical_rules_through(page.rules, line.top, line.bottom) else header
+            header = text_column_by_content(header, body[:40])
             same = current is not None and continuing and {c.field for c in header} == {c.field for c in current.columns}
             if same and current is not None:
                 current.columns = header  # a repeated header: drop it, keep the table
@@ -265,10 +274,19 @@ def page_tables(
 
 def _is_banner(line: Line, cells: dict[int, list[Word]], table: Table) -> bool:
     """A section banner inside a table ("2: Voids and lettings"): sets the area, is not a row."""
-    if not AREA_BANNER.match(line.text) or not line.bold:
+    if not line.bold:
         return False
     detail = {i for i, c in enumerate(table.columns) if c.field in ("owner", "due", "status", "progress", "meeting_date")}
-    return not (set(cells) & detail)
+    if set(cells) & detail:
+        return False
+    return bool(AREA_BANNER.match(line.text)) or _plain_banner(line, cells, table)
+
+
+def _plain_banner(line: Line, cells: dict[int, list[Word]], table: Table) -> bool:
+    """A bold heading with no number that starts in the reference column and runs on across it ("Housing")."""
+    if not table.columns or table.columns[0].field != "number" or 0 not in cells:
+        return False
+    return not REF.match(cells[0][0].text) and line.words[0].text[:1].isupper()
 
 
 def _embedded_numbers(table: Table, body: Sequence[Line]) -> bool:
@@ -282,29 +300,6 @@ def _embedded_numbers(table: Table, body: Sequence[Line]) -> bool:
             firsts.append(words[0].text)
     refs = sum(1 for t in firsts if REF.match(t))
     return refs >= 1 and refs * 8 >= len(firsts)
-
-
-MERGED_FIELDS = ("area", "para", "meeting_date", "directorate")
-
-
-def inherit_merged_cells(table: Table) -> None:
-    """Rows under a merged (spanning) cell inherit its value: blank cells take the value above.
-
-    Only for the columns councils merge (area, paragraph, meeting date, directorate), and only
-    when the column is filled in some row of the table.
-    """
-    for fld in MERGED_FIELDS:
-        if fld not in table.fields:
-            continue
-        filled = [i for i, r in enumerate(table.rows) if r.cells.get(fld)]
-        if not filled or len(filled) == len(table.rows):
-            continue
-        last: list[str] | None = table.rows[filled[0]].cells[fld] if fld == "area" else None
-        for row in table.rows:
-            if row.cells.get(fld):
-                last = row.cells[fld]
-            elif last is not None:
-                row.cells[fld] = list(last)
 
 
 def _grid_tables(page: PageData, lines: Sequence[Line], open_grid: Table | None) -> tuple[list[Table], Table | None, list[Grid]]:
@@ -390,17 +385,5 @@ def pages_to_tables(pages: Sequence[PageData], lines_by_page: Sequence[Sequence[
         if t.rows and any(w.text for w in t.rows[0].words):
             inherit_merged_cells(t)
         if "meeting_date" not in t.fields:
-            t.raised_at = _raised_at(page_lines.get(t.page_start, [])[max(0, t.header_line - TITLE_LINES) : t.header_line])
+            t.raised_at = raised_at(page_lines.get(t.page_start, [])[max(0, t.header_line - TITLE_LINES) : t.header_line])
     return tables
-
-
-def _raised_at(title: Sequence[Line]) -> str | None:
-    """The meeting a table's title says its actions came from ("Actions from the last meeting 19.11.10")."""
-    cue = re.compile(alternation("actions.raised_at"), re.I)
-    for line in reversed(title):
-        m = cue.search(line.text)
-        if m:
-            date = parse_date(line.text[m.end() :])
-            if date and len(date) == 10:
-                return date
-    return None

@@ -22,6 +22,8 @@ RUNNING_PAIR = 2  # a two-page paper: a line in its margin band on both pages, a
 RUNNING_SHARE = 0.5
 MARGIN_BAND = 0.12
 RUNNING_MAX_WORDS = 12  # table rows at the foot of pages are not running feet
+TABLE_HEAD_GROUPS = 4  # a head line set in this many spaced groups is a table's repeated header, not furniture
+TABLE_HEAD_GAP = 1.2  # type sizes between two words that starts a new group
 RUNNING_SLOT = 4.0  # points: a running line sits at the same height on every page  # top/bottom fraction of a page where running heads and feet live
 LIST_MARKER = re.compile(r"^\s*(?:[-•▪●◦·*]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
 HTML_TAG = re.compile(r"<[^>]+>")
@@ -133,6 +135,15 @@ def _without_watermark(words: Sequence[Word]) -> list[Word]:
     return [w for w in words if not (w.size > WATERMARK_SIZE * usual and len(w.text) <= 2)]
 
 
+def _is_table_head(line: Line, page: PageData) -> bool:
+    """A line at the page head spread in several spaced groups: a table header repeated on every page."""
+    if line.top > page.height * MARGIN_BAND:
+        return False
+    words = sorted(line.words, key=_LEFT)
+    groups = 1 + sum(1 for a, b in zip(words, words[1:]) if b.x0 - a.x1 > TABLE_HEAD_GAP * max(a.size, b.size, 1.0))
+    return groups >= TABLE_HEAD_GROUPS
+
+
 def content_lines(pages: Sequence[PageData]) -> list[list[Line]]:
     """Each page's lines with page stamps, blank-page notices, watermarks and running heads removed."""
     all_lines = [words_to_lines(_without_watermark(p.words)) for p in pages]
@@ -140,6 +151,7 @@ def content_lines(pages: Sequence[PageData]) -> list[list[Line]]:
     out = []
     for page, lines in zip(pages, all_lines):
         kept = []
+        in_table_head = False  # a repeated table header and its wrapped lines below it stay
         for line in lines:
             if is_furniture(line.text):
                 continue
@@ -147,7 +159,8 @@ def content_lines(pages: Sequence[PageData]) -> list[list[Line]]:
             if in_margin and any(p.match(line.text.strip()) for p in MARGIN_FURNITURE):
                 continue
             key = _margin_key(line, page)
-            if key and key in running:
+            in_table_head = in_table_head or bool(key and key in running and _is_table_head(line, page))
+            if key and key in running and not (in_table_head and line.top <= page.height * MARGIN_BAND):
                 continue
             kept.append(line)
         out.append(kept)
