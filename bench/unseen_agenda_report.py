@@ -10,6 +10,8 @@ from bench.unseen_agenda_pdf import LEFT, PEOPLE, POSTS, REASONS, RECS, RIGHT, P
 
 def _lead_body(m: dict) -> str:
     c = m["committee"]
+    if c in ("Committee of the Whole", "Board of Supervisors"):  # named by its head noun: "That the Committee:", "That the Board:"
+        return "the " + c.split()[0]
     return "Cabinet" if c == "Cabinet" else ("the Council" if c == m["body"] else "the " + c.split()[-1])
 
 
