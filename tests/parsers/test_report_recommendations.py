@@ -117,6 +117,12 @@ SECTIONS = {  # the recommendations section as printed, then the recommendations
                                  ["That the Committee approve the budget."]),
     "headed-decisions-required-with-a-colon": ([("Decision(s) required:", True), ("1. Approve the budget.", False),
                                                 ("2. Agree the fees.", False)], ["Approve the budget.", "Agree the fees."]),
+    "headed-staff-recommendation": ([("Staff Recommendation", True), ("That the Committee approve the budget.", False)],
+                                    ["That the Committee approve the budget."]),
+    "headed-recommended-action-in-capitals": ([("RECOMMENDED ACTION", True), ("1. Approve the budget.", False),
+                                               ("2. Agree the fees.", False)], ["Approve the budget.", "Agree the fees."]),
+    "headed-proposed-resolution": ([("Proposed resolution", True), ("That the Committee approve the budget.", False)],
+                                   ["That the Committee approve the budget."]),
     "ended-by-a-bold-heading-not-in-the-vocabulary": (
         [("Recommendations", True), ("• Approve the budget.", False), ("Main considerations", True),
          ("The council must set a balanced budget each year.", False)], ["Approve the budget."]),
