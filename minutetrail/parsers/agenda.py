@@ -38,6 +38,7 @@ FILE_NUMBER = re.compile(r"^\d{2,4}-\d{2,5}\s+")  # a legislative file number be
 PAGE_REF = re.compile(r"\(?\s*pages?\s+(?P<ref>\d+\s*[-–]\s*\d+|\d+)\s*\)?\s*$", re.I)
 OPEN_RANGE = re.compile(r"\(?pages?\s+\d{1,4}\s*[-–]$", re.I)  # a page range broken at the end of a line
 BARE_REF = re.compile(r"\s(?P<ref>\d{1,4}\s*-\s*\d{1,4})$")
+LEADER_REF = re.compile(r"\s*(?:\.\s?){3,}\s*(?P<ref>\d{1,4})?$")  # a contents line: dot leaders run to the page number
 SECTION = re.compile(r"^(UNRESTRICTED|EXEMPT|PART [12I]+|PUBLIC|CONFIDENTIAL)\b.*ITEMS?\b")
 STOP = re.compile(r"^(date of (the )?next meeting|membership|for any further information|exempt items)", re.I)
 ITEM_GAP_HEIGHTS = 2.2
@@ -65,6 +66,8 @@ def _years(ref: str) -> bool:
 
 
 def _split_ref(text: str) -> tuple[str, str | None]:
+    if m := LEADER_REF.search(text):
+        return text[: m.start()].strip(), m.group("ref")
     m = PAGE_REF.search(text) or BARE_REF.search(text)
     if m and not (m.re is BARE_REF and _years(m.group("ref"))):  # "Plan 2019-2023" is a title
         ref = re.sub(r"\s*[-–]\s*", " - ", m.group("ref"))

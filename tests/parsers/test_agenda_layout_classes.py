@@ -85,3 +85,45 @@ def test_items_numbered_on_through_the_year_from_a_single_digit_are_items():
              row(120, (56, "2025/9"), (98, "Corporate Risk Register"), bold=True),
              row(142, (56, "2025/10"), (98, "Date of the next meeting"), bold=True)]
     assert [n for n, _t, _d in read(lines)] == ["2025/8", "2025/9", "2025/10"]
+
+
+def test_an_agenda_numbered_in_roman_numerals_with_nothing_under_them_is_read_by_its_numerals():
+    lines = [row(60, (56, "Business to be transacted"), size=13, bold=True),
+             row(84, (56, "I."), (80, "Apologies for absence")), row(98, (80, "Purpose: To receive apologies for absence.")),
+             row(118, (56, "II."), (80, "Declarations of interest")),
+             row(138, (56, "III."), (80, "Minutes of the last meeting ..................... 5")),
+             row(158, (56, "IV."), (80, "Fees and Charges 2025/26 ......................... 12")),
+             row(178, (56, "V."), (80, "Date of next meeting"))]
+    assert [(n, t) for n, t, _d in read(lines)] == [("I", "Apologies for absence"), ("II", "Declarations of interest"),
+                                                    ("III", "Minutes of the last meeting"), ("IV", "Fees and Charges 2025/26"),
+                                                    ("V", "Date of next meeting")]
+
+
+def test_an_agenda_lettered_a_b_c_in_lower_case_is_read_by_its_letters():
+    lines = [row(60, (56, "AGENDA ITEMS"), size=13, bold=True),
+             row(84, (56, "a."), (80, "Apologies for absence")),
+             row(104, (56, "b."), (80, "Minutes of the last meeting")),
+             row(124, (56, "c."), (80, "Corporate Risk Register")), row(138, (80, "To note the risks and the actions to manage them.")),
+             row(158, (56, "d."), (80, "Date of next meeting"))]
+    assert read(lines) == [("a", "Apologies for absence", None), ("b", "Minutes of the last meeting", None),
+                           ("c", "Corporate Risk Register", "To note the risks and the actions to manage them."),
+                           ("d", "Date of next meeting", None)]
+
+
+def test_lower_case_letters_indented_under_numbered_items_stay_theirs():
+    lines = [row(60, (56, "1."), (80, "Planning applications")), row(78, (80, "a."), (100, "Land at Mill Lane")),
+             row(96, (80, "b."), (100, "Land at Station Road")), row(114, (80, "c."), (100, "Land at Orchard Way")),
+             row(132, (80, "d."), (100, "Land at Church Street")), row(150, (56, "2."), (80, "Date of next meeting"))]
+    assert [n for n, _t, _d in read(lines)][:1] == ["1"] and "2" in [n for n, _t, _d in read(lines)]
+
+
+def test_a_contents_list_with_dot_leaders_to_the_page_keeps_the_dots_and_page_out_of_the_title():
+    lines = [row(60, (56, "TABLE OF CONTENTS"), size=13, bold=True),
+             row(84, (56, "1."), (80, "Apologies for absence")),
+             row(104, (56, "2."), (80, "Minutes of the last meeting"), (220, "......................................"), (520, "5")),
+             row(124, (56, "3."), (80, "Fees and Charges 2025/26"), (210, "........................................."), (515, "12")),
+             row(144, (56, "4."), (80, "Date of next meeting"))]
+    items = lines_to_agenda_items([(1, lines)])
+    assert [(i.number, i.title) for i in items] == [("1", "Apologies for absence"), ("2", "Minutes of the last meeting"),
+                                                   ("3", "Fees and Charges 2025/26"), ("4", "Date of next meeting")]
+    assert [i.page_ref for i in items] == [None, "5", "12", None]
