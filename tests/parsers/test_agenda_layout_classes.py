@@ -2,6 +2,8 @@
 wrapped in their cells, sub-items titled by a reference. One test per layout class, hand-made lines."""
 from __future__ import annotations
 
+import pytest
+
 from minutetrail.models import Line, Word
 from minutetrail.parsers.agenda import lines_to_agenda_items
 
@@ -127,3 +129,17 @@ def test_a_contents_list_with_dot_leaders_to_the_page_keeps_the_dots_and_page_ou
     assert [(i.number, i.title) for i in items] == [("1", "Apologies for absence"), ("2", "Minutes of the last meeting"),
                                                    ("3", "Fees and Charges 2025/26"), ("4", "Date of next meeting")]
     assert [i.page_ref for i in items] == [None, "5", "12", None]
+
+
+@pytest.mark.parametrize("header", [((60, "No"), (110, "Agenda Item"), (362, "Responsible"), (480, "Page")),
+                                    ((60, "Item"), (110, "Matter"), (362, "Presenter(s)"), (480, "Est. Time")),
+                                    ((60, "Item"), (110, "Heading"), (362, "Portfolio Holder"), (480, "Page Nos."))])
+def test_an_agenda_table_under_other_header_words_is_read_by_its_columns(header):
+    lines = [row(100, *header, bold=True),
+             row(120, (60, "1"), (110, "Apologies for absence"), (362, "Clerk to the Council")),
+             row(140, (60, "2"), (110, "Corporate Risk Register and the Revised Budget"), (362, "Head of Internal"), (480, "10.15")),
+             row(154, (110, "Capital Programme at Quarter Two"), (362, "Audit")),
+             row(174, (60, "3"), (110, "Date of next meeting"), (362, "Chair"))]
+    assert read(lines) == [("1", "Apologies for absence", None),
+                           ("2", "Corporate Risk Register and the Revised Budget Capital Programme at Quarter Two", None),
+                           ("3", "Date of next meeting", None)]
