@@ -169,3 +169,11 @@ def test_a_report_opening_in_a_cover_box_of_labels_without_colons_is_a_report(tm
     record = parse_file(str(sheet.save()))
     assert [(d.kind.value, d.title) for d in record.documents] == [("report", "Budget and Fees 2025/26")]
     assert [r.text for r in record.recommendations] == ["Approve the budget;", "Agree the fees."]
+
+
+def test_lead_in_words_on_a_wrapped_line_of_a_summary_do_not_open_the_recommendations(tmp_path):
+    body = [("Executive summary", True), ("This report sets out the position reached and the decisions", False),
+            ("members are asked to take.", False), ("Staff Recommendation", True), ("(1) approve the budget;", False),
+            ("(2) agree the fees.", False)] + BACKGROUND
+    record = parse_file(str(_sections(tmp_path / "r.pdf", HEAD, body)))
+    assert [(r.letter, r.text) for r in record.recommendations] == [("1", "approve the budget;"), ("2", "agree the fees.")]
