@@ -143,3 +143,22 @@ def test_an_agenda_table_under_other_header_words_is_read_by_its_columns(header)
     assert read(lines) == [("1", "Apologies for absence", None),
                            ("2", "Corporate Risk Register and the Revised Budget Capital Programme at Quarter Two", None),
                            ("3", "Date of next meeting", None)]
+
+
+def test_sub_items_numbered_with_their_items_number_and_a_letter_are_sub_items():
+    lines = [row(84, (56, "06"), (80, "Minutes of the last meeting")),
+             row(104, (56, "07"), (80, "Planning applications")), row(118, (80, "Purpose: To consider the report of the Head of Planning.")),
+             row(134, (80, "07a"), (110, "24/00410/LBC - The Old Rectory, Church Street")),
+             row(150, (80, "07b"), (110, "24/01234/FUL - Land East of Mill Lane")),
+             row(170, (56, "08"), (80, "Date of next meeting"))]
+    assert [(n, t) for n, t, _d in read(lines)] == [
+        ("06", "Minutes of the last meeting"), ("07", "Planning applications"),
+        ("07a", "24/00410/LBC - The Old Rectory, Church Street"), ("07b", "24/01234/FUL - Land East of Mill Lane"),
+        ("08", "Date of next meeting")]
+
+
+def test_sub_items_numbered_in_bracketed_roman_numerals_past_ii_are_sub_items():
+    lines = [row(104, (56, "5."), (80, "Planning applications")),
+             *[row(124 + 16 * k, (80, f"({r})"), (110, f"24/0041{k}/FUL - Land at Plot {k + 1}")) for k, r in enumerate(["i", "ii", "iii", "iv"])],
+             row(200, (56, "6."), (80, "Date of next meeting"))]
+    assert [n for n, _t, _d in read(lines)] == ["5", "5i", "5ii", "5iii", "5iv", "6"]
