@@ -24,7 +24,7 @@ def token(style: str, i: int, base: int) -> tuple[str, str]:
         "1.0": (f"{i}.0", f"{i}.0"), "2025/12": (f"2025/{base + i}", f"2025/{base + i}"),
         "A.": (f"{upper}.", upper), "none": ("", ""),
         "I.": (f"{roman(i)}.", roman(i)), "a.": (f"{letter(i)}.", letter(i)),
-        "Agenda Item 1": (f"Agenda Item {i}", str(i)), "01": (f"{i:02d}", f"{i:02d}"),
+        "Agenda Item 1": (f"Agenda Item {i}", str(i)), "Item No. 1": (f"Item No. {i}", str(i)), "01": (f"{i:02d}", f"{i:02d}"),
     }[style]
 
 
@@ -44,7 +44,8 @@ def roman(n: int) -> str:
 def sub_token(style: str, parent: str, k: int) -> tuple[str, str]:
     return {"(a)": (f"({LETTERS[k]})", parent + LETTERS[k]), "a)": (f"{LETTERS[k]})", parent + LETTERS[k]),
             "5.1": (f"{parent.split('.')[0]}.{k + 1}", f"{parent.split('.')[0]}.{k + 1}"),
-            "(i)": (f"({ROMAN[k]})", parent + ROMAN[k]), "5a": (parent + LETTERS[k], parent + LETTERS[k])}[style]
+            "(i)": (f"({ROMAN[k]})", parent + ROMAN[k]), "5a": (parent + LETTERS[k], parent + LETTERS[k]),
+            "i)": (f"{ROMAN[k]})", parent + ROMAN[k])}[style]
 
 
 def plan_items(rng: random.Random, ch: Choice, report_titles: list[str], prev: str) -> list[dict]:
@@ -71,7 +72,7 @@ def plan_items(rng: random.Random, ch: Choice, report_titles: list[str], prev: s
         items.append({"title": title, "desc": desc, "pages": (page, page + span)})
         page += span + 1
     subs_at = next((i for i, it in enumerate(items) if it["title"] in topics), None)
-    if ch["sub_items"] != "none" and ch["numbering"] in ("1.", "1", "(1)", "Item 1", "1.0", "1)", "Item 1:", "Agenda Item 1", "01") and ch["layout"].startswith(("inline", "hanging", "leader")) and subs_at is not None:
+    if ch["sub_items"] != "none" and ch["numbering"] in ("1.", "1", "(1)", "Item 1", "1.0", "1)", "Item 1:", "Agenda Item 1", "01", "Item No. 1") and ch["layout"].startswith(("inline", "hanging", "leader")) and subs_at is not None:
         items[subs_at] = {"title": "Planning applications", "desc": None, "pages": None,
                           "subs": rng.sample(SUB_TOPICS, rng.randint(2, 3))}
     items += [{"title": t, "desc": None, "pages": None} for t in closing]
@@ -86,16 +87,19 @@ def plan_items(rng: random.Random, ch: Choice, report_titles: list[str], prev: s
         items.append({"title": title, "pages": None, "desc": text,
                       "banner": {"part_12": "PART 2 - EXEMPT ITEMS", "exempt_banner": "ITEMS WHICH MAY BE CONSIDERED IN PRIVATE",
                                  "part_ab": "Part B - Items likely to be considered in private", "closed_session": "CLOSED SESSION",
-                                 "public_excluded": "PUBLIC EXCLUDED BUSINESS"}[ch["parts"]]})
+                                 "public_excluded": "PUBLIC EXCLUDED BUSINESS", "confidential": "CONFIDENTIAL ITEMS"}[ch["parts"]]})
         items.append({"title": f"Acquisition of Land at {rng.choice(['Mill Lane', 'Station Road', 'Orchard Way'])}", "pages": (page, page + 8),
                       "desc": "Report of the " + rng.choice(POSTS) + "."})
         items[0]["banner"] = {"part_12": "PART 1 - PUBLIC ITEMS", "exempt_banner": None, "closed_session": None,
-                              "public_excluded": None, "part_ab": "Part A - Items to be considered in public"}[ch["parts"]]
+                              "public_excluded": None, "confidential": None, "part_ab": "Part A - Items to be considered in public"}[ch["parts"]]
     for it in items:
         if ch["description"] in ("purpose", "italic"):
             it["desc"] = it["desc"] or pick(rng, DESCS, post=rng.choice(POSTS), person=rng.choice(PEOPLE))
             if ch["description"] == "purpose":
                 it["desc"] = "Purpose: " + it["desc"]
+        elif ch["description"] == "purpose_tag":  # UK: each item tagged with what the meeting is to do with it
+            it["desc"] = rng.choice(["For decision", "For information", "For noting"]) if not it["title"].startswith(
+                ("Exclusion", "Motion to", "Resolution to")) else it["desc"]
         elif ch["description"] == "none" and not it["title"].startswith(("Exclusion", "Motion to", "Resolution to")):
             it["desc"] = None
         elif ch["description"] == "one" and it["desc"] is None and not it.get("subs"):
@@ -110,7 +114,7 @@ def plan_items(rng: random.Random, ch: Choice, report_titles: list[str], prev: s
 
 def _styled(ch: Choice, title: str) -> tuple[str, bool]:
     style = "bold" if ch["numbering"] == "none" and ch["title_style"] in ("plain", "upper") else ch["title_style"]
-    return (title.upper() if style in ("upper_bold", "upper") else title), style in ("upper_bold", "bold", "underlined")
+    return (title.upper() if style in ("upper_bold", "upper") else title), style in ("upper_bold", "bold", "underlined", "bold_italic")
 
 
 def _ref(ch: Choice, pages: tuple[int, int] | None) -> tuple[str, str, str | None]:
@@ -121,7 +125,8 @@ def _ref(ch: Choice, pages: tuple[int, int] | None) -> tuple[str, str, str | Non
     return {"paren_suffix": (f" (Pages {rng_text})", "", None), "plain_suffix": (f" Pages {rng_text}", "", None),
             "right_column": ("", rng_text, None), "right_pages_word": ("", f"Pages {rng_text}", None),
             "none": ("", "", None), "below_line": ("", "", f"Pages {rng_text}"),
-            "pp_suffix": (f" (pp. {pages[0]}-{pages[1]})", "", None), "start_page_right": ("", str(pages[0]), None)}[ch["page_refs"]]
+            "pp_suffix": (f" (pp. {pages[0]}-{pages[1]})", "", None), "start_page_right": ("", str(pages[0]), None),
+            "pages_to": (f" (Pages {pages[0]} to {pages[1]})", "", None)}[ch["page_refs"]]
 
 
 def agenda_list(pen: Pen, ch: Choice, items: list[dict], base: int) -> list[dict]:
@@ -146,7 +151,7 @@ def agenda_list(pen: Pen, ch: Choice, items: list[dict], base: int) -> list[dict
         if ch["layout"] == "leader_dots" and it.get("pages"):  # a contents-style list: dots run to the page on the right
             right, suffix = right or str(it["pages"][0]), ""
         x1 = RIGHT - (PAGE_COL if right else 0)
-        pen.italic = ch["title_style"] == "italic"
+        pen.italic = ch["title_style"] in ("italic", "bold_italic")
         lines = pen.wrap(title + suffix, x1 - title_x, bold)
         pen.need(pen.lh * (len(lines) + (1 if it["desc"] else 0)))
         page = pen.page
@@ -192,6 +197,7 @@ def agenda_table(pen: Pen, ch: Choice, items: list[dict], base: int, rng: random
     heads = ch["table_header"]
     ruled = ch["layout"] == "table_ruled"
     shaded = ch["layout"] == "table_shaded"  # a grey header band, rows parted by rules only
+    zebra = ch["layout"] == "table_zebra"  # a grey header band and every other row shaded, no rules at all
     first = max(TABLE_WIDTHS[0], pen.width(heads[0], True) + 3 * PAD)  # the number column fits its header
     widths = [first, TABLE_WIDTHS[1] - (first - TABLE_WIDTHS[0])] + TABLE_WIDTHS[2:]
     xs = [LEFT + sum(widths[:i]) for i in range(len(widths) + 1)]
@@ -201,13 +207,14 @@ def agenda_table(pen: Pen, ch: Choice, items: list[dict], base: int, rng: random
         h = pen.lh + 2 * PAD
         pen.need(h * 2)
         top = pen.y
-        if shaded:
+        if shaded or zebra:
             pen.fill(xs[0], top, xs[-1], top + h)
         pen.y += PAD
         for x, text in zip(xs, heads):
             pen.put(text, x + PAD, bold=True)
         pen.y = top + h
-        pen.hline(xs[0], xs[-1], pen.y)
+        if not zebra:
+            pen.hline(xs[0], xs[-1], pen.y)
         if ruled:
             pen.hline(xs[0], xs[-1], top)
             for x in xs:
@@ -238,13 +245,15 @@ def agenda_table(pen: Pen, ch: Choice, items: list[dict], base: int, rng: random
             header()
         top = pen.y
         page = pen.page
+        if zebra and numbered % 2 == 0:
+            pen.fill(xs[0], top, xs[-1], top + h)
         for col, cell in ((0, [printed]), (2, l_lines), (3, [last])):
             pen.y = top + PAD
             for ln in cell:
                 pen.put(ln, xs[col] + PAD)
                 pen.y += pen.lh
         pen.y = top + PAD
-        pen.italic = ch["title_style"] == "italic"
+        pen.italic = ch["title_style"] in ("italic", "bold_italic")
         for ln in t_lines:
             pen.put(ln, xs[1] + PAD, bold)
             pen.y += pen.lh
@@ -311,6 +320,9 @@ def front_sheet(pen: Pen, ch: Choice, rng: random.Random, m: dict) -> None:
         for label, value in (("Meeting Date", dtext), ("Start Time", ttext), ("Location", m["venue"])):
             pen.para(f"{label}: {value}")
         pen.y += 8
+    elif block == "agenda_for":  # UK parish / town councils: the agenda's title sentence names all
+        pen.para(f"AGENDA for the meeting of the {m['committee']} to be held at {m['venue']} on {dtext}{joiner}{ttext.rstrip('.')}",
+                 bold=True, gap=8)
     elif block == "requested_to_attend":  # Ireland / UK
         pen.para(f"To each Member of the {m['committee']}", gap=6)
         pen.para("Dear Councillor,", gap=4)
@@ -329,6 +341,10 @@ def front_sheet(pen: Pen, ch: Choice, rng: random.Random, m: dict) -> None:
         pen.para(rng.choice(PEOPLE))
         pen.para("Chief Executive")
         pen.para(f"Date of publication: {(d.replace(day=1)).strftime('%d %B %Y')}", gap=8)
+    if blocks == "webcast":
+        pen.para("Webcasting", bold=True)
+        pen.para("This meeting will be filmed for live and subsequent broadcast on the Council's website. By entering the meeting "
+                 "room you consent to being filmed.", gap=8)
     if "evacuation" in blocks:
         pen.para("Fire evacuation", bold=True)
         pen.para("In the event of the fire alarm sounding, please leave the building by the nearest exit and gather at the "

@@ -20,6 +20,8 @@ FONTS = {"Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helv
          "Times": ("Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic")}
 TTF = {"LiberationSans": ("liberation/LiberationSans-Regular", "liberation/LiberationSans-Bold", "liberation/LiberationSans-Italic",
                           "liberation/LiberationSans-BoldItalic"),
+       "DejaVuSansCondensed": ("dejavu/DejaVuSansCondensed", "dejavu/DejaVuSansCondensed-Bold", "dejavu/DejaVuSansCondensed-Oblique",
+                               "dejavu/DejaVuSansCondensed-BoldOblique"),
        "DejaVuSerif": ("dejavu/DejaVuSerif", "dejavu/DejaVuSerif-Bold", "dejavu/DejaVuSerif-Italic", "dejavu/DejaVuSerif-BoldItalic")}
 TTF_DIR = Path("/usr/share/fonts/truetype")
 
@@ -214,6 +216,7 @@ def date_parts(style: str, d: date, hour: int, minute: int) -> tuple[str, str, s
         "iso_pm": (d.isoformat(), clock12(hour, minute, ":", False, True).replace("pm", "p.m.").replace("am", "a.m."), " at "),
         "us_no_weekday": (f"{month} {d.day}, {d.year}", clock12(hour, minute, ":", False, True).replace("pm", "p.m.").replace("am", "a.m."), ", "),
         "hour_only": (f"{day} {d.day} {month} {d.year}", clock12(hour, minute, ".", False, False).replace(".00", ""), " at "),
+        "ordinal_pm": (f"{ordinal(d.day)} {month} {d.year}", clock12(hour, minute, ".", False, True).replace("pm", "p.m.").replace("am", "a.m."), " at "),
         "padded_ampm": (f"{day} {d.day:02d} {month} {d.year}", f"{hour % 12 or 12:02d}:{minute:02d} {'PM' if hour >= 12 else 'AM'}", " at "),
     }[style]
 

@@ -10,6 +10,8 @@ from bench.unseen_agenda_pdf import LEFT, PEOPLE, POSTS, REASONS, RECS, RIGHT, P
 
 def _lead_body(m: dict) -> str:
     c = m["committee"]
+    if c in ("Committee of the Whole", "Board of Supervisors"):  # named by its head noun: "That the Committee:", "That the Board:"
+        return "the " + c.split()[0]
     return "Cabinet" if c == "Cabinet" else ("the Council" if c == m["body"] else "the " + c.split()[-1])
 
 
@@ -75,6 +77,10 @@ def report(pen: Pen, ch: Choice, rng: random.Random, m: dict, title: str) -> lis
         pen.para(f"{rng.randint(8, 12)}.{rng.randint(1, 4)} {title.upper()}", bold=True, size=pen.size + 2, gap=4)
         for text in (f"File Number: F25/{rng.randint(100, 999)}", f"Responsible Officer: {post}", "Attachments: Nil"):
             pen.para(text)
+    elif head == "caps_labels":  # Scotland / Ireland: capital labels, the subject last
+        for text in (f"REPORT TO: {m['committee'].upper()}", f"DATE OF MEETING: {when}", f"REPORT BY: {post.upper()}",
+                     f"SUBJECT: {title.upper()}"):
+            pen.para(text, bold=True)
     elif head == "summary_box":  # UK: an open-report banner, the title, then an executive summary
         pen.para("Part I - Open report", bold=True)
         pen.para(title, bold=True, size=big, gap=4)
@@ -139,7 +145,7 @@ def _recommendations(pen: Pen, ch: Choice, rng: random.Random, m: dict, recs: li
         marker, letter = {"(a)": (f"({LETTERS[k]})", LETTERS[k]), "a)": (f"{LETTERS[k]})", LETTERS[k]),
                           "1.": (f"{k + 1}.", str(k + 1)), "(i)": (f"({ROMAN[k]})", ROMAN[k]), "bullet": ("•", None),
                           "2.1": (f"2.{k + 1}", None), "(1)": (f"({k + 1})", str(k + 1)), "i.": (f"{ROMAN[k]}.", ROMAN[k]),
-                          "dash": ("\u2013", None)}[form]
+                          "dash": ("\u2013", None), "A.": (f"{LETTERS[k].upper()}.", LETTERS[k].upper())}[form]
         text = (f"That {who} " + rec if form == "2.1" else rec[0].upper() + rec[1:] if form in ("bullet", "dash") else rec) + end
         indent = LEFT + (0 if form == "2.1" else 16)
         pen.need(pen.lh)

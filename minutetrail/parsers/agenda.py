@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from minutetrail.models import AgendaItem, Line
 from minutetrail.parsers.agenda_lettered import lettered_agenda_items
+from minutetrail.parsers.agenda_refs import OPEN_RANGE, PAGE_REF, REF_TEXT, first_line_ref, split_ref
 from minutetrail.parsers.agenda_table import table_agenda_items
 from minutetrail.parsers.agenda_unnumbered import unnumbered_agenda_items
 from minutetrail.parsers.dates import MONTHS
@@ -26,18 +27,13 @@ NUM = re.compile(
     r"|(?P<dec>\d{1,3}(?:[.\-]\d{1,3}){1,3}[a-z]?)"  # 5.1, 18.11.3, 1-1-1
     r"|(?P<dotcap>\d{1,3}\.[A-Z])(?![A-Za-z])"  # 1.A
     r"|(?P<arabic>\d{1,3}(?:[a-z]|\([a-z]\))?)"  # 5, 5a, 5(a)
-    r"|\((?P<paren>[a-z]{1,2})\)"  # (a)
+    r"|\((?P<paren>[a-z]{1,2}|[ivx]{3,4})\)"  # (a), (iii)
     r"|(?P<lower>[a-z])\)"  # a)
     r"|(?P<roman>[IVX]{1,5})(?=[.)])"  # I. II)
     r"|(?P<cap>[A-Z])(?=[.)]|\s+\d{2,4}-\d{2,5}\b)"  # A. / a Legistar sub-ref "A 16-0123"
     r")(?P<punct>[.):]?)(?:\s+(?:[-–—:]\s+)?|(?<=\.)(?=[A-Z][a-z]))(?P<title>\S.*)$"
 )
-REF_TEXT = re.compile(r"^\(?\s*(?:pages?\s+)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)?$", re.I)
-REF_GAP = 0.6  # font sizes: a page range set apart at the right of an item's first line
 FILE_NUMBER = re.compile(r"^\d{2,4}-\d{2,5}\s+")  # a legislative file number between ref and title
-PAGE_REF = re.compile(r"\(?\s*pages?\s+(?P<ref>\d+\s*[-–]\s*\d+|\d+)\s*\)?\s*$", re.I)
-OPEN_RANGE = re.compile(r"\(?pages?\s+\d{1,4}\s*[-–]$", re.I)  # a page range broken at the end of a line
-BARE_REF = re.compile(r"\s(?P<ref>\d{1,4}\s*-\s*\d{1,4})$")
 SECTION = re.compile(r"^(UNRESTRICTED|EXEMPT|PART [12I]+|PUBLIC|CONFIDENTIAL)\b.*ITEMS?\b")
 STOP = re.compile(r"^(date of (the )?next meeting|membership|for any further information|exempt items)", re.I)
 ITEM_GAP_HEIGHTS = 2.2
@@ -60,18 +56,6 @@ UNNUMBERED_HEADING_PAGES = 2
 SHORT_TITLE = 70  # characters: an out-of-order number opens an item only on a short title line
 
 
-def _years(ref: str) -> bool:
-    return all(1900 <= int(n) <= 2100 for n in re.findall(r"\d+", ref))
-
-
-def _split_ref(text: str) -> tuple[str, str | None]:
-    m = PAGE_REF.search(text) or BARE_REF.search(text)
-    if m and not (m.re is BARE_REF and _years(m.group("ref"))):  # "Plan 2019-2023" is a title
-        ref = re.sub(r"\s*[-–]\s*", " - ", m.group("ref"))
-        return text[: m.start()].strip(), ref
-    return text, None
-
-
 def _is_heading(text: str, line: Line) -> bool:
     letters = [c for c in text if c.isalpha()]
     return line.bold or (bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8)
@@ -89,20 +73,6 @@ def _hanging_break(cur: dict, line: Line, gap: float, height: float) -> bool:
     if not hanging or abs(line.x0 - cur["x"]) > LEFT_OF / 2:
         return False
     return gap > height
-
-
-def _first_line_ref(line: Line) -> tuple[str, str] | None:
-    """(as printed, normalised) page range set apart at the right end of a line, if any."""
-    words = line.words
-    for n in (1, 2, 3, 4):
-        if len(words) <= n + 1:
-            break
-        text = " ".join(w.text for w in words[-n:])
-        if (REF_TEXT.match(text) and words[-n].x0 - words[-n - 1].x1 > REF_GAP * (words[-n].size or 10.0)
-                and (re.search(r"page", text, re.I) or not _years(text))):
-            digits = re.findall(r"\d+", text)
-            return text, " - ".join(digits)
-    return None
 
 
 def _banner(text: str) -> bool:
@@ -139,6 +109,12 @@ def _next_number_ok(prev: str | None, num: str, heading: bool, after_heading: bo
     return pb != 1 and same_style and short  # reprinted, withdrawn or out-of-order numbers
 
 
+def _lettered_sub(num: str | None, parent: str | None) -> bool:
+    """"07a" under item 07 (or after 07a): the item's own number and a letter."""
+    sub, base = re.fullmatch(r"(\d{1,3})[a-z]", num or ""), re.match(r"\d+", parent or "")
+    return bool(sub and base and sub[1] == base.group())
+
+
 def _running(num: str) -> int:
     """The running half of a number with its year: 41 of "41/24", 7 of "2024/07"."""
     a, b = (int(p) for p in num.split("/"))
@@ -172,18 +148,18 @@ class _Reader:
         cur = self.cur
         if cur is None:
             return
-        title, ref = _split_ref(TIME_SLOT.sub("", join_lines(cur["title"])))  # "... Next Steps 9:30 - 10:45 PM"
+        title, ref = split_ref(TIME_SLOT.sub("", join_lines(cur["title"])))  # "... Next Steps 9:30 - 10:45 PM"
         ref = cur["ref"] or ref
         desc_text = join_lines(cur["desc"])
         if ref is None and desc_text:
-            desc_text, ref = _split_ref(desc_text)
+            desc_text, ref = split_ref(desc_text)
         if title:
             self.items.append(AgendaItem(cur["num"], title, desc_text or None, ref, cur["page"]))
         self.cur = None
 
     def open(self, num: str, title: str, line: Line, page: int, lead: int = 1) -> None:
         self.close()
-        ref = _first_line_ref(line)
+        ref = first_line_ref(line)
         if ref is not None:  # "(Pages 9 - 16)" right of a title that wraps: not part of the title
             title = title[: len(title) - len(ref[0])].rstrip() if title.endswith(ref[0]) else title
         title_words = [w for w in line.words[lead:] if not re.fullmatch(r"[\d\-–]+", w.text)]
@@ -373,7 +349,7 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
         return short or not in_description  # "That: (a) That the report is noted ..." is a list in the text
     if deeper:
         # "3.1" indented under "3" is an item; a deeper "1." is a list inside the item
-        return bool(m["dec"] or m["dotcap"]) and r.prev_num is not None
+        return bool(m["dec"] or m["dotcap"] or _lettered_sub(m["arabic"], r.prev_num)) and r.prev_num is not None
     style = r.style
     words = [w for w in line.words[1:]]
     bold = bool(words) and sum(w.bold for w in words) * 2 > len(words)

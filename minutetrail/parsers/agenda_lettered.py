@@ -1,9 +1,10 @@
-"""Agendas whose items are lettered "A.", "B.", "C." with no numbers under them.
+"""Agendas whose items are lettered "A.", "B.", "C." (or "a.", "b.", or roman "I.", "II.") with no numbers under them.
 
-Elsewhere a capital letter opens a section over numbered items ("B. Consent items" over "1."), so the
-numbered reading takes letters for sections. Where it finds no item at all, a run of consecutive capital
-letters from "A" at one left edge is the items' own numbering: each letter is set as its place in the
-run, the lines are read as a numbered agenda, and every item gets its letter back.
+Elsewhere a capital letter or a roman numeral opens a section over numbered items ("B. Consent items" over
+"1."), so the numbered reading takes them for sections, and "a." is read as nothing. Where it finds no item at
+all, a run of consecutive markers of one kind from the first (A, a or I) at one left edge, not indented under
+numbered lines, is the items' own numbering: each marker is set as its place in the run, the lines are read as
+a numbered agenda, and every item gets its marker back.
 """
 from __future__ import annotations
 
@@ -13,60 +14,86 @@ from dataclasses import replace
 
 from minutetrail.models import AgendaItem, Line, Word
 
-LETTER = re.compile(r"^(?P<letter>[A-Z])(?:[.)]$|\.(?=[A-Z][A-Za-z]))")  # "A." or, glued to its title, "M.Tree", "C.TREE"
-SAME_X = 2.0  # points: the letters of one run start at one edge
-MIN_RUN = 3  # lettered lines in sequence that make a run
+MARK = re.compile(r"^(?P<mark>[A-Za-z]{1,6})(?:[.)]$|\.(?=[A-Z][A-Za-z]))")  # "A.", "a.", "IV." or, glued to its title, "M.Tree"
+ARABIC = re.compile(r"^\d{1,3}[.)]?$")  # a numbered line's number: letters indented under it are its sub-items
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+KINDS = ("upper", "lower", "roman")
+SAME_X = 2.0  # points: the markers of one run start at one edge
+MIN_RUN = 3  # marked lines in sequence that make a run
 
 Pages = Sequence[tuple[int, Sequence[Line]]]
 
 
-def _lettered(line: Line) -> str | None:
-    """The capital letter opening this line ("A." then a title starting with a capital or digit), or None."""
+def _roman(mark: str) -> int | None:
+    """The value of an upper-case roman numeral ("XIV" -> 14), or None."""
+    if not mark or any(ch not in ROMAN for ch in mark):
+        return None
+    values = [ROMAN[ch] for ch in mark]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
+def _place(kind: str, mark: str) -> int | None:
+    """A marker's place in its sequence: "C" 3 (upper), "bb" 28 (lower, doubled after z), "IV" 4 (roman)."""
+    if kind == "upper":
+        return ord(mark) - ord("A") + 1 if len(mark) == 1 and mark.isupper() else None
+    if kind == "lower":
+        return (len(mark) - 1) * 26 + ord(mark[0]) - ord("a") + 1 if mark.islower() and len(set(mark)) == 1 else None
+    return _roman(mark)
+
+
+def _marker(line: Line) -> str | None:
+    """The letter or numeral opening this line, then a title starting with a capital or digit, or None."""
     words = line.words
-    m = LETTER.match(words[0].text) if words else None
-    if m and len(words[0].text) > 2:
-        return m["letter"]  # glued to its title
-    return m["letter"] if m and len(words) > 1 and (words[1].text[:1].isupper() or words[1].text[:1].isdigit()) else None
+    m = MARK.match(words[0].text) if words else None
+    if m and len(words[0].text) > len(m["mark"]) + 1:
+        return m["mark"] if len(m["mark"]) == 1 and m["mark"].isupper() else None  # glued to its title: "C.TREE"
+    return m["mark"] if m and len(words) > 1 and (words[1].text[:1].isupper() or words[1].text[:1].isdigit()) else None
 
 
-def _run(pages: Pages) -> set[int]:
-    """id() of the lines of the longest run of letters A, B, C ... at one left edge."""
+def _run(pages: Pages, kind: str) -> list[Line]:
+    """The longest run of markers of one kind (1, 2, 3 ...) at one left edge, not under numbered lines."""
     best: list[Line] = []
-    heads = [ln for _p, lines in pages for ln in lines if _lettered(ln)]
-    for start in (ln for ln in heads if _lettered(ln) == "A"):
+    heads = [ln for _p, lines in pages for ln in lines if (mk := _marker(ln)) and _place(kind, mk)]
+    numbers = [ln.x0 for _p, lines in pages for ln in lines if ln.words and ARABIC.match(ln.words[0].text)]
+    for start in (ln for ln in heads if _place(kind, _marker(ln) or "") == 1):
+        if any(x < start.x0 - SAME_X for x in numbers):
+            continue
         run = [start]
         for ln in heads[heads.index(start) + 1 :]:
-            if abs(ln.x0 - start.x0) <= SAME_X and ord(_lettered(ln) or "A") == ord(_lettered(run[-1]) or "A") + 1:
+            if abs(ln.x0 - start.x0) <= SAME_X and _place(kind, _marker(ln) or "") == (_place(kind, _marker(run[-1]) or "") or 0) + 1:
                 run.append(ln)
         best = max(best, run, key=len)
-    return {id(ln) for ln in best} if len(best) >= MIN_RUN else set()
+    return best if len(best) >= MIN_RUN else []
 
 
-def _renumbered(first: Word, place: str) -> tuple[Word, ...]:
-    """The letter as its place ("C." -> "3."); a title glued to the letter becomes a word of its own."""
-    if len(first.text) <= 2:
+def _renumbered(first: Word, mark: str, place: int) -> tuple[Word, ...]:
+    """The marker as its place ("C." -> "3."); a title glued to the marker becomes a word of its own."""
+    if len(first.text) <= len(mark) + 1:
         return (replace(first, text=f"{place}."),)
-    cut = first.x0 + (first.x1 - first.x0) * 2 / len(first.text)
-    return replace(first, text=f"{place}.", x1=cut), replace(first, text=first.text[2:], x0=cut)
+    cut = first.x0 + (first.x1 - first.x0) * (len(mark) + 1) / len(first.text)
+    return replace(first, text=f"{place}.", x1=cut), replace(first, text=first.text[len(mark) + 1 :], x0=cut)
 
 
 def lettered_agenda_items(pages: Pages, read: Callable[[Pages], list[AgendaItem]]) -> list[AgendaItem]:
-    """Items of an agenda lettered A., B., C. (``read``: the numbered reading), or [] when it has no such run."""
-    run = _run(pages)
+    """Items of an agenda lettered A., B., C. or a., b., c. or numbered I., II., III. (``read``: the numbered
+    reading), or [] when it has no such run."""
+    runs = {kind: _run(pages, kind) for kind in KINDS}
+    kind = max(KINDS, key=lambda k: len(runs[k]))
+    run = {id(ln) for ln in runs[kind]}
     if not run:
         return []
-    letters: dict[str, str] = {}
+    marks: dict[str, str] = {}
     renumbered = []
     for page, lines in pages:
         out = []
         for ln in lines:
             if id(ln) in run:
-                letter = _lettered(ln) or ""
-                place = str(ord(letter) - ord("A") + 1)
-                letters[place] = letter
-                ln = Line(_renumbered(ln.words[0], place) + tuple(ln.words[1:]))
+                mark = _marker(ln) or ""
+                place = _place(kind, mark) or 0
+                marks[str(place)] = mark
+                ln = Line(_renumbered(ln.words[0], mark, place) + tuple(ln.words[1:]))
             out.append(ln)
         renumbered.append((page, out))
     items = read(renumbered)
-    return [replace(i, number=letters[m[1]] + m[2]) if (m := re.match(r"^(\d+)(.*)$", i.number)) and m[1] in letters else i
+    return [replace(i, number=marks[m[1]] + m[2]) if (m := re.match(r"^(\d+)(.*)$", i.number)) and m[1] in marks else i
             for i in items]

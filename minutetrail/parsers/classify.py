@@ -119,11 +119,14 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         return PageStart(DocKind.OTHER, first)
     if table_kind is not None:
         return PageStart(table_kind, None)
-    labelled = list(itertools.takewhile(lambda ln: not (LIST_NUMBER.match(ln.text.strip()) or agenda_table_header(ln)), opening))
+    numbered_title = _numbered_title(opening)  # "9.2 FEES AND CHARGES" set large over "File Number:", "Responsible Officer:"
+    labelled = list(itertools.takewhile(lambda ln: not (LIST_NUMBER.match(ln.text.strip()) or agenda_table_header(ln)),
+                                        opening[1:] if numbered_title else opening))
     if sum(1 for ln in labelled if REPORT_META.match(ln.text) or _report_cell(ln)) >= 2:  # not "Lead officer:" under agenda items
         meta = next((ln for ln in opening if REPORT_TITLE_LABEL.match(ln.text)), None)
         cells = [c for ln in opening if (c := _report_cell(ln)) and REPORT_TITLE_LABEL.fullmatch(c[0])]
-        named = cells[0][1] if cells else _title_after(meta, REPORT_TITLE_LABEL) if meta else _set_larger(opening, opening[-1])
+        named = cells[0][1] if cells else _title_after(meta, REPORT_TITLE_LABEL) if meta else \
+            LIST_NUMBER.sub("", opening[0].text.strip(), count=1) if numbered_title else _set_larger(opening, opening[-1])
         return PageStart(DocKind.REPORT, named)
     authored = next((ln for ln in opening if REPORT_BY.match(ln.text.strip())), None)
     above = opening[: opening.index(authored)] if authored is not None else []
@@ -139,6 +142,11 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
         if ACTION_LOG_CUE.search(text) and _title_like(text) and (line.bold or len(text) < 80) and not ITEM_NUMBERED.match(text):
             return PageStart(DocKind.ACTION_LOG, text)
     return None
+
+
+def _numbered_title(opening: Sequence[Line]) -> bool:
+    """Does the page open with a numbered heading set larger than the line under it (a report's "9.2 TITLE")?"""
+    return len(opening) > 1 and bool(LIST_NUMBER.match(opening[0].text.strip())) and _size(opening[0]) >= _size(opening[1]) + TITLE_OVER
 
 
 def _report_cell(line: Line) -> tuple[str, str] | None:

@@ -30,11 +30,13 @@ AGENDA_HEAD = re.compile(r"^\W*(" + alternation("kinds.agenda") + r"|notice of t
 # "To: All Members of the Planning Sub-Committee": the committee, addressed
 ADDRESSEE = re.compile(r"^(?:(?:" + alternation("meeting.addressee_leads") + r")\s*:?\s*)?(?:all\s+)?(?:the\s+)?members\s+of\s+(?:the\s+)?(?=[A-Z])"
                        r"|^to\s*:\s*(?:the\s+)?(?=[A-Z])", re.I)
-SUMMONED = re.compile(r"\bmeeting of the (?P<name>[A-Z][\w&'’ -]+?),?\s+(?:to be|will be|is to be|shall be)\s+held\b")
+SUMMONED = re.compile(r"\b(?i:meeting) of the (?P<name>[A-Z][\w&'’ -]+?),?\s+(?:to be|will be|is to be|shall be)\s+held\b")
 ITEM_MARKER = re.compile(r"^\(?[A-Z0-9]{1,3}[.)]\s")  # "A. Apologies" under the heading is the first item, not the committee
 # "Meeting of the Licensing Committee" as a title: the committee is what follows the lead
 TITLE_LEAD = re.compile(r"^(?:" + alternation("meeting.title_leads") + r")\s+(?:the\s+)?(?=[A-Z])", re.I)
 VENUE = re.compile(r"\b" + alternation("meeting.venue_cues") + r"\b", re.I)  # "Council Chamber, Civic Offices, Market Street"
+# "Finance and Performance Committee Meeting No. 36": the committee, before the meeting's number
+NUMBERED_TITLE = re.compile(r"^(?P<name>.+?)\s+(?:" + alternation("meeting.number_labels") + r")\s*\d{1,4}$", re.I)
 NOT_COMMITTEE = re.compile(r"\d|@|www\.|https?:|^(tel|email|ask for|date|time|place|venue)\b", re.I)
 
 
@@ -98,6 +100,15 @@ def _labelled_committee(lines: Sequence[Line]) -> str | None:
         m = LABEL_COMMITTEE.match(collapse(line.text))
         if m and _name_like(m["name"].strip(" .")):
             return smart_case(m["name"].strip(" ."))
+    return None
+
+
+def _numbered_committee(lines: Sequence[Line]) -> str | None:
+    """The committee a title names before the meeting's number ("Finance Committee Meeting No. 12")."""
+    for line in lines[:FRONT_LINES]:
+        m = NUMBERED_TITLE.match(collapse(line.text))
+        if m and _names_committee(m["name"]):
+            return smart_case(m["name"])
     return None
 
 
@@ -210,7 +221,7 @@ def front_sheet_meeting(lines: Sequence[Line]) -> Meeting:
     titled = heading_committee(lines)
     if titled and body and titled.lower() == body.lower() and not OWN_COMMITTEE.search(titled):
         titled = None  # "Kent County Council" on a report's cover is the body, not a committee
-    committee = _labelled_committee(lines) or _summoned_committee(lines) or _committee(lines) or committee_fallback(lines, body) or titled
+    committee = _numbered_committee(lines) or _labelled_committee(lines) or _summoned_committee(lines) or _committee(lines) or committee_fallback(lines, body) or titled
     return Meeting(body=body, committee=_without_title_lead(committee), date=date, time=time,
                    venue=venue, membership=parse_membership(lines))
 

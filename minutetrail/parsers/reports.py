@@ -41,6 +41,14 @@ def _heading(line: Line, text: str, prev: Line | None) -> bool:
     return len(text) < HEADING_CHARS and not text.endswith((".", ";", ",", ":")) and not BULLETED.match(text)  # "3. Key issues" too
 
 
+def _opens_paragraph(line: Line, prev: Line | None) -> bool:
+    """Does this line start a paragraph (first, under a heading, after a finished sentence or a gap), rather than
+    carry on a sentence wrapped from the line above ("... the decisions / members are asked to take.")?"""
+    if prev is None or prev.bold or prev.text.rstrip().endswith((".", ":", ";", "?", "!")):
+        return True
+    return line.top - prev.bottom > HEADING_GAP * (line.bottom - line.top or 10.0)
+
+
 def _table_boundary(line: Line) -> float | None:
     """Where the recommendation column ends, when this line heads a table of recommendations (and reasons)."""
     words = line.words
@@ -99,7 +107,7 @@ def parse_recommendations(pages: Sequence[tuple[int, Sequence[Line]]], report_ti
             height = line.bottom - line.top or 10.0
             if state == "seek":
                 inline = REC_INLINE.match(text)
-                if REC_HEAD.match(text) or inline or LEAD_CUE.match(text):
+                if REC_HEAD.match(text) or inline or (LEAD_CUE.match(text) and _opens_paragraph(line, prev)):
                     state, rec_page = "lead", page
                     lead = [inline["text"]] if inline else [text] if not REC_HEAD.match(text) else []
                 prev = line

@@ -2,6 +2,8 @@
 wrapped in their cells, sub-items titled by a reference. One test per layout class, hand-made lines."""
 from __future__ import annotations
 
+import pytest
+
 from minutetrail.models import Line, Word
 from minutetrail.parsers.agenda import lines_to_agenda_items
 
@@ -85,3 +87,78 @@ def test_items_numbered_on_through_the_year_from_a_single_digit_are_items():
              row(120, (56, "2025/9"), (98, "Corporate Risk Register"), bold=True),
              row(142, (56, "2025/10"), (98, "Date of the next meeting"), bold=True)]
     assert [n for n, _t, _d in read(lines)] == ["2025/8", "2025/9", "2025/10"]
+
+
+def test_an_agenda_numbered_in_roman_numerals_with_nothing_under_them_is_read_by_its_numerals():
+    lines = [row(60, (56, "Business to be transacted"), size=13, bold=True),
+             row(84, (56, "I."), (80, "Apologies for absence")), row(98, (80, "Purpose: To receive apologies for absence.")),
+             row(118, (56, "II."), (80, "Declarations of interest")),
+             row(138, (56, "III."), (80, "Minutes of the last meeting ..................... 5")),
+             row(158, (56, "IV."), (80, "Fees and Charges 2025/26 ......................... 12")),
+             row(178, (56, "V."), (80, "Date of next meeting"))]
+    assert [(n, t) for n, t, _d in read(lines)] == [("I", "Apologies for absence"), ("II", "Declarations of interest"),
+                                                    ("III", "Minutes of the last meeting"), ("IV", "Fees and Charges 2025/26"),
+                                                    ("V", "Date of next meeting")]
+
+
+def test_an_agenda_lettered_a_b_c_in_lower_case_is_read_by_its_letters():
+    lines = [row(60, (56, "AGENDA ITEMS"), size=13, bold=True),
+             row(84, (56, "a."), (80, "Apologies for absence")),
+             row(104, (56, "b."), (80, "Minutes of the last meeting")),
+             row(124, (56, "c."), (80, "Corporate Risk Register")), row(138, (80, "To note the risks and the actions to manage them.")),
+             row(158, (56, "d."), (80, "Date of next meeting"))]
+    assert read(lines) == [("a", "Apologies for absence", None), ("b", "Minutes of the last meeting", None),
+                           ("c", "Corporate Risk Register", "To note the risks and the actions to manage them."),
+                           ("d", "Date of next meeting", None)]
+
+
+def test_lower_case_letters_indented_under_numbered_items_stay_theirs():
+    lines = [row(60, (56, "1."), (80, "Planning applications")), row(78, (80, "a."), (100, "Land at Mill Lane")),
+             row(96, (80, "b."), (100, "Land at Station Road")), row(114, (80, "c."), (100, "Land at Orchard Way")),
+             row(132, (80, "d."), (100, "Land at Church Street")), row(150, (56, "2."), (80, "Date of next meeting"))]
+    assert [n for n, _t, _d in read(lines)][:1] == ["1"] and "2" in [n for n, _t, _d in read(lines)]
+
+
+def test_a_contents_list_with_dot_leaders_to_the_page_keeps_the_dots_and_page_out_of_the_title():
+    lines = [row(60, (56, "TABLE OF CONTENTS"), size=13, bold=True),
+             row(84, (56, "1."), (80, "Apologies for absence")),
+             row(104, (56, "2."), (80, "Minutes of the last meeting"), (220, "......................................"), (520, "5")),
+             row(124, (56, "3."), (80, "Fees and Charges 2025/26"), (210, "........................................."), (515, "12")),
+             row(144, (56, "4."), (80, "Date of next meeting"))]
+    items = lines_to_agenda_items([(1, lines)])
+    assert [(i.number, i.title) for i in items] == [("1", "Apologies for absence"), ("2", "Minutes of the last meeting"),
+                                                   ("3", "Fees and Charges 2025/26"), ("4", "Date of next meeting")]
+    assert [i.page_ref for i in items] == [None, "5", "12", None]
+
+
+@pytest.mark.parametrize("header", [((60, "No"), (110, "Agenda Item"), (362, "Responsible"), (480, "Page")),
+                                    ((60, "Item"), (110, "Matter"), (362, "Presenter(s)"), (480, "Est. Time")),
+                                    ((60, "Item"), (110, "Heading"), (362, "Portfolio Holder"), (480, "Page Nos."))])
+def test_an_agenda_table_under_other_header_words_is_read_by_its_columns(header):
+    lines = [row(100, *header, bold=True),
+             row(120, (60, "1"), (110, "Apologies for absence"), (362, "Clerk to the Council")),
+             row(140, (60, "2"), (110, "Corporate Risk Register and the Revised Budget"), (362, "Head of Internal"), (480, "10.15")),
+             row(154, (110, "Capital Programme at Quarter Two"), (362, "Audit")),
+             row(174, (60, "3"), (110, "Date of next meeting"), (362, "Chair"))]
+    assert read(lines) == [("1", "Apologies for absence", None),
+                           ("2", "Corporate Risk Register and the Revised Budget Capital Programme at Quarter Two", None),
+                           ("3", "Date of next meeting", None)]
+
+
+def test_sub_items_numbered_with_their_items_number_and_a_letter_are_sub_items():
+    lines = [row(84, (56, "06"), (80, "Minutes of the last meeting")),
+             row(104, (56, "07"), (80, "Planning applications")), row(118, (80, "Purpose: To consider the report of the Head of Planning.")),
+             row(134, (80, "07a"), (110, "24/00410/LBC - The Old Rectory, Church Street")),
+             row(150, (80, "07b"), (110, "24/01234/FUL - Land East of Mill Lane")),
+             row(170, (56, "08"), (80, "Date of next meeting"))]
+    assert [(n, t) for n, t, _d in read(lines)] == [
+        ("06", "Minutes of the last meeting"), ("07", "Planning applications"),
+        ("07a", "24/00410/LBC - The Old Rectory, Church Street"), ("07b", "24/01234/FUL - Land East of Mill Lane"),
+        ("08", "Date of next meeting")]
+
+
+def test_sub_items_numbered_in_bracketed_roman_numerals_past_ii_are_sub_items():
+    lines = [row(104, (56, "5."), (80, "Planning applications")),
+             *[row(124 + 16 * k, (80, f"({r})"), (110, f"24/0041{k}/FUL - Land at Plot {k + 1}")) for k, r in enumerate(["i", "ii", "iii", "iv"])],
+             row(200, (56, "6."), (80, "Date of next meeting"))]
+    assert [n for n, _t, _d in read(lines)] == ["5", "5i", "5ii", "5iii", "5iv", "6"]

@@ -43,3 +43,18 @@ def test_a_council_chamber_venue_over_the_agenda_heading_is_not_the_committee():
                  (56, "Council Chamber, Civic Offices, Market Street"), (56, "Contact officer: Sam Oduya, Democratic Services"),
                  (56, "Tel: 01632 960 412"), (56, "Email: democratic.services@westhaven.gov.uk"), (56, "Agenda", 13, True), *STANDING)
     assert front_sheet_meeting(lines).committee == "Cabinet"
+
+
+def test_a_notice_hereby_given_of_an_ordinary_meeting_of_the_x_names_x():
+    lines = page((56, "Marlow End Shire Council", 12, True), (56, "NOTICE OF MEETING", 15, True),
+                 (56, "Notice is hereby given that an Ordinary Meeting of the Strategic Policy Committee will be held in the"),
+                 (56, "Council Chamber, Civic Offices on Tuesday 4 March 2025 at 6.30pm."),
+                 (56, "Councillor Ann Hale", 10), (56, "Chief Executive", 10), (56, "Agenda", 13, True), *STANDING)
+    assert front_sheet_meeting(lines).committee == "Strategic Policy Committee"
+
+
+def test_an_x_meeting_no_12_title_over_labels_names_x():
+    lines = page((56, "Eastbury Borough Council", 12, True), (56, "Finance and Performance Committee Meeting No. 36", 15, True),
+                 (56, "Meeting Date: Saturday 29 March 2025"), (56, "Start Time: 02:30 PM"),
+                 (56, "Location: Meeting Room 1, Riverside House"), (56, "Chief Executive", 10), (56, "Agenda", 13, True), *STANDING)
+    assert front_sheet_meeting(lines).committee == "Finance and Performance Committee"

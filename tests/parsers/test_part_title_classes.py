@@ -44,3 +44,17 @@ def test_an_agenda_page_of_items_numbered_through_the_year_with_a_report_of_line
                  (56, "Information for the public", 10, True),
                  (56, "Members of the public are welcome to attend this meeting, which may be filmed."))
     assert [p.kind for p in segment([first, second], {})] == [DocKind.AGENDA]
+
+
+def test_a_page_opening_with_a_numbered_title_set_large_over_file_number_and_officer_labels_is_a_report():
+    second = page((56, "9.2 FEES AND CHARGES 2025/26", 13, True), (56, "File Number: F25/412"),
+                  (56, "Responsible Officer: Director of Corporate Services"), (56, "Attachments: Nil"),
+                  (56, "Purpose of the report", 10, True), (56, "This report asks members to set the fees for the coming year."))
+    parts = segment([page(*FIRST), second], {})
+    assert [(p.kind, p.title) for p in parts] == [(DocKind.AGENDA, None), (DocKind.REPORT, "FEES AND CHARGES 2025/26")]
+
+
+def test_an_agenda_page_opening_with_a_numbered_item_and_its_lead_officer_is_no_report():
+    second = page((56, "6. Fees and Charges 2025/26", 10, True), (96, "Lead officer: Director of Corporate Services"),
+                  (96, "Responsible Officer: Head of Finance"), (56, "7. Date of next meeting", 10, True))
+    assert [p.kind for p in segment([page(*FIRST), second], {})] == [DocKind.AGENDA]

@@ -117,6 +117,12 @@ SECTIONS = {  # the recommendations section as printed, then the recommendations
                                  ["That the Committee approve the budget."]),
     "headed-decisions-required-with-a-colon": ([("Decision(s) required:", True), ("1. Approve the budget.", False),
                                                 ("2. Agree the fees.", False)], ["Approve the budget.", "Agree the fees."]),
+    "headed-staff-recommendation": ([("Staff Recommendation", True), ("That the Committee approve the budget.", False)],
+                                    ["That the Committee approve the budget."]),
+    "headed-recommended-action-in-capitals": ([("RECOMMENDED ACTION", True), ("1. Approve the budget.", False),
+                                               ("2. Agree the fees.", False)], ["Approve the budget.", "Agree the fees."]),
+    "headed-proposed-resolution": ([("Proposed resolution", True), ("That the Committee approve the budget.", False)],
+                                   ["That the Committee approve the budget."]),
     "ended-by-a-bold-heading-not-in-the-vocabulary": (
         [("Recommendations", True), ("• Approve the budget.", False), ("Main considerations", True),
          ("The council must set a balanced budget each year.", False)], ["Approve the budget."]),
@@ -163,3 +169,11 @@ def test_a_report_opening_in_a_cover_box_of_labels_without_colons_is_a_report(tm
     record = parse_file(str(sheet.save()))
     assert [(d.kind.value, d.title) for d in record.documents] == [("report", "Budget and Fees 2025/26")]
     assert [r.text for r in record.recommendations] == ["Approve the budget;", "Agree the fees."]
+
+
+def test_lead_in_words_on_a_wrapped_line_of_a_summary_do_not_open_the_recommendations(tmp_path):
+    body = [("Executive summary", True), ("This report sets out the position reached and the decisions", False),
+            ("members are asked to take.", False), ("Staff Recommendation", True), ("(1) approve the budget;", False),
+            ("(2) agree the fees.", False)] + BACKGROUND
+    record = parse_file(str(_sections(tmp_path / "r.pdf", HEAD, body)))
+    assert [(r.letter, r.text) for r in record.recommendations] == [("1", "approve the budget;"), ("2", "agree the fees.")]
