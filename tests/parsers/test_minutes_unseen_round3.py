@@ -1,0 +1,47 @@
+"""Minutes layout classes found by the unseen-layouts sweep, round 3 (bench/unseen_minutes.py, the split held-out-2,
+opened for development once held-out-3 was drawn), each on a minimal hand-made page. Invented names and text."""
+from __future__ import annotations
+
+from tests.parsers.test_minutes_classes import Page, heading, minutes_of
+
+
+def _decisions(p: Page) -> list[tuple[str | None, str]]:
+    return [(r.letter, r.text) for i in minutes_of(p).items for r in i.resolutions]
+
+
+def test_a_bold_resolved_alone_over_that_is_a_lead_in_not_the_decision() -> None:
+    p = heading(Page())
+    p.add("1. Minutes", bold=True).add("RESOLVED", bold=True).add("That the report be noted.").gap()
+    p.add("2. Street Lighting", bold=True).add("Members discussed the upgrade at length.").gap()
+    p.add("RESOLVED", bold=True).add("a. that the upgrade programme be approved;", x0=70)
+    p.add("b. that a further report be brought to the next meeting.", x0=70)
+    assert _decisions(p) == [(None, "That the report be noted."), ("a", "that the upgrade programme be approved;"),
+                             ("b", "that a further report be brought to the next meeting.")]
+
+
+def test_it_was_agreed_that_something_be_done_is_a_decision_and_would_is_not() -> None:
+    p = heading(Page())
+    p.add("1. Minutes", bold=True)
+    p.add("It was agreed that the minutes of the meeting held on 4 March 2025 be approved as a correct record.").gap()
+    p.add("2. Street Lighting", bold=True).add("It was agreed that the plan would be circulated to members.").gap()
+    p.add("It was agreed that:").add("(1) the upgrade programme be approved;", x0=70)
+    p.add("(2) a further report be brought to the next meeting.", x0=70).gap()
+    p.add("3. Grants", bold=True)
+    p.add("On the proposal of Clr Ann Bell, seconded by Clr Carl Dunn, it was agreed that the scheme be adopted.")
+    assert _decisions(p) == [
+        (None, "It was agreed that the minutes of the meeting held on 4 March 2025 be approved as a correct record."),
+        ("1", "the upgrade programme be approved;"), ("2", "a further report be brought to the next meeting."),
+        (None, "On the proposal of Clr Ann Bell, seconded by Clr Carl Dunn, it was agreed that the scheme be adopted.")]
+
+
+def test_a_motion_made_by_a_and_seconded_by_b_that_is_a_decision() -> None:
+    p = heading(Page())
+    p.add("1. Grants", bold=True)
+    p.add("A motion was made by Ann Bell and seconded by Carl Dunn that the scheme be adopted.")
+    p.add("The motion carried.").gap()
+    p.add("2. Street Lighting", bold=True)
+    p.add("A motion was made by Ann Bell and seconded by Carl Dunn that:")
+    p.add("• the upgrade programme be approved;", x0=70).add("• a further report be brought to the next meeting.", x0=70).gap()
+    p.add("The motion carried.")
+    assert _decisions(p) == [(None, "A motion was made by Ann Bell and seconded by Carl Dunn that the scheme be adopted."),
+                             (None, "the upgrade programme be approved;"), (None, "a further report be brought to the next meeting.")]
