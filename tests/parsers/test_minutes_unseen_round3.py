@@ -45,3 +45,21 @@ def test_a_motion_made_by_a_and_seconded_by_b_that_is_a_decision() -> None:
     p.add("The motion carried.")
     assert _decisions(p) == [(None, "A motion was made by Ann Bell and seconded by Carl Dunn that the scheme be adopted."),
                              (None, "the upgrade programme be approved;"), (None, "a further report be brought to the next meeting.")]
+
+
+def _items(p: Page) -> list[tuple[str | None, str]]:
+    return [(i.number, i.title) for i in minutes_of(p).items if i.number]
+
+
+def test_items_numbered_in_roman_capitals() -> None:
+    p = heading(Page())
+    for num, title in (("I.", "Call to Order"), ("II.", "Approval of Minutes"), ("III.", "Street Lighting"), ("IV.", "Grants")):
+        p.add(f"{num} {title}", bold=True).add("Members discussed the matter at some length before the vote.").gap()
+    assert _items(p) == [("I", "Call to Order"), ("II", "Approval of Minutes"), ("III", "Street Lighting"), ("IV", "Grants")]
+
+
+def test_items_numbered_with_the_committees_code_number_and_year() -> None:
+    p = heading(Page())
+    for n, title in ((45, "Apologies"), (46, "Street Lighting"), (47, "Grants")):
+        p.add(f"ETC/{n}/24 {title}", bold=True).add("Members discussed the matter at some length before the vote.").gap()
+    assert _items(p) == [("ETC/45/24", "Apologies"), ("ETC/46/24", "Street Lighting"), ("ETC/47/24", "Grants")]
