@@ -229,6 +229,34 @@ def _mover_lead() -> re.Pattern[str]:
     )
 
 
+@cache
+def _mover_alone() -> re.Pattern[str]:
+    """"Moved by: Cr A Bell" or "Seconded by: Cr C Dunn" as a paragraph of its own (Canada): a label and a name,
+    no clause; the motion follows in the next paragraph."""
+    return re.compile(
+        rf"^(?:{alternation('decisions.motion')}|{alternation('decisions.seconded')})(?:\s+by)?\s*[:\-–]\s*"
+        rf"(?!.*\bthat\b)[^\s,;:][^,;:]{{0,60}}$",
+        re.I,
+    )
+
+
+MOTION_CLAUSE = re.compile(r"^(?-i:That|THAT|AND THAT|And that)\b")  # a motion's clause: "THAT ...; and" / "AND THAT ..."
+CLAUSE_GOES_ON = re.compile(r"[;,]\s*and$", re.I)
+
+
+def _clauses(parts: Sequence[str]) -> list[str]:
+    """The clauses of a motion, "THAT ...; and" / "AND THAT ...", each opening a line of one paragraph."""
+    out: list[list[str]] = []
+    for line in parts:
+        if out and MOTION_CLAUSE.match(line.strip()) and CLAUSE_GOES_ON.search(out[-1][-1].strip()):
+            out.append([line])
+        elif out:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return [join_lines(c) for c in out]
+
+
 def _bare_trigger(text: str, trigger: re.Match[str]) -> bool:
     """A paragraph that is nothing but its trigger ("RESOLVED" alone, in bold, over "That ..."): it leads in the
     decision under it, as a colon would."""
@@ -251,15 +279,19 @@ def paragraphs_to_decisions(paras: Sequence[Para]) -> list[Resolution]:
     moved_by: bool = False  # a "Moved: ... Seconded: ..." line stands over the next paragraph's motion
     for para in paras:
         text = para.text
+        if _mover_alone().match(text):
+            close()
+            open_list, moved_by = None, True
+            continue
         lead = _mover_lead().match(text)
-        if lead or (moved_by and re.match(r"^(?-i:That|THAT)\b", text)):
+        if lead or (moved_by and MOTION_CLAUSE.match(text)):
             close()
             motion = text[lead.end():].strip() if lead else text
-            moved_by = not motion
+            moved_by = not motion or bool(CLAUSE_GOES_ON.search(motion))
             open_list = ResolutionKind.RESOLVED if motion.endswith(":") else None
             entries = 0
             if motion and open_list is None:
-                out.append(Resolution(None, motion, ResolutionKind.RESOLVED))
+                out.extend(Resolution(None, c, ResolutionKind.RESOLVED) for c in ([motion] if lead else _clauses(para.parts)))
             continue
         moved_by = False
         moved = MOTION_LINE.match(text) or APPROVED_LABEL.match(text)

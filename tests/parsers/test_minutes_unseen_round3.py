@@ -63,3 +63,17 @@ def test_items_numbered_with_the_committees_code_number_and_year() -> None:
     for n, title in ((45, "Apologies"), (46, "Street Lighting"), (47, "Grants")):
         p.add(f"ETC/{n}/24 {title}", bold=True).add("Members discussed the matter at some length before the vote.").gap()
     assert _items(p) == [("ETC/45/24", "Apologies"), ("ETC/46/24", "Street Lighting"), ("ETC/47/24", "Grants")]
+
+
+def test_moved_by_and_seconded_by_on_lines_of_their_own_over_that_and_and_that_clauses() -> None:
+    p = heading(Page())
+    p.add("1. Street Lighting", bold=True).add("Members discussed the upgrade at length.").gap()
+    p.add("Moved by: Alderman Ann Bell").add("Seconded by: Alderman Carl Dunn").gap()
+    p.add("THAT the upgrade programme be approved; and")
+    p.add("AND THAT a further report be brought to the next meeting.").gap()
+    p.add("CARRIED", bold=True).gap()
+    p.add("2. Grants", bold=True).add("Moved by: Alderman Ann Bell").add("Seconded by: Alderman Carl Dunn").gap()
+    p.add("THAT the scheme be adopted; and").gap().add("AND THAT the grants be paid in May.").gap().add("CARRIED", bold=True)
+    assert _decisions(p) == [(None, "THAT the upgrade programme be approved; and"),
+                             (None, "AND THAT a further report be brought to the next meeting."),
+                             (None, "THAT the scheme be adopted; and"), (None, "AND THAT the grants be paid in May.")]
