@@ -32,7 +32,7 @@ ROLE_WORDS = re.compile(
     re.I,
 )
 SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+&\s+")
-GROUP_PREFIX = re.compile(r"^((?:mmes|mrs|mm|mesdames|messieurs)\s+(?:et|and)\s+(?:mmes|mrs|mm|messieurs)|councillors?|cllrs?|members?|messrs|councilmembers?|(deputy |vice )?mayor|reeve|alderm[ae]n)\s*:?\s*", re.I)
+GROUP_PREFIX = re.compile(r"^((?:mmes|mrs|mm|mesdames|messieurs)\s+(?:et|and)\s+(?:mmes|mrs|mm|messieurs)|councillors?|cllrs?|members?|messrs|councilmembers?|council\s+members?|(deputy |vice )?mayor|reeve|alderm[ae]n)\s*:?\s*", re.I)
 HONORIFIC_START = re.compile(r"^(mr|mrs|ms|miss|mx|dr|sir|dame|cllr|councillor|prof)\.?\s+\S", re.I)
 PARTICLE = re.compile(r"^(?:[a-z]{1,3}['’][A-Z]|(?:van|von|de|da|del|der|le|la)\b)")  # l'Anson, van der Berg
 ROLE_SUFFIX = re.compile(r"\s+[-–—]\s+")

@@ -77,3 +77,23 @@ def test_moved_by_and_seconded_by_on_lines_of_their_own_over_that_and_and_that_c
     assert _decisions(p) == [(None, "THAT the upgrade programme be approved; and"),
                              (None, "AND THAT a further report be brought to the next meeting."),
                              (None, "THAT the scheme be adopted; and"), (None, "AND THAT the grants be paid in May.")]
+
+
+def _attendance(p: Page) -> tuple[list[str], ...]:
+    att = minutes_of(p).attendance
+    return list(att.present), list(att.apologies), list(att.substitutes), list(att.in_attendance), list(att.officers)
+
+
+def test_us_canadian_and_irish_attendance_labels_and_the_title_council_member() -> None:
+    p = heading(Page())
+    p.add("Committee Members Present:").add("Council Member Ann Bell (Chair), Council Member Carl Dunn")
+    p.add("Absent with Regrets:").add("Council Member Eve Ford").add("Alternates Present:").add("Council Member Gail Hart")
+    p.add("Others Present:").add("Council Member Kay Lowe").add("City Staff:").add("Ian Jones (Committee Clerk)").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert _attendance(p) == (["Ann Bell", "Carl Dunn"], ["Eve Ford"], ["Gail Hart"], ["Kay Lowe"], ["Ian Jones"])
+    p = heading(Page())
+    p.add("Councillors: Cr Ann Bell (Chair), Cr Carl Dunn").add("Members Absent: Cr Eve Ford")
+    p.add("Also attending: Cr Kay Lowe").add("Officials Present: Ian Jones (Committee Clerk)")
+    p.add("Council Officers: Joan Moss (Town Clerk)").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert _attendance(p) == (["Ann Bell", "Carl Dunn"], ["Eve Ford"], [], ["Kay Lowe"], ["Ian Jones", "Joan Moss"])
