@@ -97,3 +97,25 @@ def test_us_canadian_and_irish_attendance_labels_and_the_title_council_member() 
     p.add("Council Officers: Joan Moss (Town Clerk)").gap()
     p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
     assert _attendance(p) == (["Ann Bell", "Carl Dunn"], ["Eve Ford"], [], ["Kay Lowe"], ["Ian Jones", "Joan Moss"])
+
+
+def _votes(p: Page) -> list[tuple[int, int, int] | None]:
+    return [(v.for_, v.against, v.abstain) if v else None for v in (i.votes for i in minutes_of(p).items if i.number)]
+
+
+def test_votes_as_ayes_and_noes_and_as_a_count_set_with_a_dash() -> None:
+    p = heading(Page())
+    p.add("1. Car Parking Charges", bold=True).add("AYES: 5, NOES: 2, ABSENT: 0, ABSTAIN: 1").gap()
+    p.add("2. Street Lighting", bold=True).add("The motion carried 6-2, with 1 abstaining.").gap()
+    p.add("3. Grants", bold=True).add("The motion failed 3-4.").gap()
+    p.add("4. Allotments", bold=True).add("The report covering 2024-25 was noted and 2 sites were approved 2025-26.")
+    assert _votes(p) == [(5, 2, 1), (6, 2, 1), (3, 4, 0), None]
+
+
+def test_a_division_by_name_is_counted_by_the_names_on_each_side() -> None:
+    p = heading(Page())
+    p.add("1. Car Parking Charges", bold=True).add("For: Crs Bell, Dunn and Ford").add("Against: Nil")
+    p.add("Abstained: Cr Hart").gap()
+    p.add("2. Street Lighting", bold=True).add("For: Cr Bell").add("Against: Crs Dunn and Ford").gap()
+    p.add("3. Grants", bold=True).add("The grants for 2025 were approved, against the advice of officers.")
+    assert _votes(p) == [(3, 0, 1), (1, 2, 0), None]
