@@ -238,6 +238,22 @@ def _owner_only(rest: str) -> bool:
     return bool(rest) and (bool(MARGIN_TOKEN.match(rest)) or is_owner(rest)) and not re.search(r"\b(?!the\b|and\b|of\b)[a-z]{2,}\b", rest)
 
 
+@cache
+def _owner_label() -> re.Pattern[str]:
+    """"Action by: JS", "Responsible Officer: Jane Smith": who acts, on a line of its own under the paragraph."""
+    return re.compile(rf"^{alternation('actions.owner_labels')}\s*[:\-–]\s*(?P<owner>\S.*)$", re.I)
+
+
+def _labelled_owner(para: Para, above: Para | None) -> tuple[Para, str] | None:
+    """(the paragraph the owner line closes, the owner) when the paragraph's last line is an owner label; the
+    label alone as a paragraph closes the paragraph above."""
+    m = _owner_label().match(para.parts[-1].strip()) if para.parts else None
+    if not m or not _owner_only(m["owner"]):
+        return None
+    body = Para(para.page, para.parts[:-1]) if len(para.parts) > 1 else above
+    return (body, m["owner"].strip(" ().")) if body is not None else None
+
+
 def _last_sentence(para: Para) -> str:
     body = strip_marker(BULLET.sub("", para.text).strip())
     return (Para(para.page, (body,)).sentences() or [body])[-1]
@@ -255,6 +271,14 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
         above, before = before, None
         if para.margin_owner:
             out.append(_action(BULLET.sub("", text).strip(), para.margin_owner, para.page, nlp))
+            continue
+        owned = _labelled_owner(para, above)
+        if owned:
+            action = _action(_last_sentence(owned[0]), owned[1], owned[0].page, nlp)
+            if out and out[-1].text == action.text:
+                out[-1] = action  # the sentence was read as an action already: the label names its owner
+            else:
+                out.append(action)
             continue
         due = DUE_LABEL.match(text)
         if due and out and out[-1].due is None and para.page - out[-1].page <= 1:

@@ -119,3 +119,20 @@ def test_a_division_by_name_is_counted_by_the_names_on_each_side() -> None:
     p.add("2. Street Lighting", bold=True).add("For: Cr Bell").add("Against: Crs Dunn and Ford").gap()
     p.add("3. Grants", bold=True).add("The grants for 2025 were approved, against the advice of officers.")
     assert _votes(p) == [(3, 0, 1), (1, 2, 0), None]
+
+
+def _actions(p: Page) -> list[tuple[str | None, str]]:
+    return [(a.owner, a.text) for i in minutes_of(p).items for a in i.actions]
+
+
+def test_an_owner_label_on_a_line_of_its_own_under_the_paragraph_names_who_acts() -> None:
+    p = heading(Page())
+    p.add("1. Street Lighting", bold=True).add("Members discussed the upgrade at length.")
+    p.add("It was agreed that the Head of Highways would circulate the plan.").add("Action by: JS", x0=480).gap()
+    p.add("2. Grants", bold=True).add("Officers were asked to arrange a site visit.")
+    p.add("Responsible Officer: Jane Smith").gap()
+    p.add("3. Allotments", bold=True).add("Officers were asked to review the waiting list.").gap()
+    p.add("Responsible Officer: Carl Dunn")
+    assert _actions(p) == [("JS", "It was agreed that the Head of Highways would circulate the plan."),
+                           ("Jane Smith", "Officers were asked to arrange a site visit."),
+                           ("Carl Dunn", "Officers were asked to review the waiting list.")]
