@@ -136,3 +136,10 @@ def test_an_owner_label_on_a_line_of_its_own_under_the_paragraph_names_who_acts(
     assert _actions(p) == [("JS", "It was agreed that the Head of Highways would circulate the plan."),
                            ("Jane Smith", "Officers were asked to arrange a site visit."),
                            ("Carl Dunn", "Officers were asked to review the waiting list.")]
+
+
+def test_the_titles_alderman_and_council_member_are_not_part_of_a_persons_name() -> None:
+    from minutetrail.parsers.owners import clean_person
+
+    assert [clean_person(n) for n in ("Alderman Ann Bell (Presiding Member)", "Council Member Carl Dunn", "Aldermen Eve Ford",
+                                      "Alder Lane Group")] == ["Ann Bell", "Carl Dunn", "Eve Ford", "Alder Lane Group"]
