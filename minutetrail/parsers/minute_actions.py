@@ -201,7 +201,7 @@ def _headed_margin(lines: Sequence[tuple[int, Line]], left: float, right: float)
     for idx, (_page, line) in enumerate(lines):
         cells = line_cells(line)
         if cells and _margin_header().match(cells[-1].text) and cells[-1].x0 >= left + HEADER_SHARE * (right - left):
-            start, x = idx, cells[-1].x0 - MARGIN_SLACK
+            start, x, x1 = idx, cells[-1].x0 - MARGIN_SLACK, line.words[-1].x1
             break
     if start is None:
         return {}
@@ -210,8 +210,9 @@ def _headed_margin(lines: Sequence[tuple[int, Line]], left: float, right: float)
         line = lines[idx][1]
         cells = line_cells(line)
         last = cells[-1]
-        if last.x0 < x or len(last.text.split()) > 3 or not MARGIN_NAME.match(last.text):
-            continue
+        set_right = abs(line.words[-1].x1 - x1) <= MARGIN_SLACK and last.x0 >= left + HEADER_SHARE * (right - left)
+        if (last.x0 < x and not set_right) or len(last.text.split()) > 3 or not MARGIN_NAME.match(last.text):
+            continue  # a name set right under a right-aligned header may start left of the header
         if len(cells) == 1:
             if idx - 1 > start and idx - 1 not in out:
                 out[idx - 1] = (last.text, lines[idx - 1][1])

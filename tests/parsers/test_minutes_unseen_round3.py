@@ -2,7 +2,7 @@
 opened for development once held-out-3 was drawn), each on a minimal hand-made page. Invented names and text."""
 from __future__ import annotations
 
-from tests.parsers.test_minutes_classes import Page, heading, minutes_of
+from tests.parsers.test_minutes_classes import Page, cells, heading, minutes_of
 
 
 def _decisions(p: Page) -> list[tuple[str | None, str]]:
@@ -143,3 +143,14 @@ def test_the_titles_alderman_and_council_member_are_not_part_of_a_persons_name()
 
     assert [clean_person(n) for n in ("Alderman Ann Bell (Presiding Member)", "Council Member Carl Dunn", "Aldermen Eve Ford",
                                       "Alder Lane Group")] == ["Ann Bell", "Carl Dunn", "Eve Ford", "Alder Lane Group"]
+
+
+def test_full_names_set_right_under_a_right_aligned_action_by_header() -> None:
+    p = heading(Page())  # made-up font: 5 points a character; every right edge at 540
+    p.add_line(cells(0, (50, "1. Street Lighting"), (495, "Action by"), bold=True))
+    p.add_line(cells(0, (50, "The Head of Highways undertook to circulate the plan."), (460, "Patricia Brennan")))
+    p.add("Members welcomed the plan.").gap()
+    p.add("2. Grants", bold=True)
+    p.add_line(cells(0, (50, "The Clerk undertook to write to the applicants."), (460, "Graham Fairbairn")))
+    assert _actions(p) == [("Patricia Brennan", "The Head of Highways undertook to circulate the plan."),
+                           ("Graham Fairbairn", "The Clerk undertook to write to the applicants.")]
