@@ -154,3 +154,12 @@ def test_full_names_set_right_under_a_right_aligned_action_by_header() -> None:
     p.add_line(cells(0, (50, "The Clerk undertook to write to the applicants."), (460, "Graham Fairbairn")))
     assert _actions(p) == [("Patricia Brennan", "The Head of Highways undertook to circulate the plan."),
                            ("Graham Fairbairn", "The Clerk undertook to write to the applicants.")]
+
+
+def test_a_title_of_two_words_broken_at_a_line_end_is_not_a_name() -> None:
+    p = heading(Page())
+    p.add("Present: Council Member Ann Bell (Chair), Council Member Carl Dunn")
+    p.add("Apologies: Council Member Beth Ingram, Council Member Yusuf Thwaite and Council")
+    p.add("Member Trevor Penrose").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert _attendance(p)[:2] == (["Ann Bell", "Carl Dunn"], ["Beth Ingram", "Yusuf Thwaite", "Trevor Penrose"])
