@@ -163,3 +163,11 @@ def test_a_title_of_two_words_broken_at_a_line_end_is_not_a_name() -> None:
     p.add("Member Trevor Penrose").gap()
     p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
     assert _attendance(p)[:2] == (["Ann Bell", "Carl Dunn"], ["Beth Ingram", "Yusuf Thwaite", "Trevor Penrose"])
+
+
+def test_officers_written_role_first_then_their_name() -> None:
+    p = heading(Page())
+    p.add("Present: Cllr Ann Bell (Chair), Cllr Carl Dunn")
+    p.add("Officers: City Clerk Jane Smith, Environmental Health Manager Alan Okafor, Head of Housing Edward Whitlock").gap()
+    p.add("1. Declarations of Interest", bold=True).add("There were no declarations of interest.")
+    assert _attendance(p)[4] == ["Jane Smith", "Alan Okafor", "Edward Whitlock"]
