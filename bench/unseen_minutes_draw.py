@@ -14,6 +14,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
 import unseen_minutes_draw2 as D2
+import unseen_minutes_draw3 as D3
 import unseen_minutes_text as T
 
 rl_config.invariant = 1
@@ -66,6 +67,8 @@ class Doc:
             c.drawString(MARGIN, 28, "Signed ______________________ (Chair)     Date ____________")
         elif r in D2.RUNNING:
             D2.furniture(self)
+        elif r in D3.RUNNING:
+            D3.furniture(self)
 
     def new_page(self) -> None:
         if self.page:
@@ -144,6 +147,8 @@ def title_block(doc: Doc, d: dict[str, Any], body: str, committee: str, when: st
         doc.text(f"Minutes of the meeting held on {when} at {time_text}", gap=1.2)
     elif t in ("ordinary_meeting", "regular_meeting", "inline_labels"):
         D2.title_block(doc, t, body, committee, when, time_text, venue)
+    elif t in D3.TITLES:
+        D3.title_block(doc, body, committee, when, time_text, venue)
     else:  # front_table: a label column and a value column
         doc.text("MINUTES", bold=True, size=big + 2, gap=0.6)
         for label, value in (("Meeting:", committee), ("Date:", when), ("Time:", time_text), ("Venue:", venue)):
@@ -179,7 +184,7 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
     style = d["officer_style"]
     shown = {"bracket": [f"{o} ({r})" for o, r in zip(officers, roles)], "dash": [f"{o} - {r}" for o, r in zip(officers, roles)],
              "name_only": officers, "comma_role": [f"{o}, {r}" for o, r in zip(officers, roles)]}.get(style) \
-        or D2.officer_entries(style, officers, roles)
+        or D3.officer_entries(style, officers, roles) or D2.officer_entries(style, officers, roles)
     sections.append(("officers", shown, officers))
     gold_officers = officers
     for role, _shown, names in sections:
@@ -192,6 +197,8 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
         joined = sep.join(entries)
         if style_a == "oxford" and len(entries) > 2:
             joined = ", ".join(entries[:-1]) + ", and " + entries[-1]
+        if D3.labelled(doc, d, label, entries, joined, per_line):
+            return
         if D2.labelled(doc, d, label, labels, entries, joined, columns, gold_officers, roles):
             return
         if prose:
@@ -213,7 +220,7 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
                 doc.y -= doc.size * 0.6
             elif per_line:
                 for e in entries:
-                    doc.text(e, x=MARGIN + 20, gap=0.1)
+                    doc.text(f"• {e}" if style_a == "bullets" else e, x=MARGIN + 20, gap=0.1)
                 doc.y -= doc.size * 0.5
             else:
                 doc.text(joined, x=MARGIN + 20)
@@ -236,9 +243,9 @@ def attendance(doc: Doc, d: dict[str, Any], rng: random.Random, used: set[str]) 
         labelled(labels["present"], [f"Councillor {members[0]} {chair_mark}"] + [m + (f" {vice_mark}" if k == 0 and vice_mark else "")
                                                                               for k, m in enumerate(members[1:])], prose=True)
     else:
-        labelled(labels["present"], printed, per_line=style_a == "per_line", columns=style_a in ("two_columns", "three_columns"))
+        labelled(labels["present"], printed, per_line=style_a in ("per_line", "bullets"), columns=style_a in ("two_columns", "three_columns"))
     for role, entries, _names in sections:
-        labelled(labels[role], entries, per_line=style_a == "per_line" and role != "officers")
+        labelled(labels[role], entries, per_line=style_a in ("per_line", "bullets") and role != "officers")
     doc.y -= doc.size
     return gold
 
@@ -248,6 +255,8 @@ def number_of(style: str, k: int, base: int, code: str = "") -> tuple[str, str]:
     n = base + k
     if style in ("1)", "IV.", "code/45/24"):
         return D2.number_of(style, k, n, code)
+    if style == "A.":
+        return D3.number_of(k)
     return {"1.": (f"{k}.", str(k)), "1": (str(k), str(k)), "12/25": (f"{n}/25", f"{n}/25"),
             "2025/12": (f"2025/{n}", f"2025/{n}"), "(1)": (f"({k})", str(k)), "Item 1": (f"Item {k}:", str(k)),
             "Minute 45": (f"Minute {n}", str(n)), "1.0": (f"{k}.0", f"{k}.0"), "none": ("", ""), "45.": (f"{n}.", str(n))}[style]
@@ -265,7 +274,7 @@ def heading(doc: Doc, d: dict[str, Any], printed: str, title: str, x: float) -> 
     style = d["heading"]
     if d["numbering"] == "none" and style in ("plain", "caps", "margin"):
         style = "bold"
-    shown = title.upper() if style in ("caps", "bold_caps") else title
+    shown = title.upper() if style in ("caps", "bold_caps", "caps_underlined") else title
     doc.need(doc.size * 4)
     doc.y -= doc.size * 0.4
     if style == "margin":
@@ -277,7 +286,7 @@ def heading(doc: Doc, d: dict[str, Any], printed: str, title: str, x: float) -> 
     if style in ("bold_underlined", "italic", "larger"):
         font, step, under = D2.heading_font(style)
         return shown, doc.text(text, font=font, size=doc.size + step, underline=under, gap=0.5)
-    page = doc.text(text, bold=style in ("bold", "bold_caps"), underline=style == "underlined", gap=0.5)
+    page = doc.text(text, bold=style in ("bold", "bold_caps"), underline=style in ("underlined", "caps_underlined"), gap=0.5)
     return shown, page
 
 
@@ -294,12 +303,14 @@ def votes_text(style: str, v: dict[str, int]) -> str:
 
 LABEL_FORMS = ("RESOLVED - That", "RESOLVED: that", "DECISION:", "Decision:", "AGREED:", "RESOLVED – that")
 MARKERS = {"lettered": ("({})", "abcdef"), "roman": ("({})", ["i", "ii", "iii", "iv", "v"]), "numbered": ("{}.", "12345"),
-           "lettered_paren": ("{})", "abcdef"), **D2.MARKERS_2}
+           "lettered_paren": ("{})", "abcdef"), **D2.MARKERS_2, **D3.MARKERS_3}
 
 
 def decision(doc: Doc, d: dict[str, Any], x: float, texts: list[str], parts: str) -> list[dict[str, Any]]:
     """Draw a decision of one or more parts; returns its gold resolutions."""
     p = d["decision"]
+    if p in D3.DECISIONS_3:
+        return D3.decision(doc, d, x, texts, parts, MARKERS)
     if p in D2.DECISIONS_2:
         return D2.decision(doc, d, x, texts, parts, MARKERS)
     if p in MOTION_FORMS:
@@ -366,7 +377,9 @@ def action_paras(doc: Doc, d: dict[str, Any], x: float, width: float, rng: rando
     for task in rng.sample(T.TASKS, rng.randint(1, 2)):
         who = rng.choice(officers)
         style = d["action"]
-        if style in ("action_by", "margin_name", "responsible"):
+        if style == "action_officer":
+            out.append(D3.action(doc, x, width, rng, task, who))
+        elif style in ("action_by", "margin_name", "responsible"):
             out.append(D2.action(doc, style, x, width, rng, task, who))
         elif style == "trailing":
             sentence = f"The {rng.choice(T.ROLES)} agreed to {task}."

@@ -32,7 +32,7 @@ ROLE_WORDS = re.compile(
     re.I,
 )
 SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+&\s+")
-GROUP_PREFIX = re.compile(r"^((?:mmes|mrs|mm|mesdames|messieurs)\s+(?:et|and)\s+(?:mmes|mrs|mm|messieurs)|councillors?|cllrs?|members?|messrs|councilmembers?|(deputy |vice )?mayor|reeve|alderm[ae]n)\s*:?\s*", re.I)
+GROUP_PREFIX = re.compile(r"^((?:mmes|mrs|mm|mesdames|messieurs)\s+(?:et|and)\s+(?:mmes|mrs|mm|messieurs)|councillors?|cllrs?|members?|messrs|councilmembers?|council\s+members?|(deputy |vice )?mayor|reeve|alderm[ae]n)\s*:?\s*", re.I)
 HONORIFIC_START = re.compile(r"^(mr|mrs|ms|miss|mx|dr|sir|dame|cllr|councillor|prof)\.?\s+\S", re.I)
 PARTICLE = re.compile(r"^(?:[a-z]{1,3}['’][A-Z]|(?:van|von|de|da|del|der|le|la)\b)")  # l'Anson, van der Berg
 ROLE_SUFFIX = re.compile(r"\s+[-–—]\s+")
@@ -163,7 +163,8 @@ def split_roles(text: str) -> list[str]:
         open_bracket = bool(out) and out[-1].count("(") > out[-1].count(")")  # "(Assistant Director, Communities)"
         # "Kevin Brennan, Linda Yardley": names only; "Ann Lee, Head of Finance, Paul Quinn": a name after a role
         names = bool(out) and ((_bare_name(chunk) and (_bare_name(out[-1]) or bool(ROLE_WORDS.search(out[-1]))))
-                               or _name_then_role(chunk) is not None)  # "..., Paul Quinn - Monitoring Officer"
+                               or _name_then_role(chunk) is not None  # "..., Paul Quinn - Monitoring Officer"
+                               or _role_then_name(chunk) is not None)  # "..., Committee Clerk Graham Radcliffe"
         if out and pending_sep.startswith(";") and not open_bracket:
             out.append(chunk)  # "Carl Okafor (Head of Finance); Helen Ellery ...": a semicolon ends an entry
         elif out and not open_bracket and _role_after_name(out[-1], chunk, pending_sep):
@@ -175,9 +176,20 @@ def split_roles(text: str) -> list[str]:
             out.append(chunk)
     named = []
     for o in out:  # "Tom Elliott (Head of Housing Services)": the officer's name, the role is evidence elsewhere
-        m = NAMED_OFFICER.match(o.strip()) or _name_then_role(o.strip())
+        m = NAMED_OFFICER.match(o.strip()) or _name_then_role(o.strip()) or _role_then_name(o)
         named.append(clean_person(m["name"]) if m else re.sub(r"\s+", " ", o).strip())
     return named
+
+
+ROLE_THEN_NAME = re.compile(r"^(?P<role>\S.*?)\s+(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)$")
+
+
+def _role_then_name(entry: str) -> re.Match[str] | None:
+    """"City Clerk Jane Smith", "Head of Housing Edward Whitlock" (US minutes): a role title, then a two-word name
+    that holds no role word."""
+    m = ROLE_THEN_NAME.match(entry.strip())
+    return m if m and (ROLE_START.match(m["role"]) or ROLE_WORDS.search(m["role"])) and not ROLE_WORDS.search(m["name"]) \
+        and not ROLE_END.search(m["name"]) else None
 
 
 NAME_THEN_ROLE = re.compile(r"^(?P<name>[^,;()]+?)(?:,|\s+[-–—])\s+(?P<role>\S.*)$")

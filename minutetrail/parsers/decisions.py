@@ -34,6 +34,7 @@ BULLET = re.compile(r"^(?:[•▪●◦·*\-–]|o(?=\s+[A-Z])|\uf0b7)\s+")
 SENTENCE = re.compile(r"(?<!\b[A-Z]\.)(?<!\bCllr\.)(?<!\bCr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bMrs\.)(?<=[.;!?])\s+(?=[«\"'‘“(]?[A-Z0-9ÀÂÉÈÊÎÔÙÛÇ])")
 ACTIONS_LABEL = re.compile(r"^actions?(?:\s+points?)?\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 PLAIN_ENTRY_WORDS = 3  # an unlettered paragraph of a decision list longer than this is an entry, not a sub-heading
+MODAL = r"(?:would|should|could|will|shall|may|might|can|must|to)\b"  # "agreed that it would be ..." is no decision
 NUM_PREFIX = re.compile(r"^\(?\d{1,2}[.)]\s+")
 
 
@@ -136,6 +137,18 @@ def _motion_that() -> re.Pattern[str]:
     )
 
 
+@cache
+def _impersonal() -> re.Pattern[str]:
+    """"It was agreed that X be approved", "On the proposal of A, seconded by B, it was agreed that ..." (Irish and UK
+    minutes): a decision when what was agreed is put in the subjunctive ("be"), not "would" (an undertaking, an
+    action). With nothing after "that" (or a colon) it leads in a list."""
+    return re.compile(
+        rf"(?:^|,\s*){alternation('decisions.impersonal')}\s+that\b"
+        rf"(?:(?P<lead>\s*:?\s*$)|\s+(?!although|if|while|whilst|as\b)(?:(?!{MODAL}\s)[\w'’£.,-]+\s+){{1,14}}?be\b)",
+        re.I,
+    )
+
+
 SPEAKER = re.compile(r"^[A-Z][\w.'’ -]{1,60}?:\s+")  # "Councillor A Brook: ..." opening a verbatim record's turn
 PROPOSER_ONLY = re.compile(r"^(?:(?:proposed|moved)\s+by\b.*|.*\bseconded\s+by\b[^.]*)\.?$", re.I)
 MOTION_THAT = re.compile(r"\bseconded\b,?\s+that\s+(?P<body>\S+(?:\s+\S+){2,})$", re.I)
@@ -152,6 +165,7 @@ def sentences(text: str) -> list[str]:
 def is_decision_text(text: str) -> bool:
     """Whether any sentence of a paragraph records a decision (used to keep paragraphs outside items)."""
     return bool(TRIGGER.search(text) or MOTION_LINE.match(text) or APPROVED_LABEL.match(text) or _motion_that().search(text)
+                or _impersonal().search(text)
                 or _body_decision().search(text) or _body_agreed().search(text) or _record_decision().search(text))
 
 
@@ -175,6 +189,10 @@ def _sentence_decisions(para: Para) -> list[Resolution]:
             if rest:
                 out.append(Resolution(None, rest, _kind(sentence[m.start(): m.end() + 20])))
             last_was_decision = bool(rest)
+            continue
+        if _impersonal().search(sentence):
+            out.append(Resolution(None, sentence, ResolutionKind.RESOLVED))
+            last_was_decision = True
             continue
         that = MOTION_THAT.search(sentence)
         if that and not record.search(sentence):
@@ -211,6 +229,40 @@ def _mover_lead() -> re.Pattern[str]:
     )
 
 
+@cache
+def _mover_alone() -> re.Pattern[str]:
+    """"Moved by: Cr A Bell" or "Seconded by: Cr C Dunn" as a paragraph of its own (Canada): a label and a name,
+    no clause; the motion follows in the next paragraph."""
+    return re.compile(
+        rf"^(?:{alternation('decisions.motion')}|{alternation('decisions.seconded')})(?:\s+by)?\s*[:\-–]\s*"
+        rf"(?!.*\bthat\b)[^\s,;:][^,;:]{{0,60}}$",
+        re.I,
+    )
+
+
+MOTION_CLAUSE = re.compile(r"^(?-i:That|THAT|AND THAT|And that)\b")  # a motion's clause: "THAT ...; and" / "AND THAT ..."
+CLAUSE_GOES_ON = re.compile(r"[;,]\s*and$", re.I)
+
+
+def _clauses(parts: Sequence[str]) -> list[str]:
+    """The clauses of a motion, "THAT ...; and" / "AND THAT ...", each opening a line of one paragraph."""
+    out: list[list[str]] = []
+    for line in parts:
+        if out and MOTION_CLAUSE.match(line.strip()) and CLAUSE_GOES_ON.search(out[-1][-1].strip()):
+            out.append([line])
+        elif out:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return [join_lines(c) for c in out]
+
+
+def _bare_trigger(text: str, trigger: re.Match[str]) -> bool:
+    """A paragraph that is nothing but its trigger ("RESOLVED" alone, in bold, over "That ..."): it leads in the
+    decision under it, as a colon would."""
+    return trigger.start() == 0 and not text[trigger.end():].strip(" :-–")
+
+
 def paragraphs_to_decisions(paras: Sequence[Para]) -> list[Resolution]:
     """Decisions of one minute item. A list opened by "RESOLVED that:" stays open until the next trigger;
     a list that gets no lettered or bulleted entry takes its plain paragraphs as the entries."""
@@ -227,15 +279,19 @@ def paragraphs_to_decisions(paras: Sequence[Para]) -> list[Resolution]:
     moved_by: bool = False  # a "Moved: ... Seconded: ..." line stands over the next paragraph's motion
     for para in paras:
         text = para.text
+        if _mover_alone().match(text):
+            close()
+            open_list, moved_by = None, True
+            continue
         lead = _mover_lead().match(text)
-        if lead or (moved_by and re.match(r"^(?-i:That|THAT)\b", text)):
+        if lead or (moved_by and MOTION_CLAUSE.match(text)):
             close()
             motion = text[lead.end():].strip() if lead else text
-            moved_by = not motion
+            moved_by = not motion or bool(CLAUSE_GOES_ON.search(motion))
             open_list = ResolutionKind.RESOLVED if motion.endswith(":") else None
             entries = 0
             if motion and open_list is None:
-                out.append(Resolution(None, motion, ResolutionKind.RESOLVED))
+                out.extend(Resolution(None, c, ResolutionKind.RESOLVED) for c in ([motion] if lead else _clauses(para.parts)))
             continue
         moved_by = False
         moved = MOTION_LINE.match(text) or APPROVED_LABEL.match(text)
@@ -261,11 +317,11 @@ def paragraphs_to_decisions(paras: Sequence[Para]) -> list[Resolution]:
                 plain.append(text)  # an entry printed without a letter, or a lead-in: known when the list closes
             continue  # a lead-in sentence or a sub-heading inside the list: the list is still open
         close()
-        motion_lead = _motion_that().search(text)
+        motion_lead = _motion_that().search(text) or _impersonal().search(text)
         if motion_lead and motion_lead["lead"] is not None:
             open_list, entries = ResolutionKind.RESOLVED, 0
             continue
-        if trigger and (text.rstrip().endswith(":") or re.search(r"\bthat\s*:?\s*$", text, re.I)):
+        if trigger and (text.rstrip().endswith(":") or re.search(r"\bthat\s*:?\s*$", text, re.I) or _bare_trigger(text, trigger)):
             open_list = _kind(text[trigger.start(): trigger.end() + 20])
             entries = 0
             continue

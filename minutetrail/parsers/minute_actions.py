@@ -201,7 +201,7 @@ def _headed_margin(lines: Sequence[tuple[int, Line]], left: float, right: float)
     for idx, (_page, line) in enumerate(lines):
         cells = line_cells(line)
         if cells and _margin_header().match(cells[-1].text) and cells[-1].x0 >= left + HEADER_SHARE * (right - left):
-            start, x = idx, cells[-1].x0 - MARGIN_SLACK
+            start, x, x1 = idx, cells[-1].x0 - MARGIN_SLACK, line.words[-1].x1
             break
     if start is None:
         return {}
@@ -210,8 +210,9 @@ def _headed_margin(lines: Sequence[tuple[int, Line]], left: float, right: float)
         line = lines[idx][1]
         cells = line_cells(line)
         last = cells[-1]
-        if last.x0 < x or len(last.text.split()) > 3 or not MARGIN_NAME.match(last.text):
-            continue
+        set_right = abs(line.words[-1].x1 - x1) <= MARGIN_SLACK and last.x0 >= left + HEADER_SHARE * (right - left)
+        if (last.x0 < x and not set_right) or len(last.text.split()) > 3 or not MARGIN_NAME.match(last.text):
+            continue  # a name set right under a right-aligned header may start left of the header
         if len(cells) == 1:
             if idx - 1 > start and idx - 1 not in out:
                 out[idx - 1] = (last.text, lines[idx - 1][1])
@@ -238,6 +239,22 @@ def _owner_only(rest: str) -> bool:
     return bool(rest) and (bool(MARGIN_TOKEN.match(rest)) or is_owner(rest)) and not re.search(r"\b(?!the\b|and\b|of\b)[a-z]{2,}\b", rest)
 
 
+@cache
+def _owner_label() -> re.Pattern[str]:
+    """"Action by: JS", "Responsible Officer: Jane Smith": who acts, on a line of its own under the paragraph."""
+    return re.compile(rf"^{alternation('actions.owner_labels')}\s*[:\-–]\s*(?P<owner>\S.*)$", re.I)
+
+
+def _labelled_owner(para: Para, above: Para | None) -> tuple[Para, str] | None:
+    """(the paragraph the owner line closes, the owner) when the paragraph's last line is an owner label; the
+    label alone as a paragraph closes the paragraph above."""
+    m = _owner_label().match(para.parts[-1].strip()) if para.parts else None
+    if not m or not _owner_only(m["owner"]):
+        return None
+    body = Para(para.page, para.parts[:-1]) if len(para.parts) > 1 else above
+    return (body, m["owner"].strip(" ().")) if body is not None else None
+
+
 def _last_sentence(para: Para) -> str:
     body = strip_marker(BULLET.sub("", para.text).strip())
     return (Para(para.page, (body,)).sentences() or [body])[-1]
@@ -255,6 +272,14 @@ def paragraphs_to_actions(paras: Sequence[Para], marked: bool, nlp: Any = None, 
         above, before = before, None
         if para.margin_owner:
             out.append(_action(BULLET.sub("", text).strip(), para.margin_owner, para.page, nlp))
+            continue
+        owned = _labelled_owner(para, above)
+        if owned:
+            action = _action(_last_sentence(owned[0]), owned[1], owned[0].page, nlp)
+            if out and out[-1].text == action.text:
+                out[-1] = action  # the sentence was read as an action already: the label names its owner
+            else:
+                out.append(action)
             continue
         due = DUE_LABEL.match(text)
         if due and out and out[-1].due is None and para.page - out[-1].page <= 1:

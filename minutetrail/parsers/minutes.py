@@ -39,7 +39,7 @@ from minutetrail.parsers.structure import (
     unnumbered_headings,
 )
 from minutetrail.parsers.text import join_lines
-from minutetrail.parsers.vocab import alternation
+from minutetrail.parsers.vocab import alternation, words
 from minutetrail.parsers.votes import text_to_votes
 
 HEADING = re.compile(
@@ -67,12 +67,23 @@ class _Item:
 NEW_ENTRY = re.compile(r"^(councillors?|cllrs?|crs?|mr|mrs|ms|miss|dr|sir|dame)\b\.?", re.I)
 
 
+def _title_broken(previous: str, text: str) -> bool:
+    """A title of several words broken at a line end ("... and Council" / "Member Trevor Penrose")."""
+    for title in words("attendance.titles"):
+        head, _sep, tail = title.rpartition(" ")
+        if head and re.search(rf"\b{re.escape(head)}$", previous.rstrip(), re.I) and re.match(rf"^{re.escape(tail)}\b", text, re.I):
+            return True
+    return False
+
+
 def _starts_new_entry(previous: str, text: str) -> bool:
     """Whether a continuation line of an attendance block starts a new name, not the rest of one.
 
     A line goes on the one before when it starts in lower case or a bracket, when a bracket is
     open, or when the line before ends mid-list ("... and David" / "Summers", "..., Ms Patricia" / "Maddox").
     """
+    if _title_broken(previous, text):
+        return False
     if NEW_ENTRY.match(text):
         return True
     prev = previous.rstrip()

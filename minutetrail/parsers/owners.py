@@ -5,7 +5,7 @@ import re
 
 from minutetrail.parsers.text import collapse
 
-HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|mx|dr|sir|dame|prof|professor|cllr|councillor|councillors|cl?r|mayor|deputy mayor|reeve)\.?\s+)+", re.I)
+HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|mx|dr|sir|dame|prof|professor|cllr|councillor|councillors|cl?r|mayor|deputy mayor|reeve|alderm[ae]n|council\s+members?)\.?\s+)+", re.I)
 BRACKETED = re.compile(r"\s*\([^)]*\)")
 NO_OWNER = re.compile(r"^\s*(n/?a|tbc|tba|-|–|none)?\s*$", re.I)
 INITIALS_NA = "NA"  # two capitals with no slash: someone's initials where owners are marked by initials

@@ -14,7 +14,8 @@ PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
 SHORT_LINE = 0.7  # a line ending before this share of the text width ends its paragraph
 ITEM_HEAD = re.compile(
     r"^(?:(?i:minute|item)\s+(?:(?i:no)\.?\s*)?)?[#(]?"
-    r"(?P<num>\d{1,4}/\d{2,4}|\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3})(?:[.:)-]|\s+[–:-])?\s+"
+    r"(?P<num>\d{1,4}/\d{2,4}|[A-Z]{1,6}/\d{1,4}/\d{2,4}|\d{1,4}(?:\.\d{1,3}){0,2}|\d{1,2}(?:-\d{1,2}){1,3}"
+    r"|[IVXL]{1,7}(?=[.)]))(?:[.:)-]|\s+[–:-])?\s+"
     r"(?P<title>[A-Z0-9\"'‘«(ÀÂÉÈÊÎÔÙÛÇ].{0,160})$"
 )
 ITEM_REF_LINE = re.compile(r"^\(item\s+(?P<num>\d+[a-z]?)\)$", re.I)
@@ -31,9 +32,22 @@ MAX_TITLE_LINES = 3
 FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a heading
 
 
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(num: str) -> int:
+    """"IV" 4, "XII" 12: an item numbered in roman capitals (US minutes)."""
+    values = [ROMAN[c] for c in num]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
 def _num_key(num: str) -> tuple[int, ...]:
     """A minute number as an outline key: "5.1" (5, 1); "1.0" is (1,), the top level printed with a
-    zero; a number with its year ("25/24", "123/2024", "2024/07") is keyed year first."""
+    zero; a number with its year ("25/24", "123/2024", "2024/07") is keyed year first, also after a
+    committee's code ("ETC/45/24"); roman "IV" is (4,)."""
+    if num and set(num) <= set(ROMAN):
+        return (_roman(num),)
+    num = re.sub(r"^[A-Z]+/", "", num)
     if "/" in num:
         a, b = (int(p) for p in num.split("/"))
         return (a, b) if a >= YEAR_FLOOR else (b, a)
