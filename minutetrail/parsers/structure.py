@@ -41,6 +41,12 @@ def _roman(num: str) -> int:
     return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 
+def _numbered_in_roman(texts: Sequence[str]) -> bool:
+    """Items numbered in roman capitals: a list past its first item prints "II." (one lettered A., B., C.
+    prints I, V and X as letters, never II)."""
+    return any((m := ITEM_HEAD.match(t)) is not None and m["num"] == "II" for t in texts)
+
+
 def _num_key(num: str) -> tuple[int, ...]:
     """A minute number as an outline key: "5.1" (5, 1); "1.0" is (1,), the top level printed with a
     zero; a number with its year ("25/24", "123/2024", "2024/07") is keyed year first, also after a
@@ -141,6 +147,7 @@ def item_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | 
     texts = [ln.text.strip() for _p, ln in all_lines]
     prev_num: str | None = None
     seen: set[str] = set()
+    roman = _numbered_in_roman(texts)
     for idx, (_page, line) in enumerate(all_lines):
         text = texts[idx]
         nxt = texts[idx + 1] if idx + 1 < len(texts) else ""
@@ -155,6 +162,8 @@ def item_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | 
             heads[idx] = (r["num"], "", set())
             continue
         m = ITEM_HEAD.match(text)
+        if m and not roman and set(m["num"]) <= set(ROMAN):
+            m = None  # "I." or "V." in a run lettered A., B., C.: a letter, not a roman number
         in_order = bool(m) and _is_next_item(prev_num, m["num"], m["title"])  # type: ignore[index]
         out_of_order = bool(m) and not in_order and _unseen_heading(line, m["num"], m["title"], prev_num, seen)  # type: ignore[index]
         if m and (in_order or out_of_order) and (ref or two_line or _heading_like(line, m["title"], right, nxt, id(line) in (underlined or set()))):

@@ -58,6 +58,15 @@ def test_items_numbered_in_roman_capitals() -> None:
     assert _items(p) == [("I", "Call to Order"), ("II", "Approval of Minutes"), ("III", "Street Lighting"), ("IV", "Grants")]
 
 
+def test_a_run_lettered_past_h_reads_its_i_and_v_as_letters_not_roman_numbers() -> None:
+    p = heading(Page())
+    p.add("1. Apologies", bold=True).add("Members discussed the matter at some length before the vote.").gap()
+    for letter in "ABCDEFGHIJ":
+        p.add(f"{letter}. Ward matter {letter.lower()}", bold=True).add("Members noted the update from the ward officer.").gap()
+    p.add("2. Grants", bold=True).add("Members discussed the matter at some length before the vote.")
+    assert _items(p) == [("1", "Apologies"), ("2", "Grants")]
+
+
 def test_items_numbered_with_the_committees_code_number_and_year() -> None:
     p = heading(Page())
     for n, title in ((45, "Apologies"), (46, "Street Lighting"), (47, "Grants")):
