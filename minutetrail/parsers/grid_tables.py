@@ -18,7 +18,7 @@ from statistics import median
 
 from minutetrail.models import Line, PageData, Word
 from minutetrail.parsers.columns import REF, content_field, header_field, heading_lead, progress_holds_status
-from minutetrail.parsers.dates import find_dates
+from minutetrail.parsers.dates import MONTHS, find_dates
 from minutetrail.parsers.gaps import gap_boundaries, header_starts, runs, split_unruled_columns
 from minutetrail.parsers.grid import Grid
 from minutetrail.parsers.row_gaps import rows_by_gaps
@@ -32,7 +32,8 @@ PROSE_WORDS = 5.0  # the wordiest column, at this many words a cell, is the acti
 ONE_LINE_FIELDS = ("due", "status", "meeting_date", "number")
 PROSE_LINE_WORDS = 3.5  # ... or at this many words a printed line, where rows are not yet known (a wrapped cell's lines are shorter)
 ANCHORS = ("number", "meeting_date")
-STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}[-/]?\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
+MONTH_DAY = re.compile(r"^(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?$", re.I)
+STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}[-/.]?\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
 
 
 @dataclass(slots=True)
@@ -179,10 +180,7 @@ def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None, ruled: b
         return [band.lines]
     if anchor is None:
         return [band.lines] if ruled else rows_by_gaps(band.lines, xs)
-    starts = []
-    for ln in band.lines:
-        first = next((w for w in ln.words if _column_of(w.x0, w.x1, xs) == anchor), None)
-        starts.append(first is not None and bool(STARTS_ROW.match(first.text.rstrip(":"))))
+    starts = [_opens_key(" ".join(w.text for w in ln.words if _column_of(w.x0, w.x1, xs) == anchor)) for ln in band.lines]
     if ruled and sum(starts) < 2:
         return [band.lines]
     rows: list[list[Line]] = []
@@ -194,6 +192,18 @@ def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None, ruled: b
         rows[1] = rows[0] + rows[1]
         rows.pop(0)
     return rows
+
+
+def _opens_key(cell: str) -> bool:
+    """A key cell's printed line opens a row: a reference ("4", "A.1", "AL 001", "41/25") or a date, whole
+    or the first line of one wrapped ("November 18," over "2024")."""
+    text = cell.strip().rstrip(":")
+    if not text:
+        return False
+    if STARTS_ROW.match(text.split()[0]) or STARTS_ROW.match(text) or MONTH_DAY.match(text):
+        return True
+    dates = find_dates(text)
+    return bool(dates) and dates[0][0] == 0
 
 
 def _columns(fields: Sequence[str | None], labels: Sequence[str], xs: tuple[float, ...]) -> list[Column]:

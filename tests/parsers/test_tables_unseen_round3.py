@@ -1,0 +1,73 @@
+"""Action-table layout classes of round 3 of the unseen-layouts sweep (bench/unseen_tables.py, held-out-2 opened
+for development), each on a minimal table of hand-made words; text invented."""
+from __future__ import annotations
+
+from minutetrail.models import ActionStatus, DocKind, Fill, PageData, Rule, Word
+from minutetrail.parsers.actions import rows_to_actions
+from minutetrail.parsers.tables import pages_to_tables
+from minutetrail.parsers.text import words_to_lines
+
+SIZE = 8.0
+CHAR = SIZE * 0.5
+SPACE = SIZE * 0.3
+LEFT, RIGHT = 40.0, 560.0
+
+
+def _cell(x: float, y: float, text: str, bold: bool = False) -> list[Word]:
+    words = []
+    for token in text.split():
+        width = len(token) * CHAR
+        words.append(Word(token, x, y, x + width, y + SIZE, bold=bold, size=SIZE))
+        x += width + SPACE
+    return words
+
+
+def _row(y: float, cols: dict[str, float], cells: dict[str, str], bold: bool = False) -> list[Word]:
+    return [w for name, text in cells.items() for w in _cell(cols[name], y, text, bold)]
+
+
+def _actions(words: list[Word], rules: tuple[Rule, ...] = (), fills: tuple[Fill, ...] = ()):  # type: ignore[no-untyped-def]
+    page = PageData(1, 595, 842, tuple(words), rules, fills)
+    tables = pages_to_tables([page], [words_to_lines(page.words)])
+    assert len(tables) == 1
+    rows, _warnings = rows_to_actions(tables[0], DocKind.ACTION_LOG, 2025)
+    return rows
+
+
+def _frame(top: float, header_bottom: float, bottom: float, xs: tuple[float, ...] = ()) -> tuple[Rule, ...]:
+    """An outer box with the header underlined, and (``xs``) column lines from top to bottom: no rules between rows."""
+    rules = [Rule(LEFT, top, RIGHT, top + 0.5), Rule(LEFT, header_bottom, RIGHT, header_bottom + 0.5), Rule(LEFT, bottom, RIGHT, bottom + 0.5)]
+    rules += [Rule(x, top, x + 0.5, bottom) for x in (LEFT, RIGHT, *xs)]
+    return tuple(rules)
+
+
+def _framed(keys: list[str], cols: dict[str, float], header: dict[str, str], xs: tuple[float, ...]) -> list:  # type: ignore[type-arg]
+    words = _row(100, cols, header, bold=True)
+    y = 118.0
+    for i, key in enumerate(keys):
+        first = {k: v for k, v in {"Key": key, "Action": "Review the parking permit charges for", "Owner": "Head of",
+                                   "Due": "07/09/2025", "Status": "Open"}.items() if k in cols}
+        words += _row(y, cols, first)
+        words += _row(y + 10, cols, {"Action": f"the town centre car parks, area {i + 1}", "Owner": "Housing"})
+        y += 26
+    return _actions(words, _frame(96, 112, y + 4, xs))
+
+
+def test_a_table_ruled_only_by_its_outer_box_starts_a_row_at_each_dotted_or_spaced_reference():
+    cols = {"Key": 44, "Action": 110, "Owner": 330, "Due": 420, "Status": 490}
+    header = {"Key": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Status": "Status"}
+    for keys in (["A.1", "A.2", "A.3", "A.4"], ["AL 001", "AL 002", "AL 003", "AL 004"]):
+        rows = _framed(keys, cols, header, ())
+        assert [r.number for r in rows] == keys
+        assert [r.text for r in rows] == [f"Review the parking permit charges for the town centre car parks, area {i}" for i in range(1, 5)]
+        assert {r.owner for r in rows} == {"Head of Housing"}
+
+
+def test_a_table_ruled_only_by_its_column_lines_starts_a_row_at_each_meeting_date_in_words():
+    cols = {"Key": 44, "Action": 130, "Owner": 330, "Due": 420, "Status": 490}
+    header = {"Key": "Meeting date", "Action": "Action", "Owner": "Owner", "Due": "Due", "Status": "Status"}
+    keys = ["November 18, 2024", "18-Nov-2024", "December 2, 2024", "02-Dec-2024"]
+    rows = _framed(keys, cols, header, (126.0, 326.0, 416.0, 486.0))
+    assert [r.meeting_date for r in rows] == ["2024-11-18", "2024-11-18", "2024-12-02", "2024-12-02"]
+    assert [r.status for r in rows] == [ActionStatus.OPEN] * 4
+    assert {r.owner for r in rows} == {"Head of Housing"}
