@@ -71,3 +71,32 @@ def test_a_table_ruled_only_by_its_column_lines_starts_a_row_at_each_meeting_dat
     assert [r.meeting_date for r in rows] == ["2024-11-18", "2024-11-18", "2024-12-02", "2024-12-02"]
     assert [r.status for r in rows] == [ActionStatus.OPEN] * 4
     assert {r.owner for r in rows} == {"Head of Housing"}
+
+
+def test_actioned_is_completed_and_work_carried_forward_or_awaiting_update_is_open():
+    # the house vocabulary (status.py): Actioned reports the work done; Carried forward (moved to a later period) and
+    # Awaiting update (no position reported) are still owed: open
+    from minutetrail.parsers.status import parse_status
+
+    assert parse_status("Actioned") == ActionStatus.COMPLETED
+    assert parse_status("Carried forward") == ActionStatus.OPEN
+    assert parse_status("CARRIED OVER") == ActionStatus.OPEN
+    assert parse_status("Awaiting update") == ActionStatus.OPEN
+    assert parse_status("Awaiting figures from finance") is None
+
+
+def test_headers_councils_print_for_status_rating_and_responses_name_their_columns():
+    # "Action status" is the status, not the action text (here headed "Details", a word that names no field); "Traffic light" / "R/A/G" rate; "Management response" reports
+    cols = {"Ref": 40, "Action": 70, "Owner": 260, "Status": 330, "Rag": 400, "Progress": 450}
+    header = {"Ref": "Ref", "Action": "Details", "Owner": "Staff lead", "Status": "Action status", "Rag": "R/A/G", "Progress": "Management response"}
+    words = _row(100, cols, header, bold=True)
+    y = 118.0
+    for i in range(1, 4):
+        words += _row(y, cols, {"Ref": str(i), "Action": "Review the parking permit charges", "Owner": "Clerk", "Status": "Underway",
+                                "Rag": "G", "Progress": "Report due in March"})
+        y += 16
+    rows = _actions(words, (Rule(LEFT, 112, RIGHT, 112.5),))
+    assert [r.text for r in rows] == ["Review the parking permit charges"] * 3
+    assert [r.status for r in rows] == [ActionStatus.IN_PROGRESS] * 3
+    assert {r.owner for r in rows} == {"Clerk"}
+    assert {r.progress for r in rows} == {"Report due in March"}
