@@ -100,3 +100,29 @@ def test_headers_councils_print_for_status_rating_and_responses_name_their_colum
     assert [r.status for r in rows] == [ActionStatus.IN_PROGRESS] * 3
     assert {r.owner for r in rows} == {"Clerk"}
     assert {r.progress for r in rows} == {"Report due in March"}
+
+
+def test_rows_keyed_by_the_action_text_in_a_table_ruled_by_column_lines_open_where_the_due_column_fills():
+    # no reference and no meeting date; column lines and a rule under each group heading, none between rows; cells of bullets
+    cols = {"Action": 44, "Due": 300, "Owner": 390, "Rag": 480}
+    xs = (296.0, 386.0, 476.0)
+    words = _row(100, cols, {"Action": "Action point", "Due": "Due by", "Owner": "Officer", "Rag": "RAG"}, bold=True)
+    rules = list(_frame(96, 112, 0, xs))[:2]
+    y, n, top = 116.0, 0, 96.0
+    for heading in ("HOUSING", "FINANCE"):
+        words += _cell(46, y, heading, bold=True)  # a merged cell across the table: no column lines through it
+        rules += [Rule(LEFT, y + 12, RIGHT, y + 12.5)] + [Rule(x, top, x + 0.5, y - 4) for x in xs]
+        y += 16
+        top = y - 4
+        for _ in range(3):
+            n += 1
+            words += _row(y, cols, {"Action": f"• Review the parking permit charges {n}", "Due": "07-Sep-2025", "Owner": "Ms Okafor", "Rag": "G"})
+            words += _row(y + 10, cols, {"Action": "for the town centre car parks"})
+            words += _row(y + 20, cols, {"Action": "• Write to the traders"})
+            y += 34
+    rules += [Rule(LEFT, y, RIGHT, y + 0.5)] + [Rule(x, 96, x + 0.5, y) for x in (LEFT, RIGHT)] + [Rule(x, top, x + 0.5, y) for x in xs]
+    rows = _actions(words, tuple(rules))
+    assert len(rows) == 6
+    assert [r.text for r in rows] == [f"Review the parking permit charges {i} for the town centre car parks Write to the traders" for i in range(1, 7)]
+    assert {r.owner for r in rows} == {"Ms Okafor"}
+    assert {r.due for r in rows} == {"2025-09-07"}
