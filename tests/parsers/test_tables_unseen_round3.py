@@ -126,3 +126,31 @@ def test_rows_keyed_by_the_action_text_in_a_table_ruled_by_column_lines_open_whe
     assert [r.text for r in rows] == [f"Review the parking permit charges {i} for the town centre car parks Write to the traders" for i in range(1, 7)]
     assert {r.owner for r in rows} == {"Ms Okafor"}
     assert {r.due for r in rows} == {"2025-09-07"}
+
+
+def test_a_framed_table_carried_over_pages_without_its_header_keeps_its_rows_past_a_group_heading():
+    # only the frame's sides run down the continuation page (no header, no rules across); a heading in capitals
+    # across the columns is the table's group heading, not the end of the table
+    from minutetrail.parsers.text import content_lines
+
+    cols = {"Key": 44, "Action": 110, "Owner": 330, "Due": 420, "Status": 490}
+    words = _row(100, cols, {"Key": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Status": "Status"}, bold=True)
+    y = 118.0
+    for i in (1, 2):
+        words += _row(y, cols, {"Key": f"A.{i}", "Action": "Review the parking permit charges", "Owner": "Clerk", "Due": "07/09/2025",
+                                "Status": "Open"})
+        y += 16
+    first = PageData(1, 595, 842, tuple(words + _cell(44, 820, "Page 1")), _frame(96, 112, y), ())
+    words, y = [], 60.0
+    for i in (3, 4, 5, 6):
+        if i == 5:
+            words += _cell(44, y, "FINANCE AND RESOURCES", bold=True)
+            y += 20
+        words += _row(y, cols, {"Key": f"A.{i}", "Action": "Review the parking permit charges", "Owner": "Clerk", "Due": "07/09/2025",
+                                "Status": "Open"})
+        y += 16
+    second = PageData(2, 595, 842, tuple(words + _cell(44, 820, "Page 2")), (Rule(LEFT, 56, LEFT + 0.5, y), Rule(RIGHT, 56, RIGHT + 0.5, y)), ())
+    tables = pages_to_tables([first, second], content_lines([first, second]))
+    rows = [r for t in tables for r in rows_to_actions(t, DocKind.ACTION_LOG, 2025)[0]]
+    assert [r.number for r in rows] == [f"A.{i}" for i in range(1, 7)]
+    assert {r.owner for r in rows} == {"Clerk"}
