@@ -154,3 +154,21 @@ def test_a_framed_table_carried_over_pages_without_its_header_keeps_its_rows_pas
     rows = [r for t in tables for r in rows_to_actions(t, DocKind.ACTION_LOG, 2025)[0]]
     assert [r.number for r in rows] == [f"A.{i}" for i in range(1, 7)]
     assert {r.owner for r in rows} == {"Clerk"}
+
+
+def test_traffic_light_dots_rate_their_rows_without_drawing_cells():
+    # RAG shown as a coloured dot beside nothing: the dot's colour rates the row; the dots draw no grid of their own
+    from minutetrail.models import Rag
+
+    cols = {"Ref": 40, "Action": 70, "Owner": 300, "Due": 400, "Rag": 480}
+    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Rag": "RAG"}, bold=True)
+    fills, y = [], 118.0
+    colours = [(0.75, 0.0, 0.0), (1.0, 0.6, 0.0), (0.57, 0.82, 0.31)]
+    for i, rgb in enumerate(colours, start=1):
+        words += _row(y, cols, {"Ref": str(i), "Action": "Review the parking permit charges", "Owner": "Clerk", "Due": "07/09/2025"})
+        fills.append(Fill(482, y, 490, y + 8, rgb, dot=True))
+        y += 16
+    rows = _actions(words, (Rule(LEFT, 112, RIGHT, 112.5),), tuple(fills))
+    assert [r.number for r in rows] == ["1", "2", "3"]
+    assert [r.rag for r in rows] == [Rag.RED, Rag.AMBER, Rag.GREEN]
+    assert [r.status for r in rows] == [ActionStatus.AT_RISK, ActionStatus.AT_RISK, ActionStatus.IN_PROGRESS]
