@@ -32,12 +32,12 @@ class Band:
         return [w for ln in self.lines for w in ln.words]
 
 
-def headings_apart(band: Band) -> list[Band]:
+def headings_apart(band: Band, xs: tuple[float, ...]) -> list[Band]:
     """Rows not ruled apart over a group heading ruled under only: the band's last line, the one bold
-    phrase among its plain lines (not opening with a reference), is a band of its own."""
+    phrase among its plain lines (not opening with a reference), set in the first column, is a band of its own."""
     bold = [i for i, ln in enumerate(band.lines) if bold_line(ln) and len(runs(ln)) == 1 and not opens_key(ln.words[0].text)]
     if len(band.lines) < 3 or bold != [len(band.lines) - 1] or any(bold_line(ln) for ln in band.lines[:-1]) \
-            or not band.lines[-1].words[0].text[:1].isupper():
+            or not band.lines[-1].words[0].text[:1].isupper() or column_of(band.lines[-1].x0, band.lines[-1].x0, xs) != 0:
         return [band]
     return [Band(band.top, band.lines[-2].bottom, band.lines[:-1]), Band(band.lines[-1].top, band.bottom, band.lines[-1:])]
 

@@ -63,7 +63,7 @@ def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[Ban
     bands = [b for b in bands if b.lines]
     inner = xs[1:-1]
     if grid.ruled:
-        bands = [piece for band in bands for piece in headings_apart(band)]
+        bands = [piece for band in bands for piece in headings_apart(band, xs)]
         for band in bands:
             band.spanning = bool(inner) and not any(grid.ruled_down(x, band.top, band.bottom) for x in inner) \
                 and all(len(runs(ln)) == 1 for ln in band.lines)  # one phrase, not cells set apart by whitespace
@@ -258,7 +258,8 @@ def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[Band], xs: tu
     lead = table.rows[-1].lead if table.rows else None
     if headings:
         area, lead = heading_lead(headings[-1])
-    one_line = tuple(i for i, f in enumerate(fields) if f in TEXT_KEY_FIELDS)
+    key_field = next((f for f in TEXT_KEY_FIELDS if f in fields), None)  # the first one-line column there is: due, else status, else RAG
+    one_line = (fields.index(key_field),) if key_field else ()
     # rows not ruled apart (every rule in the body is under a group heading): rows open beside the one-line columns
     apart = sum(1 for b in body if not b.spanning) > sum(1 for b in body if b.spanning) + 1
     keyed_by_text = (fields.index("text"), one_line) if anchor is None and "text" in fields and one_line and not apart else None
