@@ -7,7 +7,7 @@ split in two, fixed here: even positions are the development half, odd positions
 half. ``--split dev`` draws every dimension from its development half, ``--split held-out`` from
 its held-out half; fix what fails on dev, report held-out, never tune on it.
 
-Run: python bench/unseen_tables.py --n 60 --seed 1 --split dev|held-out|held-out-2|all [--keep DIR] [--show-misses]
+Run: python bench/unseen_tables.py --n 60 --seed 1 --split dev|held-out|held-out-2|held-out-3|all [--keep DIR] [--show-misses]
 Prints P/R/F1 of the action rows, accuracy per action field, and F1 by each dimension's value.
 Everything is generated into a temporary folder (or --keep DIR); invented text only.
 """
@@ -107,16 +107,55 @@ DIMENSIONS_2: dict[str, list] = {
     "title": ["Action Sheet", "Schedule of Outstanding Actions", "Resolutions Register", "Action Items"],
     "context": ["appendix", "rag_key_below"],
 }
+# A third held-out set, drawn in round 3 before any parser change of that round: more forms from council papers
+# (UK, Irish, Canadian, Australian, New Zealand, US) in none of the sets above. ``--split held-out-3``.
+HEADERS_3 = {
+    "number": ["Action ID", "Log ref"],
+    "meeting_date": ["Committee date", "Date of decision"],
+    "text": ["Action description", "Actions"],
+    "owner": ["Officer responsible", "Lead person"],
+    "due": ["Target completion date", "Revised due date"],
+    "status": ["Progress status", "State"],
+    "rag": ["Overall RAG", "RAG (current)"],
+    "progress": ["Progress / comments", "Update on progress"],
+}
+DIMENSIONS_3: dict[str, list] = {
+    "columns": [
+        ["number", "text", "progress", "owner", "due", "status"],
+        ["number", "meeting_date", "text", "owner", "due", "rag", "progress"],
+    ],
+    "header_lines": ["first_alone"],
+    "header_style": ["bold_white_maroon", "upper_bold_underline"],
+    "ruling": ["box_hrules", "grid_header_hrules"],
+    "rag_style": ["dot_word"],
+    "rag_palette": ["muted"],
+    "due_format": ["dth Month yyyy", "Mon yyyy"],
+    "due_special": ["To be confirmed", "Immediate"],
+    "meeting_format": ["Weekday d Month yyyy", "dth Month yyyy"],
+    "ref_style": ["ACT/yy/nn", "n)"],
+    "owner_style": ["initial_surname", "post_abbrev"],
+    "status_words": ["Achieved", "On schedule", "Not commenced", "Slipped", "Response awaited", "Complete - remove"],
+    "cell_length": ["lettered"],
+    "page_break": ["continued_overleaf"],
+    "banners": ["lettered"],
+    "orientation": ["letter_landscape"],
+    "font_size": [7.5, 10.5],
+    "title": ["Rolling Action List", "Decisions and Actions Log", "Action Schedule"],
+    "context": ["rag_key_above"],
+}
 PER_ROW = ("due_special", "status_words")  # drawn afresh for each row, not per document
 STATUS_GOLD = {"complete": "completed", "completed": "completed", "closed": "completed", "done": "completed", "on track": "in_progress",
                "in progress": "in_progress", "ongoing": "in_progress", "open": "open", "not started": "not_started",
                "overdue": "overdue", "delayed": "at_risk", "deferred": "open",
                "actioned": "completed", "implemented": "completed", "partially implemented": "in_progress", "underway": "in_progress",
-               "carried forward": "open", "awaiting update": "open", "pending": "open", "not yet due": "not_started"}
+               "carried forward": "open", "awaiting update": "open", "pending": "open", "not yet due": "not_started",
+               "achieved": "completed", "on schedule": "in_progress", "not commenced": "not_started", "slipped": "at_risk",
+               "response awaited": "open", "complete - remove": "completed"}
 RAG_STATUS = {"blue": "completed", "green": "in_progress", "amber": "at_risk", "red": "at_risk"}
 PALETTES = {"strong": {"red": (0.9, 0.1, 0.1), "amber": (1.0, 0.75, 0.0), "green": (0.0, 0.69, 0.31), "blue": (0.0, 0.44, 0.75)},
             "pale": {"red": (1.0, 0.78, 0.81), "amber": (1.0, 0.92, 0.61), "green": (0.78, 0.94, 0.81), "blue": (0.74, 0.84, 0.93)},
-            "office": {"red": (0.75, 0.0, 0.0), "amber": (1.0, 0.6, 0.0), "green": (0.57, 0.82, 0.31), "blue": (0.36, 0.61, 0.84)}}
+            "office": {"red": (0.75, 0.0, 0.0), "amber": (1.0, 0.6, 0.0), "green": (0.57, 0.82, 0.31), "blue": (0.36, 0.61, 0.84)},
+            "muted": {"red": (0.85, 0.42, 0.40), "amber": (0.93, 0.70, 0.35), "green": (0.45, 0.68, 0.45), "blue": (0.45, 0.58, 0.78)}}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 FIRST = ["Sarah", "Tom", "Priya", "Gareth", "Helen", "Amir", "Lucy", "Owen", "Fiona", "Dev", "Rachel", "Marcus", "Joanne", "Kwame"]
 LAST = ["Pennington", "Okafor", "Hughes", "Whitlock", "Brennan", "Sandhu", "Marlow", "Fairbairn", "Castell", "Ibbotson", "Rowe", "Tranter"]
@@ -124,6 +163,8 @@ HONORIFIC = ["Ms", "Mr", "Mrs", "Dr", "Cllr"]
 DEPARTMENTS = ["Housing Services", "Finance", "Planning and Regeneration", "Democratic Services", "Legal / Finance", "Parks and Open Spaces"]
 RAG_KEY = ("RAG key: Red - not on target; Amber - some slippage, action in hand; Green - on target; "
            "Blue - complete (to be removed from the log at the next meeting).")
+POST_ABBREV = ["HoH", "DoP", "DSM", "CFO", "HDS", "AD Planning", "MO", "CEx"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 POSTS = ["Head of Housing", "Director of Place", "Democratic Services Manager", "Chief Finance Officer", "Scrutiny Officer",
          "Service Manager, Parks", "Head of Planning", "Corporate Director", "Monitoring Officer", "Clerk"]
 VERBS = ["Circulate", "Provide", "Review", "Arrange", "Report back on", "Write to", "Update members on", "Prepare", "Confirm",
@@ -147,8 +188,11 @@ PROSE = ["**Report of the Head of Democratic Services**", "Purpose of the report
          "Members may raise questions on any entry with the officer named as responsible."]
 
 
-def half(values: list, split: str, second: list | None = None) -> list:
-    """The split's values: dev even positions, held-out odd ones, held-out-2 the round-2 values."""
+def half(values: list, split: str, second: list | None = None, third: list | None = None) -> list:
+    """The split's values: dev even positions, held-out odd ones, held-out-2 / -3 the round-2 / round-3 values."""
+    if split == "held-out-3":
+        assert third is not None
+        return third
     if split == "held-out-2":
         assert second is not None
         return second
@@ -156,7 +200,7 @@ def half(values: list, split: str, second: list | None = None) -> list:
 
 
 def pick(rng: random.Random, dim: str, split: str):  # type: ignore[no-untyped-def]
-    return rng.choice(half(DIMENSIONS[dim], split, DIMENSIONS_2[dim]))
+    return rng.choice(half(DIMENSIONS[dim], split, DIMENSIONS_2[dim], DIMENSIONS_3[dim]))
 
 
 def fmt_date(d: date, fmt: str) -> tuple[str, str]:
@@ -166,14 +210,19 @@ def fmt_date(d: date, fmt: str) -> tuple[str, str]:
                "d Mon yy": f"{d.day} {mon3} {d.strftime('%y')}", "Month yyyy": f"{mon} {d.year}", "Mon-yy": f"{mon3}-{d.strftime('%y')}",
                "yyyy-mm-dd": d.isoformat(), "End of Month yyyy": f"End of {mon} {d.year}", "dd.mm.yyyy": d.strftime("%d.%m.%Y"),
                "Month d, yyyy": f"{mon} {d.day}, {d.year}", "d/m/yyyy": f"{d.day}/{d.month}/{d.year}",
-               "dd-Mon-yyyy": f"{d.day:02d}-{mon3}-{d.year}"}[fmt]
-    month_only = fmt in ("Month yyyy", "Mon-yy", "End of Month yyyy")
+               "dd-Mon-yyyy": f"{d.day:02d}-{mon3}-{d.year}", "dth Month yyyy": f"{d.day}{_ordinal(d.day)} {mon} {d.year}",
+               "Mon yyyy": f"{mon3} {d.year}", "Weekday d Month yyyy": f"{WEEKDAYS[d.weekday()]} {d.day} {mon} {d.year}"}[fmt]
+    month_only = fmt in ("Month yyyy", "Mon-yy", "End of Month yyyy", "Mon yyyy")
     return printed, d.strftime("%Y-%m") if month_only else d.isoformat()
+
+
+def _ordinal(day: int) -> str:
+    return "th" if 10 < day % 100 < 14 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def ref(style: str, n: int, section: int) -> str:
     return {"n": str(n), "n.": f"{n}.", "A n": f"A{n}", "s.n": f"{section}.{n}", "AP-nn": f"AP-{n:02d}", "R n": f"R{n}",
-            "nn/yy": f"{40 + n}/25", "A.n": f"A.{n}", "AL nnn": f"AL {n:03d}"}[style]
+            "nn/yy": f"{40 + n}/25", "A.n": f"A.{n}", "AL nnn": f"AL {n:03d}", "ACT/yy/nn": f"ACT/25/{n:02d}", "n)": f"{n})"}[style]
 
 
 def owner(rng: random.Random, style: str) -> str:
@@ -191,11 +240,19 @@ def owner(rng: random.Random, style: str) -> str:
         return f"{rng.choice(HONORIFIC)} {rng.choice(LAST)}"
     if style == "department":
         return rng.choice(DEPARTMENTS)
+    if style == "initial_surname":
+        return f"{rng.choice(FIRST)[0]} {rng.choice(LAST)}"
+    if style == "post_abbrev":
+        return rng.choice(POST_ABBREV)
     return f"{initials()} / {initials()}"
 
 
 def action_text(rng: random.Random, length: str) -> tuple[str, str]:
     """The action as printed (lines split by newlines) and its gold text."""
+    if length == "lettered":
+        first = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}"
+        second = f"{rng.choice(VERBS).lower()} {rng.choice(OBJECTS)} {rng.choice(TAILS)}"
+        return f"a) {first}; and\nb) {second}", f"a) {first}; and b) {second}"
     if length in ("bullets", "paragraphs"):
         first = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(TAILS)}"
         second = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}"
@@ -219,7 +276,7 @@ def _plain_action(rng: random.Random, length: str) -> str:
 def make_doc(rng: random.Random, split: str, k: int, out: Path) -> tuple[dict, dict]:
     dims = {d: pick(rng, d, split) for d in DIMENSIONS if d not in PER_ROW}
     cols = list(dims["columns"])
-    labels = {f: rng.choice(half(HEADERS[f], split, HEADERS_2[f])) for f in cols}
+    labels = {f: rng.choice(half(HEADERS[f], split, HEADERS_2[f], HEADERS_3[f])) for f in cols}
     if "status" in cols and "progress" in cols and labels["status"] in ("Progress", "Update"):
         labels["status"] = "Status"
     meeting = date(2025, rng.randint(1, 6), rng.randint(1, 28))
@@ -235,7 +292,8 @@ def make_doc(rng: random.Random, split: str, k: int, out: Path) -> tuple[dict, d
         if dims["banners"] != "none" and (i == 0 or rng.random() < 0.18):
             theme = rng.choice(THEMES)
             section = len(banners) + 1
-            banners[i] = {"caps": theme.upper(), "band": theme, "plain": theme, "theme": f"Theme {section}: {theme}", "numbered": f"{section}. {theme}"}[dims["banners"]]
+            banners[i] = {"caps": theme.upper(), "band": theme, "plain": theme, "theme": f"Theme {section}: {theme}", "numbered": f"{section}. {theme}",
+                                "lettered": f"{chr(64 + section)}. {theme}"}[dims["banners"]]
         g: dict = {"table": "action_log", "number": None, "meeting_date": None, "text": None, "owner": None, "directorate": None,
                    "progress": None, "due": None, "due_text": None, "status": None, "status_text": None, "rag": None, "page": 0, "bbox": None}
         cells: list[Cell] = []
@@ -253,12 +311,12 @@ def make_doc(rng: random.Random, split: str, k: int, out: Path) -> tuple[dict, d
                 cell.text = g["owner"] = owner(rng, dims["owner_style"])
             elif f == "due":
                 if rng.random() < 0.12:
-                    cell.text = g["due_text"] = rng.choice(half(DIMENSIONS["due_special"], split, DIMENSIONS_2["due_special"]))
+                    cell.text = g["due_text"] = rng.choice(half(DIMENSIONS["due_special"], split, DIMENSIONS_2["due_special"], DIMENSIONS_3["due_special"]))
                 else:
                     cell.text, g["due"] = fmt_date(meeting + timedelta(days=rng.randint(10, 200)), dims["due_format"])
                     g["due_text"] = cell.text
             elif f == "status":
-                word = rng.choice(half(DIMENSIONS["status_words"], split, DIMENSIONS_2["status_words"]))
+                word = rng.choice(half(DIMENSIONS["status_words"], split, DIMENSIONS_2["status_words"], DIMENSIONS_3["status_words"]))
                 cell.text = g["status_text"] = word.upper() if rng.random() < 0.2 else word
                 g["status"] = STATUS_GOLD[word.lower()]
             elif f == "progress":
@@ -267,11 +325,11 @@ def make_doc(rng: random.Random, split: str, k: int, out: Path) -> tuple[dict, d
                 rag = rng.choice(["red", "amber", "green"] + (["blue"] if brag else []))
                 style = dims["rag_style"]
                 g["rag"], g["status"] = rag, RAG_STATUS[rag]
-                if style == "dot":
+                if style in ("dot", "dot_word"):
                     cell.dot = PALETTES[dims["rag_palette"]][rag]
                 if style in ("colour", "colour_letter", "word_colour"):
                     cell.fill = PALETTES[dims["rag_palette"]][rag]
-                if style in ("text", "word_colour"):
+                if style in ("text", "word_colour", "dot_word"):
                     cell.text = rag.capitalize()
                 elif style in ("colour_letter", "letter"):
                     cell.text = rag[0].upper()
@@ -288,16 +346,19 @@ def make_doc(rng: random.Random, split: str, k: int, out: Path) -> tuple[dict, d
     headers = [_header_lines(labels[f].upper() if upper else labels[f], dims["header_lines"]) for f in cols]
     weights = {"number": 0.7, "meeting_date": 1.2, "text": 4.0, "owner": 1.6, "due": 1.3, "status": 1.3, "rag": 0.9, "progress": 3.0}
     fills = {"grey": (0.85, 0.85, 0.85), "dark": (0.12, 0.23, 0.45), "light": (0.80, 0.87, 0.95), "teal": (0.0, 0.45, 0.45),
-             "black": (0.1, 0.1, 0.1)}
+             "black": (0.1, 0.1, 0.1), "maroon": (0.45, 0.08, 0.15)}
     shade = next((v for k, v in fills.items() if style.endswith(k)), None)
     spec = Spec(headers=headers, weights=[weights[f] for f in cols], rows=rows, banners=banners, ruling=dims["ruling"],
                 header_bold="bold" in style, header_fill=shade, header_white=style.endswith("dark") or "white" in style, size=fs,
-                landscape=dims["orientation"] == "landscape", repeat_header="repeat" in dims["page_break"] or dims["page_break"] == "continued_title",
+                landscape=dims["orientation"] == "landscape", repeat_header="repeat" in dims["page_break"] or dims["page_break"] in ("continued_title", "continued_overleaf"),
                 split_rows="split" in dims["page_break"] or dims["page_break"] == "running_header", title=title,
-                header_italic=style == "italic", paper=dims["orientation"] if dims["orientation"] in ("letter", "a3_landscape") else "",
+                header_italic=style == "italic", header_underline=style.endswith("underline"),
+                paper=dims["orientation"] if dims["orientation"] in ("letter", "a3_landscape", "letter_landscape") else "",
+                foot_note="Continued overleaf" if dims["page_break"] == "continued_overleaf" else "",
                 continued=dims["page_break"] == "continued_title", banner_fill=(0.82, 0.82, 0.82) if dims["banners"] == "band" else None,
                 running_header=f"Housing and Communities Scrutiny Committee - {title or 'Action log'}" if dims["page_break"] == "running_header" else "",
                 appendix="Appendix A" if dims["context"] == "appendix" else "", after=[RAG_KEY] if dims["context"] == "rag_key_below" else [],
+                key_above=RAG_KEY if dims["context"] == "rag_key_above" else "",
                 committee=f"Housing and Communities Scrutiny Committee - {meeting.day} {MONTHS[meeting.month - 1]} {meeting.year}",
                 before_page=PROSE if dims["context"] == "prose_page_before" else [],
                 before_same_page=PROSE[1:3] if dims["context"] == "prose_above" else [])
@@ -314,6 +375,8 @@ def _header_lines(label: str, mode: str) -> list[str]:
     words = label.split()
     if mode == "one" or len(words) == 1:
         return [label]
+    if mode == "first_alone":
+        return [words[0], " ".join(words[1:])]
     if mode == "split_last":
         return [" ".join(words[:-1]), words[-1]]
     if mode == "two":
@@ -330,7 +393,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--split", choices=("dev", "held-out", "held-out-2", "all"), default="dev")
+    ap.add_argument("--split", choices=("dev", "held-out", "held-out-2", "held-out-3", "all"), default="dev")
     ap.add_argument("--keep", help="write the PDFs and gold here instead of a temporary folder")
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()

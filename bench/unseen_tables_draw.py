@@ -35,7 +35,7 @@ class Spec:
     weights: list[float]
     rows: list[list[Cell]]
     banners: dict[int, str] = field(default_factory=dict)  # row index -> spanning heading printed above it
-    ruling: str = "grid"  # grid | hrules | underline | none | zebra_grey | zebra_blue
+    ruling: str = "grid"  # grid | hrules | underline | none | zebra_* | box | vrules | box_hrules | grid_header_hrules
     header_bold: bool = True
     header_fill: RGB | None = None
     header_white: bool = False  # white header text (on a dark fill)
@@ -55,6 +55,9 @@ class Spec:
     running_header: str = ""  # a small running line at the top of every page
     appendix: str = ""  # a heading above everything ("Appendix A")
     after: list[str] = field(default_factory=list)  # prose under the table (a RAG key)
+    header_underline: bool = False  # each header line underlined under its words
+    foot_note: str = ""  # a line at the foot of every page the table runs on from ("Continued overleaf")
+    key_above: str = ""  # a paragraph just above the header (a RAG key)
 
 
 def _widths(spec: Spec, total: float, pad: float) -> list[float]:
@@ -62,7 +65,8 @@ def _widths(spec: Spec, total: float, pad: float) -> list[float]:
     floor = []
     for ci, lines in enumerate(spec.headers):
         words = [(w, BOLD) for ln in lines for w in ln.split()] + [(w, FONT) for row in spec.rows for w in row[ci].text.split()]
-        floor.append(max(stringWidth(w, font, spec.size) for w, font in words) + 2 * pad + 2 if words else 2 * pad)
+        dot = spec.size * 1.4 if any(row[ci].dot and row[ci].text for row in spec.rows) else 0.0
+        floor.append(max(stringWidth(w, font, spec.size) for w, font in words) + 2 * pad + 2 + dot if words else 2 * pad)
     spare = max(0.0, total - sum(floor))
     return [f + spare * w / sum(spec.weights) for f, w in zip(floor, spec.weights)]
 
@@ -73,7 +77,7 @@ ZEBRA = {"zebra_grey": (0.92, 0.92, 0.92), "zebra_blue": (0.85, 0.90, 0.98), "ze
 def draw(path: Path, spec: Spec) -> list[int]:
     width, height = landscape(A4) if spec.landscape else A4
     if spec.paper:
-        width, height = letter if spec.paper == "letter" else landscape(A3)
+        width, height = {"letter": letter, "letter_landscape": landscape(letter)}.get(spec.paper, landscape(A3))
     if spec.page_height:
         height = spec.page_height
     c = Canvas(str(path), pagesize=(width, height), pageCompression=0)
@@ -112,6 +116,9 @@ def draw(path: Path, spec: Spec) -> list[int]:
 
     def new_page() -> None:
         nonlocal y, page
+        if spec.foot_note:
+            c.setFont(ITALIC, 8)
+            c.drawRightString(width - MARGIN, 32, spec.foot_note)
         c.setFont(FONT, 8)
         c.drawCentredString(width / 2, 20, f"Page {page}")
         c.showPage()
@@ -147,11 +154,15 @@ def draw(path: Path, spec: Spec) -> list[int]:
         for ci, lines in enumerate(cells):
             for i, ln in enumerate(lines):
                 put(ln, edges[ci] + pad, y + pad + i * lh, bold=spec.header_bold, white=spec.header_white, italic=spec.header_italic)
-        if spec.ruling in ("grid", "box", "vrules"):
+                if spec.header_underline:
+                    c.setLineWidth(0.5)
+                    x0 = edges[ci] + pad
+                    c.line(x0, height - y - pad - i * lh - fs * 1.1, x0 + stringWidth(ln, font, fs), height - y - pad - i * lh - fs * 1.1)
+        if spec.ruling in ("grid", "box", "vrules", "box_hrules", "grid_header_hrules"):
             hline(y)
-            for x in edges if spec.ruling != "box" else (edges[0], edges[-1]):
+            for x in edges if spec.ruling in ("grid", "vrules", "grid_header_hrules") else (edges[0], edges[-1]):
                 vline(x, y, y + h)
-        if spec.ruling in ("grid", "hrules", "underline", "box", "vrules"):
+        if spec.ruling in ("grid", "hrules", "underline", "box", "vrules", "box_hrules", "grid_header_hrules"):
             hline(y + h)
         y += h
 
@@ -169,9 +180,11 @@ def draw(path: Path, spec: Spec) -> list[int]:
         put(spec.title, MARGIN, y, bold=True, size=fs + 4)
         y += (fs + 4) * 1.6
     prose(spec.before_same_page)
+    if spec.key_above:
+        prose([spec.key_above], size=fs)
     header()
     starts: list[int] = []
-    gap = 0.0 if spec.ruling in ("grid", "zebra_grey", "zebra_blue", "zebra_green", "box", "vrules") else lh * 0.45
+    gap = 0.0 if spec.ruling in ("grid", "zebra_grey", "zebra_blue", "zebra_green", "box", "vrules", "box_hrules") else lh * 0.45
     for ri, row in enumerate(spec.rows):
         if ri in spec.banners:
             h = lh + 2 * pad
@@ -181,10 +194,10 @@ def draw(path: Path, spec: Spec) -> list[int]:
                     header()
             if spec.banner_fill:
                 rect(edges[0], y, total, h, spec.banner_fill)
-            if spec.ruling in ("grid", "box", "vrules"):
+            if spec.ruling in ("grid", "box", "vrules", "box_hrules"):
                 vline(edges[0], y, y + h)
                 vline(edges[-1], y, y + h)
-            if spec.ruling in ("grid", "vrules"):
+            if spec.ruling in ("grid", "vrules", "box_hrules", "grid_header_hrules"):
                 hline(y + h)
             put(spec.banners[ri], edges[0] + pad, y + pad, bold=True)
             y += h
@@ -213,17 +226,20 @@ def draw(path: Path, spec: Spec) -> list[int]:
                     c.circle(edges[ci] + pad + fs * 0.5, height - y - pad - fs * 0.55, fs * 0.5, stroke=0, fill=1)
                     c.setFillColorRGB(0, 0, 0)
             for ci, lines in enumerate(remaining):
+                indent = fs * 1.4 if row[ci].dot and row[ci].text else 0.0  # a word beside a traffic-light dot
                 for i, ln in enumerate(lines[:take]):
-                    put(ln, edges[ci] + pad, y + pad + i * lh)
+                    put(ln, edges[ci] + pad + indent, y + pad + i * lh)
             if spec.ruling == "grid":
                 for x in edges:
                     vline(x, y, y + h)
                 hline(y + h)
-            elif spec.ruling == "hrules":
+            elif spec.ruling in ("hrules", "grid_header_hrules"):
                 hline(y + h)
-            elif spec.ruling in ("box", "vrules"):
+            elif spec.ruling in ("box", "vrules", "box_hrules"):
                 for x in edges if spec.ruling == "vrules" else (edges[0], edges[-1]):
                     vline(x, y, y + h)
+                if spec.ruling == "box_hrules":
+                    hline(y + h)
             y += h
             remaining = [x[take:] for x in remaining]
             if not any(remaining):

@@ -22,6 +22,8 @@ MIN_FILL_SIDE = 2.0  # points; a filled rectangle thinner than this is a ruling 
 WHITE_LEVEL = 0.97  # every RGB component at or above this is paper, not a fill
 AXIS_TOLERANCE = 0.5  # points of slant still read as a horizontal or vertical segment
 MIN_RULE_LENGTH = 0.5  # points; shorter segments are dots, not rules
+DOT_SIDE = (3.0, 20.0)  # points; a filled round mark this size (a traffic-light dot) is a Fill marked dot
+DOT_ASPECT = 1.5
 MAX_FORM_DEPTH = 8
 DRAWING_SEGMENTS = 64  # a path longer than this with a curve among its first DRAWING_PROBE segments is a drawing
 DRAWING_PROBE = 16
@@ -144,6 +146,15 @@ def _is_drawing(obj: object) -> bool:
                for i in range(DRAWING_PROBE))
 
 
+def _is_dot(points: list[Point]) -> bool:
+    """A small, round-ish filled shape drawn with curves: a traffic-light dot."""
+    if not any(p[0] != p[0] for p in points):
+        return False
+    xs, ys = [p[0] for p in points if p[0] == p[0]], [p[1] for p in points if p[1] == p[1]]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    return DOT_SIDE[0] <= min(w, h) and max(w, h) <= DOT_SIDE[1] and max(w, h) <= DOT_ASPECT * min(w, h)
+
+
 def _is_white(rgb: tuple[float, float, float] | None) -> bool:
     return rgb is None or min(rgb) >= WHITE_LEVEL
 
@@ -188,6 +199,11 @@ class _Collector:
             return
         for points, closed in reader.subpaths(obj, m):
             rect = _rect_of(points, closed)
+            if rect is None and visible_fill and _is_dot(points):
+                xs, ys = [p[0] for p in points if p[0] == p[0]], [p[1] for p in points if p[1] == p[1]]
+                bx0, btop, bx1, bbottom = self.frame.box(min(xs), min(ys), max(xs), max(ys))
+                self.fills.append(Fill(bx0, btop, bx1, bbottom, fill, dot=True))  # type: ignore[arg-type]
+                continue
             if rect is None:
                 if visible_stroke:
                     self.segments(points, closed)

@@ -125,13 +125,15 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Fill:
-    """A filled rectangle: a shaded cell or a colour key."""
+    """A filled rectangle: a shaded cell or a colour key; or (``dot``) the box of a small filled round mark,
+    a traffic-light dot, which rates the cell it sits in but draws no cell edges."""
 
     x0: float
     top: float
     x1: float
     bottom: float
     rgb: tuple[float, float, float]
+    dot: bool = False
 
 
 @dataclass(frozen=True, slots=True)

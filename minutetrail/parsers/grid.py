@@ -77,7 +77,7 @@ def _segments(rules: Sequence[Rule], fills: Sequence[Fill]) -> tuple[list[Segmen
                 vs.append(Segment((r.x0 + r.x1) / 2, r.top, r.bottom))
         elif r.x1 - r.x0 >= MIN_SEGMENT and r.bottom - r.top <= MAX_THICKNESS:
             hs.append(Segment((r.top + r.bottom) / 2, r.x0, r.x1))
-    for f in _merge_fills(fills):  # a filled cell draws its own edges
+    for f in _merge_fills([f for f in fills if not f.dot]):  # a filled cell draws its own edges (a dot draws none)
         if f.x1 - f.x0 >= MIN_FILL_SIDE and f.bottom - f.top >= MIN_FILL_SIDE:
             hs += [Segment(f.top, f.x0, f.x1), Segment(f.bottom, f.x0, f.x1)]
             vs += [Segment(f.x0, f.top, f.bottom), Segment(f.x1, f.top, f.bottom)]

@@ -11,9 +11,7 @@ is dropped, and a first row without its key cell finishes the row split by the p
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from statistics import median
 
 from minutetrail.models import Line, PageData, Word
@@ -21,7 +19,7 @@ from minutetrail.parsers.columns import REF, content_field, header_field, headin
 from minutetrail.parsers.dates import find_dates
 from minutetrail.parsers.gaps import gap_boundaries, header_starts, runs, split_unruled_columns
 from minutetrail.parsers.grid import Grid
-from minutetrail.parsers.row_gaps import rows_by_gaps
+from minutetrail.parsers.grid_bands import STARTS_ROW, TEXT_KEY_FIELDS, Band, bold_line, column_of, headings_apart, split_band
 from minutetrail.parsers.table_header import Column
 from minutetrail.parsers.table_model import Table, TableRow
 from minutetrail.parsers.text import collapse, join_lines, words_to_lines
@@ -32,18 +30,6 @@ PROSE_WORDS = 5.0  # the wordiest column, at this many words a cell, is the acti
 ONE_LINE_FIELDS = ("due", "status", "meeting_date", "number")
 PROSE_LINE_WORDS = 3.5  # ... or at this many words a printed line, where rows are not yet known (a wrapped cell's lines are shorter)
 ANCHORS = ("number", "meeting_date")
-STARTS_ROW = re.compile(r"^(?:[A-Za-z]{0,6}[-/]?\s?\d{1,4}(?:[./\-]\d{1,4}){0,3}[a-z]?[.)]?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$")
-
-
-@dataclass(slots=True)
-class _Band:
-    top: float
-    bottom: float
-    lines: list[Line]
-    spanning: bool = False
-
-    def words(self) -> list[Word]:
-        return [w for ln in self.lines for w in ln.words]
 
 
 def _inside(grid: Grid, lines: Sequence[Line]) -> list[Line]:
@@ -66,8 +52,8 @@ def _inside(grid: Grid, lines: Sequence[Line]) -> list[Line]:
     return [ln if len(inside) == len(ln.words) else Line(tuple(inside)) for ln, inside in kept]
 
 
-def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Band]:
-    bands = [_Band(a, b, []) for a, b in zip(grid.ys, grid.ys[1:]) if b - a > 1.0]
+def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[Band]:
+    bands = [Band(a, b, []) for a, b in zip(grid.ys, grid.ys[1:]) if b - a > 1.0]
     for ln in lines:
         mid = (ln.top + ln.bottom) / 2
         for band in bands:
@@ -77,34 +63,23 @@ def _bands(grid: Grid, lines: Sequence[Line], xs: tuple[float, ...]) -> list[_Ba
     bands = [b for b in bands if b.lines]
     inner = xs[1:-1]
     if grid.ruled:
+        bands = [piece for band in bands for piece in headings_apart(band, xs)]
         for band in bands:
             band.spanning = bool(inner) and not any(grid.ruled_down(x, band.top, band.bottom) for x in inner) \
                 and all(len(runs(ln)) == 1 for ln in band.lines)  # one phrase, not cells set apart by whitespace
         return bands
-    out: list[_Band] = []  # unruled: a line across a column boundary, or bold among plain rows, is a heading
-    plain = [ln for b in bands[1:] for ln in b.lines if not _bold(ln)]
+    out: list[Band] = []  # unruled: a line across a column boundary, or bold among plain rows, is a heading
+    plain = [ln for b in bands[1:] for ln in b.lines if not bold_line(ln)]
     for bi, band in enumerate(bands):
         for ln in band.lines:
             across = any(x0 < x - 2 < x + 2 < x1 for x0, x1 in runs(ln) for x in inner)
-            across = across or (bi > 0 and len(plain) >= 2 and _bold(ln) and len({_column_of(w.x0, w.x1, xs) for w in ln.words}) == 1)
+            across = across or (bi > 0 and len(plain) >= 2 and bold_line(ln) and len({column_of(w.x0, w.x1, xs) for w in ln.words}) == 1)
             if across or not out or out[-1].spanning or out[-1].top < band.top - 0.5:
-                out.append(_Band(ln.top if out else band.top, ln.bottom, [ln], across))
+                out.append(Band(ln.top if out else band.top, ln.bottom, [ln], across))
             else:
                 out[-1].lines.append(ln)
                 out[-1].bottom = ln.bottom
     return out
-
-
-def _bold(line: Line) -> bool:
-    return sum(1 for w in line.words if w.bold) * 2 > len(line.words)
-
-
-def _column_of(x0: float, x1: float, xs: tuple[float, ...]) -> int:
-    mid = (x0 + x1) / 2
-    for i in range(len(xs) - 1):
-        if mid < xs[i + 1]:
-            return i
-    return len(xs) - 2
 
 
 def _cell_lines(lines: Sequence[Line], xs: tuple[float, ...]) -> dict[int, list[str]]:
@@ -112,18 +87,18 @@ def _cell_lines(lines: Sequence[Line], xs: tuple[float, ...]) -> dict[int, list[
     for ln in lines:
         parts: dict[int, list[str]] = {}
         for w in ln.words:
-            parts.setdefault(_column_of(w.x0, w.x1, xs), []).append(w.text)
+            parts.setdefault(column_of(w.x0, w.x1, xs), []).append(w.text)
         for i, ws in parts.items():
             cells.setdefault(i, []).append(" ".join(ws))
     return cells
 
 
-def _header_cells(band: _Band, xs: tuple[float, ...]) -> list[str]:
+def _header_cells(band: Band, xs: tuple[float, ...]) -> list[str]:
     cells = _cell_lines(band.lines, xs)
     return [join_lines(cells.get(i, [])) for i in range(len(xs) - 1)]
 
 
-def _looks_like_header(band: _Band, labels: Sequence[str], fills_bold: bool) -> bool:
+def _looks_like_header(band: Band, labels: Sequence[str], fills_bold: bool) -> bool:
     filled = [t for t in labels if t]
     if not filled or any(len(t.split()) > HEADER_MAX_WORDS for t in filled):
         return False
@@ -131,7 +106,7 @@ def _looks_like_header(band: _Band, labels: Sequence[str], fills_bold: bool) -> 
     return known >= 2 or (known >= 1 and fills_bold) or (known * 2 >= len(filled) and len(filled) >= 2)
 
 
-def _styled(band: _Band, page: PageData) -> bool:
+def _styled(band: Band, page: PageData) -> bool:
     """Bold words or a fill behind the band: how header rows are set apart."""
     words = band.words()
     if words and sum(1 for w in words if w.bold) * 2 >= len(words):
@@ -169,31 +144,6 @@ def _name_columns(labels: Sequence[str], body_cells: Sequence[dict[int, list[str
         if fields[i] is None and not (labels[i] and find_dates(labels[i])):  # a column headed by a period holds figures
             fields[i] = content_field(columns_text[i], {f for f in fields if f}, i < text_at)
     return fields, named
-
-
-def _split_band(band: _Band, xs: tuple[float, ...], anchor: int | None, ruled: bool, tail_first: bool = False) -> list[list[Line]]:
-    """Logical rows in one band. Where rows are not ruled apart, each new number or date in the
-    anchor column starts a row; without an anchor column, a gap wider than the line spacing does.
-    A band with one such value is one row, wherever in the cell it sits (bottom-aligned cells)."""
-    if len(band.lines) < 2:
-        return [band.lines]
-    if anchor is None:
-        return [band.lines] if ruled else rows_by_gaps(band.lines, xs)
-    starts = []
-    for ln in band.lines:
-        first = next((w for w in ln.words if _column_of(w.x0, w.x1, xs) == anchor), None)
-        starts.append(first is not None and bool(STARTS_ROW.match(first.text.rstrip(":"))))
-    if ruled and sum(starts) < 2:
-        return [band.lines]
-    rows: list[list[Line]] = []
-    for ln, start in zip(band.lines, starts):
-        if start or not rows:
-            rows.append([])
-        rows[-1].append(ln)
-    if len(rows) > 1 and not starts[0] and not tail_first:  # lines above the first key: a bottom-aligned row
-        rows[1] = rows[0] + rows[1]
-        rows.pop(0)
-    return rows
 
 
 def _columns(fields: Sequence[str | None], labels: Sequence[str], xs: tuple[float, ...]) -> list[Column]:
@@ -240,7 +190,7 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
         return None, False
     own = _table_xs(open_table) if open_table is not None and open_table.grid and not grid.ruled else None
     # columns from the header and the plain rows: bold group headings below the header may run across
-    plain = [ln for ln in inside if not _bold(ln) or (len(grid.ys) > 2 and ln.bottom <= grid.ys[1] + 1)]
+    plain = [ln for ln in inside if not bold_line(ln) or (len(grid.ys) > 2 and ln.bottom <= grid.ys[1] + 1)]
     starts = header_starts(inside, grid)
     if grid.ruled:  # (a header and one row over a coloured cell is no grid of rows: left to the other readers)
         xs = split_unruled_columns(grid.xs, plain if len(plain) >= 3 else inside, starts) if len(grid.ys) > 3 else grid.xs
@@ -299,7 +249,7 @@ def read_grid(page: PageData, grid: Grid, lines: Sequence[Line], open_table: Tab
     return table, new
 
 
-def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[_Band], xs: tuple[float, ...], headings: list[str], carry: bool) -> None:
+def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[Band], xs: tuple[float, ...], headings: list[str], carry: bool) -> None:
     fields = [c.field for c in table.columns]
     anchor = next((fields.index(f) for f in ANCHORS if f in fields), None)
     if anchor is None and table.embedded_numbers:
@@ -308,13 +258,18 @@ def _rows(table: Table, page: PageData, grid: Grid, body: Sequence[_Band], xs: t
     lead = table.rows[-1].lead if table.rows else None
     if headings:
         area, lead = heading_lead(headings[-1])
+    key_field = next((f for f in TEXT_KEY_FIELDS if f in fields), None)  # the first one-line column there is: due, else status, else RAG
+    one_line = (fields.index(key_field),) if key_field else ()
+    # rows not ruled apart (every rule in the body is under a group heading): rows open beside the one-line columns
+    apart = sum(1 for b in body if not b.spanning) > sum(1 for b in body if b.spanning) + 1
+    keyed_by_text = (fields.index("text"), one_line) if anchor is None and "text" in fields and one_line and not apart else None
     made: list[tuple[int, TableRow]] = []
     for bi, band in enumerate(body):
         if band.spanning:
             area, lead = heading_lead(collapse(" ".join(ln.text for ln in band.lines)))
             carry = False
             continue
-        for part in _split_band(band, xs, anchor, len(grid.ys) > 3, carry):  # rows ruled or filled apart
+        for part in split_band(band, xs, anchor, len(grid.ys) > 3, carry, keyed_by_text):  # rows ruled or filled apart
             cells = _cell_lines(part, xs)
             key = anchor if anchor is not None else (fields.index("text") if "text" in fields else 0)
             if carry and table.rows and _finishes_split_row(cells.get(key), anchor is None, table.embedded_numbers):
@@ -349,7 +304,7 @@ def _finishes_split_row(key_cell: list[str] | None, no_anchor: bool, embedded: b
     return no_anchor and first[:1].islower()
 
 
-def _inherit_merged(made: Sequence[tuple[int, TableRow]], body: Sequence[_Band], xs: tuple[float, ...], fields: Sequence[str | None], grid: Grid) -> None:
+def _inherit_merged(made: Sequence[tuple[int, TableRow]], body: Sequence[Band], xs: tuple[float, ...], fields: Sequence[str | None], grid: Grid) -> None:
     """A cell with no rule under it spans the next row too: every row it spans gets its text."""
     for ci, fld in enumerate(fields):
         if not fld or fld == "text":

@@ -15,8 +15,10 @@ STATUS_WORDS: tuple[tuple[re.Pattern[str], ActionStatus], ...] = (
     (re.compile(r"\b(not (yet )?started|not yet due( to start)?|not due)\b", re.I), ActionStatus.NOT_STARTED),
     (re.compile(r"\b(at risk|delayed|behind( schedule)?|off track|slipp(ed|age))\b", re.I), ActionStatus.AT_RISK),
     (re.compile(r"\b(in progress|on-?going|on track|under ?way|in hand|in place|progressing|started)\b", re.I), ActionStatus.IN_PROGRESS),
-    (re.compile(r"\b(complete[d]?|done|closed|achieved|finished|implemented|yes)\b", re.I), ActionStatus.COMPLETED),
-    (re.compile(r"\b(open|new|outstanding|pending|deferred|postponed|on hold|paused)\b", re.I), ActionStatus.OPEN),
+    (re.compile(r"\b(complete[d]?|done|closed|achieved|finished|implemented|actioned|yes)\b", re.I), ActionStatus.COMPLETED),
+    # still owed: moved to a later period, or with no position reported yet
+    (re.compile(r"\b(open|new|outstanding|pending|deferred|postponed|on hold|paused|carried (forward|over)|awaiting (an? )?update)\b", re.I),
+     ActionStatus.OPEN),
 )
 RAG_WORDS = {"red": Rag.RED, "amber": Rag.AMBER, "green": Rag.GREEN, "blue": Rag.BLUE, "r": Rag.RED,
              "a": Rag.AMBER, "g": Rag.GREEN, "b": Rag.BLUE}

@@ -22,6 +22,8 @@ from minutetrail.parsers.table_header import (
 from minutetrail.parsers.columns import text_column_by_content
 from minutetrail.parsers.borderless import extend_unruled, header_led_grids, rule_headed_grids
 from minutetrail.parsers.grid import Grid, overlap_share, page_grids
+from minutetrail.parsers.gaps import runs
+from minutetrail.parsers.grid_bands import bold_line
 from minutetrail.parsers.grid_tables import read_grid
 from minutetrail.parsers.table_model import Table, TableRow, inherit_merged_cells, is_action_table, raised_at
 from minutetrail.parsers.text import join_lines
@@ -37,6 +39,7 @@ TITLE_LINES = 3
 DETAIL_FIELDS = ("owner", "due", "status", "progress", "meeting_date")
 CARRY_OVERHANG = 12.0
 OVERLAP_SHARE = 0.5
+HEADING_MAX_WORDS = 8
 
 
 # ---------------------------------------------------------------- body
@@ -344,7 +347,7 @@ def _carried_grid(lines: Sequence[Line], table: Table | None, grids: Sequence[Gr
             break
         if any(g.top - 1 <= ln.top <= g.bottom for g in grids):
             break
-        if _straddles(ln, table.columns):  # prose running across the table's gutters: a new section, not the table
+        if _straddles(ln, table.columns) and not _group_heading(ln):  # prose across the gutters: a new section, not the table
             break
         if body and abs(median(w.size for w in ln.words) - body) > FONT_TOLERANCE:  # another type size: not the table's body
             break
@@ -353,6 +356,12 @@ def _carried_grid(lines: Sequence[Line], table: Table | None, grids: Sequence[Gr
         return None
     top, bottom = run[0].top - 1, run[-1].bottom + 1
     return Grid(x0, top, x1, bottom, (x0, x1), (top, bottom), (), ())
+
+
+def _group_heading(line: Line) -> bool:
+    """A short bold or capitalised phrase across the columns: a group heading inside the table."""
+    words = [w.text for w in line.words]
+    return len(words) <= HEADING_MAX_WORDS and (bold_line(line) or line.text.isupper()) and len(runs(line)) == 1
 
 
 def _unclaimed(lines: Sequence[Line], grids: Sequence[Grid]) -> list[Line]:
