@@ -7,22 +7,7 @@ from minutetrail.parsers.actions import rows_to_actions
 from minutetrail.parsers.tables import pages_to_tables
 from minutetrail.parsers.text import words_to_lines
 
-SIZE = 8.0
-CHAR = SIZE * 0.5
-SPACE = SIZE * 0.3
-
-
-def _cell(x: float, y: float, text: str, bold: bool = False) -> list[Word]:
-    words = []
-    for token in text.split():
-        width = len(token) * CHAR
-        words.append(Word(token, x, y, x + width, y + SIZE, bold=bold, size=SIZE))
-        x += width + SPACE
-    return words
-
-
-def _row(y: float, cols: dict[str, float], cells: dict[str, str], bold: bool = False) -> list[Word]:
-    return [w for name, text in cells.items() for w in _cell(cols[name], y, text, bold)]
+from tests.parsers.test_tables_unseen import _cell, _row  # the same hand-made words
 
 
 def _actions(words: list[Word], rules: tuple[Rule, ...] = (), fills: tuple[Fill, ...] = ()):  # type: ignore[no-untyped-def]

@@ -2,36 +2,13 @@
 for development), each on a minimal table of hand-made words; text invented."""
 from __future__ import annotations
 
-from minutetrail.models import ActionStatus, DocKind, Fill, PageData, Rule, Word
+from minutetrail.models import ActionStatus, DocKind, Fill, PageData, Rule
 from minutetrail.parsers.actions import rows_to_actions
 from minutetrail.parsers.tables import pages_to_tables
-from minutetrail.parsers.text import words_to_lines
 
-SIZE = 8.0
-CHAR = SIZE * 0.5
-SPACE = SIZE * 0.3
+from tests.parsers.test_tables_unseen_round2 import _actions
+from tests.parsers.test_tables_unseen import _cell, _row  # the same hand-made words
 LEFT, RIGHT = 40.0, 560.0
-
-
-def _cell(x: float, y: float, text: str, bold: bool = False) -> list[Word]:
-    words = []
-    for token in text.split():
-        width = len(token) * CHAR
-        words.append(Word(token, x, y, x + width, y + SIZE, bold=bold, size=SIZE))
-        x += width + SPACE
-    return words
-
-
-def _row(y: float, cols: dict[str, float], cells: dict[str, str], bold: bool = False) -> list[Word]:
-    return [w for name, text in cells.items() for w in _cell(cols[name], y, text, bold)]
-
-
-def _actions(words: list[Word], rules: tuple[Rule, ...] = (), fills: tuple[Fill, ...] = ()):  # type: ignore[no-untyped-def]
-    page = PageData(1, 595, 842, tuple(words), rules, fills)
-    tables = pages_to_tables([page], [words_to_lines(page.words)])
-    assert len(tables) == 1
-    rows, _warnings = rows_to_actions(tables[0], DocKind.ACTION_LOG, 2025)
-    return rows
 
 
 def _frame(top: float, header_bottom: float, bottom: float, xs: tuple[float, ...] = ()) -> tuple[Rule, ...]:
