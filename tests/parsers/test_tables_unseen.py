@@ -37,20 +37,26 @@ def _under_header(y: float) -> tuple[Rule, ...]:
     return (Rule(40, y, 560, y + 0.5),)
 
 
-def test_a_progress_column_of_status_words_in_an_unruled_table_gives_the_status():
-    # a group heading between the rows splits the table into runs of rows; the status words are read per row
-    cols = {"Ref": 40, "Action": 70, "Owner": 300, "Due": 400, "Progress": 480}
-    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Progress": "Progress"}, bold=True)
-    statuses = ["Not started", "On track", "Complete", "Overdue", "Open", "Delayed"]
+def _grouped_status_rows(label: str, statuses: list[str], groups_at: tuple[int, int]) -> list[Word]:
+    """An unruled table whose last column, headed ``label``, prints each row's status in words; a bold group
+    heading ("Housing", "Parks") stands before the rows numbered ``groups_at``; each action wraps onto a second line."""
+    cols = {"Ref": 40, "Action": 70, "Owner": 300, "Due": 400, "Status": 480}
+    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Status": label}, bold=True)
     y = 115.0
     for i, status in enumerate(statuses, start=1):
-        if i in (1, 4):
-            words += _row(y, cols, {"Action": "Housing" if i == 1 else "Parks"}, bold=True)
+        if i in groups_at:
+            words += _row(y, cols, {"Action": "Housing" if i == groups_at[0] else "Parks"}, bold=True)
             y += 13
-        words += _row(y, cols, {"Ref": str(i), "Action": "Write to the bus operator about the", "Owner": "Clerk", "Due": "07/09/25", "Progress": status})
+        words += _row(y, cols, {"Ref": str(i), "Action": "Write to the bus operator about the", "Owner": "Clerk", "Due": "07/09/25", "Status": status})
         words += _row(y + 10, cols, {"Action": "cancelled evening services on route nine"})
         y += 26
-    table, rows = _actions(words, _under_header(110))
+    return words
+
+
+def test_a_progress_column_of_status_words_in_an_unruled_table_gives_the_status():
+    # a group heading between the rows splits the table into runs of rows; the status words are read per row
+    statuses = ["Not started", "On track", "Complete", "Overdue", "Open", "Delayed"]
+    table, rows = _actions(_grouped_status_rows("Progress", statuses, (1, 4)), _under_header(110))
     assert [r.number for r in rows] == ["1", "2", "3", "4", "5", "6"]
     assert [r.status for r in rows] == [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.COMPLETED,
                                         ActionStatus.OVERDUE, ActionStatus.OPEN, ActionStatus.AT_RISK]
@@ -218,18 +224,8 @@ def test_a_header_over_a_ruled_body_whose_first_cell_wraps_is_still_the_header()
 
 def test_a_column_named_by_its_status_words_under_group_headings_in_an_unruled_table():
     # the header names no field ("Where things stand"); group headings split the rows into runs
-    cols = {"Ref": 40, "Action": 70, "Owner": 300, "Due": 400, "Stand": 480}
-    words = _row(100, cols, {"Ref": "Ref", "Action": "Action", "Owner": "Owner", "Due": "Due", "Stand": "Where things stand"}, bold=True)
     statuses = ["Not started", "On track", "Complete", "Overdue", "Open", "Delayed", "Not started", "Complete"]
-    y = 115.0
-    for i, status in enumerate(statuses, start=1):
-        if i in (1, 5):
-            words += _row(y, cols, {"Action": "Housing" if i == 1 else "Parks"}, bold=True)
-            y += 13
-        words += _row(y, cols, {"Ref": str(i), "Action": "Write to the bus operator about the", "Owner": "Clerk", "Due": "07/09/25", "Stand": status})
-        words += _row(y + 10, cols, {"Action": "cancelled evening services on route nine"})
-        y += 26
-    table, rows = _actions(words, _under_header(110))
+    table, rows = _actions(_grouped_status_rows("Where things stand", statuses, (1, 5)), _under_header(110))
     assert [r.status for r in rows] == [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.COMPLETED, ActionStatus.OVERDUE,
                                         ActionStatus.OPEN, ActionStatus.AT_RISK, ActionStatus.NOT_STARTED, ActionStatus.COMPLETED]
 
