@@ -17,7 +17,7 @@ from minutetrail.parsers.agenda_refs import OPEN_RANGE, PAGE_REF, REF_TEXT, firs
 from minutetrail.parsers.agenda_table import table_agenda_items
 from minutetrail.parsers.agenda_unnumbered import unnumbered_agenda_items
 from minutetrail.parsers.dates import MONTHS
-from minutetrail.parsers.text import join_lines
+from minutetrail.parsers.text import join_lines, line_size
 from minutetrail.parsers.vocab import alternation
 
 NUM = re.compile(
@@ -78,10 +78,6 @@ def _hanging_break(cur: dict, line: Line, gap: float, height: float) -> bool:
 def _banner(text: str) -> bool:
     """A short all-capitals line: a section or sitting banner."""
     return _caps(text) and len(text) < 60 and len(re.findall(r"[A-Za-z]", text)) >= 4
-
-
-def _size(line: Line) -> float:
-    return max((w.size for w in line.words), default=0.0)
 
 
 def _next_number_ok(prev: str | None, num: str, heading: bool, after_heading: bool = False,
@@ -179,7 +175,7 @@ class _Reader:
         else:
             title_x = line.words[skip].x0 if len(line.words) > skip else line.x0
         self.cur = {"num": num, "title": [title], "desc": desc, "page": page, "bold": bold, "caps": caps,
-                    "size": _size(line), "x": line.x0, "title_x": title_x, "ref": ref[1] if ref else None}
+                    "size": line_size(line), "x": line.x0, "title_x": title_x, "ref": ref[1] if ref else None}
         self.reset = False
 
     def continuation(self, text: str, line: Line) -> None:
@@ -187,7 +183,7 @@ class _Reader:
         assert cur is not None
         text = BULLET.sub("", text)
         last = (cur["desc"] or cur["title"])[-1]
-        smaller = cur["size"] and _size(line) and _size(line) < cur["size"] - 1.0
+        smaller = cur["size"] and line_size(line) and line_size(line) < cur["size"] - 1.0
         indented = abs(line.x0 - cur["title_x"]) > SAME_X and abs(line.x0 - cur["x"]) > SAME_X
         if OPEN_RANGE.search(last) and re.fullmatch(r"\d{1,4}\s*\)?", text):
             (cur["desc"] or cur["title"]).append(text)  # "(Pages 12 -" / "19)": a page range wrapped
@@ -288,7 +284,7 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
                 continue
             if r.cur is None:
                 continue
-            small = _size(line) and r.cur["size"] and _size(line) < r.cur["size"] - FOOTNOTE_SMALLER
+            small = line_size(line) and r.cur["size"] and line_size(line) < r.cur["size"] - FOOTNOTE_SMALLER
             if r.cur.get("paused"):
                 if small:
                     continue  # the rest of a page foot
@@ -331,7 +327,7 @@ def lines_to_agenda_items(pages: Sequence[tuple[int, Sequence[Line]]]) -> list[A
 
 def _style(cur: dict | None, line: Line) -> tuple[float, bool, bool]:
     """An item line's typography: size, bold title, capitals title."""
-    return (_size(line), bool(cur and cur["bold"]), bool(cur and cur["caps"]))
+    return (line_size(line), bool(cur and cur["bold"]), bool(cur and cur["caps"]))
 
 
 def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, prev_text: str = "") -> bool:
@@ -354,7 +350,7 @@ def self_item(m: re.Match[str], line: Line, r: _Reader, after_heading: bool, pre
     words = [w for w in line.words[1:]]
     bold = bool(words) and sum(w.bold for w in words) * 2 > len(words)
     caps = _is_heading(title, line) and not bold
-    same_style = (style is not None and abs(_size(line) - style[0]) < 0.6 and (bold, caps) == style[1:]
+    same_style = (style is not None and abs(line_size(line) - style[0]) < 0.6 and (bold, caps) == style[1:]
                   and r.item_x is not None and abs(x - r.item_x) <= LEFT_OF / 2)
     num = m["slash"] or m["pnum"] or m["dec"] or m["dotcap"] or m["arabic"]
     return _next_number_ok(r.prev_num, num, _is_heading(m["title"], line), after_heading, r.reset,

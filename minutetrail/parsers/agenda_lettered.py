@@ -13,23 +13,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from minutetrail.models import AgendaItem, Line, Word
+from minutetrail.parsers.numerals import roman_value
 
 MARK = re.compile(r"^(?P<mark>[A-Za-z]{1,6})(?:[.)]$|\.(?=[A-Z][A-Za-z]))")  # "A.", "a.", "IV." or, glued to its title, "M.Tree"
 ARABIC = re.compile(r"^\d{1,3}[.)]?$")  # a numbered line's number: letters indented under it are its sub-items
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 KINDS = ("upper", "lower", "roman")
 SAME_X = 2.0  # points: the markers of one run start at one edge
 MIN_RUN = 3  # marked lines in sequence that make a run
 
 Pages = Sequence[tuple[int, Sequence[Line]]]
-
-
-def _roman(mark: str) -> int | None:
-    """The value of an upper-case roman numeral ("XIV" -> 14), or None."""
-    if not mark or any(ch not in ROMAN for ch in mark):
-        return None
-    values = [ROMAN[ch] for ch in mark]
-    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 
 def _place(kind: str, mark: str) -> int | None:
@@ -38,7 +30,7 @@ def _place(kind: str, mark: str) -> int | None:
         return ord(mark) - ord("A") + 1 if len(mark) == 1 and mark.isupper() else None
     if kind == "lower":
         return (len(mark) - 1) * 26 + ord(mark[0]) - ord("a") + 1 if mark.islower() and len(set(mark)) == 1 else None
-    return _roman(mark)
+    return roman_value(mark)
 
 
 def _marker(line: Line) -> str | None:

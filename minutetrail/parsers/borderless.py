@@ -12,6 +12,7 @@ from statistics import median
 
 from minutetrail.models import Fill, Line, PageData
 from minutetrail.parsers.grid import Grid, Segment, wide_rules
+from minutetrail.parsers.text import usual_size
 
 HEADER_MAX_LINES = 4
 HEADER_STACK_GAP = 1.0  # header lines are at most this many line heights apart
@@ -20,11 +21,6 @@ OVERHANG = 12.0  # points a body line may stand out of the rule's span
 MIN_HEADER_CELLS = 3
 HEADER_SIZE_SLACK = 1.0  # points: the lines of one header are set in one size
 SENTENCE_WORDS = 10  # a line of more words set a word space apart is a sentence, not header cells
-
-
-def _size(line: Line) -> float:
-    sizes = sorted(w.size for w in line.words if w.size)
-    return sizes[len(sizes) // 2] if sizes else 0.0
 
 
 def _covers(grids: Sequence[Grid], h: Segment) -> bool:
@@ -39,7 +35,7 @@ def _header(lines: Sequence[Line], h: Segment) -> list[Line]:
         height = ln.bottom - ln.top or 8.0
         if edge - ln.bottom > HEADER_STACK_GAP * height + 3:
             break
-        if header and (_bold(ln) != _bold(header[0]) or abs(_size(ln) - _size(header[0])) > HEADER_SIZE_SLACK):
+        if header and (_bold(ln) != _bold(header[0]) or abs(usual_size(ln) - usual_size(header[0])) > HEADER_SIZE_SLACK):
             break  # a title or paragraph set close above the header, in other type: not the header
         if header and _cells(ln) == 1 and len(ln.words) > SENTENCE_WORDS:  # a paragraph in the header's type
             if _cells(header[0]) == 1 and header[0].text.rstrip().endswith((".", ":", ";")):
@@ -237,8 +233,8 @@ def _header_over_ruled(grid: Grid, lines: Sequence[Line]) -> Grid:
     if not inside or _bold(inside[0]):
         return grid  # the grid's own first row is styled as its header
     header = _header([ln for ln in lines if ln.bottom <= grid.top + 1], Segment(grid.top, grid.x0, grid.x1))
-    body = median(_size(ln) for ln in inside)
-    header = [ln for ln in header if abs(_size(ln) - body) <= HEADER_SIZE_SLACK]  # a title above the grid, in other type, is no header
+    body = median(usual_size(ln) for ln in inside)
+    header = [ln for ln in header if abs(usual_size(ln) - body) <= HEADER_SIZE_SLACK]  # a title above the grid, in other type, is no header
     columns = {sum(1 for x in grid.xs[1:-1] if x <= w.x0) for ln in header for w in ln.words}
     if any(sum(1 for x in grid.xs[1:-1] if x <= ln.words[0].x0) == 0 and len({sum(1 for x in grid.xs[1:-1] if x <= w.x0) for w in ln.words}) == 1
            and _cells(ln) == 1 and not _under_one_cell(ln, header[-2:-1]) for ln in header[-1:]):

@@ -10,7 +10,7 @@ from minutetrail.models import DocKind, DocumentPart, Line
 from minutetrail.parsers.agenda_table import agenda_table_header
 from minutetrail.parsers.attendance_grid import line_cells
 from minutetrail.parsers.decisions import TRIGGER as DECISION
-from minutetrail.parsers.text import join_lines
+from minutetrail.parsers.text import join_lines, line_size
 from minutetrail.parsers.vocab import alternation
 
 OPENING_LINES = 6
@@ -146,7 +146,7 @@ def classify_opening(lines: Sequence[Line], table_kind: DocKind | None) -> PageS
 
 def _numbered_title(opening: Sequence[Line]) -> bool:
     """Does the page open with a numbered heading set larger than the line under it (a report's "9.2 TITLE")?"""
-    return len(opening) > 1 and bool(LIST_NUMBER.match(opening[0].text.strip())) and _size(opening[0]) >= _size(opening[1]) + TITLE_OVER
+    return len(opening) > 1 and bool(LIST_NUMBER.match(opening[0].text.strip())) and line_size(opening[0]) >= line_size(opening[1]) + TITLE_OVER
 
 
 def _report_cell(line: Line) -> tuple[str, str] | None:
@@ -160,13 +160,9 @@ def _report_cell(line: Line) -> tuple[str, str] | None:
     return None
 
 
-def _size(line: Line) -> float:
-    return max((w.size for w in line.words), default=0.0)
-
-
 def _set_larger(lines: Sequence[Line], than: Line) -> str | None:
     """The title among these lines: the lines set larger than ``than`` (a title wrapped over lines is joined)."""
-    big = [ln for ln in lines if _size(ln) >= _size(than) + TITLE_OVER and _title_like(ln.text.strip()) and not REPORT_META.match(ln.text)]
+    big = [ln for ln in lines if line_size(ln) >= line_size(than) + TITLE_OVER and _title_like(ln.text.strip()) and not REPORT_META.match(ln.text)]
     return join_lines([ln.text for ln in big]) if big else None
 
 

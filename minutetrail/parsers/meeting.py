@@ -8,7 +8,7 @@ from minutetrail.models import Line, Meeting, Membership
 from minutetrail.parsers.agenda_table import agenda_table_header
 from minutetrail.parsers.dates import parse_date, parse_time
 from minutetrail.parsers.owners import clean_person
-from minutetrail.parsers.text import collapse
+from minutetrail.parsers.text import collapse, line_size
 from minutetrail.parsers.vocab import alternation
 
 FRONT_LINES = 30
@@ -78,7 +78,7 @@ def _committee(lines: Sequence[Line]) -> str | None:
                      and len(t) < 90 and (re.search(r"\bcouncil\b", t, re.I) or _names_committee(t))  # not "Councillors ..."
                      and not VENUE.search(t)]  # nor "Council Chamber, Civic Offices": where it meets
             if above:  # the committee set largest over the heading, not the council above it
-                return smart_case(max(above, key=_line_size).text.strip())
+                return smart_case(max(above, key=line_size).text.strip())
     return None
 
 
@@ -88,10 +88,6 @@ def _without_title_lead(name: str | None) -> str | None:
         return None
     stripped = TITLE_LEAD.sub("", name, count=1)
     return stripped if _names_committee(stripped) else name
-
-
-def _line_size(line: Line) -> float:
-    return max((w.size for w in line.words), default=0.0)
 
 
 def _labelled_committee(lines: Sequence[Line]) -> str | None:
@@ -315,7 +311,7 @@ def heading_committee(lines: Sequence[Line], all_lines: bool = False) -> str | N
         m = OWN_COMMITTEE.search(smart_case(text))
         if m:
             return (m.group(1) + m.group(2)).strip()
-    sizes = sorted(max((w.size for w in ln.words), default=0.0) for ln in lines[:FRONT_LINES])
+    sizes = sorted(line_size(ln) for ln in lines[:FRONT_LINES])
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
     for i, line in enumerate(lines[:HEADING_LINES]):
         text = collapse(line.text)

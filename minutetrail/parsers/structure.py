@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from minutetrail.models import Line, Rule
 from minutetrail.parsers.decisions import TRIGGER, outcome_line
+from minutetrail.parsers.numerals import roman_value
 from minutetrail.parsers.vocab import mapping
 
 PARA_GAP = 0.55  # extra space, in line heights, that opens a new paragraph
@@ -32,15 +33,6 @@ MAX_TITLE_LINES = 3
 FULL_LINE = 0.85  # a line reaching this share of the widest line runs on: not a heading
 
 
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def _roman(num: str) -> int:
-    """"IV" 4, "XII" 12: an item numbered in roman capitals (US minutes)."""
-    values = [ROMAN[c] for c in num]
-    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
-
-
 def _numbered_in_roman(texts: Sequence[str]) -> bool:
     """Items numbered in roman capitals: a list past its first item prints "II." (one lettered A., B., C.
     prints I, V and X as letters, never II)."""
@@ -51,8 +43,9 @@ def _num_key(num: str) -> tuple[int, ...]:
     """A minute number as an outline key: "5.1" (5, 1); "1.0" is (1,), the top level printed with a
     zero; a number with its year ("25/24", "123/2024", "2024/07") is keyed year first, also after a
     committee's code ("ETC/45/24"); roman "IV" is (4,)."""
-    if num and set(num) <= set(ROMAN):
-        return (_roman(num),)
+    roman = roman_value(num)
+    if roman is not None:
+        return (roman,)
     num = re.sub(r"^[A-Z]+/", "", num)
     if "/" in num:
         a, b = (int(p) for p in num.split("/"))
@@ -162,7 +155,7 @@ def item_headings(all_lines: Sequence[tuple[int, Line]], underlined: set[int] | 
             heads[idx] = (r["num"], "", set())
             continue
         m = ITEM_HEAD.match(text)
-        if m and not roman and set(m["num"]) <= set(ROMAN):
+        if m and not roman and roman_value(m["num"]) is not None:
             m = None  # "I." or "V." in a run lettered A., B., C.: a letter, not a roman number
         in_order = bool(m) and _is_next_item(prev_num, m["num"], m["title"])  # type: ignore[index]
         out_of_order = bool(m) and not in_order and _unseen_heading(line, m["num"], m["title"], prev_num, seen)  # type: ignore[index]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from minutetrail.models import BBox, Line, Word
 from minutetrail.parsers.dates import parse_date
 from minutetrail.parsers.table_header import Column
-from minutetrail.parsers.text import join_lines, strip_marker
+from minutetrail.parsers.text import join_lines, strip_marker, usual_size
 from minutetrail.parsers.vocab import alternation
 
 
@@ -86,11 +86,6 @@ HEADER_GAP = 1.2  # line heights: a gap wider than this above a line ends the he
 HEADER_SIZE_SLACK = 1.0  # points: the lines of one header are set in one size
 
 
-def _size(line: Line) -> float:
-    sizes = sorted(w.size for w in line.words if w.size)
-    return sizes[len(sizes) // 2] if sizes else 0.0
-
-
 def header_box(table: Table, page: int, lines: Sequence[Line]) -> BBox | None:
     """The lines printed just above the table's first row on a page, within its width: its header
     (repeated or not); None where a gap shows nothing heads the rows there."""
@@ -106,7 +101,7 @@ def header_box(table: Table, page: int, lines: Sequence[Line]) -> BBox | None:
         height = ln.bottom - ln.top or 10.0
         if edge - ln.bottom > HEADER_GAP * height or len(taken) == HEADER_LINES:
             break
-        if taken and (ln.bold != taken[0].bold or abs(_size(ln) - _size(taken[0])) > HEADER_SIZE_SLACK):
+        if taken and (ln.bold != taken[0].bold or abs(usual_size(ln) - usual_size(taken[0])) > HEADER_SIZE_SLACK):
             break  # a title set close above the header, in other type
         taken.append(ln)
         edge = ln.top

@@ -108,7 +108,7 @@ def _margin_key(line: Line, page: PageData) -> str | None:
         return None
     if len(line.words) > RUNNING_MAX_WORDS:
         return None
-    size = round(max((w.size for w in line.words), default=0.0))  # a running head repeats in the same type
+    size = round(line_size(line))  # a running head repeats in the same type
     return f"{round(line.top / RUNNING_SLOT)}|{size}|{line.bold}|" + re.sub(r"\d+", "#", line.text.strip().lower())
 
 
@@ -165,3 +165,14 @@ def content_lines(pages: Sequence[PageData]) -> list[list[Line]]:
             kept.append(line)
         out.append(kept)
     return out
+
+
+def line_size(line: Line) -> float:
+    """The largest type on a line (a heading's size, whatever smaller words sit on it)."""
+    return max((w.size for w in line.words), default=0.0)
+
+
+def usual_size(line: Line) -> float:
+    """The median type size of a line's sized words (a line's body type, a stray symbol apart)."""
+    sizes = sorted(w.size for w in line.words if w.size)
+    return sizes[len(sizes) // 2] if sizes else 0.0
