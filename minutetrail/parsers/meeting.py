@@ -21,9 +21,10 @@ BODY = re.compile(
 LABEL_DATE = re.compile(r"^(" + alternation("meeting.date_labels") + r")\s*:\s*(.+)$", re.I)
 # "Published: 2 May", "Date de convocation : 6 juillet": a date on the front sheet that is not the meeting's
 NOT_MEETING_DATE = re.compile(r"\b" + alternation("meeting.not_meeting_date") + r"\b", re.I)
-COMMITTEE_LABEL_PREFIX = re.compile(r"^(?:" + alternation("meeting.committee_labels") + r")\s*:\s*", re.I)  # "Meeting: Audit Committee"
+# "Meeting: Audit Committee": the label (stripped from a title line), and the committee it names
+COMMITTEE_LABEL_PREFIX = re.compile(r"^(?:" + alternation("meeting.committee_labels") + r")\s*:\s*", re.I)
+LABEL_COMMITTEE = re.compile(COMMITTEE_LABEL_PREFIX.pattern + r"(?P<name>\D+)$", re.I)
 LABEL_TIME = re.compile(r"^time\s*:\s*(.+)$", re.I)
-LABEL_COMMITTEE = re.compile(r"^(?:" + alternation("meeting.committee_labels") + r")\s*:\s*(?P<name>\D+)$", re.I)  # "Meeting: Cabinet"
 LABEL_VENUE = re.compile(r"^(place|venue|location)\s*:\s*(.+)$", re.I)
 AGENDA_FOR = re.compile(r"^agenda for (?:the )?meeting of (?:the )?(.+)$", re.I)
 AGENDA_HEAD = re.compile(r"^\W*(" + alternation("kinds.agenda") + r"|notice of the meeting)\W*$", re.I)

@@ -204,19 +204,29 @@ def test_a_zebra_table_whose_first_row_is_white_keeps_its_header_and_first_row()
     assert [r.due for r in rows] == [f"2025-07-1{i}" for i in range(1, 9)]
 
 
+RULED_COLS = {"Ref": 44, "Action": 104, "Owner": 304, "Due": 384, "Status": 464}
+
+
+def _ruled_body(top: float) -> tuple[list[Word], tuple[Rule, ...]]:
+    """Rows M1-M3 of a grid ruled from ``top`` down (a rule under each row, the columns' lines beside them),
+    in the columns of RULED_COLS, under whatever header the test prints above ``top``."""
+    words: list[Word] = []
+    ys = [top]
+    for i in range(1, 4):
+        words += _row(ys[-1] + 3, RULED_COLS, {"Ref": f"M{i}", "Action": "Survey the play areas before the summer holidays",
+                                               "Owner": "Clerk", "Due": f"1{i}/05/25", "Status": "Open"})
+        ys.append(ys[-1] + 14)
+    xs = [40, 100, 300, 380, 460, 540]
+    return words, tuple(Rule(40, y, 540, y + 0.5) for y in ys) + tuple(Rule(x, ys[0], x + 0.5, ys[-1]) for x in xs)
+
+
 def test_a_header_over_a_ruled_body_whose_first_cell_wraps_is_still_the_header():
     # "Minute / ref" wraps: its second line is one word under the first cell, not a group heading
-    cols = {"Ref": 44, "Action": 104, "Owner": 304, "Due": 384, "Status": 464}
-    xs = [40, 100, 300, 380, 460, 540]
+    cols = RULED_COLS
     words = _row(100, cols, {"Ref": "Minute", "Action": "Description", "Owner": "Owner", "Due": "Due", "Status": "Status"}, bold=True)
     words += _row(110, cols, {"Ref": "ref"}, bold=True)
-    ys = [121.0]
-    for i in range(1, 4):
-        words += _row(ys[-1] + 3, cols, {"Ref": f"M{i}", "Action": "Survey the play areas before the summer holidays", "Owner": "Clerk",
-                                         "Due": f"1{i}/05/25", "Status": "Open"})
-        ys.append(ys[-1] + 14)
-    rules = tuple(Rule(40, y, 540, y + 0.5) for y in ys) + tuple(Rule(x, ys[0], x + 0.5, ys[-1]) for x in xs)
-    table, rows = _actions(words, rules)
+    body, rules = _ruled_body(121.0)
+    table, rows = _actions(words + body, rules)
     assert [c.label for c in table.columns] == ["Minute ref", "Description", "Owner", "Due", "Status"]
     assert [r.number for r in rows] == ["M1", "M2", "M3"]
     assert [r.due for r in rows] == ["2025-05-11", "2025-05-12", "2025-05-13"]
@@ -338,17 +348,11 @@ def test_an_unnamed_column_of_short_wrapped_lines_is_the_action_text_by_words_a_
 
 
 def test_a_paragraph_in_the_headers_type_just_above_a_header_over_a_ruled_body_is_not_header():
-    cols = {"Ref": 44, "Action": 104, "Owner": 304, "Due": 384, "Status": 464}
-    xs = [40, 100, 300, 380, 460, 540]
+    cols = RULED_COLS
     words = _cell(40, 78, "Members are asked to note the updates given by officers and to consider whether any action can now be")
     words += _cell(40, 89, "closed.")
     words += _row(100, cols, {"Ref": "REF", "Action": "ACTION", "Owner": "LEAD OFFICER", "Due": "DATE DUE", "Status": "STATUS"})
-    ys = [111.0]
-    for i in range(1, 4):
-        words += _row(ys[-1] + 3, cols, {"Ref": f"M{i}", "Action": "Survey the play areas before the summer holidays", "Owner": "Clerk",
-                                         "Due": f"1{i}/05/25", "Status": "Open"})
-        ys.append(ys[-1] + 14)
-    rules = tuple(Rule(40, y, 540, y + 0.5) for y in ys) + tuple(Rule(x, ys[0], x + 0.5, ys[-1]) for x in xs)
-    table, rows = _actions(words, rules)
+    body, rules = _ruled_body(111.0)
+    table, rows = _actions(words + body, rules)
     assert [c.label for c in table.columns] == ["REF", "ACTION", "LEAD OFFICER", "DATE DUE", "STATUS"]
     assert [r.text for r in rows] == ["Survey the play areas before the summer holidays"] * 3
